@@ -1,0 +1,1 @@
+"""Reading, cleaning and splitting source material."""

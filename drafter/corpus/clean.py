@@ -1,0 +1,96 @@
+"""Noise removal and stand-in restoration, driven by the rules in corpus/cleaning.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from drafter.corpus.read import Paragraph
+from drafter.errors import ConfigError
+from drafter.models import CleaningRule, CleaningRules
+from drafter.resources import bundled
+from drafter.store import load_yaml_model
+
+DEFAULT_RULES_PATH = "corpus/cleaning.yaml"
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A cleaning rule with its pattern compiled."""
+
+    rule: CleaningRule
+    regex: re.Pattern[str]
+
+    def substitute(self, text: str) -> tuple[str, int]:
+        """Apply a replace rule to one text; returns the new text and the number of changes."""
+        if self.rule.each_char:
+            return self.regex.subn(lambda m: self.rule.replace * len(m.group(0)), text)
+        return self.regex.subn(self.rule.replace, text)
+
+
+@dataclass
+class CleanReport:
+    """How often each rule fired, and where (file and line)."""
+
+    hits: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, source: str, line: int, count: int = 1) -> None:
+        """Record `count` changes by rule `name` at source:line."""
+        self.hits.setdefault(name, []).extend([(source, line)] * count)
+
+    def count(self, name: str) -> int:
+        """How many times rule `name` fired."""
+        return len(self.hits.get(name, []))
+
+    def merge(self, other: CleanReport) -> None:
+        """Add another report's hits to this one."""
+        for name, places in other.hits.items():
+            self.hits.setdefault(name, []).extend(places)
+        self.descriptions.update(other.descriptions)
+
+
+def load_rules(path: Path | None = None) -> list[CompiledRule]:
+    """Load and compile the cleaning rules (the bundled corpus/cleaning.yaml by default)."""
+    return _load_rules_cached(str(path or bundled(DEFAULT_RULES_PATH)))
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(path: str) -> list[CompiledRule]:
+    """Load rules once per path."""
+    rules = load_yaml_model(Path(path), CleaningRules)
+    compiled = []
+    for index, rule in enumerate(rules.rules):
+        try:
+            compiled.append(CompiledRule(rule, re.compile(rule.pattern)))
+        except re.error as exc:
+            raise ConfigError(
+                f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。"
+                "请改正后重试。",
+                path=path,
+            ) from None
+    return compiled
+
+
+def clean_paragraphs(
+    paragraphs: Iterable[Paragraph], source: str, rules: list[CompiledRule]
+) -> tuple[list[Paragraph], CleanReport]:
+    """Apply every rule to every paragraph; dropped lines become empty paragraphs."""
+    report = CleanReport(descriptions={r.rule.name: r.rule.description for r in rules})
+    cleaned = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for compiled in rules:
+            if compiled.rule.kind == "drop_line":
+                if text and compiled.regex.search(text):
+                    report.add(compiled.rule.name, source, paragraph.line)
+                    text = ""
+                continue
+            text, changes = compiled.substitute(text)
+            if changes:
+                report.add(compiled.rule.name, source, paragraph.line, changes)
+        cleaned.append(replace(paragraph, text=text) if text != paragraph.text else paragraph)
+    return cleaned, report

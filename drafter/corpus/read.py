@@ -1,0 +1,337 @@
+"""Files -> paragraphs: encoding detection for text, paragraphs and Word's structure for .docx."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import ReadError
+
+TEXT_SUFFIXES = (".txt", ".md")
+DOCX_SUFFIXES = (".docx",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+# A .docx whose parts unpack to more than this is refused (zip bombs).
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph (a line of a text file, a paragraph of a .docx)."""
+
+    text: str
+    line: int  # 1-based line number, or paragraph index in a .docx
+    level: int | None = None  # heading level Word carries (Heading N, outline level), 1-based
+    is_title: bool = False  # styled as the document title in Word
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The paragraphs of one file."""
+
+    path: str
+    paragraphs: list[Paragraph]
+
+    @property
+    def text(self) -> str:
+        """All paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def iter_source_files(path: Path) -> list[Path]:
+    """The supported files under a directory (sorted), or the file itself."""
+    if path.is_dir():
+        return sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        )
+    return [path]
+
+
+def read_source(path: Path) -> SourceText:
+    """Read a .txt, .md or .docx file into paragraphs."""
+    if not path.exists():
+        raise ReadError(f"找不到文件 {path}。请检查路径是否正确。", path=path)
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        return read_docx(path)
+    if suffix in TEXT_SUFFIXES:
+        text = decode_text(path.read_bytes(), path)
+        lines = text.splitlines()
+        return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
+    raise ReadError(
+        f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
+        "drafter 读取 .txt、.md 和 .docx 文件；其他格式请先另存为其中一种。",
+        path=path,
+    )
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode the bytes of a text file (UTF-8 with or without BOM, GB18030/GBK, UTF-16)."""
+    if not data.strip():
+        raise ReadError(f"文件 {path} 是空的，没有可读取的内容。请确认选对了文件。", path=path)
+    text = _decode_known(data)
+    if text is None:
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(data).best()
+        text = str(best) if best is not None else None
+    if text is None or not looks_like_chinese_text(text):
+        raise ReadError(
+            f"文件 {path} 无法识别为中文文本：它可能不是文本文件，或者编码已损坏。"
+            "请在编辑器中打开确认内容正常，另存为 UTF-8 编码后重试。",
+            path=path,
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_known(data: bytes) -> str | None:
+    """Decode bytes whose encoding is certain: a BOM, or valid UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def looks_like_chinese_text(text: str) -> bool:
+    """True when decoded text reads as Chinese prose rather than noise."""
+    sample = text[:200_000]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    if visible == 0:
+        return False
+    if len(_CONTROL.findall(sample)) > visible * 0.01:
+        return False
+    return len(_CJK.findall(sample)) >= visible * 0.2
+
+
+# --- .docx -----------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLE = re.compile(r"^(?:title|标题|公文标题|文件标题)$", re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path) -> SourceText:
+    """Paragraphs of a .docx in body order, with Word's heading levels and list numbers."""
+    check_docx_container(path)
+    try:
+        import docx
+
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types on damaged files
+        raise ReadError(
+            f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式（{type(exc).__name__}）。"
+            "请用 Word 或 WPS 打开后重新另存为 .docx。",
+            path=path,
+        ) from None
+    numbering = DocxNumbering(document)
+    paragraphs: list[Paragraph] = []
+    for index, element in enumerate(_body_blocks(document)):
+        if element.tag == _W + "p":
+            para = _docx_paragraph(document, element, numbering, index + 1)
+            if para is not None:
+                paragraphs.append(para)
+        elif element.tag == _W + "tbl":
+            paragraphs.extend(
+                Paragraph(text, index + 1) for text in _prose_cells(element) if text
+            )
+    return SourceText(str(path), paragraphs)
+
+
+def check_docx_container(path: Path) -> None:
+    """Refuse files that are not zip archives or that unpack to an unreasonable size."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise ReadError(
+            f"无法打开 Word 文件 {path}：文件已损坏、不完整或不是 .docx 格式（{type(exc).__name__}）。"
+            "请用 Word 或 WPS 打开后重新另存为 .docx。",
+            path=path,
+        ) from None
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise ReadError(
+            f"拒绝读取 {path}：解压后超过 {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB，"
+            "不像一份正常的工作总结（可能是压缩炸弹）。",
+            path=path,
+        )
+
+
+def _body_blocks(document: Any) -> list[Any]:
+    """Top-level paragraphs and tables of the document body, in order."""
+    body = document.element.body
+    return [child for child in body.iterchildren() if child.tag in (_W + "p", _W + "tbl")]
+
+
+def _paragraph_text(element: Any) -> str:
+    """Visible text of a w:p element (runs, tabs and breaks)."""
+    parts: list[str] = []
+    for node in element.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        if node.tag == _W + "t":
+            parts.append(node.text or "")
+        elif node.tag == _W + "tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _prose_cells(table: Any) -> list[str]:
+    """Text of the table cells that read as prose (long, with sentence punctuation)."""
+    texts: list[str] = []
+    seen: set[int] = set()
+    for cell in table.iter(_W + "tc"):
+        if id(cell) in seen:
+            continue
+        seen.add(id(cell))
+        for p in cell.iter(_W + "p"):
+            text = _paragraph_text(p).strip()
+            if len(text) >= 40 and re.search(r"[。；，]", text):
+                texts.append(text)
+    return texts
+
+
+def _docx_paragraph(document: Any, element: Any, numbering: DocxNumbering, index: int) -> Paragraph | None:
+    """One w:p as a Paragraph, with its list number put back in front of the text."""
+    text = _paragraph_text(element)
+    style = _style_of(document, element)
+    num = _num_properties(element, style)
+    prefix = numbering.next_label(*num) if num is not None else ""
+    if not (prefix + text).strip():
+        return None
+    level = _heading_level(element, style)
+    style_name = (getattr(style, "name", "") or "").strip()
+    return Paragraph(prefix + text, index, level=level, is_title=bool(_TITLE_STYLE.match(style_name)))
+
+
+def _style_of(document: Any, element: Any) -> Any:
+    """The paragraph style object of a w:p (or None)."""
+    p_style = element.find(f"{_W}pPr/{_W}pStyle")
+    if p_style is None:
+        return None
+    style_id = p_style.get(_W + "val")
+    try:
+        for style in document.styles:
+            if style.style_id == style_id:
+                return style
+    except Exception:
+        return None
+    return None
+
+
+def _style_chain(style: Any) -> list[Any]:
+    """The style and its base styles."""
+    chain = []
+    while style is not None and len(chain) < 10:
+        chain.append(style)
+        style = getattr(style, "base_style", None)
+    return chain
+
+
+def _heading_level(element: Any, style: Any) -> int | None:
+    """Heading level from an outline level or a Heading N style (1-based)."""
+    outline = element.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None:
+        value = int(outline.get(_W + "val", "9"))
+        return value + 1 if value < 9 else None
+    for s in _style_chain(style):
+        match = _HEADING_STYLE.match((s.name or "").strip())
+        if match:
+            return int(match.group(1))
+        lvl = s.element.find(f"{_W}pPr/{_W}outlineLvl")
+        if lvl is not None:
+            value = int(lvl.get(_W + "val", "9"))
+            return value + 1 if value < 9 else None
+    return None
+
+
+def _num_properties(element: Any, style: Any) -> tuple[str, int] | None:
+    """(numId, ilvl) of a numbered paragraph, from the paragraph or its style."""
+    candidates = [element] + [s.element for s in _style_chain(style)]
+    for node in candidates:
+        num_pr = node.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            continue
+        num_id = num_pr.find(_W + "numId")
+        ilvl = num_pr.find(_W + "ilvl")
+        if num_id is None:
+            continue
+        value = num_id.get(_W + "val", "0")
+        if value == "0":
+            return None
+        return value, int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0
+    return None
+
+
+class DocxNumbering:
+    """Word's automatic list numbering: counts items and formats their labels."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(_W + "abstractNum"):
+            levels = {}
+            for lvl in node.findall(_W + "lvl"):
+                ilvl = int(lvl.get(_W + "ilvl", "0"))
+                fmt = lvl.find(_W + "numFmt")
+                text = lvl.find(_W + "lvlText")
+                start = lvl.find(_W + "start")
+                levels[ilvl] = (
+                    fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(_W + "val", "") if text is not None else "",
+                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                )
+            abstract[node.get(_W + "abstractNumId", "")] = levels
+        for num in root.findall(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            if ref is not None:
+                self.levels[num.get(_W + "numId", "")] = abstract.get(ref.get(_W + "val", ""), {})
+
+    def next_label(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of (num_id, ilvl) and return the label Word would show."""
+        levels = self.levels.get(num_id, {})
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        ilvl = max(0, min(ilvl, 8))
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, template, _ = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        if fmt in ("none", "bullet"):
+            return ""
+
+        def value(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            lfmt, _, lstart = levels.get(level, ("decimal", "", 1))
+            return format_number(max(counters[level], 1) + lstart - 1, lfmt)
+
+        return re.sub(r"%([1-9])", value, template)
+
+
+def format_number(value: int, fmt: str) -> str:
+    """A counter value in one of Word's number formats."""
+    from drafter.numerals import CIRCLED, int_to_cn
+
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
+               "ideographDigital", "taiwaneseCounting", "chineseLegalSimplified"):
+        return int_to_cn(value)
+    if fmt == "decimalFullWidth":
+        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalEnclosedCircle" and 1 <= value <= len(CIRCLED):
+        return CIRCLED[value - 1]
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (value - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (value - 1) % 26)
+    return str(value)

@@ -1,0 +1,178 @@
+"""A compilation -> documents; text whose line breaks were lost -> paragraphs again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from drafter.corpus.clean import CleanReport
+from drafter.corpus.read import Paragraph
+from drafter.patterns import HEADING_START, SENTENCE_END
+
+# A table-of-contents line: a title, a tab or dot leader, a page number.
+TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*(?:\t+|[.…·]{3,})\s*(?P<page>\d{1,4})\s*$")
+# The words a report title ends with.
+TITLE_END = r"(?:工作总结|总结|工作报告|报告|情况汇报|汇报|述职报告)"
+TITLE_LINE = re.compile(rf"^[^。，；！？：:,;]{{4,60}}{TITLE_END}(?:[（(][^）)]{{1,20}}[）)])?$")
+# Paragraphs longer than this are taken to have lost their line breaks.
+FLATTENED_MIN_CHARS = 2000
+_TOC_IN_FLAT = re.compile(r"\t+\s*(\d{1,4})")
+_SIGNATURE_AT_END = re.compile(
+    r"(?<=[。！？”])(?P<sig>[^。！？，；：\s]{2,30}?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
+    r"[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """The paragraphs of one document; the first non-empty one is its title."""
+
+    source: str
+    paragraphs: list[Paragraph]
+
+
+def split_documents(paragraphs: list[Paragraph], source: str, report: CleanReport) -> list[RawDocument]:
+    """Split a file's paragraphs into documents, dropping a compilation header and its TOC."""
+    paragraphs = unflatten(paragraphs)
+    toc_titles = [m.group("title").strip() for p in paragraphs if (m := TOC_LINE.match(p.text))]
+    starts = _starts_from_toc(paragraphs, toc_titles) if toc_titles else []
+    if starts:
+        for p in paragraphs[: starts[0]]:
+            if p.text.strip():
+                name = "toc_entry" if TOC_LINE.match(p.text) else "compilation_header"
+                report.add(name, source, p.line)
+        report.descriptions.setdefault("toc_entry", "汇编目录行（标题 + 制表符 + 页码）")
+        report.descriptions.setdefault("compilation_header", "汇编封面标题与“目录”字样")
+    else:
+        starts = _starts_from_titles(paragraphs)
+    if not starts:
+        return [RawDocument(source, paragraphs)] if any(p.text.strip() for p in paragraphs) else []
+    bounds = [*starts, len(paragraphs)]
+    return [RawDocument(source, paragraphs[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _starts_from_toc(paragraphs: list[Paragraph], titles: list[str]) -> list[int]:
+    """Indexes where each TOC title reappears as a line after the TOC."""
+    last_toc = max(i for i, p in enumerate(paragraphs) if TOC_LINE.match(p.text))
+    starts: list[int] = []
+    cursor = last_toc + 1
+    for title in titles:
+        key = _fold(title)
+        for index in range(cursor, len(paragraphs)):
+            if _fold(paragraphs[index].text) == key:
+                starts.append(index)
+                cursor = index + 1
+                break
+    return starts
+
+
+def _starts_from_titles(paragraphs: list[Paragraph]) -> list[int]:
+    """Indexes of title-like lines that stand alone after a blank line (or open the file)."""
+    starts = []
+    previous_blank = True
+    for index, p in enumerate(paragraphs):
+        text = p.text.strip()
+        if not text:
+            previous_blank = True
+            continue
+        if (previous_blank or not starts) and (p.is_title or _is_title_line(text)):
+            starts.append(index)
+        previous_blank = False
+    # Text before the first title (a stray line, a header) stays with the first document.
+    if starts and any(p.text.strip() for p in paragraphs[: starts[0]]):
+        starts[0] = 0
+    return starts
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that reads like a report title."""
+    return bool(TITLE_LINE.match(text)) and not HEADING_START.match(text)
+
+
+def _fold(text: str) -> str:
+    """Compare titles ignoring spaces and bracket width."""
+    return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+
+
+# --- text whose line breaks were lost ------------------------------------------
+
+
+def unflatten(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Break over-long paragraphs at TOC entries, titles, headings and the signature."""
+    if not any(len(p.text) >= FLATTENED_MIN_CHARS for p in paragraphs):
+        return paragraphs
+    pieces: list[Paragraph] = []
+    for p in paragraphs:
+        if len(p.text) < FLATTENED_MIN_CHARS:
+            pieces.append(p)
+            continue
+        pieces.extend(replace(p, text=t) for t in _split_toc_run(p.text))
+    titles = [m.group("title").strip() for p in pieces if (m := TOC_LINE.match(p.text))]
+    result: list[Paragraph] = []
+    for p in pieces:
+        if TOC_LINE.match(p.text) or len(p.text) < FLATTENED_MIN_CHARS // 4:
+            result.append(p)
+            continue
+        for chunk in _split_at_titles(p.text, titles):
+            result.extend(replace(p, text=t) for t in _split_flat_body(chunk))
+    return result
+
+
+def _split_toc_run(text: str) -> list[str]:
+    """Turn `A\\t1B\\t22023年C\\t5…` back into TOC lines; the rest of the text follows them."""
+    matches = list(_TOC_IN_FLAT.finditer(text))
+    if len(matches) < 2:
+        return [text]
+    lines: list[str] = []
+    start = 0
+    for match in matches:
+        digits = match.group(1)
+        title = text[start : match.start()].strip()
+        end = match.end()
+        # `\t12023年…`: the page is 1 and the next title starts with the year 2023.
+        if len(digits) > 4 and text[end : end + 1] == "年":
+            digits, end = digits[:-4], end - 4
+        lines.append(f"{title}\t{digits}")
+        start = end
+    rest = text[start:].strip()
+    return [*lines, *([rest] if rest else [])]
+
+
+def _split_at_titles(text: str, titles: list[str]) -> list[str]:
+    """Cut a long text before each known title, in order."""
+    chunks = []
+    cursor = 0
+    for title in titles:
+        found = text.find(title, cursor)
+        if found < 0:
+            continue
+        if found > cursor:
+            chunks.append(text[cursor:found])
+        chunks.append(title)
+        cursor = found + len(title)
+    chunks.append(text[cursor:])
+    if len(chunks) == 1:
+        match = re.match(rf"^\s*([^。，；！？：]{{4,60}}?{TITLE_END})(?=\S)", text)
+        if match:
+            return [match.group(1), text[match.end() :]]
+    return [c for c in chunks if c.strip()]
+
+
+def _split_flat_body(text: str) -> list[str]:
+    """Cut running text before heading markers that follow sentence-ending punctuation."""
+    cuts = [0]
+    for match in re.finditer(SENTENCE_END, text):
+        following = text[match.end() :]
+        stripped = following.lstrip()
+        if HEADING_START.match(stripped):
+            cuts.append(match.end() + len(following) - len(stripped))
+    for match in re.finditer(r"[（(][一二三四五六七八九十]{1,3}[）)]", text):
+        if match.start() > 0 and match.start() not in cuts:
+            cuts.append(match.start())
+    cuts = sorted(set(cuts))
+    parts = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)])]
+    if parts:
+        signature = _SIGNATURE_AT_END.search(parts[-1])
+        if signature:
+            parts[-1:] = [parts[-1][: signature.start()], signature.group("sig"), signature.group("date")]
+    return [p.strip() for p in parts if p.strip()]

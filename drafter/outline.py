@@ -1,0 +1,316 @@
+"""One document's paragraphs -> Outline (title, preamble, section tree, closing, signature, date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from drafter.corpus.read import Paragraph
+from drafter.corpus.split import TITLE_END, RawDocument
+from drafter.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, ordinal_value
+from drafter.patterns import (
+    ADDRESSEE,
+    CLOSING_CUE,
+    DATE,
+    DATE_LINE,
+    FURNITURE,
+    LETTERHEAD,
+    MARKER,
+    MARKER_LEVEL,
+    SIGNATURE_AND_DATE_LINE,
+)
+
+_STRIP = " \t\u3000\u2002\u2003\u00a0"
+_CLOSING_PUNCT = "，。；：、,.;:！？!? \u3000"
+_OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", '"': '"'}
+_SIGNATURE_MAX = 30
+# Levels of consecutive numbering at which a slip (一、 then 三、) is still read as a heading.
+_LENIENT_LEVELS = (1, 2)
+
+
+@dataclass
+class Candidate:
+    """A paragraph that starts with a heading marker (or carries a Word heading level)."""
+
+    level: int  # nominal level: 1 一、 2 （一） 3 1. 4 （1） 5 ①
+    value: int
+    number: str
+    marker: str
+    heading: str
+    rest: str  # body text run in after the heading
+    source_text: str
+
+
+@dataclass
+class Node:
+    """A section being built."""
+
+    candidate: Candidate
+    body: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDocument:
+    """Everything the parser finds in one document, before it becomes an Outline."""
+
+    title: str
+    preamble: list[str]
+    sections: list[Node]
+    closing: str | None
+    signature: str | None
+    date: str | None
+
+
+def clean_text(text: str) -> str:
+    """A paragraph without surrounding blanks (including ideographic spaces)."""
+    return text.strip(_STRIP)
+
+
+def parse_document(raw: RawDocument) -> ParsedDocument:
+    """Find title, preamble, sections, closing, signature and date in one document."""
+    paragraphs = [p for p in raw.paragraphs if clean_text(p.text)]
+    title, paragraphs = take_title(paragraphs)
+    paragraphs, signature, date = take_signature(paragraphs)
+    paragraphs = drop_furniture(paragraphs)
+    preamble, sections = build_tree(paragraphs)
+    closing = take_closing(sections)
+    return ParsedDocument(title, preamble, sections, closing, signature, date)
+
+
+# --- title ---------------------------------------------------------------------
+
+
+def take_title(paragraphs: list[Paragraph]) -> tuple[str, list[Paragraph]]:
+    """The title (skipping a 版头 above it, joining a title broken over two lines) and the rest."""
+    index = 0
+    while index < len(paragraphs) - 1 and _is_letterhead(clean_text(paragraphs[index].text)):
+        index += 1
+    if index >= len(paragraphs):
+        return "", []
+    first = paragraphs[index]
+    title = clean_text(first.text)
+    if MARKER.match(title) and not first.is_title:
+        return "", paragraphs[index:]
+    index += 1
+    if index < len(paragraphs) and not re.search(rf"{TITLE_END}$", title):
+        second = clean_text(paragraphs[index].text)
+        if len(second) <= 40 and re.search(rf"{TITLE_END}$", second) and not MARKER.match(second):
+            title += second
+            index += 1
+    return title, paragraphs[index:]
+
+
+def _is_letterhead(text: str) -> bool:
+    """A 版头 line above the title (XX文件, 发文字号, 签发人)."""
+    return bool(LETTERHEAD.match(text) or FURNITURE.match(text))
+
+
+# --- signature and date --------------------------------------------------------
+
+
+def take_signature(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], str | None, str | None]:
+    """Cut the document at its 成文日期; return the body, the signature and the ISO date."""
+    for index, p in enumerate(paragraphs):
+        text = clean_text(p.text)
+        if index == 0:
+            continue
+        combined = SIGNATURE_AND_DATE_LINE.match(text)
+        if combined and not MARKER.match(text):
+            return paragraphs[:index], combined.group("sig"), parse_date(text)
+        if DATE_LINE.match(text):
+            date = parse_date(text)
+            previous = clean_text(paragraphs[index - 1].text)
+            if _is_signature(previous):
+                return paragraphs[: index - 1], previous, date
+            return paragraphs[:index], None, date
+    return paragraphs, None, None
+
+
+def _is_signature(text: str) -> bool:
+    """A line that can be a 发文机关署名: short, no sentence punctuation, not a heading."""
+    return (
+        0 < len(text) <= _SIGNATURE_MAX
+        and not re.search(r"[。，；！？:：、]", text)
+        and not MARKER.match(text)
+        and not FURNITURE.match(text)
+    )
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as ISO (2023年11月27日, 二〇二三年十一月二十七日, 2023-11-27)."""
+    match = re.search(DATE, text)
+    if not match:
+        return None
+    if match.group("iy"):
+        year, month, day = int(match.group("iy")), int(match.group("im")), int(match.group("id"))
+    else:
+        y, m, d = match.group("y"), ascii_digits(match.group("m")), ascii_digits(match.group("d"))
+        year_value = int(y) if y.isdigit() else cn_digit_string_to_int(y)
+        month_value = int(m) if m.isdigit() else cn_to_int(m.replace("〇", "零").replace("○", "零"))
+        day_value = int(d) if d.isdigit() else cn_to_int(d.replace("〇", "零").replace("○", "零"))
+        if year_value is None or month_value is None or day_value is None:
+            return None
+        year, month, day = year_value, month_value, day_value
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# --- furniture -----------------------------------------------------------------
+
+
+def drop_furniture(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Remove 公文 furniture: 主送机关, 特此报告, 附件, 联系人, 印发 and 抄送 lines."""
+    kept = []
+    for index, p in enumerate(paragraphs):
+        text = clean_text(p.text)
+        if FURNITURE.match(text) and not MARKER.match(text):
+            continue
+        if index == 0 and ADDRESSEE.match(text) and "如下" not in text:
+            continue
+        kept.append(p)
+    return kept
+
+
+# --- headings and the tree -----------------------------------------------------
+
+
+def heading_candidate(paragraph: Paragraph) -> Candidate | None:
+    """The heading a paragraph opens with, if any."""
+    text = clean_text(paragraph.text)
+    match = MARKER.match(text)
+    if not match:
+        return None
+    kind = match.lastgroup
+    if kind is None:
+        return None
+    number = ascii_digits(match.group(kind))
+    value = ordinal_value(number)
+    if value is None:
+        return None
+    marker = text[: match.end()].rstrip(_STRIP)
+    heading, rest = split_run_in(text[match.end() :])
+    if not heading:
+        return None
+    level = MARKER_LEVEL[kind]
+    return Candidate(level, value, number, marker, heading, rest, text)
+
+
+def split_run_in(text: str) -> tuple[str, str]:
+    """Heading text and run-in body: split at the first 。 outside brackets and quotes."""
+    closers: list[str] = []
+    for index, ch in enumerate(text):
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in _OPENERS:
+            closers.append(_OPENERS[ch])
+        elif not closers and ch in "。！？":
+            return text[:index].rstrip(_CLOSING_PUNCT), text[index + 1 :].strip(_STRIP)
+    return text.rstrip(_CLOSING_PUNCT), ""
+
+
+def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
+    """Preamble paragraphs and the section tree; markers that break the order stay body."""
+    preamble: list[str] = []
+    root: list[Node] = []
+    stack: list[Node] = []
+    for paragraph in paragraphs:
+        candidate = heading_candidate(paragraph) or word_heading(paragraph, stack, root)
+        text = clean_text(paragraph.text)
+        if candidate is not None and _place(candidate, stack, root):
+            continue
+        if stack:
+            stack[-1].body.append(text)
+        else:
+            preamble.append(text)
+    return preamble, root
+
+
+def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node]) -> Candidate | None:
+    """A paragraph Word styles as Heading N but that carries no marker of its own."""
+    if paragraph.level is None or not 1 <= paragraph.level <= 4:
+        return None
+    text = clean_text(paragraph.text)
+    level = paragraph.level
+    parent = _parent_for(level, stack)
+    siblings = parent.children if parent is not None else root
+    same = [s for s in siblings if s.candidate.level == level]
+    value = same[-1].candidate.value + 1 if same else 1
+    heading, rest = split_run_in(text)
+    return Candidate(level, value, str(value), "", heading, rest, text)
+
+
+def _parent_for(level: int, stack: list[Node]) -> Node | None:
+    """The open section a heading of nominal `level` would go under."""
+    for node in reversed(stack):
+        if node.candidate.level < level:
+            return node
+    return None
+
+
+def _place(candidate: Candidate, stack: list[Node], root: list[Node]) -> bool:
+    """Put a heading into the tree if it continues the numbering; False leaves it as body."""
+    parent = _parent_for(candidate.level, stack)
+    siblings = parent.children if parent is not None else root
+    previous = siblings[-1] if siblings else None
+    if previous is None:
+        if candidate.value != 1 and not (parent is None and candidate.level in _LENIENT_LEVELS):
+            return False
+    elif previous.candidate.level == candidate.level:
+        step = candidate.value - previous.candidate.value
+        allowed = (1, 2) if candidate.level in _LENIENT_LEVELS else (1,)
+        if step not in allowed:
+            return False
+    elif previous.candidate.level > candidate.level:
+        # A list (1.–8.) under the parent before its real sub-headings: that list is body.
+        if candidate.value != 1:
+            return False
+        _demote_trailing_lists(siblings, candidate.level, parent)
+    else:
+        return False
+    node = Node(candidate, body=[candidate.rest] if candidate.rest else [])
+    siblings.append(node)
+    stack[:] = [*stack[: stack.index(parent) + 1], node] if parent is not None else [node]
+    return True
+
+
+def _demote_trailing_lists(siblings: list[Node], level: int, parent: Node | None) -> None:
+    """Turn trailing siblings of a deeper nominal level into body text of their parent."""
+    demoted: list[str] = []
+    while siblings and siblings[-1].candidate.level > level:
+        demoted[:0] = _as_text(siblings.pop())
+    if parent is not None:
+        parent.body.extend(demoted)
+
+
+def _as_text(node: Node) -> list[str]:
+    """A section and everything under it as body paragraphs."""
+    lines = [node.candidate.source_text, *node.body[1:]] if node.candidate.rest else [
+        node.candidate.source_text,
+        *node.body,
+    ]
+    for child in node.children:
+        lines.extend(_as_text(child))
+    return lines
+
+
+# --- closing -------------------------------------------------------------------
+
+
+def take_closing(sections: list[Node]) -> str | None:
+    """Remove and return a closing paragraph (今后，我局将……) that follows the last section."""
+    if not sections:
+        return None
+    last = sections[-1]
+    while last.children:
+        last = last.children[-1]
+    # The closing is a paragraph of its own after the section's first paragraph of content.
+    # In a plan section (下一步工作计划) a 今后/下一步 paragraph is content, not the closing.
+    if len(last.body) < 2 or re.search(r"计划|下一步|打算|思路|建议|目标", sections[-1].candidate.heading):
+        return None
+    if CLOSING_CUE.match(last.body[-1]):
+        return last.body.pop()
+    return None

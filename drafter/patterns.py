@@ -1,0 +1,53 @@
+"""Regular expressions for the conventions of the genre: heading markers, dates, 公文 furniture."""
+
+from __future__ import annotations
+
+import re
+
+CN_NUM = "[一二三四五六七八九十]{1,3}"
+# Heading markers at the start of a paragraph, by nominal level (GB/T 9704: 一、 （一） 1. （1）).
+MARKER = re.compile(
+    rf"""^(?:
+        (?P<cn>{CN_NUM})\s*[、．.]                               # 一、
+      | [（(]\s*(?P<pcn>{CN_NUM})\s*[）)]\s*[、.．]?              # （一） (一)
+      | (?P<ar>[0-9０-９]{{1,2}})\s*(?:[、．]|\.(?![0-9０-９]))     # 1、 1.
+      | [（(]\s*(?P<par>[0-9０-９]{{1,2}})\s*[）)]\s*[、.．]?      # （1） (1)
+      | (?P<ar2>[0-9０-９]{{1,2}})[）)]                           # 1）
+      | (?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])                      # ①
+    )[ \t\u3000]*""",
+    re.VERBOSE,
+)
+MARKER_LEVEL = {"cn": 1, "pcn": 2, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
+HEADING_START = re.compile(MARKER.pattern + r"(?=\S)", re.VERBOSE)
+SENTENCE_END = r"[。！？：；]"
+
+_CN_DATE_NUM = "[0-9〇○零一二三四五六七八九十]"
+DATE = (
+    rf"(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_DATE_NUM}{{1,3}})\s*月"
+    rf"\s*(?P<d>{_CN_DATE_NUM}{{1,3}})\s*日"
+    r"|(?P<iy>\d{4})\s*[-./／]\s*(?P<im>\d{1,2})\s*[-./／]\s*(?P<id>\d{1,2})\s*日?)"
+)
+DATE_LINE = re.compile(rf"^\s*{DATE}\s*$")
+SIGNATURE_AND_DATE_LINE = re.compile(rf"^\s*(?P<sig>[^。，；！？\s]{{2,30}})\s+{DATE}\s*$")
+
+# 公文 furniture that is never part of the outline.
+FURNITURE = re.compile(
+    r"""^(?:
+        .{0,20}〔\d{4}〕\s*\d+\s*号                     # 发文字号 陕电办〔2022〕13号
+      | .{0,20}[\[［]\d{4}[\]］]\s*\d+\s*号
+      | 签发人[:：].*
+      | 特此(?:报告|汇报|说明|函告)[。！.]?
+      | (?:联系人|联系电话|电话|传真|电子邮箱|邮箱|手机)[:：].*
+      | 抄送[:：].*
+      | .{2,40}\d{4}年\d{1,2}月\d{1,2}日\s*印发
+      | 附件[:：]?.{0,60}
+    )$""",
+    re.VERBOSE,
+)
+# A 版头 line: the issuing authority's name followed by 文件 (红头).
+LETTERHEAD = re.compile(r"^[^。，；！？]{2,30}(?:文件|简报|通报|快报)$")
+# 主送机关: a short line ending in a colon, before the body.
+ADDRESSEE = re.compile(r"^[^。，；！？:：]{2,40}[:：]$")
+# Paragraphs that close a report (结尾表态).
+CLOSING_CUE = re.compile(r"^.{0,60}?(?:今后|新的一年|展望|总之|下一步|面向未来|站在新的起点)")
+BODY_ITEM = re.compile(rf"^(?:{CN_NUM})是")

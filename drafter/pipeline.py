@@ -1,0 +1,102 @@
+"""The outline pipeline: paths -> read -> clean -> split -> parse -> Outline models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.corpus.clean import CleanReport, clean_paragraphs, load_rules
+from drafter.corpus.read import SourceText, iter_source_files, read_source
+from drafter.corpus.split import split_documents
+from drafter.errors import ReadError, UserError
+from drafter.genres import classify_title, load_genres
+from drafter.models import Genre, Outline, OutlineSection
+from drafter.outline import Node, parse_document
+
+
+@dataclass
+class OutlineResult:
+    """Outlines of everything that could be read, what cleaning did, and what failed."""
+
+    outlines: list[Outline] = field(default_factory=list)
+    report: CleanReport = field(default_factory=CleanReport)
+    failures: list[UserError] = field(default_factory=list)
+
+
+def outline_paths(
+    paths: list[Path],
+    *,
+    clean: bool = True,
+    rules_path: Path | None = None,
+    genres_path: Path | None = None,
+) -> OutlineResult:
+    """Outline every supported file under `paths`; unreadable files are collected, not raised."""
+    rules = load_rules(rules_path) if clean else []
+    genres = load_genres(genres_path)
+    result = OutlineResult()
+    for path in paths:
+        if not path.exists():
+            result.failures.append(ReadError(f"找不到 {path}。请检查路径是否正确。", path=path))
+            continue
+        files = iter_source_files(path)
+        if path.is_dir() and not files:
+            result.failures.append(
+                ReadError(f"目录 {path} 中没有可读取的 .txt、.md 或 .docx 文件。", path=path)
+            )
+        for file in files:
+            try:
+                source = read_source(file)
+            except UserError as error:
+                result.failures.append(error)
+                continue
+            outlines, report = outline_source(source, rules=rules, genres=genres)
+            result.outlines.extend(outlines)
+            result.report.merge(report)
+    return result
+
+
+def outline_source(
+    source: SourceText, *, rules: list | None = None, genres: list[Genre] | None = None
+) -> tuple[list[Outline], CleanReport]:
+    """Outlines of the documents in one read file."""
+    paragraphs, report = clean_paragraphs(source.paragraphs, source.path, rules or [])
+    documents = split_documents(paragraphs, source.path, report)
+    genres = genres if genres is not None else load_genres()
+    outlines = []
+    for document in documents:
+        parsed = parse_document(document)
+        title = parsed.title or Path(source.path).stem
+        outlines.append(
+            Outline(
+                title=title,
+                source=source.path,
+                genre=classify_title(title, genres),
+                org=parsed.signature,
+                date=parsed.date,
+                preamble="\n".join(parsed.preamble) or None,
+                sections=[to_section(node) for node in parsed.sections],
+                closing=parsed.closing,
+                signature=parsed.signature,
+            )
+        )
+    return outlines, report
+
+
+def outline_text(text: str, source: str = "<text>", *, clean: bool = True) -> list[Outline]:
+    """Outlines of a string (for tests and callers that already hold the text)."""
+    from drafter.corpus.read import Paragraph
+
+    paragraphs = [Paragraph(line, i + 1) for i, line in enumerate(text.splitlines())]
+    outlines, _ = outline_source(SourceText(source, paragraphs), rules=load_rules() if clean else [])
+    return outlines
+
+
+def to_section(node: Node) -> OutlineSection:
+    """A parser node as an OutlineSection model."""
+    return OutlineSection(
+        number=node.candidate.number,
+        marker=node.candidate.marker,
+        heading=node.candidate.heading,
+        body=node.body,
+        children=[to_section(child) for child in node.children],
+    )
