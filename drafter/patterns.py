@@ -51,3 +51,9 @@ ADDRESSEE = re.compile(r"^[^。，；！？:：]{2,40}[:：]$")
 # Paragraphs that close a report (结尾表态).
 CLOSING_CUE = re.compile(r"^.{0,60}?(?:今后|新的一年|展望|总之|下一步|面向未来|站在新的起点)")
 BODY_ITEM = re.compile(rf"^(?:{CN_NUM})是")
+# Section names every genre uses; in text without line breaks they tell where a heading ends.
+STANDARD_SECTION_NAMES = (
+    "基本情况", "主要做法", "主要措施", "主要工作成效", "主要成效", "主要工作", "工作成效", "工作开展情况",
+    "存在的问题", "存在问题", "问题与不足", "典型案例", "原因分析", "下一步工作计划", "下一步工作打算",
+    "下一步工作", "下一步打算", "工作计划", "意见建议",
+)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.corpus.clean import CleanReport, clean_paragraphs, load_rules
+from drafter.corpus.clean import CleanReport, CompiledRule, clean_paragraphs, load_rules
 from drafter.corpus.read import SourceText, iter_source_files, read_source
-from drafter.corpus.split import split_documents
+from drafter.corpus.split import split_documents, unflatten
 from drafter.errors import ReadError, UserError
 from drafter.genres import classify_title, load_genres
 from drafter.models import Genre, Outline, OutlineSection
@@ -23,6 +23,45 @@ class OutlineResult:
     failures: list[UserError] = field(default_factory=list)
 
 
+@dataclass
+class CleanResult:
+    """Cleaned text of each readable file, what cleaning did, and what failed."""
+
+    texts: list[str] = field(default_factory=list)
+    report: CleanReport = field(default_factory=CleanReport)
+    failures: list[UserError] = field(default_factory=list)
+
+
+def read_paths(paths: list[Path], failures: list[UserError]) -> list[SourceText]:
+    """Read every supported file under `paths`; unreadable ones are added to `failures`."""
+    sources = []
+    for path in paths:
+        if not path.exists():
+            failures.append(ReadError(f"找不到 {path}。请检查路径是否正确。", path=path))
+            continue
+        files = iter_source_files(path)
+        if path.is_dir() and not files:
+            failures.append(ReadError(f"目录 {path} 中没有可读取的 .txt、.md 或 .docx 文件。", path=path))
+        for file in files:
+            try:
+                sources.append(read_source(file))
+            except UserError as error:
+                failures.append(error)
+    return sources
+
+
+def clean_paths(paths: list[Path], *, rules_path: Path | None = None) -> CleanResult:
+    """Cleaned text of every supported file under `paths`, without compilation header and TOC."""
+    rules = load_rules(rules_path)
+    result = CleanResult()
+    for source in read_paths(paths, result.failures):
+        paragraphs, report = clean_paragraphs(unflatten(source.paragraphs), source.path, rules)
+        documents = split_documents(paragraphs, source.path, report)
+        result.texts.append("\n\n".join("\n".join(p.text for p in d.paragraphs).strip() for d in documents))
+        result.report.merge(report)
+    return result
+
+
 def outline_paths(
     paths: list[Path],
     *,
@@ -34,32 +73,18 @@ def outline_paths(
     rules = load_rules(rules_path) if clean else []
     genres = load_genres(genres_path)
     result = OutlineResult()
-    for path in paths:
-        if not path.exists():
-            result.failures.append(ReadError(f"找不到 {path}。请检查路径是否正确。", path=path))
-            continue
-        files = iter_source_files(path)
-        if path.is_dir() and not files:
-            result.failures.append(
-                ReadError(f"目录 {path} 中没有可读取的 .txt、.md 或 .docx 文件。", path=path)
-            )
-        for file in files:
-            try:
-                source = read_source(file)
-            except UserError as error:
-                result.failures.append(error)
-                continue
-            outlines, report = outline_source(source, rules=rules, genres=genres)
-            result.outlines.extend(outlines)
-            result.report.merge(report)
+    for source in read_paths(paths, result.failures):
+        outlines, report = outline_source(source, rules=rules, genres=genres)
+        result.outlines.extend(outlines)
+        result.report.merge(report)
     return result
 
 
 def outline_source(
-    source: SourceText, *, rules: list | None = None, genres: list[Genre] | None = None
+    source: SourceText, *, rules: list[CompiledRule] | None = None, genres: list[Genre] | None = None
 ) -> tuple[list[Outline], CleanReport]:
     """Outlines of the documents in one read file."""
-    paragraphs, report = clean_paragraphs(source.paragraphs, source.path, rules or [])
+    paragraphs, report = clean_paragraphs(unflatten(source.paragraphs), source.path, rules or [])
     documents = split_documents(paragraphs, source.path, report)
     genres = genres if genres is not None else load_genres()
     outlines = []

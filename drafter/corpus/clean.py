@@ -15,6 +15,9 @@ from drafter.resources import bundled
 from drafter.store import load_yaml_model
 
 DEFAULT_RULES_PATH = "corpus/cleaning.yaml"
+# A drop_line rule removes a whole paragraph only below this length: a longer one is running
+# text (a page pasted without line breaks), where only the offending sentences go.
+LONG_PARAGRAPH = 500
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,14 @@ def _load_rules_cached(path: str) -> list[CompiledRule]:
     return compiled
 
 
+def drop_matching(text: str, regex: re.Pattern[str]) -> str:
+    """Drop a matching line; from a long paragraph drop only the sentences that match."""
+    if len(text) < LONG_PARAGRAPH:
+        return ""
+    sentences = re.split(r"(?<=[。！？!?])", text)
+    return "".join(s for s in sentences if not regex.search(s))
+
+
 def clean_paragraphs(
     paragraphs: Iterable[Paragraph], source: str, rules: list[CompiledRule]
 ) -> tuple[list[Paragraph], CleanReport]:
@@ -87,7 +98,7 @@ def clean_paragraphs(
             if compiled.rule.kind == "drop_line":
                 if text and compiled.regex.search(text):
                     report.add(compiled.rule.name, source, paragraph.line)
-                    text = ""
+                    text = drop_matching(text, compiled.regex)
                 continue
             text, changes = compiled.substitute(text)
             if changes:

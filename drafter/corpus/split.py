@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from drafter.corpus.clean import CleanReport
 from drafter.corpus.read import Paragraph
-from drafter.patterns import HEADING_START, SENTENCE_END
+from drafter.patterns import HEADING_START, SENTENCE_END, STANDARD_SECTION_NAMES
 
 # A table-of-contents line: a title, a tab or dot leader, a page number.
 TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*(?:\t+|[.…·]{3,})\s*(?P<page>\d{1,4})\s*$")
@@ -16,10 +16,18 @@ TITLE_END = r"(?:工作总结|总结|工作报告|报告|情况汇报|汇报|述
 TITLE_LINE = re.compile(rf"^[^。，；！？：:,;]{{4,60}}{TITLE_END}(?:[（(][^）)]{{1,20}}[）)])?$")
 # Paragraphs longer than this are taken to have lost their line breaks.
 FLATTENED_MIN_CHARS = 2000
-_TOC_IN_FLAT = re.compile(r"\t+\s*(\d{1,4})")
-_SIGNATURE_AT_END = re.compile(
-    r"(?<=[。！？”])(?P<sig>[^。！？，；：\s]{2,30}?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
-    r"[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日)\s*$"
+_TOC_IN_FLAT = re.compile(r"\t+\s*(\d+)")
+# Bracketed markers are rare enough inside sentences to cut at anywhere.
+_BRACKETED_MARKER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|[1-9]\d?)[）)](?=\S)")
+# `……难点1.优化调整……`: a first numbered item right after a heading that lacks punctuation.
+_FIRST_ARABIC_AFTER_TEXT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第前后近每约共余至和及或、])1[、.．](?=[\u4e00-\u9fff])")
+# Blanks before a marker: what is left of a line break.
+_BLANK_BEFORE_MARKER = re.compile(r"\s+(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(]|[0-9]{1,2}[、.．][^0-9]))")
+_TOP_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]\s*(?:\d{4}年度?)?")
+# A signature and a date run into the text after the last sentence (what follows is not body).
+_SIGNATURE_IN_FLAT = re.compile(
+    r"(?<=[。！？”])\s*(?P<sig>[^。！？，；：\s]{2,30}?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
+    r"[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日)(?![^。！？]{0,10}印发)"
 )
 
 
@@ -33,7 +41,6 @@ class RawDocument:
 
 def split_documents(paragraphs: list[Paragraph], source: str, report: CleanReport) -> list[RawDocument]:
     """Split a file's paragraphs into documents, dropping a compilation header and its TOC."""
-    paragraphs = unflatten(paragraphs)
     toc_titles = [m.group("title").strip() for p in paragraphs if (m := TOC_LINE.match(p.text))]
     starts = _starts_from_toc(paragraphs, toc_titles) if toc_titles else []
     if starts:
@@ -107,7 +114,9 @@ def unflatten(paragraphs: list[Paragraph]) -> list[Paragraph]:
             pieces.append(p)
             continue
         pieces.extend(replace(p, text=t) for t in _split_toc_run(p.text))
-    titles = [m.group("title").strip() for p in pieces if (m := TOC_LINE.match(p.text))]
+    toc_titles = [m.group("title").strip() for p in pieces if (m := TOC_LINE.match(p.text))]
+    # Entries such as 目录 or the compilation's own name are not documents to cut at.
+    titles = [t for t in toc_titles if _is_title_line(t)] or toc_titles
     result: list[Paragraph] = []
     for p in pieces:
         if TOC_LINE.match(p.text) or len(p.text) < FLATTENED_MIN_CHARS // 4:
@@ -158,6 +167,20 @@ def _split_at_titles(text: str, titles: list[str]) -> list[str]:
     return [c for c in chunks if c.strip()]
 
 
+def _standard_heading_ends(text: str) -> list[int]:
+    """Where a standard section name after 一、 runs straight into body text (二、存在的问题执法……)."""
+    ends = []
+    for match in _TOP_MARKER.finditer(text):
+        following = text[match.end() : match.end() + 12]
+        names = [n for n in STANDARD_SECTION_NAMES if following.startswith(n)]
+        if not names:
+            continue
+        end = match.end() + max(len(n) for n in names)
+        if end < len(text) and not re.match(r"[，。；：、,.;:！？）)]", text[end]):
+            ends.append(end)
+    return ends
+
+
 def _split_flat_body(text: str) -> list[str]:
     """Cut running text before heading markers that follow sentence-ending punctuation."""
     cuts = [0]
@@ -166,13 +189,19 @@ def _split_flat_body(text: str) -> list[str]:
         stripped = following.lstrip()
         if HEADING_START.match(stripped):
             cuts.append(match.end() + len(following) - len(stripped))
-    for match in re.finditer(r"[（(][一二三四五六七八九十]{1,3}[）)]", text):
-        if match.start() > 0 and match.start() not in cuts:
-            cuts.append(match.start())
+    # A heading without closing punctuation runs straight into its first sub-heading or its body.
+    for pattern in (_BRACKETED_MARKER, _FIRST_ARABIC_AFTER_TEXT):
+        cuts.extend(m.start() for m in pattern.finditer(text) if m.start() > 0)
+    cuts.extend(m.end() for m in _BLANK_BEFORE_MARKER.finditer(text))
+    cuts.extend(_standard_heading_ends(text))
     cuts = sorted(set(cuts))
     parts = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)])]
-    if parts:
-        signature = _SIGNATURE_AT_END.search(parts[-1])
+    result: list[str] = []
+    for part in parts:
+        signature = _SIGNATURE_IN_FLAT.search(part)
         if signature:
-            parts[-1:] = [parts[-1][: signature.start()], signature.group("sig"), signature.group("date")]
-    return [p.strip() for p in parts if p.strip()]
+            result += [part[: signature.start()], signature.group("sig"), signature.group("date")]
+            result.append(part[signature.end() :])
+        else:
+            result.append(part)
+    return [p.strip() for p in result if p.strip()]
