@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -93,6 +94,22 @@ def finish(result: OutlineResult | CleanResult) -> None:
         raise SystemExit(ExitStatus.ERROR)
 
 
+def usage_message(error: click.UsageError) -> str:
+    """Click's usage errors, said in Chinese."""
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        names = "/".join(error.param.opts) if isinstance(error.param, click.Option) else error.param.human_readable_name
+        return f"缺少参数 {names}。"
+    if isinstance(error, click.NoSuchOption):
+        return f"没有选项 {error.option_name}。"
+    if isinstance(error, click.BadParameter):
+        name = error.param.human_readable_name if error.param is not None else "参数"
+        return f"{name} 的值无效（{error.message}）。"
+    command = re.match(r"No such command '(.+)'", error.message)
+    if command:
+        return f"没有命令“{command.group(1)}”。"
+    return f"{error.format_message()}。"
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the CLI; turn every error into a Chinese message and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -109,7 +126,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         sys.exit(ExitStatus.USAGE)
     except click.UsageError as error:
         hint = f"运行 `{error.ctx.command_path} --help` 查看用法。" if error.ctx else "运行 `drafter --help` 查看用法。"
-        click.echo(f"用法错误：{error.format_message()}。{hint}", err=True)
+        click.echo(f"用法错误：{usage_message(error)}{hint}", err=True)
         sys.exit(ExitStatus.USAGE)
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("\n已中断。", err=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from drafter.corpus.read import Paragraph
 from drafter.corpus.split import TITLE_END, RawDocument
-from drafter.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, ordinal_value
+from drafter.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, int_to_cn, ordinal_value
 from drafter.patterns import (
     ADDRESSEE,
     CLOSING_CUE,
@@ -240,7 +240,9 @@ def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node]) -> C
     same = [s for s in siblings if s.candidate.level == level]
     value = same[-1].candidate.value + 1 if same else 1
     heading, rest = split_run_in(text)
-    return Candidate(level, value, str(value), "", heading, rest, text)
+    # No number is written: give the ordinal the GB/T 9704 scheme shows at this level.
+    number = int_to_cn(value) if level <= 2 else str(value)
+    return Candidate(level, value, number, "", heading, rest, text)
 
 
 def _parent_for(level: int, stack: list[Node]) -> Node | None:

@@ -6,20 +6,20 @@ import re
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 # Heading markers at the start of a paragraph, by nominal level (GB/T 9704: 一、 （一） 1. （1）).
-MARKER = re.compile(
-    rf"""^(?:
+_MARKER_BODY = rf"""(?:
         (?P<cn>{CN_NUM})\s*[、．.]                               # 一、
       | [（(]\s*(?P<pcn>{CN_NUM})\s*[）)]\s*[、.．]?              # （一） (一)
       | (?P<ar>[0-9０-９]{{1,2}})\s*(?:[、．]|\.(?![0-9０-９]))     # 1、 1.
       | [（(]\s*(?P<par>[0-9０-９]{{1,2}})\s*[）)]\s*[、.．]?      # （1） (1)
       | (?P<ar2>[0-9０-９]{{1,2}})[）)]                           # 1）
       | (?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])                      # ①
-    )[ \t\u3000]*""",
-    re.VERBOSE,
-)
+    )[ \t\u3000]*"""
+MARKER = re.compile("^" + _MARKER_BODY, re.VERBOSE)
 MARKER_LEVEL = {"cn": 1, "pcn": 2, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
-HEADING_START = re.compile(MARKER.pattern + r"(?=\S)", re.VERBOSE)
+HEADING_START = re.compile("^" + _MARKER_BODY + r"(?=\S)", re.VERBOSE)
 SENTENCE_END = r"[。！？：；]"
+# Where a heading starts in running text: right after sentence-ending punctuation.
+HEADING_AFTER_SENTENCE = re.compile(rf"(?<={SENTENCE_END})\s*(?={_MARKER_BODY}\S)", re.VERBOSE)
 
 _CN_DATE_NUM = "[0-9〇○零一二三四五六七八九十]"
 DATE = (

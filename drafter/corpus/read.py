@@ -193,9 +193,14 @@ def _prose_cells(table: Any) -> list[str]:
         seen.add(id(cell))
         for p in cell.iter(_W + "p"):
             text = _paragraph_text(p).strip()
-            if len(text) >= 40 and re.search(r"[。；，]", text):
+            if is_prose(text):
                 texts.append(text)
     return texts
+
+
+def is_prose(text: str) -> bool:
+    """A table cell's text that is a sentence rather than a label or a figure."""
+    return (len(text) >= 15 and bool(re.search(r"[。；！？]", text))) or (len(text) >= 40 and "，" in text)
 
 
 def _docx_paragraph(document: Any, element: Any, numbering: DocxNumbering, index: int) -> Paragraph | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from drafter.corpus.clean import CleanReport
 from drafter.corpus.read import Paragraph
-from drafter.patterns import HEADING_START, SENTENCE_END, STANDARD_SECTION_NAMES
+from drafter.patterns import HEADING_AFTER_SENTENCE, HEADING_START, STANDARD_SECTION_NAMES
 
 # A table-of-contents line: a title, a tab or dot leader, a page number.
 TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*(?:\t+|[.…·]{3,})\s*(?P<page>\d{1,4})\s*$")
@@ -183,12 +183,7 @@ def _standard_heading_ends(text: str) -> list[int]:
 
 def _split_flat_body(text: str) -> list[str]:
     """Cut running text before heading markers that follow sentence-ending punctuation."""
-    cuts = [0]
-    for match in re.finditer(SENTENCE_END, text):
-        following = text[match.end() :]
-        stripped = following.lstrip()
-        if HEADING_START.match(stripped):
-            cuts.append(match.end() + len(following) - len(stripped))
+    cuts = [0, *(m.end() for m in HEADING_AFTER_SENTENCE.finditer(text))]
     # A heading without closing punctuation runs straight into its first sub-heading or its body.
     for pattern in (_BRACKETED_MARKER, _FIRST_ARABIC_AFTER_TEXT):
         cuts.extend(m.start() for m in pattern.finditer(text) if m.start() > 0)
