@@ -18,7 +18,9 @@ CONTEXT_SETTINGS = {"help_option_names": [], "max_content_width": 100}
 HELP = click.help_option("-h", "--help", help="显示帮助并退出。")
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 RULES = click.option(
-    "--rules", type=click.Path(path_type=Path, dir_okay=False), help="使用指定的清洗规则文件（默认 corpus/cleaning.yaml）。"
+    "--rules",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="使用指定的清洗规则文件（默认 corpus/cleaning.yaml）。",
 )
 
 

@@ -51,9 +51,7 @@ class Outline(StrictModel):
 
         def walk(sections: list[OutlineSection], depth: int) -> None:
             for section in sections:
-                flat.append(
-                    Heading(depth=depth, number=section.number, marker=section.marker, text=section.heading)
-                )
+                flat.append(Heading(depth=depth, number=section.number, marker=section.marker, text=section.heading))
                 walk(section.children, depth + 1)
 
         walk(self.sections, 1)

@@ -290,10 +290,14 @@ def _demote_trailing_lists(siblings: list[Node], level: int, parent: Node | None
 
 def _as_text(node: Node) -> list[str]:
     """A section and everything under it as body paragraphs."""
-    lines = [node.candidate.source_text, *node.body[1:]] if node.candidate.rest else [
-        node.candidate.source_text,
-        *node.body,
-    ]
+    lines = (
+        [node.candidate.source_text, *node.body[1:]]
+        if node.candidate.rest
+        else [
+            node.candidate.source_text,
+            *node.body,
+        ]
+    )
     for child in node.children:
         lines.extend(_as_text(child))
     return lines

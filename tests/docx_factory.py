@@ -16,8 +16,7 @@ def add_numbering(document: Document, levels: list[tuple[str, str]] = LEVELS) ->
     """Add an abstractNum/num pair for `levels` to the document; return the numId."""
     numbering = document.part.numbering_part.element
     lvl_xml = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
         for i, (fmt, text) in enumerate(levels)
     )
     abstract_id = "90"

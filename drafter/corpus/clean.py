@@ -71,8 +71,7 @@ def _load_rules_cached(path: str) -> list[CompiledRule]:
             compiled.append(CompiledRule(rule, re.compile(rule.pattern)))
         except re.error as exc:
             raise ConfigError(
-                f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。"
-                "请改正后重试。",
+                f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。请改正后重试。",
                 path=path,
             ) from None
     return compiled

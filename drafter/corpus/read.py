@@ -45,9 +45,7 @@ class SourceText:
 def iter_source_files(path: Path) -> list[Path]:
     """The supported files under a directory (sorted), or the file itself."""
     if path.is_dir():
-        return sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-        )
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
     return [path]
 
 
@@ -139,9 +137,7 @@ def read_docx(path: Path) -> SourceText:
             if para is not None:
                 paragraphs.append(para)
         elif element.tag == _W + "tbl":
-            paragraphs.extend(
-                Paragraph(text, index + 1) for text in _prose_cells(element) if text
-            )
+            paragraphs.extend(Paragraph(text, index + 1) for text in _prose_cells(element) if text)
     return SourceText(str(path), paragraphs)
 
 
@@ -233,7 +229,7 @@ def _style_of(document: Any, element: Any) -> Any:
 
 def _style_chain(style: Any) -> list[Any]:
     """The style and its base styles."""
-    chain = []
+    chain: list[Any] = []
     while style is not None and len(chain) < 10:
         chain.append(style)
         style = getattr(style, "base_style", None)
@@ -328,8 +324,15 @@ def format_number(value: int, fmt: str) -> str:
     """A counter value in one of Word's number formats."""
     from drafter.numerals import CIRCLED, int_to_cn
 
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
-               "ideographDigital", "taiwaneseCounting", "chineseLegalSimplified"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "japaneseCounting",
+        "ideographDigital",
+        "taiwaneseCounting",
+        "chineseLegalSimplified",
+    ):
         return int_to_cn(value)
     if fmt == "decimalFullWidth":
         return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from drafter.corpus.clean import CleanReport
 from drafter.corpus.read import Paragraph
@@ -20,7 +21,9 @@ _TOC_IN_FLAT = re.compile(r"\t+\s*(\d+)")
 # Bracketed markers are rare enough inside sentences to cut at anywhere.
 _BRACKETED_MARKER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|[1-9]\d?)[）)](?=\S)")
 # `……难点1.优化调整……`: a first numbered item right after a heading that lacks punctuation.
-_FIRST_ARABIC_AFTER_TEXT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第前后近每约共余至和及或、])1[、.．](?=[\u4e00-\u9fff])")
+_FIRST_ARABIC_AFTER_TEXT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![第前后近每约共余至和及或、])1[、.．](?=[\u4e00-\u9fff])"
+)
 # Blanks before a marker: what is left of a line break.
 _BLANK_BEFORE_MARKER = re.compile(r"\s+(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(]|[0-9]{1,2}[、.．][^0-9]))")
 _TOP_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]\s*(?:\d{4}年度?)?")
@@ -55,7 +58,7 @@ def split_documents(paragraphs: list[Paragraph], source: str, report: CleanRepor
     if not starts:
         return [RawDocument(source, paragraphs)] if any(p.text.strip() for p in paragraphs) else []
     bounds = [*starts, len(paragraphs)]
-    return [RawDocument(source, paragraphs[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return [RawDocument(source, paragraphs[a:b]) for a, b in pairwise(bounds)]
 
 
 def _starts_from_toc(paragraphs: list[Paragraph], titles: list[str]) -> list[int]:
@@ -75,7 +78,7 @@ def _starts_from_toc(paragraphs: list[Paragraph], titles: list[str]) -> list[int
 
 def _starts_from_titles(paragraphs: list[Paragraph]) -> list[int]:
     """Indexes of title-like lines that stand alone after a blank line (or open the file)."""
-    starts = []
+    starts: list[int] = []
     previous_blank = True
     for index, p in enumerate(paragraphs):
         text = p.text.strip()
@@ -190,7 +193,7 @@ def _split_flat_body(text: str) -> list[str]:
     cuts.extend(m.end() for m in _BLANK_BEFORE_MARKER.finditer(text))
     cuts.extend(_standard_heading_ends(text))
     cuts = sorted(set(cuts))
-    parts = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)])]
+    parts = [text[a:b] for a, b in pairwise([*cuts, len(text)])]
     result: list[str] = []
     for part in parts:
         signature = _SIGNATURE_IN_FLAT.search(part)
