@@ -11,6 +11,7 @@ from drafter.corpus.split import TITLE_END, RawDocument
 from drafter.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, int_to_cn, ordinal_value
 from drafter.patterns import (
     ADDRESSEE,
+    BODY_ITEM_ANYWHERE,
     CLOSING_CUE,
     DATE,
     DATE_LINE,
@@ -124,7 +125,9 @@ def take_signature(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], str | 
             previous = clean_text(paragraphs[index - 1].text)
             if _is_signature(previous):
                 return paragraphs[: index - 1], previous, date
-            return paragraphs[:index], None, date
+            # A lone date inside the body (a timeline entry) is not the 成文日期; one at the end is.
+            if index == len(paragraphs) - 1:
+                return paragraphs[:index], None, date
     return paragraphs, None, None
 
 
@@ -301,6 +304,29 @@ def _as_text(node: Node) -> list[str]:
     for child in node.children:
         lines.extend(_as_text(child))
     return lines
+
+
+# --- body items (一是/二是) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyItem:
+    """One 一是/二是 item of a body paragraph."""
+
+    number: str
+    value: int
+    text: str
+
+
+def body_items(paragraph: str) -> list[BodyItem]:
+    """The 一是……二是…… items of a paragraph, at its start or after a sentence end."""
+    matches = list(BODY_ITEM_ANYWHERE.finditer(paragraph))
+    items = []
+    ends = [m.start() for m in matches[1:]] + [len(paragraph)]
+    for match, end in zip(matches, ends, strict=True):
+        value = cn_to_int(match.group("n")) or 0
+        items.append(BodyItem(match.group("n"), value, paragraph[match.end() : end].strip(_STRIP)))
+    return items
 
 
 # --- closing -------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.models import Outline
-from drafter.outline import parse_date, split_run_in
+from drafter.outline import body_items, parse_date, split_run_in
 from drafter.pipeline import outline_text
 
 
@@ -206,3 +206,24 @@ def test_split_of_a_compilation_without_toc() -> None:
 
 def test_unknown_genre_is_general() -> None:
     assert only("XX公司2023年工作总结\n一、主要工作\n").genre == "通用"
+
+
+def test_lone_date_inside_the_body_is_not_the_signature() -> None:
+    outline = only(TITLE + "一、大事记\n2023年3月1日\n召开全县审计工作会议。\n二、存在问题\n力量不足。\n2023年12月1日\n")
+    assert [h.text for h in outline.headings()] == ["大事记", "存在问题"]
+    assert outline.sections[0].body == ["2023年3月1日", "召开全县审计工作会议。"]
+    assert outline.date == "2023-12-01" and outline.org is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "items"),
+    [
+        ("一是健全机制。二是压实责任；三是强化督办。", [(1, "健全机制。"), (2, "压实责任；"), (3, "强化督办。")]),
+        ("全年完成审计。一是开展预算审计。", [(1, "开展预算审计。")]),
+        ("五是加强廉政，着力筑牢廉政意识。", [(5, "加强廉政，着力筑牢廉政意识。")]),
+        ("统一是关键，唯一是途径。", []),
+        ("一是，这不是条目。", []),
+    ],
+)
+def test_body_items(paragraph: str, items: list[tuple[int, str]]) -> None:
+    assert [(item.value, item.text) for item in body_items(paragraph)] == items

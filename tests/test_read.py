@@ -109,3 +109,19 @@ def test_directory_reads_sorted_and_skips_bad_files(tmp_path: Path) -> None:
     result = outline_paths([tmp_path])
     assert [o.title for o in result.outlines] == ["县审计局2023年工作总结", "市民政局2023年度行政执法工作总结"]
     assert len(result.failures) == 1 and "c.docx" in result.failures[0].message
+
+
+def test_markdown_headings(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# 县审计局2024年工作总结\n\n2024年，我局坚持依法审计。\n\n## 一、主要工作\n\n"
+        "### （一）**聚焦主业**\n\n完成项目。\n\n## 存在问题\n\n力量不足。\n",
+        encoding="utf-8",
+    )
+    outline = outline_paths([path]).outlines[0]
+    assert outline.title == "县审计局2024年工作总结"
+    assert [(h.depth, h.number, h.marker, h.text) for h in outline.headings()] == [
+        (1, "一", "一、", "主要工作"),
+        (2, "一", "（一）", "聚焦主业"),
+        (1, "二", "", "存在问题"),
+    ]

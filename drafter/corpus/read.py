@@ -57,14 +57,38 @@ def read_source(path: Path) -> SourceText:
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
     if suffix in TEXT_SUFFIXES:
-        text = decode_text(path.read_bytes(), path)
-        lines = text.splitlines()
+        lines = decode_text(path.read_bytes(), path).splitlines()
+        if suffix == ".md":
+            return SourceText(str(path), markdown_paragraphs(lines))
         return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
     raise ReadError(
         f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
         "drafter 读取 .txt、.md 和 .docx 文件；其他格式请先另存为其中一种。",
         path=path,
     )
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def markdown_paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Markdown lines as paragraphs: `#` headings carry a level, the first `#` line is the title."""
+    paragraphs = []
+    title_seen = False
+    for number, line in enumerate(lines, start=1):
+        text = _MD_EMPHASIS.sub(r"\2", line)
+        match = _MD_HEADING.match(text)
+        if not match:
+            paragraphs.append(Paragraph(text, number))
+            continue
+        hashes, content = len(match.group(1)), match.group(2)
+        if hashes == 1 and not title_seen:
+            title_seen = True
+            paragraphs.append(Paragraph(content, number, is_title=True))
+        else:
+            paragraphs.append(Paragraph(content, number, level=hashes - 1 if title_seen else hashes))
+    return paragraphs
 
 
 def decode_text(data: bytes, path: Path) -> str:
