@@ -322,8 +322,8 @@ def body_items(paragraph: str) -> list[BodyItem]:
     """The 一是……二是…… items of a paragraph, at its start or after a sentence end."""
     matches = list(BODY_ITEM_ANYWHERE.finditer(paragraph))
     items = []
-    ends = [m.start() for m in matches[1:]] + [len(paragraph)]
-    for match, end in zip(matches, ends, strict=True):
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(paragraph)
         value = cn_to_int(match.group("n")) or 0
         items.append(BodyItem(match.group("n"), value, paragraph[match.end() : end].strip(_STRIP)))
     return items

@@ -209,7 +209,8 @@ def test_unknown_genre_is_general() -> None:
 
 
 def test_lone_date_inside_the_body_is_not_the_signature() -> None:
-    outline = only(TITLE + "一、大事记\n2023年3月1日\n召开全县审计工作会议。\n二、存在问题\n力量不足。\n2023年12月1日\n")
+    body = "一、大事记\n2023年3月1日\n召开全县审计工作会议。\n二、存在问题\n力量不足。\n2023年12月1日\n"
+    outline = only(TITLE + body)
     assert [h.text for h in outline.headings()] == ["大事记", "存在问题"]
     assert outline.sections[0].body == ["2023年3月1日", "召开全县审计工作会议。"]
     assert outline.date == "2023-12-01" and outline.org is None
