@@ -1,0 +1,5 @@
+"""`python -m bench` runs every benchmark."""
+
+from bench.run import main
+
+main()
