@@ -35,7 +35,11 @@ def bench_outline() -> list[tuple[str, str, str]]:
         baseline = best_of(lambda encoded=encoded: encoded.decode("utf-8").splitlines())
         parse = best_of(lambda sample=sample: outline_text(sample), repeat=3)
         rows.append(
-            (f"outline, {label} ({megabytes:.1f} MB)", f"{megabytes / parse:.1f} MB/s", f"{parse / baseline:.0f}x decode")
+            (
+                f"outline, {label} ({megabytes:.1f} MB)",
+                f"{megabytes / parse:.1f} MB/s",
+                f"{parse / baseline:.0f}x decode",
+            )
         )
     return rows
 

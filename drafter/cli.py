@@ -12,6 +12,7 @@ import click
 from drafter.errors import ExitStatus, UserError
 
 if TYPE_CHECKING:
+    from drafter.mining.run import MineSummary
     from drafter.pipeline import CleanResult, OutlineResult
 
 CONTEXT_SETTINGS = {"help_option_names": [], "max_content_width": 100}
@@ -88,7 +89,152 @@ def clean(paths: tuple[Path, ...], report: bool, rules: Path | None) -> None:
     finish(result)
 
 
-def finish(result: OutlineResult | CleanResult) -> None:
+TEMPLATES = click.option(
+    "--templates",
+    "templates_option",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="模板目录（默认：当前目录下的 templates/，没有则用 drafter 自带的模板）。",
+)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("templates"),
+    show_default=True,
+    help="模板输出目录。",
+)
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
+def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
+    """从语料中提炼各文种的提纲骨架和常用语库，写入模板目录。
+
+    PATHS 默认为 drafter 自带的语料（corpus/）。
+    """
+    from drafter.mining.run import mine as mine_corpus
+    from drafter.resources import bundled
+    from drafter.show import mining_progress, print_mine_summary
+
+    sources = list(paths) or [bundled("corpus")]
+    with mining_progress() as progress:
+        summary = mine_corpus(sources, out_dir, jobs=jobs, progress=progress)
+    print_mine_summary(summary)
+    finish(summary)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
+@TEMPLATES
+def genres(as_json: bool, templates_option: Path | None) -> None:
+    """列出文种：每个文种的语料篇数、提纲节数和常用语条数。"""
+    from drafter.catalog import genre_rows
+
+    rows = genre_rows(templates_option)
+    if as_json:
+        import json
+
+        keys = ("id", "name", "documents", "sections", "phrases")
+        listing = [{key: row[key] for key in keys} for row in rows]
+        click.echo(json.dumps({"genres": listing}, ensure_ascii=False, indent=2))
+    else:
+        from drafter.show import print_genres
+
+        print_genres(rows)
+
+
+ROLE_CHOICE = click.Choice(
+    ["opening", "measure", "result", "case", "problem", "cause", "plan", "closing", "heading", "set_phrase", "opener"]
+)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.argument("words", nargs=-1, metavar="[GENRE] | accept ID... | reject ID... | review [GENRE]")
+@click.option(
+    "--role",
+    type=ROLE_CHOICE,
+    help="只看某一类：opening 开头、measure 做法、result 成效、problem 问题、"
+    "plan 计划、closing 结尾、heading 标题句式、set_phrase 四字格、opener 一是起句等。",
+)
+@click.option("--search", metavar="词", help="只看包含这个词的常用语。")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), help="导出为可打印的文档（需配合 -o）。")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="导出文件名。")
+@click.option("--force", is_flag=True, help="覆盖已存在的导出文件。")
+@TEMPLATES
+def phrases(
+    words: tuple[str, ...],
+    role: str | None,
+    search: str | None,
+    as_json: bool,
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    templates_option: Path | None,
+) -> None:
+    """浏览、审阅和导出常用语库。
+
+    \b
+    drafter phrases 审计 --role opening     查看审计类的开头导语
+    drafter phrases accept p1234abcd       采用一条常用语
+    drafter phrases reject p1234abcd       弃用一条常用语
+    drafter phrases review 审计            逐条审阅尚未审阅的常用语
+    drafter phrases --format docx -o 常用语.docx
+    """
+    from drafter import phrasebook
+    from drafter.catalog import select_phrases
+
+    verb = words[0] if words else None
+    if verb in ("accept", "reject"):
+        count = phrasebook.record_decisions(
+            templates_option, list(words[1:]), "accepted" if verb == "accept" else "rejected"
+        )
+        click.echo(f"已记录 {count} 条审阅结果（{phrasebook.reviews_path(templates_option)}）。")
+        return
+    if verb == "review":
+        from drafter.review import run_review
+
+        counts = run_review(templates_option, words[1] if len(words) > 1 else None, role)
+        click.echo(
+            f"本次接受 {counts['accept']} 条、拒绝 {counts['reject']} 条、"
+            f"修改 {counts['edit']} 条、跳过 {counts['skip']} 条；"
+            f"结果已保存在 {phrasebook.reviews_path(templates_option)}。"
+        )
+        return
+    if len(words) > 1:
+        raise click.UsageError(f"多余的参数：{' '.join(words[1:])}")
+    selected = select_phrases(templates_option, verb, role, search)
+    if fmt or output:
+        from drafter.store import write_output
+
+        target = output or Path(f"常用语库.{fmt}")
+        kind = fmt or target.suffix.lstrip(".")
+        names = phrasebook.genre_names(templates_option)
+        if kind == "docx":
+            write_output(target, phrasebook.export_docx(selected, names), force=force)
+        elif kind == "md":
+            write_output(target, phrasebook.export_markdown(selected, names), force=force)
+        else:
+            raise click.UsageError("导出格式只能是 md 或 docx（用 --format 指定，或用 .md/.docx 作文件扩展名）")
+        click.echo(f"已导出 {len(selected)} 条常用语到 {target}。")
+    elif as_json:
+        import json
+
+        keys = ("id", "text", "genre", "role", "slots", "sources", "count", "status")
+        listing = [p.model_dump(mode="json", include=set(keys)) for p in selected]
+        click.echo(json.dumps({"phrases": listing}, ensure_ascii=False, indent=2))
+    else:
+        from drafter.show import print_phrases
+
+        print_phrases(selected)
+
+
+def finish(result: OutlineResult | CleanResult | MineSummary) -> None:
     """Report unreadable files on stderr; exit 1 when any file failed."""
     for failure in result.failures:
         click.echo(f"错误：{failure.message}", err=True)

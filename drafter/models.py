@@ -101,3 +101,101 @@ class GenreRegistry(StrictModel):
     """The whole genres.yaml file."""
 
     genres: list[Genre]
+
+
+# --- mined templates -------------------------------------------------------------
+
+Role = Literal["opening", "measure", "result", "case", "problem", "cause", "plan", "closing"]
+PhraseRole = Literal[
+    "opening", "measure", "result", "case", "problem", "cause", "plan", "closing", "heading", "set_phrase", "opener"
+]
+ReviewStatus = Literal["new", "accepted", "rejected", "edited"]
+ROLE_NAMES: dict[str, str] = {
+    "opening": "开头导语",
+    "measure": "主要做法",
+    "result": "成效与基本情况",
+    "case": "典型案例",
+    "problem": "存在问题",
+    "cause": "原因分析",
+    "plan": "下一步计划",
+    "closing": "结尾表态",
+    "heading": "标题句式",
+    "set_phrase": "四字格套语",
+    "opener": "“一是”起句",
+}
+
+
+class Provenance(StrictModel):
+    """Where something was seen: the document's title and the paragraph's index in it."""
+
+    title: str
+    paragraph: int
+
+
+class Guidance(StrictModel):
+    """What the corpus says about writing a section."""
+
+    subheadings: int = 0  # typical number of sub-headings (median)
+    subheadings_range: tuple[int, int] = (0, 0)
+    length: int = 0  # typical length in characters (median)
+    enumerates: bool = False  # bodies usually enumerate with 一是/二是
+
+
+class SkeletonNode(StrictModel):
+    """One part of a genre's skeleton: a top-level section, or the opening / closing paragraph."""
+
+    role: Role
+    heading: str
+    alternatives: list[str] = Field(default_factory=list)
+    example_children: list[str] = Field(default_factory=list)
+    guidance: Guidance = Field(default_factory=Guidance)
+    provenance: list[Provenance] = Field(default_factory=list)
+    borrowed: bool = False  # taken from the general skeleton: this genre's documents lack it
+
+
+class Skeleton(StrictModel):
+    """The mined outline of one genre."""
+
+    genre: str  # genre id
+    name: str
+    documents: int
+    title_pattern: str
+    parts: list[SkeletonNode]
+
+    def sections(self) -> list[SkeletonNode]:
+        """The numbered sections (everything but opening and closing)."""
+        return [p for p in self.parts if p.role not in ("opening", "closing")]
+
+
+class Phrase(StrictModel):
+    """A reusable sentence, clause, heading pattern or set phrase, with typed slots."""
+
+    id: str
+    text: str
+    genre: str
+    role: PhraseRole
+    slots: list[str] = Field(default_factory=list)
+    sources: list[Provenance] = Field(default_factory=list)
+    count: int = 1
+    context: str = ""
+    status: ReviewStatus = "new"
+
+
+class PhraseBank(StrictModel):
+    """The phrases of one genre."""
+
+    genre: str
+    phrases: list[Phrase]
+
+
+class Review(StrictModel):
+    """A person's decision on one phrase."""
+
+    status: ReviewStatus
+    text: str | None = None  # the edited text, for status `edited`
+
+
+class Reviews(StrictModel):
+    """templates/reviews.yaml: decisions keyed by phrase id; mining never writes it."""
+
+    reviews: dict[str, Review] = Field(default_factory=dict)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
 from drafter.corpus.clean import CleanReport
-from drafter.models import Outline, OutlineSection
+from drafter.models import ROLE_NAMES, Outline, OutlineSection, Phrase
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from drafter.mining.run import MineSummary
 
 _PLACES_SHOWN = 5
 
@@ -70,3 +78,106 @@ def _shorten(text: str, width: int = 40) -> str:
     """The first characters of a long text."""
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[:width] + "……"
+
+
+@contextmanager
+def mining_progress(min_files: int = 4) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, shown only for corpora of `min_files` files or more."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("提炼中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task: list[TaskID] = []
+
+    def update(done: int, total: int) -> None:
+        if total < min_files:
+            return
+        if not task:
+            progress.start()
+            task.append(progress.add_task("mine", total=total))
+        progress.update(task[0], completed=done)
+
+    try:
+        yield update
+    finally:
+        progress.stop()
+
+
+def print_mine_summary(summary: MineSummary) -> None:
+    """The table printed at the end of `drafter mine`."""
+    console = Console(highlight=False)
+    table = Table(title=f"提炼结果（写入 {summary.out_dir}）")
+    table.add_column("文种")
+    table.add_column("篇数", justify="right")
+    table.add_column("提纲节数", justify="right")
+    table.add_column("常用语", justify="right")
+    for name, (documents, sections, phrases) in summary.genres.items():
+        table.add_row(name, str(documents), str(sections), str(phrases))
+    console.print(table)
+    cleaning = "，".join(f"{name} {len(places)}" for name, places in sorted(summary.report.hits.items()) if places)
+    console.print(
+        f"共读取 {summary.files} 个文件（{summary.megabytes:.1f} MB）、{summary.documents} 篇总结；"
+        f"已有审阅记录的常用语 {summary.reviewed} 条。"
+    )
+    if cleaning:
+        console.print(f"清洗：{cleaning}。")
+    for warning in summary.warnings:
+        console.print(f"[yellow]提示：{warning}[/yellow]")
+
+
+def print_genres(rows: list[dict[str, Any]]) -> None:
+    """A table of genres."""
+    table = Table(title="文种")
+    for column, justify in (
+        ("id", "left"),
+        ("名称", "left"),
+        ("篇数", "right"),
+        ("节数", "right"),
+        ("常用语", "right"),
+        ("说明", "left"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["name"],
+            str(row["documents"]),
+            str(row["sections"]),
+            str(row["phrases"]),
+            row.get("description", ""),
+        )
+    Console(highlight=False).print(table)
+
+
+def highlight_slots(text: str) -> str:
+    """Rich markup with the {slots} of a phrase in colour."""
+    from rich.markup import escape
+
+    from drafter.mining.slots import SLOT
+
+    return SLOT.sub(lambda m: f"[bold cyan]{escape(m.group(0))}[/bold cyan]", escape(text))
+
+
+def print_phrases(phrases: list[Phrase]) -> None:
+    """A table of phrases a person can scan."""
+    from drafter.phrasebook import STATUS_NAMES
+
+    table = Table(title=f"常用语（{len(phrases)} 条）", show_lines=False)
+    for column in ("id", "文种", "类别", "次数", "状态", "文本"):
+        table.add_column(column, justify="right" if column == "次数" else "left", overflow="fold")
+    for phrase in phrases:
+        table.add_row(
+            phrase.id,
+            phrase.genre,
+            ROLE_NAMES.get(phrase.role, phrase.role),
+            str(phrase.count),
+            STATUS_NAMES[phrase.status],
+            highlight_slots(phrase.text),
+        )
+    Console(highlight=False).print(table)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -59,3 +59,62 @@ def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
         raise ConfigError(describe_validation_error(path, exc), path=path) from None
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def dump_yaml(data: object) -> str:
+    """YAML a person can read: UTF-8, Chinese unescaped, keys in model order."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a text file through a temporary file in the same directory, then rename it into place."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write a binary file through a temporary file, then rename it into place."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_yaml_model(path: Path, model: BaseModel, *, exclude: Any = None) -> None:
+    """Write a model as YAML, atomically."""
+    write_atomic(path, dump_yaml(model.model_dump(mode="json", exclude=exclude)))
+
+
+def write_output(path: Path, data: str | bytes, *, force: bool) -> None:
+    """Write a user-facing output file atomically; never replace an existing one without --force."""
+    from drafter.errors import UserError
+
+    if path.exists() and not force:
+        raise UserError(f"文件 {path} 已经存在，没有覆盖。如确需覆盖，请加 --force；或用 -o 换一个文件名。", path=path)
+    if path.exists() and path.is_dir():
+        raise UserError(f"{path} 是一个目录，不能写成文件。请用 -o 指定文件名。", path=path)
+    if isinstance(data, str):
+        write_atomic(path, data)
+    else:
+        write_bytes_atomic(path, data)

@@ -1,0 +1,158 @@
+"""Map: one Outline -> what it contributes to skeletons and phrase banks (pure, per document)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.mining.roles import section_roles
+from drafter.mining.slots import slot_text
+from drafter.models import Outline, OutlineSection, PhraseRole, Role
+from drafter.outline import body_items
+
+_SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+_SET_PHRASE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+SENTENCE_MIN, SENTENCE_MAX = 10, 120
+CONTEXT_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    """A top-level section (or the opening / closing) reduced to what skeletons need."""
+
+    role: Role
+    heading: str
+    children: tuple[str, ...]
+    subheadings: int
+    length: int
+    enumerates: bool
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class PhraseOccurrence:
+    """One phrase as seen in one paragraph."""
+
+    role: PhraseRole
+    text: str
+    slots: tuple[str, ...]
+    context: str
+    paragraph: int
+
+
+@dataclass
+class MinedDocument:
+    """Everything one document contributes."""
+
+    title: str
+    genre: str
+    title_pattern: str
+    parts: list[SectionSummary] = field(default_factory=list)
+    phrases: list[PhraseOccurrence] = field(default_factory=list)
+    size: int = 0
+
+
+def title_pattern(title: str) -> str:
+    """县审计局2023年工作总结 -> {单位}{年份}年工作总结; the org before the year becomes {单位}."""
+    match = _YEAR.search(title)
+    if not match:
+        return "{单位}" + title if not title.startswith("{单位}") else title
+    before, after = title[: match.start()], title[match.end() :]
+    connector = "关于" if before.endswith("关于") else ""
+    return "{单位}" + connector + "{年份}" + after
+
+
+def mine_document(outline: Outline, genre: str) -> MinedDocument:
+    """Sections with roles and guidance figures, and phrase occurrences, of one document."""
+    mined = MinedDocument(outline.title, genre, title_pattern(outline.title))
+    counter = _Counter()
+    if outline.preamble:
+        index = counter.next()
+        mined.parts.append(SectionSummary("opening", "开头导语", (), 0, len(outline.preamble), False, index))
+        _add_sentences(mined, "opening", outline.preamble, index)
+    roles = section_roles([s.heading for s in outline.sections])
+    for section, role in zip(outline.sections, roles, strict=True):
+        index = counter.peek()
+        _walk_section(mined, section, role, counter)
+        mined.parts.append(
+            SectionSummary(
+                role=role,
+                heading=section.heading,
+                children=tuple(child.heading for child in section.children),
+                subheadings=len(section.children),
+                length=_length(section),
+                enumerates=_enumerates(section),
+                paragraph=index,
+            )
+        )
+    if outline.closing:
+        index = counter.next()
+        mined.parts.append(SectionSummary("closing", "结尾表态", (), 0, len(outline.closing), False, index))
+        _add_sentences(mined, "closing", outline.closing, index)
+    mined.size = sum(p.length for p in mined.parts)
+    return mined
+
+
+class _Counter:
+    """Paragraph indexes in outline order: preamble 1, then each heading and body paragraph in turn."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+    def peek(self) -> int:
+        return self.value + 1
+
+
+def _walk_section(mined: MinedDocument, section: OutlineSection, role: Role, counter: _Counter) -> None:
+    """Phrases of a section and its descendants: its heading pattern, sentences, openers."""
+    index = counter.next()
+    text, slots = slot_text(section.heading)
+    mined.phrases.append(PhraseOccurrence("heading", text, tuple(slots), section.heading, index))
+    for paragraph in section.body:
+        _add_sentences(mined, role, paragraph, counter.next())
+    for child in section.children:
+        _walk_section(mined, child, role, counter)
+
+
+def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int) -> None:
+    """Sentences, set phrases and 一是 openers of one paragraph."""
+    for item in body_items(paragraph):
+        opener = re.split(r"[，。；：]", item.text, maxsplit=1)[0]
+        if 4 <= len(opener) <= 30:
+            text, slots = slot_text(opener)
+            mined.phrases.append(PhraseOccurrence("opener", text, tuple(slots), _context(paragraph, opener), index))
+    for match in _SET_PHRASE.finditer(paragraph):
+        mined.phrases.append(
+            PhraseOccurrence("set_phrase", match.group(0), (), _context(paragraph, match.group(0)), index)
+        )
+    for match in _SENTENCE.finditer(paragraph):
+        sentence = re.sub(r"^[一二三四五六七八九十]{1,3}是", "", match.group(0).strip())
+        if not SENTENCE_MIN <= len(sentence) <= SENTENCE_MAX:
+            continue
+        text, slots = slot_text(sentence)
+        if len(slots) * 4 > len(text) // 3:
+            continue  # mostly figures: a record of facts, not a reusable sentence
+        mined.phrases.append(PhraseOccurrence(role, text, tuple(slots), _context(paragraph, sentence), index))
+
+
+def _context(paragraph: str, part: str) -> str:
+    """The text around `part` in its paragraph."""
+    start = max(paragraph.find(part), 0)
+    left = max(start - CONTEXT_WIDTH // 2, 0)
+    right = min(start + len(part) + CONTEXT_WIDTH // 2, len(paragraph))
+    return ("……" if left else "") + paragraph[left:right] + ("……" if right < len(paragraph) else "")
+
+
+def _length(section: OutlineSection) -> int:
+    """Characters of a section's bodies and its descendants' headings and bodies."""
+    return sum(len(p) for p in section.body) + sum(len(c.heading) + _length(c) for c in section.children)
+
+
+def _enumerates(section: OutlineSection) -> bool:
+    """Whether the section's bodies (or its descendants') enumerate with 一是/二是."""
+    return any(body_items(p) for p in section.body) or any(_enumerates(c) for c in section.children)

@@ -1,0 +1,140 @@
+"""`drafter mine`: read the corpus, map every file to mined documents, reduce, write templates."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.pool
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.corpus.clean import CleanReport, load_rules
+from drafter.corpus.read import iter_source_files, read_source
+from drafter.errors import ReadError, UsageError, UserError
+from drafter.genres import GENERAL_GENRE
+from drafter.mining.extract import MinedDocument, mine_document
+from drafter.mining.reduce import Reducer
+from drafter.models import Genre
+from drafter.pipeline import outline_source
+from drafter.templates import GENRES_FILE, check_writable_output, load_registry, load_reviews, replace_mined
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class MineSummary:
+    """What a mining run read, wrote and noticed."""
+
+    out_dir: Path
+    documents: int = 0
+    files: int = 0
+    megabytes: float = 0.0
+    genres: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # name -> documents, sections, phrases
+    reviewed: int = 0
+    report: CleanReport = field(default_factory=CleanReport)
+    warnings: list[str] = field(default_factory=list)
+    failures: list[UserError] = field(default_factory=list)
+
+
+@dataclass
+class _FileResult:
+    """The map step's answer for one file."""
+
+    documents: list[MinedDocument]
+    report: CleanReport
+    size: int
+    failure: UserError | None = None
+
+
+def mine_file(path: Path, genres: list[Genre]) -> _FileResult:
+    """Map: one file -> its mined documents (runs in a worker process with --jobs)."""
+    try:
+        source = read_source(path)
+    except UserError as error:
+        return _FileResult([], CleanReport(), 0, error)
+    outlines, report = outline_source(source, rules=load_rules(), genres=genres)
+    documents = [mine_document(o, o.genre or GENERAL_GENRE) for o in outlines]
+    return _FileResult(documents, report, len(source.text.encode("utf-8")))
+
+
+def _mine_file_star(args: tuple[Path, list[Genre]]) -> _FileResult:
+    """mine_file for Pool.imap."""
+    return mine_file(*args)
+
+
+def mine(
+    paths: list[Path], out_dir: Path, *, jobs: int = 1, registry: Path | None = None, progress: Progress | None = None
+) -> MineSummary:
+    """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir`."""
+    check_writable_output(out_dir)
+    registry_path = registry or _registry_for(out_dir)
+    genres = load_registry(registry_path.parent)
+    summary = MineSummary(out_dir)
+    files = _collect(paths, summary)
+    if not files:
+        raise UsageError("没有找到可供提炼的 .txt、.md 或 .docx 文件。请指定语料文件或目录。")
+    reducer = Reducer(genres)
+    for done, result in enumerate(_map(files, genres, jobs), start=1):
+        summary.files += 1
+        summary.megabytes += result.size / 1e6
+        summary.report.merge(result.report)
+        if result.failure is not None:
+            summary.failures.append(result.failure)
+        for document in result.documents:
+            summary.documents += 1
+            if document.genre == GENERAL_GENRE:
+                summary.warnings.append(
+                    f"《{document.title}》的标题不属于任何文种，已归入“通用”。如需新增文种，"
+                    f"请在 {registry_path} 中照样添加一项（id、name、keywords、description）后重新运行 drafter mine。"
+                )
+            reducer.add(document)
+        if progress is not None:
+            progress(done, len(files))
+    skeletons, banks = reducer.skeletons(), reducer.banks()
+    replace_mined(out_dir, skeletons, banks, registry_path)
+    phrases = {b.genre: len(b.phrases) for b in banks}
+    for skeleton in skeletons:
+        summary.genres[skeleton.name] = (skeleton.documents, len(skeleton.sections()), phrases.get(skeleton.genre, 0))
+    reviews = load_reviews(out_dir).reviews
+    summary.reviewed = sum(1 for b in banks for p in b.phrases if p.id in reviews)
+    return summary
+
+
+def _registry_for(out_dir: Path) -> Path:
+    """The genre registry to use: the output directory's own, else the bundled one."""
+    from drafter.resources import bundled
+
+    own = out_dir / GENRES_FILE
+    return own if own.exists() else bundled(f"templates/{GENRES_FILE}")
+
+
+def _collect(paths: list[Path], summary: MineSummary) -> list[Path]:
+    """Every supported file under `paths`, in order; missing paths become failures."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            summary.failures.append(ReadError(f"找不到 {path}。请检查路径是否正确。", path=path))
+            continue
+        files.extend(iter_source_files(path))
+    return files
+
+
+def _map(files: list[Path], genres: list[Genre], jobs: int) -> Iterator[_FileResult]:
+    """Results of the map step, in file order (a process pool when jobs > 1)."""
+    if jobs <= 1 or len(files) == 1:
+        return (mine_file(f, genres) for f in files)
+    pool = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork").Pool(jobs)
+    return _pool_results(pool, [(f, genres) for f in files])
+
+
+def _pool_results(pool: multiprocessing.pool.Pool, work: list[tuple[Path, list[Genre]]]) -> Iterator[_FileResult]:
+    """Yield ordered results from a pool and close it afterwards."""
+    with pool:
+        yield from pool.imap(_mine_file_star, work, chunksize=1)
+
+
+def _fork_unsafe() -> bool:
+    """Fork is not available (Windows) or not advisable (macOS)."""
+    import sys
+
+    return sys.platform in ("win32", "darwin")

@@ -1,0 +1,63 @@
+"""Typed slots: figures, dates and the corpus's XX placeholders become {数量}, {金额}, {单位} …"""
+
+from __future__ import annotations
+
+import re
+
+# Slot names whose values the wizard validates as numbers.
+NUMERIC_SLOTS = frozenset({"数量", "金额", "百分比", "年份"})
+_ORG_SUFFIX = r"(?:人民政府|政府|委员会|人民医院|医院|局|委|中心|学区|学校|办公室|办|所|站|公司|集团|院|校)"
+_MEASURE_WORD = r"(?:个|人|件|次|项|家|户|万|亿|余|多|名|元|栋|平方米|亩|篇|条|场|期|所|批|类|天|小时|倍|册|部|份)"
+# Order matters: longer, more specific patterns first.
+_SLOT_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("百分比", re.compile(r"(?:\d+(?:\.\d+)?|XX)\s*[%％]"), "{百分比}"),
+    ("金额", re.compile(r"(?:\d+(?:\.\d+)?|XX)(?=\s*(?:万元|亿元|元|万美元))"), "{金额}"),
+    ("年份", re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*(?:年|至|到|—|－|-))"), "{年份}"),
+    ("日期", re.compile(r"\d{1,2}月\d{1,2}日"), "{日期}"),
+    (
+        "单位",
+        re.compile(rf"XX[\u4e00-\u9fff]{{0,10}}?{_ORG_SUFFIX}(?!员)(?![\u4e00-\u9fff]{{0,2}}{_ORG_SUFFIX})"),
+        "{单位}",
+    ),
+    ("地名", re.compile(r"XX(?=[省市县区乡镇村])"), "{地名}"),
+    ("数量", re.compile(rf"\d+(?:\.\d+)?|XX+(?={_MEASURE_WORD})"), "{数量}"),
+    ("名称", re.compile(r"XX+"), "{名称}"),
+)
+SLOT = re.compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
+
+
+def slot_text(text: str) -> tuple[str, list[str]]:
+    """Replace figures and placeholders by named slots; return the text and its slot names in order.
+
+    A name used more than once in one text is numbered ({数量1}, {数量2}) so each gets its own value.
+    """
+    for _name, pattern, replacement in _SLOT_RULES:
+        text = pattern.sub(replacement, text)
+    names = [m.group(1) for m in SLOT.finditer(text)]
+    repeated = {n for n in names if names.count(n) > 1}
+    seen: dict[str, int] = {}
+
+    def number(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in repeated:
+            return match.group(0)
+        seen[name] = seen.get(name, 0) + 1
+        return f"{{{name}{seen[name]}}}"
+
+    text = SLOT.sub(number, text)
+    return text, slot_names(text)
+
+
+def slot_names(text: str) -> list[str]:
+    """The slot names of a text, in order."""
+    return [m.group(1) + m.group(2) for m in SLOT.finditer(text)]
+
+
+def slot_type(name: str) -> str:
+    """The type of a slot: its name without the number (数量2 -> 数量)."""
+    return name.rstrip("0123456789")
+
+
+def fill_slots(text: str, values: dict[str, str]) -> str:
+    """Put values into the named slots they have (slots without a value are left in place)."""
+    return SLOT.sub(lambda m: values.get(m.group(1) + m.group(2), m.group(0)), text)
