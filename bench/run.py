@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import re
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +58,78 @@ def bench_startup() -> list[tuple[str, str, str]]:
     return [("drafter --help", f"{drafter * 1000:.0f} ms", f"{drafter / bare:.1f}x python -c pass")]
 
 
-BENCHES = {"startup": bench_startup, "outline": bench_outline}
+def _shift_figure(rng: random.Random, match: re.Match[str]) -> str:
+    """A figure moved by a small random amount (years are left alone)."""
+    figure = match.group(0)
+    return str(int(figure) + rng.randint(0, 9)) if len(figure) < 4 else figure
+
+
+def varied_corpus(directory: Path, copies: int) -> int:
+    """Write `copies` varied copies of the seed (figures and placeholders changed); return bytes written."""
+    text = SEED.read_text(encoding="utf-8")
+    names = ["东城", "西岭", "南湖", "北山", "青溪", "白沙", "红岩", "金坪"]
+    total = 0
+    directory.mkdir(parents=True, exist_ok=True)
+    for index in range(copies):
+        rng = random.Random(index)
+        varied = re.sub(r"\d+", partial(_shift_figure, rng), text).replace("XX", rng.choice(names))
+        path = directory / f"copy-{index:04d}.txt"
+        path.write_text(varied, encoding="utf-8")
+        total += path.stat().st_size
+    return total
+
+
+def _mine_run(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one `drafter mine` in a child process."""
+    script = (
+        "import resource, sys, time; from pathlib import Path; from drafter.mining.run import mine\n"
+        "start = time.perf_counter(); mine([Path(sys.argv[1])], Path(sys.argv[2]), jobs=int(sys.argv[3]))\n"
+        "seconds = time.perf_counter() - start\n"
+        "usage = resource.getrusage\n"
+        "peak = max(usage(resource.RUSAGE_SELF).ru_maxrss, usage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(seconds, peak / 1024)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(corpus), str(out), str(jobs)], check=True, capture_output=True, text=True
+    )
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
+
+
+def bench_mining(sizes: tuple[int, ...] = (4, 40, 400)) -> list[tuple[str, str, str]]:
+    """Mining throughput and peak memory on N varied copies of the seed, --jobs 1 and 2."""
+    import tempfile
+
+    rows = []
+    per_mb: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for copies in sizes:
+            corpus = Path(scratch) / f"corpus-{copies}"
+            megabytes = varied_corpus(corpus, copies) / 1e6
+            for jobs in (1, 2):
+                seconds, peak = _mine_run(corpus, Path(scratch) / f"out-{copies}-{jobs}", jobs)
+                if jobs == 1:
+                    per_mb[copies] = seconds / megabytes
+                rows.append(
+                    (
+                        f"mine {copies} copies ({megabytes:.1f} MB), --jobs {jobs}",
+                        f"{megabytes / seconds:.2f} MB/s",
+                        f"peak {peak:.0f} MB",
+                    )
+                )
+    smallest = min(per_mb)
+    for copies in sorted(per_mb):
+        rows.append(
+            (
+                f"mine cost per MB, {copies} copies",
+                f"{per_mb[copies] * 1000:.0f} ms/MB",
+                f"{per_mb[copies] / per_mb[smallest]:.2f}x the {smallest}-copy run",
+            )
+        )
+    return rows
+
+
+BENCHES = {"startup": bench_startup, "outline": bench_outline, "mining": bench_mining}
 
 
 def main(argv: list[str] | None = None) -> None:

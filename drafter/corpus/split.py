@@ -64,15 +64,15 @@ def split_documents(paragraphs: list[Paragraph], source: str, report: CleanRepor
 def _starts_from_toc(paragraphs: list[Paragraph], titles: list[str]) -> list[int]:
     """Indexes where each TOC title reappears as a line after the TOC."""
     last_toc = max(i for i, p in enumerate(paragraphs) if TOC_LINE.match(p.text))
+    lines = [(i, _fold(p.text)) for i, p in enumerate(paragraphs) if i > last_toc and p.text.strip()]
     starts: list[int] = []
-    cursor = last_toc + 1
+    cursor = 0
     for title in titles:
         key = _fold(title)
-        for index in range(cursor, len(paragraphs)):
-            if _fold(paragraphs[index].text) == key:
-                starts.append(index)
-                cursor = index + 1
-                break
+        found = next((n for n in range(cursor, len(lines)) if lines[n][1] == key), None)
+        if found is not None:
+            starts.append(lines[found][0])
+            cursor = found + 1
     return starts
 
 

@@ -12,6 +12,8 @@ from drafter.outline import body_items
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _SET_PHRASE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])")
+_CLAUSE_END = re.compile(r"[，。；：]")
+_ITEM_PREFIX = re.compile(r"^[一二三四五六七八九十]{1,3}是")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 SENTENCE_MIN, SENTENCE_MAX = 10, 120
 CONTEXT_WIDTH = 60
@@ -122,7 +124,7 @@ def _walk_section(mined: MinedDocument, section: OutlineSection, role: Role, cou
 def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int) -> None:
     """Sentences, set phrases and 一是 openers of one paragraph."""
     for item in body_items(paragraph):
-        opener = re.split(r"[，。；：]", item.text, maxsplit=1)[0]
+        opener = _CLAUSE_END.split(item.text, maxsplit=1)[0]
         if 4 <= len(opener) <= 30:
             text, slots = slot_text(opener)
             mined.phrases.append(PhraseOccurrence("opener", text, tuple(slots), _context(paragraph, opener), index))
@@ -131,7 +133,7 @@ def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int)
             PhraseOccurrence("set_phrase", match.group(0), (), _context(paragraph, match.group(0)), index)
         )
     for match in _SENTENCE.finditer(paragraph):
-        sentence = re.sub(r"^[一二三四五六七八九十]{1,3}是", "", match.group(0).strip())
+        sentence = _ITEM_PREFIX.sub("", match.group(0).strip())
         if not SENTENCE_MIN <= len(sentence) <= SENTENCE_MAX:
             continue
         text, slots = slot_text(sentence)

@@ -91,10 +91,15 @@ class Reducer:
 # --- phrases -------------------------------------------------------------------
 
 
+_BLANKS = re.compile(r"\s+")
+_NUMBERED_SLOT = re.compile(r"\{([\u4e00-\u9fff]+)\d+\}")
+
+
 def normalise(text: str) -> str:
     """Phrase text for identity: no blanks, no slot numbers, no closing punctuation."""
-    text = re.sub(r"\s+", "", text)
-    text = re.sub(r"\{([\u4e00-\u9fff]+)\d+\}", r"{\1}", text)
+    text = _BLANKS.sub("", text)
+    if "}" in text:
+        text = _NUMBERED_SLOT.sub(r"{\1}", text)
     return text.rstrip("，。；：、,.;:")
 
 

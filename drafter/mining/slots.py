@@ -9,20 +9,19 @@ NUMERIC_SLOTS = frozenset({"数量", "金额", "百分比", "年份"})
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|人民医院|医院|局|委|中心|学区|学校|办公室|办|所|站|公司|集团|院|校)"
 _MEASURE_WORD = r"(?:个|人|件|次|项|家|户|万|亿|余|多|名|元|栋|平方米|亩|篇|条|场|期|所|批|类|天|小时|倍|册|部|份)"
 # Order matters: longer, more specific patterns first.
-_SLOT_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("百分比", re.compile(r"(?:\d+(?:\.\d+)?|XX)\s*[%％]"), "{百分比}"),
-    ("金额", re.compile(r"(?:\d+(?:\.\d+)?|XX)(?=\s*(?:万元|亿元|元|万美元))"), "{金额}"),
-    ("年份", re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*(?:年|至|到|—|－|-))"), "{年份}"),
-    ("日期", re.compile(r"\d{1,2}月\d{1,2}日"), "{日期}"),
-    (
-        "单位",
-        re.compile(rf"XX[\u4e00-\u9fff]{{0,10}}?{_ORG_SUFFIX}(?!员)(?![\u4e00-\u9fff]{{0,2}}{_ORG_SUFFIX})"),
-        "{单位}",
-    ),
-    ("地名", re.compile(r"XX(?=[省市县区乡镇村])"), "{地名}"),
-    ("数量", re.compile(rf"\d+(?:\.\d+)?|XX+(?={_MEASURE_WORD})"), "{数量}"),
-    ("名称", re.compile(r"XX+"), "{名称}"),
+_SLOT_RULES: tuple[tuple[str, str], ...] = (
+    ("百分比", r"(?:\d+(?:\.\d+)?|XX)\s*[%％]"),
+    ("金额", r"(?:\d+(?:\.\d+)?|XX)(?=\s*(?:万元|亿元|元|万美元))"),
+    ("年份", r"(?<!\d)(?:19|20)\d{2}(?=\s*(?:年|至|到|—|－|-))"),
+    ("日期", r"\d{1,2}月\d{1,2}日"),
+    ("单位", rf"XX[\u4e00-\u9fff]{{0,10}}?{_ORG_SUFFIX}(?!员)(?![\u4e00-\u9fff]{{0,2}}{_ORG_SUFFIX})"),
+    ("地名", r"XX(?=[省市县区乡镇村])"),
+    ("数量", rf"\d+(?:\.\d+)?|XX+(?={_MEASURE_WORD})"),
+    ("名称", r"XX+"),
 )
+# One pass over the text; at each position the rules are tried in the order above.
+_ANY_SLOT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _SLOT_RULES))
+_MAY_HAVE_SLOT = re.compile(r"\d|XX")
 SLOT = re.compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
 
 
@@ -31,8 +30,9 @@ def slot_text(text: str) -> tuple[str, list[str]]:
 
     A name used more than once in one text is numbered ({数量1}, {数量2}) so each gets its own value.
     """
-    for _name, pattern, replacement in _SLOT_RULES:
-        text = pattern.sub(replacement, text)
+    if not _MAY_HAVE_SLOT.search(text):
+        return text, []
+    text = _ANY_SLOT.sub(lambda m: f"{{{m.lastgroup}}}", text)
     names = [m.group(1) for m in SLOT.finditer(text)]
     repeated = {n for n in names if names.count(n) > 1}
     seen: dict[str, int] = {}

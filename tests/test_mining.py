@@ -1,0 +1,259 @@
+"""Mining: roles per seed document, skeletons, phrase banks, determinism, reviews, commands."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from drafter.catalog import select_phrases
+from drafter.cli import main
+from drafter.errors import UsageError
+from drafter.mining.extract import mine_document, title_pattern
+from drafter.mining.reduce import phrase_id
+from drafter.mining.roles import section_roles
+from drafter.mining.run import mine
+from drafter.mining.slots import slot_text
+from drafter.models import Skeleton
+from drafter.phrasebook import review_pass
+from drafter.pipeline import outline_paths
+from drafter.review import questionary_asker
+from drafter.store import load_yaml_model
+from drafter.templates import find_genre, load_registry, load_reviews
+
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture(scope="module")
+def seed_outlines():
+    return {o.title: o for o in outline_paths([SEED]).outlines}
+
+
+@pytest.fixture
+def mined(tmp_path: Path) -> Path:
+    """A fresh templates directory mined from the seed."""
+    out = tmp_path / "templates"
+    mine([SEED], out)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("2023年行风建设工作总结", ["measure", "measure", "measure", "measure"]),
+        ("区城市更新和土地整备局2023年工作总结", ["result"]),
+        ("区人力资源局关于2023年度区政协提案办理工作的总结", ["result", "measure", "case"]),
+        ("市民政局2023年度行政执法工作总结", ["result", "problem", "plan"]),
+        ("市统计局2023年人事工作总结", ["result", "problem", "plan"]),
+        ("市卫健委2023年突发公共卫生事件工作总结", ["measure"] * 4),
+        ("县审计局2023年工作总结", ["measure", "measure", "plan"]),
+        ("县住建局2023年度农村危房改造工作总结", ["measure"] * 5),
+        ("镇2023均衡发展工作总结", ["result", "measure", "measure"]),
+    ],
+)
+def test_section_roles_per_seed_document(seed_outlines, title: str, roles: list[str]) -> None:
+    assert section_roles([s.heading for s in seed_outlines[title].sections]) == roles
+
+
+def test_preamble_and_closing_are_parts(seed_outlines) -> None:
+    parts = mine_document(seed_outlines["2023年行风建设工作总结"], "行风建设").parts
+    assert parts[0].role == "opening" and parts[-1].role == "closing"
+
+
+@pytest.mark.parametrize(
+    ("title", "pattern"),
+    [
+        ("县审计局2023年工作总结", "{单位}{年份}年工作总结"),
+        ("2023年行风建设工作总结", "{单位}{年份}年行风建设工作总结"),
+        ("区人力资源局关于2023年度区政协提案办理工作的总结", "{单位}关于{年份}年度区政协提案办理工作的总结"),
+        ("镇2023均衡发展工作总结", "{单位}{年份}均衡发展工作总结"),
+    ],
+)
+def test_title_pattern(title: str, pattern: str) -> None:
+    assert title_pattern(title) == pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "slotted", "slots"),
+    [
+        ("满意率为100%", "满意率为{百分比}", ["百分比"]),
+        ("查出问题金额XX万元", "查出问题金额{金额}万元", ["金额"]),
+        ("2023年，XX县审计局坚持", "{年份}年，{单位}坚持", ["年份", "单位"]),
+        ("发展5名35岁以下党员", "发展{数量1}名{数量2}岁以下党员", ["数量1", "数量2"]),
+        ("自建房XX栋", "自建房{数量}栋", ["数量"]),
+        ("在XX乡开展", "在{地名}乡开展", ["地名"]),
+        ("XX委员的提案", "{名称}委员的提案", ["名称"]),
+        ("截至10月31日", "截至{日期}", ["日期"]),
+    ],
+)
+def test_slots(text: str, slotted: str, slots: list[str]) -> None:
+    assert slot_text(text) == (slotted, slots)
+
+
+def test_audit_skeleton_borrows_the_problem_section(mined: Path) -> None:
+    skeleton = load_yaml_model(mined / "skeletons" / "shenji.yaml", Skeleton)
+    roles = [(p.role, p.borrowed) for p in skeleton.parts]
+    assert ("problem", True) in roles and ("plan", False) in roles
+    assert [r for r, _ in roles].index("problem") < [r for r, _ in roles].index("plan")
+    assert skeleton.title_pattern == "{单位}{年份}年工作总结"
+    plan = next(p for p in skeleton.parts if p.role == "plan")
+    assert plan.heading == "下一步工作" and plan.guidance.subheadings == 5
+    assert plan.provenance[0].title == "县审计局2023年工作总结"
+
+
+def test_general_skeleton_order(mined: Path) -> None:
+    skeleton = load_yaml_model(mined / "skeletons" / "tongyong.yaml", Skeleton)
+    assert [p.role for p in skeleton.parts] == ["opening", "measure", "problem", "plan", "closing"]
+    assert [p.heading for p in skeleton.sections()] == ["主要工作及成效", "存在的问题", "下一步工作计划"]
+    assert skeleton.documents == 11
+    assert "当前工作还存在问题" in skeleton.parts[2].alternatives
+    assert skeleton.parts[3].guidance.enumerates
+
+
+def test_mining_is_deterministic_and_committed_templates_are_current(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    mine([ROOT / "corpus"], first)
+    mine([ROOT / "corpus"], second, jobs=2)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    for relative in files:
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+        assert (first / relative).read_bytes() == (TEMPLATES / relative).read_bytes(), (
+            f"templates/{relative} is stale: run `drafter mine corpus -o templates`"
+        )
+
+
+def test_no_noise_reaches_templates() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (TEMPLATES / "phrases").glob("*.yaml"))
+    text += "\n".join(p.read_text(encoding="utf-8") for p in (TEMPLATES / "skeletons").glob("*.yaml"))
+    for noise in ("D员", "D建", "D的", "AAA", "##paid", "素材库", "哒哒", "代笔", "客服"):
+        assert noise not in text, noise
+
+
+def test_phrase_bank_contents(mined: Path) -> None:
+    phrases = select_phrases(mined, None, None, None)
+    roles = {p.role for p in phrases}
+    assert {"opening", "measure", "problem", "plan", "closing", "heading", "set_phrase", "opener"} <= roles
+    set_phrases = {p.text for p in phrases if p.role == "set_phrase"}
+    assert "踔厉奋发、笃行不怠，乘势而上、奋勇争先" in set_phrases
+    headings = {p.text for p in phrases if p.role == "heading" and p.genre == "xiangzhen"}
+    assert "聚焦引领、齐抓共管，全力筑牢党的建设根基" in headings
+    for phrase in phrases:
+        assert phrase.id == phrase_id(phrase.genre, phrase.role, phrase.text)
+        assert phrase.count >= len({(s.title, s.paragraph) for s in phrase.sources}) >= 1
+
+
+def test_near_duplicates_merge(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        text.replace("不断强化行风廉政建设工作", "不断强化行风廉政建设各项工作"), encoding="utf-8"
+    )
+    mine([tmp_path], tmp_path / "out")
+    phrases = select_phrases(tmp_path / "out", "行风建设", "opening", None)
+    assert len(phrases) == 1 and phrases[0].count == 2
+
+
+def test_reviews_survive_remining(mined: Path) -> None:
+    phrase = select_phrases(mined, "审计", "opening", None)[0]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["phrases", "accept", phrase.id, "--templates", str(mined)])
+    assert exit_info.value.code == 0
+    reviews_before = (mined / "reviews.yaml").read_bytes()
+    mine([SEED], mined)
+    assert (mined / "reviews.yaml").read_bytes() == reviews_before
+    assert select_phrases(mined, "审计", "opening", None)[0].status == "accepted"
+
+
+def test_review_pass_through_real_prompts(mined: Path) -> None:
+    phrases = select_phrases(mined, "审计", "opener", None)
+    down, enter = "\x1b[B", "\r"
+    keys = enter + down + enter + down * 2 + enter + "\x15改好的{数量}句子" + enter + down * 4 + enter
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        counts = review_pass(mined, phrases, questionary_asker(input=pipe, output=DummyOutput()))
+    assert counts == {"accept": 1, "reject": 1, "edit": 1, "skip": 0}
+    reviews = load_reviews(mined).reviews
+    assert [reviews[p.id].status for p in phrases[:3]] == ["accepted", "rejected", "edited"]
+    edited = select_phrases(mined, "审计", "opener", None)[2]
+    assert edited.text == "改好的{数量}句子" and edited.slots == ["数量"] and edited.status == "edited"
+
+
+@pytest.mark.parametrize(("query", "genre_id"), [("审计", "shenji"), ("shenji", "shenji"), ("人事", "renshi")])
+def test_find_genre(query: str, genre_id: str) -> None:
+    assert find_genre(query, load_registry(TEMPLATES)).id == genre_id
+
+
+@pytest.mark.parametrize(("query", "message"), [("行", "可以指"), ("火星", "没有叫")])
+def test_find_genre_errors_list_genres(query: str, message: str) -> None:
+    with pytest.raises(UsageError) as error:
+        find_genre(query, load_registry(TEMPLATES))
+    assert message in error.value.message and "审计（shenji）" in error.value.message
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+def test_genres_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["genres", "--json", "--templates", str(TEMPLATES)], capsys)
+    genres = json.loads(out)["genres"]
+    assert code == 0 and len(genres) == 12
+    assert all(set(g) == {"id", "name", "documents", "sections", "phrases"} for g in genres)
+    assert next(g for g in genres if g["id"] == "tongyong")["documents"] == 11
+
+
+def test_phrases_json_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        ["phrases", "审计", "--role", "opener", "--search", "审计", "--json", "--templates", str(TEMPLATES)], capsys
+    )
+    phrases = json.loads(out)["phrases"]
+    assert code == 0 and phrases
+    for phrase in phrases:
+        assert set(phrase) == {"id", "text", "genre", "role", "slots", "sources", "count", "status"}
+        assert phrase["genre"] == "shenji" and phrase["role"] == "opener" and "审计" in phrase["text"]
+
+
+def test_phrase_export_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "bank.md"
+    code, _, _ = run(["phrases", "审计", "-o", str(target), "--templates", str(TEMPLATES)], capsys)
+    assert (
+        code == 0
+        and "## 审计" in target.read_text(encoding="utf-8")
+        and "### 开头导语" in target.read_text(encoding="utf-8")
+    )
+    code, _, err = run(["phrases", "审计", "-o", str(target), "--templates", str(TEMPLATES)], capsys)
+    assert code == 1 and "已经存在" in err and "--force" in err
+    docx_target = tmp_path / "bank.docx"
+    code, _, _ = run(["phrases", "--format", "docx", "-o", str(docx_target), "--templates", str(TEMPLATES)], capsys)
+    import docx
+
+    headings = [p.text for p in docx.Document(str(docx_target)).paragraphs if p.style.name.startswith("Heading")]
+    assert code == 0 and "审计" in headings and "开头导语" in headings
+
+
+def test_accept_unknown_id_is_an_error(mined: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["phrases", "accept", "pnothere", "--templates", str(mined)], capsys)
+    assert code == 1 and "pnothere" in err
+
+
+def test_mine_refuses_the_package_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import drafter
+
+    code, _, err = run(["mine", str(SEED), "-o", str(Path(drafter.__file__).parent / "templates")], capsys)
+    assert code == 2 and "安装目录" in err
+
+
+def test_mine_warns_about_titles_without_genre(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("XX公司2023年工作总结\n一、主要工作\n完成任务。\n", encoding="utf-8")
+    summary = mine([tmp_path / "x.txt"], tmp_path / "out")
+    assert summary.warnings and "genres.yaml" in summary.warnings[0]
+    shutil.rmtree(tmp_path / "out")
