@@ -25,7 +25,14 @@ RULES = click.option(
 )
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class PipelineGroup(click.Group):
+    """Lists commands in the order of the pipeline, not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=PipelineGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("--debug", is_flag=True, help="出错时显示完整的技术信息（供开发者排查）。")
 @click.version_option(package_name="drafter", message="drafter %(version)s", help="显示版本号并退出。")
 @HELP
@@ -232,6 +239,80 @@ def phrases(
         from drafter.show import print_phrases
 
         print_phrases(selected)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="输出文件（.docx 或 .md）。",
+)
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="输出格式（默认按扩展名）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@click.option(
+    "--fonts",
+    "fonts_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="字体表 YAML（如 title: 华文中宋），覆盖默认字体。",
+)
+@TEMPLATES
+def render(
+    answers: Path, out: Path, fmt: str | None, force: bool, fonts_path: Path | None, templates_option: Path | None
+) -> None:
+    """把答案文件（YAML）排成符合 GB/T 9704 的 Word 文稿或 Markdown。"""
+    from drafter.render.document import render_answers
+
+    written = render_answers(
+        answers, out, fmt=fmt, force=force, templates_option=templates_option, fonts_path=fonts_path
+    )
+    click.echo(f"已生成 {written}。")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.argument("genre")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="输出文件（.docx 或 .md，默认“文种提纲.docx”）。",
+)
+@click.option("--org", help="单位名称（不填则留【单位名称】）。")
+@click.option("--year", type=click.IntRange(1949, 2200), help="年份（不填则留【年份】）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@TEMPLATES
+def skeleton(
+    genre: str, out: Path | None, org: str | None, year: int | None, force: bool, templates_option: Path | None
+) -> None:
+    """生成某一文种的空白提纲文稿：各节标题，节下以黄色底纹标出写作提示和参考例句。"""
+    from drafter.render.document import blank_skeleton
+
+    written = blank_skeleton(genre, out, org=org, year=year, force=force, templates_option=templates_option)
+    click.echo(f"已生成 {written}。写作提示和参考例句用黄色底纹标出，写好后删去即可。")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.argument("docx_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output-dir",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="PDF 和 PNG 的输出目录（默认与文稿同目录）。",
+)
+def preview(docx_file: Path, out_dir: Path | None) -> None:
+    """用 LibreOffice 把文稿转成 PDF（有 pdftoppm 时再转成 PNG 图片），便于检查版式。"""
+    from drafter.preview import preview_docx
+
+    for path in preview_docx(docx_file, out_dir):
+        click.echo(f"已生成 {path}")
 
 
 def finish(result: OutlineResult | CleanResult | MineSummary) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class StrictModel(BaseModel):
@@ -199,3 +200,44 @@ class Reviews(StrictModel):
     """templates/reviews.yaml: decisions keyed by phrase id; mining never writes it."""
 
     reviews: dict[str, Review] = Field(default_factory=dict)
+
+
+# --- drafts (the answers file) ---------------------------------------------------
+
+MAX_DEPTH = 4
+
+
+class DraftSection(StrictModel):
+    """A section of a draft: heading, body paragraphs, sub-sections. Numbering is never stored."""
+
+    heading: str
+    body: list[str] = Field(default_factory=list)
+    children: list[DraftSection] = Field(default_factory=list)
+
+
+class Draft(StrictModel):
+    """The answers file: what the wizard writes and `drafter render` reads."""
+
+    genre: str | None = None
+    org: str | None = None
+    year: int | None = None
+    date: dt.date | None = None
+    title: str | None = None
+    preamble: str | None = None
+    sections: list[DraftSection] = Field(default_factory=list)
+    closing: str | None = None
+    signature: str | None = None
+
+    @model_validator(mode="after")
+    def _depth_at_most_four(self) -> Draft:
+        """Sections nest at most four levels (一、 （一） 1. （1））."""
+
+        def check(sections: list[DraftSection], depth: int, path: str) -> None:
+            for index, section in enumerate(sections):
+                where = f"{path}[{index}]"
+                if depth > MAX_DEPTH:
+                    raise ValueError(f"{where} 嵌套超过 {MAX_DEPTH} 级（一、（一）1.（1））")
+                check(section.children, depth + 1, f"{where}.children")
+
+        check(self.sections, 1, "sections")
+        return self

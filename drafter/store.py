@@ -13,6 +13,16 @@ from drafter.errors import ConfigError
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader that leaves dates as text, so that pydantic validates them with a message."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def field_path(location: tuple[int | str, ...]) -> str:
     """Render a pydantic error location as `sections[1].children[0].heading`."""
     text = ""
@@ -29,13 +39,39 @@ def describe_validation_error(path: Path, error: ValidationError) -> str:
     problems = []
     for item in error.errors():
         where = field_path(tuple(item["loc"]))
-        if item["type"] == "extra_forbidden":
-            problems.append(f"字段 {where} 是未知的键，请删除或改正拼写")
-        elif item["type"] == "missing":
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            problems.append(f"{where} 是未知的键，请删除或改正拼写")
+        elif kind == "missing":
             problems.append(f"缺少必填字段 {where}")
+        elif kind == "value_error":
+            problems.append(str(item.get("ctx", {}).get("error", item["msg"])))
         else:
-            problems.append(f"字段 {where} 的值不合要求（{item['msg']}）")
+            expected = next((text for prefix, text in _EXPECTED if kind.startswith(prefix)), item["msg"])
+            problems.append(f"{where} 的值不合要求：{expected}，实际是 {_shown(item.get('input'))}")
     return f"文件 {path} 格式有误：" + "；".join(problems) + "。请修改该文件后重试。"
+
+
+# What a field should have been, by pydantic error type prefix.
+_EXPECTED = (
+    ("string", "应为文字"),
+    ("int", "应为整数"),
+    ("float", "应为数字"),
+    ("bool", "应为 true 或 false"),
+    ("date", "应为日期，如 2024-12-20"),
+    ("list", "应为列表（每项一行，以“- ”开头）"),
+    ("tuple", "应为列表"),
+    ("dict", "应为键值对"),
+    ("model", "应为键值对"),
+    ("literal", "应为规定的取值之一"),
+    ("enum", "应为规定的取值之一"),
+)
+
+
+def _shown(value: object) -> str:
+    """A short rendering of a bad value for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "……"
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
@@ -47,7 +83,7 @@ def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"无法读取文件 {path}（{exc}）。请确认它是 UTF-8 编码的 YAML 文件。", path=path) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark is not None else ""

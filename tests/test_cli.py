@@ -110,7 +110,11 @@ def test_bad_rules_file_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFi
 def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--help"], capsys)
     assert code == 0
-    assert "outline  解析文稿的提纲" in out and "clean    清洗文稿" in out
+    import re
+
+    listed = re.findall(r"^  (\w+) +(\S+)", out, flags=re.MULTILINE)
+    assert [name for name, _ in listed][:2] == ["outline", "clean"]
+    assert all(re.search(r"[\u4e00-\u9fff]", text) for _, text in listed)
 
 
 def test_python_m_drafter_and_light_start() -> None:

@@ -1,0 +1,1 @@
+"""Draft -> document: a layout of blocks, then .docx (GB/T 9704) or Markdown."""

@@ -1,0 +1,23 @@
+"""Blocks -> Markdown with the same numbering, for pasting elsewhere."""
+
+from __future__ import annotations
+
+from drafter.render.layout import Block
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    """Markdown: # title, ## 一、, ### （一）, run-in levels 3–4 in bold, hints as quotes."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "title":
+            lines.append(f"# {block.text}")
+        elif block.kind == "heading" and block.depth <= 2:
+            lines.append(f"{'#' * (block.depth + 1)} {block.marker}{block.heading}")
+        elif block.kind == "heading":
+            lines.append(f"**{block.marker}{block.heading}**{block.text}")
+        elif block.kind == "hint":
+            lines.append(f"> {block.text}")
+        else:
+            lines.append(block.text)
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""drafter's own text templates (titles, guidance hints), rendered by a sandboxed jinja2.
+
+Only these templates are ever rendered. What a person typed, and what came from a corpus, is passed
+in as data: `{{ 7*7 }}` in an answer stays `{{ 7*7 }}`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.mining.slots import fill_slots
+
+TITLE = "{{ fill(pattern, {'单位': org, '年份': year}) }}"
+GUIDANCE = (
+    "【写作提示】本部分"
+    "{% if low %}一般写{{ low }}{% if high > low %}–{{ high }}{% endif %}个小标题，{% endif %}"
+    "{% if enumerates %}各段多以“一是……二是……”展开，{% endif %}"
+    "约{{ length }}字。"
+    "{% if borrowed %}本文种的语料中没有这一部分，这里参照通用提纲补上。{% endif %}"
+)
+EXAMPLE = "【参考例句】{{ text }}"
+CHILDREN_HINT = "【可参考的小标题】{{ children }}"
+OPENING_HINT = "【写作提示】开头导语：概述一年来的总体情况和指导思想，约{{ length }}字。"
+CLOSING_HINT = "【写作提示】结尾：表明今后的努力方向和决心，约{{ length }}字。"
+PLACEHOLDER = "【待填写】"
+
+
+@lru_cache(maxsize=1)
+def environment() -> SandboxedEnvironment:
+    """The one jinja2 environment: sandboxed, undefined names are errors, no autoescaping (not HTML)."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.globals["fill"] = fill_slots
+    return env
+
+
+def render(template: str, **values: Any) -> str:
+    """Render one of drafter's own templates."""
+    return environment().from_string(template).render(**values)
+
+
+def title_from_pattern(pattern: str, org: str | None, year: int | None) -> str:
+    """县审计局 + 2024 + {单位}{年份}年工作总结 -> 县审计局2024年工作总结; placeholders when unknown."""
+    return render(TITLE, pattern=pattern, org=org or "【单位名称】", year=str(year) if year else "【年份】")
