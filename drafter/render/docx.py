@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
+from functools import lru_cache
 from typing import Any
+from xml.sax.saxutils import escape
+
+from pydantic import ConfigDict
 
 from drafter.models import StrictModel
 from drafter.render.layout import Block
@@ -19,10 +24,13 @@ LINE_PT = 28.95  # 225 mm / 22 lines
 TITLE_LINE_PT = 36.0
 INDENT_CHARS = 2
 SIGNATURE_RIGHT_CHARS = 4
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class FontTable(StrictModel):
     """The fonts of each part; the one place to change them (a user without 方正小标宋 may want 华文中宋)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str = "方正小标宋简体"
     level1: str = "黑体"
@@ -51,17 +59,34 @@ STYLE_NAMES = {
 def render_docx(blocks: list[Block], fonts: FontTable | None = None) -> bytes:
     """The .docx bytes of a laid-out document."""
     import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
 
     fonts = fonts or FontTable()
-    document = docx.Document()
-    _page_setup(document)
-    _define_styles(document, fonts)
-    for block in blocks:
-        _add_block(document, block, fonts)
-    _page_numbers(document, fonts)
+    base, style_ids = _base_document(fonts)
+    document = docx.Document(io.BytesIO(base))
+    paragraphs = "".join(_paragraph_xml(block, style_ids, fonts) for block in blocks)
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{paragraphs}</w:body>")
+    section_properties = document.element.body.sectPr
+    for paragraph in list(fragment):
+        section_properties.addprevious(paragraph)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+@lru_cache(maxsize=4)
+def _base_document(fonts: FontTable) -> tuple[bytes, dict[str, str]]:
+    """An empty document with the page set up, the styles defined and page numbers in the footers."""
+    import docx
+
+    document = docx.Document()
+    _page_setup(document)
+    _define_styles(document, fonts)
+    _page_numbers(document, fonts)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), {style.name: style.style_id for style in document.styles}
 
 
 # --- page ------------------------------------------------------------------------
@@ -121,7 +146,7 @@ def _paragraph_style(
     from docx.shared import Pt
 
     styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]
     style.quick_style = True
     set_run_fonts(style.font, style.element, east_asia, latin)
@@ -179,30 +204,37 @@ def _define_styles(document: Any, fonts: FontTable) -> None:
 # --- blocks ----------------------------------------------------------------------
 
 
-def _add_block(document: Any, block: Block, fonts: FontTable) -> None:
-    """One block as one paragraph in its style."""
-    from docx.enum.text import WD_COLOR_INDEX
-    from docx.shared import Pt
+def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontTable) -> str:
+    """One block as the XML of one paragraph in its named style. Text is escaped: it is data."""
+    if block.kind == "heading":
+        style = STYLE_NAMES[block.depth]
+        if not block.text:
+            return _p(style_ids[style], [_r(block.marker + block.heading)])
+        bold = fonts.level3_bold and block.depth == 3
+        runs = [
+            _r(block.marker + block.heading, "<w:b/>" if bold else ""),
+            _r(block.text, '<w:b w:val="0"/>' if bold else ""),
+        ]
+        return _p(style_ids[style], runs)
+    if block.kind == "hint":
+        return _p(style_ids[STYLE_NAMES["body"]], [_r(block.text, '<w:highlight w:val="yellow"/>')])
+    if block.kind == "signature":
+        indent = round(_signature_indent(block.text) * TEXT_PT * 20)
+        blank = _p(style_ids[STYLE_NAMES["body"]], [])  # 正文之下空一行
+        return blank + _p(style_ids[STYLE_NAMES["signature"]], [_r(block.text)], f'<w:ind w:right="{indent}"/>')
+    style = {"title": STYLE_NAMES["title"], "date": STYLE_NAMES["signature"]}.get(block.kind, STYLE_NAMES["body"])
+    return _p(style_ids[style], [_r(block.text)] if block.text else [])
 
-    if block.kind == "title":
-        document.add_paragraph(block.text, style=STYLE_NAMES["title"])
-    elif block.kind == "heading":
-        paragraph = document.add_paragraph(style=STYLE_NAMES[block.depth])
-        heading_run = paragraph.add_run(block.marker + block.heading)
-        if block.text:
-            heading_run.bold = (fonts.level3_bold and block.depth == 3) or None
-            paragraph.add_run(block.text).bold = False if fonts.level3_bold else None
-    elif block.kind == "body":
-        document.add_paragraph(block.text, style=STYLE_NAMES["body"])
-    elif block.kind == "hint":
-        paragraph = document.add_paragraph(style=STYLE_NAMES["body"])
-        paragraph.add_run(block.text).font.highlight_color = WD_COLOR_INDEX.YELLOW
-    elif block.kind == "signature":
-        document.add_paragraph(style=STYLE_NAMES["body"])  # 正文之下空一行
-        paragraph = document.add_paragraph(block.text, style=STYLE_NAMES["signature"])
-        paragraph.paragraph_format.right_indent = Pt(_signature_indent(block.text) * TEXT_PT)
-    elif block.kind == "date":
-        document.add_paragraph(block.text, style=STYLE_NAMES["signature"])
+
+def _p(style_id: str, runs: list[str], extra_properties: str = "") -> str:
+    """A w:p with a paragraph style."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{extra_properties}</w:pPr>{"".join(runs)}</w:p>'
+
+
+def _r(text: str, properties: str = "") -> str:
+    """A w:r holding text as typed (XML-escaped, characters XML cannot hold removed)."""
+    r_pr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    return f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>'
 
 
 def _signature_indent(signature: str) -> float:
