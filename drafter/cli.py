@@ -243,6 +243,63 @@ def phrases(
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @HELP
+@click.argument("genre", required=False)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="生成的文稿（默认 工作总结.docx；答案保存在旁边的 .answers.yaml）。",
+)
+@click.option(
+    "--answers",
+    "answers",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="从已有的（完整或部分）答案文件开始，只问缺少的内容。",
+)
+@click.option(
+    "--resume",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="继续上次中断的填写（给出当时保存的 .answers.yaml）。",
+)
+@click.option("--force", is_flag=True, help="覆盖已存在的文稿或答案文件。")
+@TEMPLATES
+def wizard(
+    genre: str | None,
+    output: Path | None,
+    answers: Path | None,
+    resume: Path | None,
+    force: bool,
+    templates_option: Path | None,
+) -> None:
+    """交互式向导：按文种提纲一问一答，写出总结并生成 Word 文稿（每答一题都自动保存）。
+
+    \b
+    在任何文字提问处：/b 返回上一步，/e 打开编辑器写长段落，/p 插入常用语；
+    直接回车采用建议；Ctrl-C 随时退出，之后用 --resume 继续。
+    """
+    from drafter.review import require_terminal
+
+    require_terminal("向导")
+    from drafter.wizard.prompter import QuestionaryPrompter
+    from drafter.wizard.run import run_wizard
+
+    result = run_wizard(
+        QuestionaryPrompter(),
+        genre=genre,
+        output=output,
+        answers=answers,
+        resume=resume,
+        force=force,
+        templates_option=templates_option,
+    )
+    if result.outcome == "render":
+        click.echo(f"已生成 {result.output}；答案保存在 {result.answers}（可用 drafter render 重新生成）。")
+    else:
+        click.echo(f"答案已保存在 {result.answers}。继续填写：drafter wizard --resume {result.answers}")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",

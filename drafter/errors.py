@@ -45,3 +45,9 @@ class ReadError(UserError):
 
 class ConfigError(UserError):
     """A YAML data file (cleaning rules, genres, templates) that does not validate."""
+
+
+class Interrupted(UserError):
+    """Ctrl-C during an interactive command; the message says how to continue."""
+
+    exit_status = ExitStatus.INTERRUPTED

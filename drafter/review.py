@@ -23,7 +23,12 @@ CHOICES = [
 def require_terminal(what: str) -> None:
     """Refuse to prompt when stdin is not a terminal (it would hang or read garbage)."""
     if not sys.stdin.isatty():
-        raise UsageError(f"{what}需要在终端中交互运行，但当前的标准输入不是终端。请直接在终端中运行该命令。")
+        hint = (
+            "没有终端时，请准备好答案文件，用 `drafter render 答案.yaml -o 文稿.docx` 生成文稿，或用 --answers 在终端中补全。"
+            if what == "向导"
+            else "请直接在终端中运行该命令。"
+        )
+        raise UsageError(f"{what}需要在终端中交互运行，但当前的标准输入不是终端。{hint}")
 
 
 def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Decision]:

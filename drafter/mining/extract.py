@@ -16,6 +16,8 @@ _CLAUSE_END = re.compile(r"[，。；：]")
 _ITEM_PREFIX = re.compile(r"^[一二三四五六七八九十]{1,3}是")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 SENTENCE_MIN, SENTENCE_MAX = 10, 120
+# Openings and closings are long sentences by nature.
+LONG_SENTENCE_ROLES, LONG_SENTENCE_MAX = ("opening", "closing"), 250
 CONTEXT_WIDTH = 60
 
 
@@ -134,7 +136,8 @@ def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int)
         )
     for match in _SENTENCE.finditer(paragraph):
         sentence = _ITEM_PREFIX.sub("", match.group(0).strip())
-        if not SENTENCE_MIN <= len(sentence) <= SENTENCE_MAX:
+        longest = LONG_SENTENCE_MAX if role in LONG_SENTENCE_ROLES else SENTENCE_MAX
+        if not SENTENCE_MIN <= len(sentence) <= longest:
             continue
         text, slots = slot_text(sentence)
         if len(slots) * 4 > len(text) // 3:

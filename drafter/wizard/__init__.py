@@ -1,0 +1,1 @@
+"""The interactive wizard: Skeleton + PhraseBank -> Draft, through questionary, saving every answer."""

@@ -1,0 +1,484 @@
+"""The wizard's flow: steps that can go back, an answers file saved after every answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from drafter.genres import GENERAL_GENRE
+from drafter.mining.slots import fill_slots
+from drafter.models import Draft, DraftSection, Genre, Phrase, Skeleton, SkeletonNode
+from drafter.render.layout import strip_marker
+from drafter.render.text import title_from_pattern
+from drafter.store import dump_yaml, write_atomic
+from drafter.wizard.prompter import BACK, Back, Prompter
+from drafter.wizard.questions import (
+    EDITOR_KEY,
+    PHRASE_KEY,
+    PLACEHOLDER,
+    Choice,
+    Question,
+    basics_questions,
+    filled,
+    genre_question,
+    node_questions,
+    paragraph_question,
+    slot_question,
+    slot_values,
+)
+
+Outcome = Literal["render", "quit"]
+Step = Callable[[], "Back | None"]
+
+
+@dataclass
+class Library:
+    """What the wizard draws on: genres, and per genre its skeleton and phrases."""
+
+    genres: list[Genre]
+    documents: dict[str, int]
+    load_skeleton: Callable[[Genre], Skeleton]
+    load_phrases: Callable[[Genre], list[Phrase]]
+
+    def genre(self, query: str | None) -> Genre:
+        """A genre by id or name (通用 when none is given)."""
+        from drafter.templates import find_genre
+
+        return find_genre(query or GENERAL_GENRE, self.genres)
+
+
+@dataclass
+class Entry:
+    """A section of the draft and the skeleton node it came from (None for a section the person added)."""
+
+    node: int | None
+    section: DraftSection | None  # None: the person dropped this part
+
+
+@dataclass
+class Wizard:
+    """Skeleton + phrase bank -> Draft, one question at a time; every answer is saved at once."""
+
+    draft: Draft
+    library: Library
+    prompter: Prompter
+    answers_path: Path
+    today: dt.date = field(default_factory=dt.date.today)
+    skip_answered: bool = False  # --answers / --resume: only ask what is missing
+    entries: list[Entry] = field(default_factory=list)
+    forward: bool = True
+
+    # --- running -------------------------------------------------------------------
+
+    def run(self) -> Outcome:
+        """Ask everything (or what is missing) and end at the preview: render or quit."""
+        self._load_genre()
+        self.entries = self._entries_from_draft()
+        self.save()
+        steps: list[Step] = [
+            self.ask_genre,
+            self.ask_basics,
+            self.ask_preamble,
+            self.ask_sections,
+            self.ask_closing,
+            self.ask_signature,
+        ]
+        self._run_steps(steps)
+        return self.review()
+
+    def _run_steps(self, steps: list[Step]) -> None:
+        """Run steps in order; a step answering BACK reruns the one before it."""
+        index = 0
+        while index < len(steps):
+            result = steps[index]()
+            if isinstance(result, Back):
+                self.forward = False
+                index = max(index - 1, 0)
+            else:
+                self.forward = True
+                index += 1
+
+    def save(self) -> None:
+        """Write the answers file atomically (the same YAML `drafter render` reads)."""
+        self.draft.sections = [e.section for e in self.entries if e.section is not None]
+        data = self.draft.model_dump(mode="json", exclude_none=True)
+        write_atomic(self.answers_path, dump_yaml(data))
+
+    def _skip(self, answered: bool) -> bool:
+        """Skip a question already answered in a resumed answers file (only when moving forward)."""
+        return self.skip_answered and self.forward and answered
+
+    # --- genre and basics ------------------------------------------------------------
+
+    def _load_genre(self) -> None:
+        """The skeleton and phrases of the draft's genre (and the general ones as a fallback)."""
+        genre = self.library.genre(self.draft.genre)
+        self.genre = genre
+        self.skeleton = self.library.load_skeleton(genre)
+        self.phrases = self.library.load_phrases(genre)
+        general = self.library.genre(GENERAL_GENRE)
+        self.general_phrases = self.phrases if general.id == genre.id else self.library.load_phrases(general)
+
+    def ask_genre(self) -> Back | None:
+        """Which genre (skipped when given on the command line or in the answers)."""
+        if self.draft.genre and self.forward:
+            return None
+        answer = self.prompter.ask(genre_question(self.library.genres, self.library.documents))
+        if isinstance(answer, Back):
+            return BACK
+        self.draft.genre = self.library.genre(answer).name
+        self._load_genre()
+        self.entries = self._entries_from_draft()
+        self.save()
+        return None
+
+    def derived_title(self) -> str:
+        """The title the genre's pattern gives for the basics so far."""
+        return title_from_pattern(self.skeleton.title_pattern, self.draft.org, self.draft.year)
+
+    def ask_basics(self) -> Back | None:
+        """单位名称, 年份, 成文日期, 标题 — each can go back to the one before."""
+        fields = ["org", "year", "date", "title"]
+        index = 0
+        while index < len(fields):
+            name = fields[index]
+            question = basics_questions(self.draft, self.derived_title(), self.today)[index]
+            if self._skip(getattr(self.draft, name) is not None or (name == "title" and self.draft.org is not None)):
+                index += 1
+                continue
+            answer = self.prompter.ask(question)
+            if isinstance(answer, Back):
+                if index == 0:
+                    return BACK
+                index -= 1
+                self.forward = False
+                continue
+            self.forward = True
+            self._set_basic(name, str(answer))
+            self.save()
+            index += 1
+        return None
+
+    def _set_basic(self, name: str, answer: str) -> None:
+        """Store one of the basics; a title equal to the derived one is not stored (it follows the org)."""
+        if name == "org":
+            self.draft.org = answer or None
+        elif name == "year":
+            self.draft.year = int(answer) if answer else self.today.year
+        elif name == "date":
+            self.draft.date = dt.date.fromisoformat(answer) if answer else self.today
+        else:
+            self.draft.title = answer if answer and answer != self.derived_title() else None
+
+    # --- opening and closing ----------------------------------------------------------
+
+    def ask_preamble(self) -> Back | None:
+        """The opening paragraph: a phrase with its slots filled, edited, or one's own."""
+        if self._skip(self.draft.preamble is not None):
+            return None
+        result = self._ask_paragraph("preamble", "开头导语", "opening", self.draft.preamble)
+        if isinstance(result, Back):
+            return BACK
+        self.draft.preamble = result
+        self.save()
+        return None
+
+    def ask_closing(self) -> Back | None:
+        """The closing paragraph (结尾表态)."""
+        if self._skip(self.draft.closing is not None):
+            return None
+        result = self._ask_paragraph("closing", "结尾", "closing", self.draft.closing)
+        if isinstance(result, Back):
+            return BACK
+        self.draft.closing = result
+        self.save()
+        return None
+
+    def _ask_paragraph(self, name: str, label: str, role: str, current: str | None) -> str | Back | None:
+        """Pick a phrase (or one's own), then edit it; empty means none."""
+        bank = self.phrases if any(p.role == role for p in self.phrases) else self.general_phrases
+        while True:
+            choice = self.prompter.ask(paragraph_question(name, label, bank, role, self.draft, current))
+            if isinstance(choice, Back):
+                return BACK
+            chosen = next((p for p in bank if p.id == choice), None)
+            default = filled(chosen.text, self.draft) if chosen else (current or "")
+            text = self.prompter.ask(
+                Question("text", name, f"{label}（回车采用，可直接修改；{EDITOR_KEY} 打开编辑器）：", default=default)
+            )
+            if isinstance(text, Back):
+                continue
+            if text.endswith(EDITOR_KEY):
+                start = text[: -len(EDITOR_KEY)].strip() or default
+                text = self.prompter.edit(start) or start
+            return text.strip() or None
+
+    def ask_signature(self) -> Back | None:
+        """落款 (defaults to the org)."""
+        if self._skip(self.draft.signature is not None or self.draft.org is not None):
+            return None
+        answer = self.prompter.ask(
+            Question(
+                "text", "signature", "落款（发文机关署名）：", default=self.draft.signature or self.draft.org or ""
+            )
+        )
+        if isinstance(answer, Back):
+            return BACK
+        self.draft.signature = answer if answer and answer != self.draft.org else None
+        self.save()
+        return None
+
+    # --- sections ------------------------------------------------------------------
+
+    def _entries_from_draft(self) -> list[Entry]:
+        """Existing sections matched to skeleton nodes by heading; the rest kept as the person's own."""
+        nodes = self.skeleton.sections()
+        entries: list[Entry] = []
+        for section in self.draft.sections:
+            heading = strip_marker(section.heading)
+            match = next((i for i, n in enumerate(nodes) if heading in (n.heading, *n.alternatives)), None)
+            used = {e.node for e in entries}
+            entries.append(Entry(match if match not in used else None, section))
+        return entries
+
+    def _entry_for(self, node: int) -> Entry | None:
+        """The entry of a skeleton node, if it was asked before."""
+        return next((e for e in self.entries if e.node == node), None)
+
+    def _insert_entry(self, node: int) -> Entry:
+        """A new entry for a node, placed after the entries of the nodes before it."""
+        entry = Entry(node, DraftSection(heading=self.skeleton.sections()[node].heading))
+        position = 0
+        for index, existing in enumerate(self.entries):
+            if existing.node is not None and existing.node < node:
+                position = index + 1
+        self.entries.insert(position, entry)
+        return entry
+
+    def ask_sections(self) -> Back | None:
+        """Every section of the skeleton in turn, then any the person wants to add."""
+        nodes = self.skeleton.sections()
+        index = 0 if self.forward else len(nodes)
+        while True:
+            if index >= len(nodes):
+                answer = self.prompter.ask(
+                    Question(
+                        "select",
+                        "sections",
+                        "还要增加其他部分吗？",
+                        default="done",
+                        choices=(Choice("不用了，继续", "done"), Choice("增加一部分", "add")),
+                    )
+                )
+                if isinstance(answer, Back):
+                    if not nodes:
+                        return BACK
+                    index = len(nodes) - 1
+                    self.forward = False
+                    continue
+                if answer == "done":
+                    return None
+                self.ask_free_section()
+                continue
+            result = self.ask_node(nodes[index], index)
+            if isinstance(result, Back):
+                if index == 0:
+                    return BACK
+                index -= 1
+                self.forward = False
+            else:
+                self.forward = True
+                index += 1
+
+    def ask_node(self, node: SkeletonNode, index: int) -> Back | None:
+        """Keep the part?  Its heading, its body, its sub-headings."""
+        entry = self._entry_for(index)
+        if self._skip(entry is not None):
+            return None
+        current = entry.section.heading if entry and entry.section else None
+        questions = node_questions(node, index, self.phrases, current)
+        self.prompter.say("；".join(filter(None, [questions.guidance, questions.borrowed_note])) or node.heading)
+        stage = 0
+        while True:
+            if stage == 0:
+                keep = self.prompter.ask(questions.keep)
+                if isinstance(keep, Back):
+                    return BACK
+                if not keep:
+                    entry = entry or self._insert_entry(index)
+                    entry.section = None
+                    self.save()
+                    return None
+                entry = entry or self._insert_entry(index)
+                if entry.section is None:
+                    entry.section = DraftSection(heading=node.heading)
+                stage = 1
+            elif stage == 1:
+                heading = self.prompter.ask(questions.heading)
+                if isinstance(heading, Back):
+                    stage = 0
+                    continue
+                assert entry is not None and entry.section is not None
+                entry.section.heading = strip_marker(heading) or node.heading
+                self.save()
+                stage = 2
+            elif stage == 2:
+                assert entry is not None and entry.section is not None
+                body = self.ask_body(entry.section, node.role, questions.body)
+                stage = 1 if isinstance(body, Back) else 3
+            else:
+                assert entry is not None and entry.section is not None
+                result = self.ask_children(entry.section, node.role, questions.child_heading, questions.more_children)
+                if isinstance(result, Back):
+                    stage = 2
+                    continue
+                self._fill_placeholders(entry.section)
+                self.save()
+                return None
+
+    def ask_free_section(self) -> None:
+        """A part the skeleton does not have."""
+        heading = self.prompter.ask(Question("text", "sections", "新增部分的标题：", instruction="/b 返回"))
+        if isinstance(heading, Back) or not heading:
+            return
+        section = DraftSection(heading=strip_marker(heading))
+        self.entries.append(Entry(None, section))
+        self.save()
+        body_question = Question("body", "sections.body", "这一部分的正文（可空）：")
+        if not isinstance(self.ask_body(section, "measure", body_question), Back):
+            self._fill_placeholders(section)
+            self.save()
+
+    def ask_children(self, section: DraftSection, role: str, heading_question: Question, more: Question) -> Back | None:
+        """Sub-headings, as many as the person wants, each with its body."""
+        while True:
+            answer = self.prompter.ask(more)
+            if isinstance(answer, Back):
+                return BACK
+            if answer == "done":
+                return None
+            heading = self.prompter.ask(heading_question)
+            if isinstance(heading, Back) or not heading:
+                continue
+            child = DraftSection(heading=strip_marker(heading))
+            section.children.append(child)
+            self.save()
+            body = self.ask_body(child, role, Question("body", heading_question.name, f"“{child.heading}”的正文："))
+            if isinstance(body, Back):
+                section.children.remove(child)
+                self.save()
+                continue
+            self._fill_placeholders(child)
+            self.save()
+
+    def ask_body(self, section: DraftSection, role: str, question: Question) -> Back | None:
+        """Paragraphs one per answer until an empty one; /e editor, /p phrase, /b back."""
+        if section.body and section.body != [PLACEHOLDER]:
+            self.prompter.say(f"已有正文 {len(section.body)} 段；继续输入将追加，{EDITOR_KEY} 可整体修改。")
+        elif section.body == [PLACEHOLDER]:
+            section.body = []
+        while True:
+            answer = self.prompter.ask(
+                Question(
+                    "text",
+                    question.name,
+                    f"{question.message}第 {len(section.body) + 1} 段",
+                    instruction=question.instruction,
+                )
+            )
+            if isinstance(answer, Back):
+                return BACK
+            if not answer:
+                return None
+            if answer.endswith(EDITOR_KEY):
+                edited = self.prompter.edit("\n\n".join(section.body))
+                if edited is not None:
+                    section.body = [p.strip() for p in re.split(r"\n\s*\n|\n", edited) if p.strip()]
+            elif answer.endswith(PHRASE_KEY):
+                text = self.insert_phrase(role)
+                if text:
+                    section.body.append(text)
+            else:
+                section.body.append(answer)
+            self.save()
+
+    def insert_phrase(self, role: str) -> str | None:
+        """A phrase from the bank for this genre and role, its slots asked one by one."""
+        bank = [p for p in self.phrases if p.role in (role, "opener", "set_phrase") and p.status != "rejected"]
+        bank = bank or [p for p in self.general_phrases if p.role == role]
+        picked = self.prompter.pick_phrase(bank)
+        if picked is None or isinstance(picked, Back):
+            return None
+        if isinstance(picked, str):
+            return picked
+        values = slot_values(self.draft)
+        for slot in picked.slots:
+            if slot in values:
+                continue
+            answer = self.prompter.ask(slot_question(slot))
+            if isinstance(answer, Back):
+                return None
+            if answer:
+                values[slot] = str(answer)
+        return filled(fill_slots(picked.text, values), self.draft)
+
+    @staticmethod
+    def _fill_placeholders(section: DraftSection) -> None:
+        """An empty part gets a placeholder, so the draft shows what is still to write."""
+        if not section.body and not section.children:
+            section.body = [PLACEHOLDER]
+
+    # --- the end -------------------------------------------------------------------
+
+    def title(self) -> str:
+        """The title the draft will have."""
+        return self.draft.title or self.derived_title()
+
+    def review(self) -> Outcome:
+        """The outline as a tree, its length; then render, change a part, or save and quit."""
+        while True:
+            self.prompter.show_draft(self.draft, self.title())
+            answer = self.prompter.ask(
+                Question(
+                    "select",
+                    "review",
+                    "下一步：",
+                    default="render",
+                    choices=(
+                        Choice("生成 Word 文稿", "render"),
+                        Choice("修改某一部分", "edit"),
+                        Choice("保存答案，稍后继续", "quit"),
+                    ),
+                )
+            )
+            if isinstance(answer, Back) or answer == "edit":
+                self.jump()
+                continue
+            return "render" if answer == "render" else "quit"
+
+    def jump(self) -> None:
+        """Go straight to any part of the draft and answer it again."""
+        nodes = self.skeleton.sections()
+        choices = [Choice("单位、年份、日期和标题", "basics"), Choice("开头导语", "preamble")]
+        choices += [Choice(f"{n.heading}", f"node:{i}") for i, n in enumerate(nodes)]
+        choices += [Choice("增加一部分", "add"), Choice("结尾", "closing"), Choice("落款", "signature")]
+        answer = self.prompter.ask(
+            Question("select", "jump", "修改哪一部分？", default="basics", choices=tuple(choices))
+        )
+        if isinstance(answer, Back):
+            return
+        self.forward, skip, self.skip_answered = True, self.skip_answered, False
+        try:
+            if answer.startswith("node:"):
+                index = int(answer.split(":")[1])
+                self.ask_node(nodes[index], index)
+            elif answer == "add":
+                self.ask_free_section()
+            else:
+                getattr(self, f"ask_{answer}")()
+        finally:
+            self.skip_answered = skip

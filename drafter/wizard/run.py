@@ -1,0 +1,113 @@
+"""`drafter wizard`: set up the library and the files, run the flow, render the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.errors import Interrupted, UserError
+from drafter.models import Draft
+from drafter.store import load_yaml_model
+from drafter.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
+from drafter.wizard.flow import Library, Outcome, Wizard
+from drafter.wizard.prompter import Prompter
+
+DEFAULT_OUTPUT = Path("工作总结.docx")
+ANSWERS_SUFFIX = ".answers.yaml"
+
+
+@dataclass
+class WizardResult:
+    """How the wizard ended and where things are."""
+
+    outcome: Outcome
+    output: Path
+    answers: Path
+
+
+def answers_path_for(output: Path) -> Path:
+    """OUT.docx -> OUT.answers.yaml, next to the output."""
+    return output.with_name(output.stem + ANSWERS_SUFFIX)
+
+
+def output_for_answers(answers: Path) -> Path:
+    """X.answers.yaml -> X.docx."""
+    name = answers.name[: -len(ANSWERS_SUFFIX)] if answers.name.endswith(ANSWERS_SUFFIX) else answers.stem
+    return answers.with_name(name + ".docx")
+
+
+def library(templates_option: Path | None) -> Library:
+    """Genres, skeletons and phrase banks from the templates directory."""
+    templates = resolve_templates(templates_option)
+    genres = load_registry(templates)
+    reviews = load_reviews(templates)
+    documents = {}
+    for genre in genres:
+        try:
+            documents[genre.id] = load_skeleton(templates, genre).documents
+        except UserError:
+            documents[genre.id] = 0
+    return Library(
+        genres=genres,
+        documents=documents,
+        load_skeleton=lambda genre: load_skeleton(templates, genre),
+        load_phrases=lambda genre: load_bank(templates, genre, reviews),
+    )
+
+
+def run_wizard(
+    prompter: Prompter,
+    *,
+    genre: str | None = None,
+    output: Path | None = None,
+    answers: Path | None = None,
+    resume: Path | None = None,
+    force: bool = False,
+    templates_option: Path | None = None,
+    today: dt.date | None = None,
+) -> WizardResult:
+    """Run the wizard to the end; Ctrl-C becomes Interrupted naming the answers file to resume from."""
+    books = library(templates_option)
+    if genre:
+        books.genre(genre)  # an unknown genre fails before any question
+    if resume is not None:
+        draft = load_yaml_model(resume, Draft)
+        answers_path, output = resume, output or output_for_answers(resume)
+    else:
+        output = output or DEFAULT_OUTPUT
+        answers_path = answers_path_for(output)
+        if answers_path.exists() and not force and answers_path != answers:
+            raise UserError(
+                f"答案文件 {answers_path} 已经存在（可能是上次没填完的）。继续上次的填写：drafter wizard --resume "
+                f"{answers_path}；重新开始并覆盖它：加 --force；或用 -o 换一个输出文件名。",
+                path=answers_path,
+            )
+        draft = load_yaml_model(answers, Draft) if answers is not None else Draft()
+    if output.exists() and not force:
+        raise UserError(f"输出文件 {output} 已经存在，没有覆盖。请加 --force，或用 -o 换一个文件名。", path=output)
+    if genre:
+        draft.genre = books.genre(genre).name
+    wizard = Wizard(
+        draft,
+        books,
+        prompter,
+        answers_path,
+        today=today or dt.date.today(),
+        skip_answered=resume is not None or answers is not None,
+    )
+    try:
+        outcome = wizard.run()
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"已中断。到目前为止的答案都保存在 {answers_path}。继续填写：drafter wizard --resume {answers_path}",
+            path=answers_path,
+        ) from None
+    if outcome == "render":
+        from drafter.render.document import write_document
+        from drafter.render.layout import layout_draft
+
+        write_document(
+            layout_draft(wizard.draft, wizard.title()), output, "docx" if output.suffix != ".md" else "md", force=True
+        )
+    return WizardResult(outcome, output, answers_path)
