@@ -155,7 +155,7 @@ def test_near_duplicates_merge(tmp_path: Path) -> None:
         text.replace("不断强化行风廉政建设工作", "不断强化行风廉政建设各项工作"), encoding="utf-8"
     )
     mine([tmp_path], tmp_path / "out")
-    phrases = select_phrases(tmp_path / "out", "行风建设", "opening", None)
+    phrases = select_phrases(tmp_path / "out", "行风建设", "opening", "行风廉政建设")
     assert len(phrases) == 1 and phrases[0].count == 2
 
 
