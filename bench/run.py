@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from drafter.models import Draft, DraftSection
+from drafter.models import Draft, DraftSection, Phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "2023年度工作总结汇编.txt"
@@ -245,7 +245,72 @@ def bench_render() -> list[tuple[str, str, str]]:
     ]
 
 
-BENCHES = {"startup": bench_startup, "outline": bench_outline, "mining": bench_mining, "render": bench_render}
+def ten_thousand_phrases() -> list[Phrase]:
+    """A bank of 10,000 phrases built from the seed's phrases with varied figures."""
+    from drafter.templates import load_bank, load_registry
+
+    templates = ROOT / "templates"
+    seed = [p for g in load_registry(templates) for p in load_bank(templates, g)]
+    rng = random.Random(7)
+    bank = []
+    for index in range(10_000):
+        base = seed[index % len(seed)]
+        bank.append(
+            base.model_copy(
+                update={
+                    "id": f"p{index:09d}",
+                    "text": f"{base.text}（{rng.randint(1, 999)}）",
+                    "count": rng.randint(1, 20),
+                }
+            )
+        )
+    return bank
+
+
+def bench_phrase_search() -> list[tuple[str, str, str]]:
+    """Per-keystroke latency of the wizard's phrase search on 10,000 phrases, against prompt_toolkit's WordCompleter."""
+    from prompt_toolkit.completion import CompleteEvent, WordCompleter
+    from prompt_toolkit.document import Document
+
+    from drafter.wizard.complete import PhraseCompleter
+
+    bank = ten_thousand_phrases()
+    typed = "聚焦主责主业 审计"
+    ours = PhraseCompleter(bank)
+    theirs = WordCompleter([p.text for p in bank], match_middle=True, sentence=True)
+
+    def keystrokes(completer: object) -> list[float]:
+        times = []
+        for end in range(1, len(typed) + 1):
+            document = Document(typed[:end])
+            start = time.perf_counter()
+            list(completer.get_completions(document, CompleteEvent()))  # type: ignore[attr-defined]
+            times.append(time.perf_counter() - start)
+        return times
+
+    ours_times, theirs_times = keystrokes(ours), keystrokes(theirs)
+    worst, worst_baseline = max(ours_times), max(theirs_times)
+    return [
+        (
+            "phrase search, 10,000 phrases, worst keystroke",
+            f"{worst * 1000:.1f} ms",
+            f"{worst / worst_baseline:.2f}x WordCompleter ({worst_baseline * 1000:.1f} ms)",
+        ),
+        (
+            "phrase search, median keystroke",
+            f"{statistics.median(ours_times) * 1000:.1f} ms",
+            f"{statistics.median(ours_times) / statistics.median(theirs_times):.2f}x WordCompleter",
+        ),
+    ]
+
+
+BENCHES = {
+    "startup": bench_startup,
+    "outline": bench_outline,
+    "mining": bench_mining,
+    "render": bench_render,
+    "phrases": bench_phrase_search,
+}
 
 
 def main(argv: list[str] | None = None) -> None:
