@@ -372,6 +372,39 @@ def preview(docx_file: Path, out_dir: Path | None) -> None:
         click.echo(f"已生成 {path}")
 
 
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@PATHS
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
+@click.option("--fix", is_flag=True, help="在原文件旁边写一份改正后的副本（X.fixed.docx）：编号、括号、替代字。")
+@click.option("--force", is_flag=True, help="覆盖已存在的 .fixed 副本。")
+@TEMPLATES
+def check(paths: tuple[Path, ...], as_json: bool, fix: bool, force: bool, templates_option: Path | None) -> None:
+    """检查文稿：编号、遗留的占位符和提示、数字与同比、替代字和重复、版式、篇幅。
+
+    有“错误”级别的问题时退出码为 1。
+    """
+    from drafter.check.run import check_paths
+
+    result = check_paths(list(paths), templates_option=templates_option, fix=fix, force=force)
+    if as_json:
+        import json
+        from dataclasses import asdict
+
+        files = [{"path": r.path, "findings": [asdict(f) for f in r.findings]} for r in result.reports]
+        click.echo(json.dumps({"files": files}, ensure_ascii=False, indent=2))
+    else:
+        from drafter.show import print_findings
+
+        print_findings(result.reports)
+    for path in result.fixed:
+        click.echo(f"已写出改正后的副本 {path}（原文件未改动）。", err=True)
+    for failure in result.failures:
+        click.echo(f"错误：{failure.message}", err=True)
+    if result.failures or any(r.errors for r in result.reports):
+        raise SystemExit(ExitStatus.ERROR)
+
+
 def finish(result: OutlineResult | CleanResult | MineSummary) -> None:
     """Report unreadable files on stderr; exit 1 when any file failed."""
     for failure in result.failures:

@@ -31,6 +31,8 @@ class OutlineSection(StrictModel):
     heading: str
     body: list[str] = Field(default_factory=list)
     children: list[OutlineSection] = Field(default_factory=list)
+    line: int | None = None  # the heading's line (paragraph index in a .docx)
+    body_lines: list[int] = Field(default_factory=list)
 
 
 class Outline(StrictModel):

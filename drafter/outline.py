@@ -41,6 +41,7 @@ class Candidate:
     heading: str
     rest: str  # body text run in after the heading
     source_text: str
+    line: int = 0  # where the heading is in the source
 
 
 @dataclass
@@ -50,6 +51,12 @@ class Node:
     candidate: Candidate
     body: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # source line of each body paragraph
+
+    def add(self, text: str, line: int) -> None:
+        """Append a body paragraph and where it came from."""
+        self.body.append(text)
+        self.lines.append(line)
 
 
 @dataclass
@@ -199,7 +206,7 @@ def heading_candidate(paragraph: Paragraph) -> Candidate | None:
     if not heading:
         return None
     level = MARKER_LEVEL[kind]
-    return Candidate(level, value, number, marker, heading, rest, text)
+    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line)
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -226,7 +233,7 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
         if candidate is not None and _place(candidate, stack, root):
             continue
         if stack:
-            stack[-1].body.append(text)
+            stack[-1].add(text, paragraph.line)
         else:
             preamble.append(text)
     return preamble, root
@@ -245,7 +252,7 @@ def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node]) -> C
     heading, rest = split_run_in(text)
     # No number is written: give the ordinal the GB/T 9704 scheme shows at this level.
     number = int_to_cn(value) if level <= 2 else str(value)
-    return Candidate(level, value, number, "", heading, rest, text)
+    return Candidate(level, value, number, "", heading, rest, text, paragraph.line)
 
 
 def _parent_for(level: int, stack: list[Node]) -> Node | None:
@@ -276,7 +283,9 @@ def _place(candidate: Candidate, stack: list[Node], root: list[Node]) -> bool:
         _demote_trailing_lists(siblings, candidate.level, parent)
     else:
         return False
-    node = Node(candidate, body=[candidate.rest] if candidate.rest else [])
+    node = Node(candidate)
+    if candidate.rest:
+        node.add(candidate.rest, candidate.line)
     siblings.append(node)
     stack[:] = [*stack[: stack.index(parent) + 1], node] if parent is not None else [node]
     return True
@@ -284,26 +293,23 @@ def _place(candidate: Candidate, stack: list[Node], root: list[Node]) -> bool:
 
 def _demote_trailing_lists(siblings: list[Node], level: int, parent: Node | None) -> None:
     """Turn trailing siblings of a deeper nominal level into body text of their parent."""
-    demoted: list[str] = []
+    demoted: list[tuple[str, int]] = []
     while siblings and siblings[-1].candidate.level > level:
         demoted[:0] = _as_text(siblings.pop())
     if parent is not None:
-        parent.body.extend(demoted)
+        for text, line in demoted:
+            parent.add(text, line)
 
 
-def _as_text(node: Node) -> list[str]:
-    """A section and everything under it as body paragraphs."""
-    lines = (
-        [node.candidate.source_text, *node.body[1:]]
-        if node.candidate.rest
-        else [
-            node.candidate.source_text,
-            *node.body,
-        ]
-    )
+def _as_text(node: Node) -> list[tuple[str, int]]:
+    """A section and everything under it as body paragraphs, with their source lines."""
+    own = list(zip(node.body, node.lines, strict=True))
+    if node.candidate.rest:
+        own = own[1:]
+    paragraphs = [(node.candidate.source_text, node.candidate.line), *own]
     for child in node.children:
-        lines.extend(_as_text(child))
-    return lines
+        paragraphs.extend(_as_text(child))
+    return paragraphs
 
 
 # --- body items (一是/二是) ------------------------------------------------------
@@ -344,5 +350,6 @@ def take_closing(sections: list[Node]) -> str | None:
     if len(last.body) < 2 or re.search(r"计划|下一步|打算|思路|建议|目标", sections[-1].candidate.heading):
         return None
     if CLOSING_CUE.match(last.body[-1]):
+        last.lines.pop()
         return last.body.pop()
     return None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafter.corpus.clean import CleanReport, CompiledRule, clean_paragraphs, load_rules
 from drafter.corpus.read import SourceText, iter_source_files, read_source
-from drafter.corpus.split import split_documents, unflatten
+from drafter.corpus.split import RawDocument, split_documents, unflatten
 from drafter.errors import ReadError, UserError
 from drafter.genres import classify_title, load_genres
 from drafter.models import Genre, Outline, OutlineSection
@@ -87,24 +87,24 @@ def outline_source(
     paragraphs, report = clean_paragraphs(unflatten(source.paragraphs), source.path, rules or [])
     documents = split_documents(paragraphs, source.path, report)
     genres = genres if genres is not None else load_genres()
-    outlines = []
-    for document in documents:
-        parsed = parse_document(document)
-        title = parsed.title or Path(source.path).stem
-        outlines.append(
-            Outline(
-                title=title,
-                source=source.path,
-                genre=classify_title(title, genres),
-                org=parsed.signature,
-                date=parsed.date,
-                preamble="\n".join(parsed.preamble) or None,
-                sections=[to_section(node) for node in parsed.sections],
-                closing=parsed.closing,
-                signature=parsed.signature,
-            )
-        )
-    return outlines, report
+    return [outline_document(document, genres) for document in documents], report
+
+
+def outline_document(document: RawDocument, genres: list[Genre]) -> Outline:
+    """The Outline model of one split document."""
+    parsed = parse_document(document)
+    title = parsed.title or Path(document.source).stem
+    return Outline(
+        title=title,
+        source=document.source,
+        genre=classify_title(title, genres),
+        org=parsed.signature,
+        date=parsed.date,
+        preamble="\n".join(parsed.preamble) or None,
+        sections=[to_section(node) for node in parsed.sections],
+        closing=parsed.closing,
+        signature=parsed.signature,
+    )
 
 
 def outline_text(text: str, source: str = "<text>", *, clean: bool = True) -> list[Outline]:
@@ -124,4 +124,6 @@ def to_section(node: Node) -> OutlineSection:
         heading=node.candidate.heading,
         body=node.body,
         children=[to_section(child) for child in node.children],
+        line=node.candidate.line,
+        body_lines=node.lines,
     )

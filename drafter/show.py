@@ -17,6 +17,7 @@ from drafter.models import ROLE_NAMES, Outline, OutlineSection, Phrase
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from drafter.check.run import FileReport
     from drafter.mining.run import MineSummary
 
 _PLACES_SHOWN = 5
@@ -181,3 +182,30 @@ def print_phrases(phrases: list[Phrase]) -> None:
             highlight_slots(phrase.text),
         )
     Console(highlight=False).print(table)
+
+
+def print_findings(reports: list[FileReport]) -> None:
+    """A table of findings per file, and a count by severity."""
+    from rich.markup import escape
+
+    from drafter.check.findings import SEVERITY_NAMES
+
+    console = Console(highlight=False)
+    colours = {"error": "red", "warning": "yellow", "info": "cyan"}
+    for report in reports:
+        table = Table(title=f"检查 {report.path}", show_lines=False)
+        for column in ("位置", "级别", "问题", "建议"):
+            table.add_column(column, overflow="fold")
+        for finding in report.findings:
+            where = f"第 {finding.paragraph} 段" if finding.paragraph else ""
+            if finding.heading_path:
+                where += f"\n{finding.heading_path[:40]}"
+            table.add_row(
+                escape(where),
+                f"[{colours[finding.severity]}]{SEVERITY_NAMES[finding.severity]}[/]",
+                escape(finding.message),
+                escape(finding.suggestion),
+            )
+        console.print(table)
+        counts = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
+        console.print(f"错误 {counts['error']} 处，警告 {counts['warning']} 处，提示 {counts['info']} 处。")

@@ -156,7 +156,7 @@ def read_docx(path: Path) -> SourceText:
         ) from None
     numbering = DocxNumbering(document)
     paragraphs: list[Paragraph] = []
-    for index, element in enumerate(_body_blocks(document)):
+    for index, element in enumerate(body_blocks(document)):
         if element.tag == _W + "p":
             para = _docx_paragraph(document, element, numbering, index + 1)
             if para is not None:
@@ -185,7 +185,7 @@ def check_docx_container(path: Path) -> None:
         )
 
 
-def _body_blocks(document: Any) -> list[Any]:
+def body_blocks(document: Any) -> list[Any]:
     """Top-level paragraphs and tables of the document body, in order."""
     body = document.element.body
     return [child for child in body.iterchildren() if child.tag in (_W + "p", _W + "tbl")]

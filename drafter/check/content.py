@@ -1,0 +1,278 @@
+"""Leftovers, figures and register: placeholders, empty sections, 同比 arithmetic, totals, stand-ins, repeats."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from drafter.check.findings import CheckedDocument, Finding
+from drafter.corpus.clean import load_rules
+from drafter.mining.roles import section_roles
+
+PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
+HINT = re.compile(r"【[^】]{1,40}】")
+FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万]+(?:个|项|次|件|人|家|户|元|名|场|所|篇)")
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_UNIT = r"(万元|亿元|元|万人|人次|人|个|件|项|家|户|次|篇|万|亿|吨|公里|亩|平方米|%)"
+GROWTH = re.compile(r"(增长|上升|提高|增加|下降|减少|降低)(?:了)?" + _NUMBER + r"\s*[%％]")
+LAST_YEAR = re.compile(r"(?:上年|去年|上年同期|去年同期|同期)(?:为|是|的|共)?" + _NUMBER + r"\s*" + _UNIT)
+FIGURE_WITH_UNIT = re.compile(_NUMBER + r"\s*" + _UNIT)
+TOTAL = re.compile(r"(?:共|合计|总计|累计|共计)[^，。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT + r"[^。；]{0,8}?其中")
+# Word pairs that are doubled on purpose (层层, 牢牢, 实实在在 …) are never flagged.
+REDUPLICATIONS = set(
+    ["层层", "牢牢", "紧紧", "人人", "事事", "件件", "时时", "处处", "天天", "年年", "月月", "日日", "步步", "个个", "家家", "户户", "一一", "常常", "渐渐", "纷纷", "默默", "实实", "在在", "扎扎", "切切", "方方", "面面", "点点", "滴滴", "兢兢", "业业", "勤勤", "恳恳", "踏踏", "明明", "白白", "清清", "楚楚", "大大", "小小", "多多", "稳稳", "久久", "往往", "仅仅", "刚刚", "好好", "种种", "条条", "项项", "村村", "镇镇", "级级", "环环", "节节", "句句", "字字", "声声", "代代", "世世", "形形", "色色", "轰轰", "烈烈", "平平", "安安", "干干", "净净", "整整", "齐齐", "高高", "兴兴", "哒哒"]
+)
+
+
+def check_leftovers(doc: CheckedDocument) -> list[Finding]:
+    """XX placeholders, 【…】 hints, empty sections."""
+    findings = []
+    for paragraph in doc.paragraphs:
+        for match in PLACEHOLDER_X.finditer(paragraph.text):
+            findings.append(
+                Finding(
+                    "placeholder",
+                    "warning",
+                    f"占位符“{match.group(0)}”还没有换成实际内容。",
+                    paragraph.line,
+                    doc.path_of_line(paragraph.line),
+                    "填上实际的名称或数字。",
+                )
+            )
+        for match in HINT.finditer(paragraph.text):
+            findings.append(
+                Finding(
+                    "hint-left",
+                    "error",
+                    f"提示文字“{match.group(0)}”还留在文中。",
+                    paragraph.line,
+                    doc.path_of_line(paragraph.line),
+                    "写好这一处内容后删去提示。",
+                )
+            )
+    for section, path, _, _ in doc.walk():
+        if not section.body and not section.children:
+            findings.append(
+                Finding(
+                    "empty-section",
+                    "warning",
+                    f"“{section.marker}{section.heading}”下面没有正文。",
+                    section.line,
+                    path,
+                    "补写这一部分，或删去这个标题。",
+                )
+            )
+    return findings
+
+
+def check_figures(doc: CheckedDocument) -> list[Finding]:
+    """Achievements without figures, 同比 percentages that do not follow from the figures, totals that do not add up."""
+    findings = []
+    roles = section_roles([s.heading for s in doc.outline.sections])
+    for top, role in zip(doc.outline.sections, roles, strict=True):
+        if role not in ("result", "measure"):
+            continue
+        stack = [top]
+        while stack:
+            section = stack.pop()
+            stack.extend(section.children)
+            lines: list[int | None] = list(section.body_lines) or [None] * len(section.body)
+            for text, line in zip(section.body, lines, strict=False):
+                if len(text) >= 80 and not FIGURE.search(text):
+                    findings.append(
+                        Finding(
+                            "no-figure",
+                            "info",
+                            "这段写成效却没有一个数字。",
+                            line,
+                            doc.path_of_line(line or 0),
+                            "补上能说明成效的数据（数量、金额、比例、同比）。",
+                        )
+                    )
+    for paragraph in doc.paragraphs:
+        for sentence in re.split(r"(?<=[。；！？])", paragraph.text):
+            findings += _growth(sentence, paragraph.line, doc)
+            findings += _totals(sentence, paragraph.line, doc)
+    return findings
+
+
+def _growth(sentence: str, line: int, doc: CheckedDocument) -> list[Finding]:
+    """同比增长X% where this year's and last year's figures are both given."""
+    growth = GROWTH.search(sentence)
+    last = LAST_YEAR.search(sentence)
+    if not growth or not last:
+        return []
+    unit = last.group(2)
+    current = next(
+        (
+            m
+            for m in FIGURE_WITH_UNIT.finditer(sentence)
+            if m.group(2) == unit and not (last.start() <= m.start() < last.end()) and m.end() <= growth.start()
+        ),
+        None,
+    )
+    if current is None:
+        return []
+    before, now = float(last.group(1)), float(current.group(1))
+    if before == 0:
+        return []
+    computed = (now - before) / before * 100
+    stated = float(growth.group(2)) * (-1 if growth.group(1) in ("下降", "减少", "降低") else 1)
+    if abs(computed - stated) <= 0.5:
+        return []
+    word = "增长" if computed >= 0 else "下降"
+    return [
+        Finding(
+            "growth-mismatch",
+            "error",
+            f"按文中数字，{current.group(0)}比上年{last.group(1)}{unit}{word}{abs(computed):.1f}%，文中写的是{growth.group(0)}。",
+            line,
+            doc.path_of_line(line),
+            f"改为“{word}{abs(computed):.1f}%”，或核对两个数字。",
+        )
+    ]
+
+
+def _totals(sentence: str, line: int, doc: CheckedDocument) -> list[Finding]:
+    """共N个，其中A个、B个 … where the parts do not add up to the total."""
+    total = TOTAL.search(sentence)
+    if not total:
+        return []
+    unit = total.group(2)
+    rest = sentence[total.end() :]
+    parts = [float(m.group(1)) for m in FIGURE_WITH_UNIT.finditer(rest) if m.group(2) == unit]
+    if len(parts) < 2:
+        return []
+    whole, summed = float(total.group(1)), sum(parts)
+    if summed > whole or (summed != whole and "等" not in rest):
+        return [
+            Finding(
+                "total-mismatch",
+                "error" if summed > whole else "warning",
+                f"总数{total.group(1)}{unit}与“其中”各项之和{summed:g}{unit}不符。",
+                line,
+                doc.path_of_line(line),
+                "核对总数和各分项。",
+            )
+        ]
+    return []
+
+
+def check_register(doc: CheckedDocument) -> list[Finding]:
+    """Stand-ins from the web, duplicated sentences, doubled characters, headings that break parallelism."""
+    findings: list[Finding] = []
+    rules = [r for r in load_rules() if r.rule.name.startswith("stand_in")]
+    text = doc.text()
+    for paragraph in doc.paragraphs:
+        for rule in rules:
+            for match in rule.regex.finditer(paragraph.text):
+                context = paragraph.text[max(match.start() - 2, 0) : match.end() + 2]
+                findings.append(
+                    Finding(
+                        "stand-in",
+                        "error",
+                        f"“{context}”里的“{match.group(0)}”是网页上的替代字。",
+                        paragraph.line,
+                        doc.path_of_line(paragraph.line),
+                        f"改为“{rule.rule.replace * (len(match.group(0)) if rule.rule.each_char else 1)}”。",
+                        fixable=True,
+                    )
+                )
+        findings += _doubled(paragraph.text, paragraph.line, doc, text)
+    findings += _duplicate_sentences(doc)
+    findings += _parallelism(doc)
+    return findings
+
+
+def _doubled(paragraph: str, line: int, doc: CheckedDocument, whole: str) -> list[Finding]:
+    """A doubled character that only makes sense single (工业上上楼 where the text elsewhere says 工业上楼).
+
+    Flagged when the text without the repeat occurs elsewhere, and the pair the second character
+    starts (上楼) never occurs on its own, only after the same character as here (业上楼): a boundary
+    between two words (委员会|会议, 履行|行风) has a second word that occurs in other places too.
+    """
+    findings = []
+    for match in re.finditer(r"([\u4e00-\u9fff])\1", paragraph):
+        start, end = match.start(), match.end()
+        if match.group(0) in REDUPLICATIONS or start == 0 or end >= len(paragraph):
+            continue
+        before, after = paragraph[start - 1], paragraph[end]
+        single = paragraph[max(start - 2, 0) : start + 1] + after
+        if whole.count(single) < 1:
+            continue
+        right = match.group(1) + after
+        preceding = {whole[i - 1] for i in _positions(whole, right) if i > 0 and whole[i - 1] != match.group(1)}
+        if preceding and preceding != {before}:
+            continue
+        doubled = paragraph[max(start - 2, 0) : end + 1]
+        findings.append(
+            Finding(
+                "doubled-char",
+                "warning",
+                f"“{doubled}”疑似多打了一个“{match.group(1)}”（文中别处写作“{single}”）。",
+                line,
+                doc.path_of_line(line),
+                f"改为“{single}”。",
+            )
+        )
+    return findings
+
+
+def _positions(text: str, part: str) -> list[int]:
+    """Every index where `part` occurs in `text`."""
+    return [m.start() for m in re.finditer(re.escape(part), text)]
+
+
+def _duplicate_sentences(doc: CheckedDocument) -> list[Finding]:
+    """The same sentence written twice."""
+    seen: Counter[str] = Counter()
+    findings = []
+    for paragraph in doc.paragraphs:
+        for sentence in re.findall(r"[^。！？]{12,}[。！？]", paragraph.text):
+            seen[sentence] += 1
+            if seen[sentence] == 2:
+                findings.append(
+                    Finding(
+                        "duplicate-sentence",
+                        "warning",
+                        f"句子重复出现：“{sentence[:30]}……”",
+                        paragraph.line,
+                        doc.path_of_line(paragraph.line),
+                        "删去重复的一句。",
+                    )
+                )
+    return findings
+
+
+def _shape(heading: str) -> str:
+    """A heading's pattern: two parts (加强…，提升…) or one."""
+    return "pair" if re.search(r"[，,]", heading) else "single"
+
+
+def _parallelism(doc: CheckedDocument) -> list[Finding]:
+    """Among three or more siblings, a heading whose shape or length breaks the pattern of the others."""
+    findings = []
+    groups = [doc.outline.sections] + [s.children for s, _, _, _ in doc.walk()]
+    for siblings in groups:
+        if len(siblings) < 3:
+            continue
+        shapes = Counter(_shape(s.heading) for s in siblings)
+        common, count = shapes.most_common(1)[0]
+        lengths = sorted(len(s.heading) for s in siblings)
+        median = lengths[len(lengths) // 2]
+        for section in siblings:
+            odd_shape = count >= len(siblings) - 1 and count >= 3 and _shape(section.heading) != common
+            too_long = len(section.heading) > max(2 * median, median + 20)
+            if odd_shape or too_long:
+                why = "比同级标题长得多，像一整句话" if too_long else "句式与同级标题不一致"
+                findings.append(
+                    Finding(
+                        "heading-parallelism",
+                        "info",
+                        f"“{section.marker}{section.heading[:30]}”{why}。",
+                        section.line,
+                        doc.path_of_line(section.line or 0),
+                        "同级标题宜用相同句式、相近字数；可把后半部分移入正文。",
+                    )
+                )
+    return findings

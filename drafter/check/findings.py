@@ -1,0 +1,62 @@
+"""Findings and the document view the checks share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from drafter.corpus.read import Paragraph
+from drafter.models import Outline, OutlineSection
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: what, where (paragraph and heading path), how bad, and what to do."""
+
+    code: str
+    severity: Severity
+    message: str
+    paragraph: int | None = None
+    heading_path: str = ""
+    suggestion: str = ""
+    fixable: bool = False
+
+
+@dataclass
+class CheckedDocument:
+    """One document as the checks see it: its raw paragraphs (uncleaned) and its parsed outline."""
+
+    path: str
+    paragraphs: list[Paragraph]
+    outline: Outline
+    genre_id: str | None = None
+    typical_lengths: dict[str, int] = field(default_factory=dict)  # role -> typical characters
+
+    def text(self) -> str:
+        """All paragraphs joined."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def walk(self) -> Iterator[tuple[OutlineSection, str, int, list[OutlineSection]]]:
+        """Every section with its heading path, its depth and its siblings (parent's children)."""
+
+        def visit(
+            sections: list[OutlineSection], path: str, depth: int
+        ) -> Iterator[tuple[OutlineSection, str, int, list[OutlineSection]]]:
+            for section in sections:
+                here = f"{path} / {section.marker}{section.heading}" if path else f"{section.marker}{section.heading}"
+                yield section, here, depth, sections
+                yield from visit(section.children, here, depth + 1)
+
+        yield from visit(self.outline.sections, "", 1)
+
+    def path_of_line(self, line: int) -> str:
+        """The heading path of the section that contains a source line."""
+        best = ""
+        for section, path, _, _ in self.walk():
+            if section.line is not None and section.line <= line:
+                best = path
+        return best

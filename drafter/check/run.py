@@ -1,0 +1,211 @@
+"""Run every check over files, and write corrected copies (--fix)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.check.content import check_figures, check_leftovers, check_register
+from drafter.check.findings import CheckedDocument, Finding
+from drafter.check.layout import check_layout
+from drafter.check.numbering import _marker_with, check_numbering
+from drafter.corpus.clean import CleanReport, load_rules
+from drafter.corpus.read import SourceText
+from drafter.corpus.split import split_documents, unflatten
+from drafter.errors import UserError
+from drafter.genres import load_genres
+from drafter.mining.roles import section_roles
+from drafter.models import OutlineSection
+from drafter.pipeline import outline_document, read_paths
+from drafter.store import write_output
+
+PAGE_CHARS = 22 * 28
+LONG, SHORT = 2.0, 0.3
+
+
+@dataclass
+class FileReport:
+    """The findings of one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        """How many findings are errors."""
+        return sum(f.severity == "error" for f in self.findings)
+
+
+@dataclass
+class CheckResult:
+    """Reports of the files read, and the files that could not be read."""
+
+    reports: list[FileReport] = field(default_factory=list)
+    failures: list[UserError] = field(default_factory=list)
+    fixed: list[Path] = field(default_factory=list)
+
+
+def documents_of(source: SourceText) -> list[CheckedDocument]:
+    """The documents of a file, uncleaned (checks must see what was written)."""
+    raw_documents = split_documents(unflatten(source.paragraphs), source.path, CleanReport())
+    genres = load_genres()
+    return [CheckedDocument(source.path, raw.paragraphs, outline_document(raw, genres)) for raw in raw_documents]
+
+
+def check_document(doc: CheckedDocument, typical: dict[str, int] | None = None) -> list[Finding]:
+    """Every content check of one document, in reading order."""
+    findings = check_numbering(doc) + check_leftovers(doc) + check_figures(doc) + check_register(doc)
+    findings += check_budget(doc, typical or {})
+    return sorted(findings, key=lambda f: (f.paragraph is None, f.paragraph or 0))
+
+
+def check_budget(doc: CheckedDocument, typical: dict[str, int]) -> list[Finding]:
+    """Characters per top-level section against the genre's typical length, and the page estimate."""
+    findings = []
+    roles = section_roles([s.heading for s in doc.outline.sections])
+    for section, role in zip(doc.outline.sections, roles, strict=True):
+        size = _characters(section)
+        usual = typical.get(role)
+        if not usual or usual < 200:
+            continue
+        if size > LONG * usual:
+            findings.append(
+                Finding(
+                    "length-long",
+                    "info",
+                    f"“{section.marker}{section.heading}”约 {size} 字，同类总结这一部分一般约 {usual} 字。",
+                    section.line,
+                    f"{section.marker}{section.heading}",
+                    "精简或拆分。",
+                )
+            )
+        elif size < SHORT * usual:
+            findings.append(
+                Finding(
+                    "length-short",
+                    "info",
+                    f"“{section.marker}{section.heading}”只有约 {size} 字，同类总结这一部分一般约 {usual} 字。",
+                    section.line,
+                    f"{section.marker}{section.heading}",
+                    "补充具体做法和数据。",
+                )
+            )
+    total = sum(len(p.text) for p in doc.paragraphs)
+    findings.append(
+        Finding(
+            "length-total",
+            "info",
+            f"全文约 {total} 字，约 {max(1, -(-total // PAGE_CHARS))} 页（每页 22 行 × 28 字）。",
+        )
+    )
+    return findings
+
+
+def _characters(section: OutlineSection) -> int:
+    """Characters of a section with everything under it."""
+    return len(section.heading) + sum(len(p) for p in section.body) + sum(_characters(c) for c in section.children)
+
+
+def typical_lengths(genre_name: str | None, templates_option: Path | None) -> dict[str, int]:
+    """Typical characters per role for a genre, from its mined skeleton (empty when unavailable)."""
+    from drafter.templates import find_genre, load_registry, load_skeleton, resolve_templates
+
+    try:
+        templates = resolve_templates(templates_option)
+        genre = find_genre(genre_name or "通用", load_registry(templates))
+        skeleton = load_skeleton(templates, genre)
+    except UserError:
+        return {}
+    return {part.role: part.guidance.length for part in skeleton.parts}
+
+
+def check_paths(
+    paths: list[Path], *, templates_option: Path | None = None, fix: bool = False, force: bool = False
+) -> CheckResult:
+    """Check every supported file under `paths`; with fix, write X.fixed.ext beside each."""
+    result = CheckResult()
+    for source in read_paths(paths, result.failures):
+        report = FileReport(source.path)
+        for doc in documents_of(source):
+            report.findings += check_document(doc, typical_lengths(doc.outline.genre, templates_option))
+        try:
+            report.findings += check_layout(Path(source.path))
+        except Exception as exc:  # a .docx python-docx can read paragraphs of but not styles
+            report.findings.append(Finding("layout-unreadable", "info", f"无法检查版式（{type(exc).__name__}）。"))
+        result.reports.append(report)
+        if fix:
+            result.fixed.append(fix_file(source, report.findings, force=force))
+    return result
+
+
+# --- --fix -------------------------------------------------------------------------
+
+_HALF_BRACKET_MARKER = re.compile(r"^(\s*)\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
+_ARABIC_COMMA_MARKER = re.compile(r"^(\s*)(\d{1,2})、")
+
+
+def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> str:
+    """One paragraph corrected: renumbering, bracket width, 1、 -> 1., stand-ins."""
+    if line in renumber:
+        old, new = renumber[line]
+        stripped = text.lstrip()
+        if stripped.startswith(old):
+            text = text[: len(text) - len(stripped)] + new + stripped[len(old) :]
+    text = _HALF_BRACKET_MARKER.sub(r"\1（\2）", text)
+    text = _ARABIC_COMMA_MARKER.sub(r"\1\2.", text)
+    for rule in load_rules():
+        if rule.rule.name.startswith("stand_in"):
+            text, _ = rule.substitute(text)
+    return text
+
+
+def fix_file(source: SourceText, findings: list[Finding], *, force: bool) -> Path:
+    """Write X.fixed.ext beside X (never over X itself)."""
+    path = Path(source.path)
+    target = path.with_name(f"{path.stem}.fixed{path.suffix}")
+    renumber = _renumber_plan(source)
+    if path.suffix.lower() == ".docx":
+        write_output(target, _fixed_docx(path, renumber), force=force)
+    else:
+        lines = [fixed_text(p.text, p.line, renumber) for p in source.paragraphs]
+        write_output(target, "\n".join(lines) + "\n", force=force)
+    return target
+
+
+def _renumber_plan(source: SourceText) -> dict[int, tuple[str, str]]:
+    """For each sibling group with a jump, the markers it should have had, by line."""
+    plan: dict[int, tuple[str, str]] = {}
+    for doc in documents_of(source):
+        groups = [doc.outline.sections] + [s.children for s, _, _, _ in doc.walk()]
+        for siblings in groups:
+            for ordinal, section in enumerate(siblings, start=1):
+                if not section.marker or section.line is None:
+                    continue
+                wanted = _marker_with(section.marker, ordinal)
+                if wanted != section.marker:
+                    plan[section.line] = (section.marker, wanted)
+    return plan
+
+
+def _fixed_docx(path: Path, renumber: dict[int, tuple[str, str]]) -> bytes:
+    """The .docx with paragraph texts corrected run by run (formatting kept)."""
+    import io
+
+    import docx
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    from drafter.corpus.read import body_blocks
+
+    document = docx.Document(str(path))
+    for index, element in enumerate(body_blocks(document), start=1):
+        if not element.tag.endswith("}p"):
+            continue
+        paragraph = DocxParagraph(element, document._body)
+        for position, run in enumerate(paragraph.runs):
+            new = fixed_text(run.text, index if position == 0 else -1, renumber)
+            if new != run.text:
+                run.text = new
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
