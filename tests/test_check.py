@@ -1,0 +1,159 @@
+"""drafter check: findings on small snippets, on the seed's real slips, on rendered drafts; --fix; exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import ROOT, SEED
+
+from drafter.check.run import check_paths
+from drafter.cli import main
+from drafter.render.document import render_answers
+
+TEMPLATES = ROOT / "templates"
+TITLE = "县审计局2024年工作总结\n"
+
+
+def findings_of(tmp_path: Path, text: str, name: str = "draft.txt") -> list:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (report,) = check_paths([path], templates_option=TEMPLATES).reports
+    return report.findings
+
+
+def codes(findings: list) -> list[str]:
+    return [f.code for f in findings if f.code != "length-total"]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "fragment"),
+    [
+        ("一、主要工作\n成效明显。\n三、存在问题\n不足。\n", "numbering-jump", "改为“二、”"),
+        ("一、主要工作\n成效明显。\n二、存在问题\n不足。\n二、下一步\n计划。\n", "numbering-stray", "二、"),
+        (
+            "一、主要工作\n（一）加强领导\n一是健全机制。二是压实责任。\n（二）强化督办\n五是加强廉政。\n",
+            "item-stray",
+            "五是",
+        ),
+        ("一、主要工作\n（一）加强领导\n领导有力。\n(二)强化督办\n督办到位。\n", "bracket-width", "（二）"),
+        ("一、主要工作\n1、加强领导\n领导有力。\n2、强化督办\n督办到位。\n", "arabic-comma", "1."),
+        ("一、主要工作\n1.加强领导\n领导有力。\n2.强化督办\n督办到位。\n", "level-skipped", "跳过了中间一级"),
+        ("一、主要工作\n（一）加强领导\n领导有力。\n二、存在问题\n不足。\n", "lone-child", "只有一个小标题"),
+        ("一、主要工作\n完成XX个项目。\n", "placeholder", "XX"),
+        ("一、主要工作\n【写作提示】本部分约800字。\n", "hint-left", "【写作提示】"),
+        ("一、主要工作\n二、存在问题\n不足。\n", "empty-section", "一、主要工作"),
+        ("一、主要工作\n全年完成投资12亿元，上年为10亿元，同比增长25%。\n", "growth-mismatch", "增长20.0%"),
+        ("一、主要工作\n全年减少至8个，上年为10个，同比下降30%。\n", "growth-mismatch", "下降20.0%"),
+        ("一、主要工作\n共收到提案19件，其中主办件3件、分办件1件、会办件16件。\n", "total-mismatch", "19件"),
+        ("一、主要工作\n组织全院D员学习，通过AAA公众号发布。\n", "stand-in", "D员"),
+        ("一、主要工作\n我们认真落实了各项制度要求。我们认真落实了各项制度要求。\n", "duplicate-sentence", "重复"),
+        (
+            "一、主要工作\n（一）加强领导，健全机制\n好。\n（二）强化督办，提高效率\n好。\n（三）密切交流，保障质效\n好。\n"
+            "（四）我们在这一年里做了很多很多的工作并且取得了非常显著的成效\n好。\n",
+            "heading-parallelism",
+            "（四）",
+        ),
+    ],
+)
+def test_finding(tmp_path: Path, body: str, code: str, fragment: str) -> None:
+    found = [f for f in findings_of(tmp_path, TITLE + body) if f.code == code]
+    assert found, codes(findings_of(tmp_path, TITLE + body))
+    assert any(fragment in f.message + f.suggestion for f in found)
+    assert all(f.paragraph for f in found if f.code not in ("length-total",))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "一、主要工作\n全年完成投资12亿元，上年为10亿元，同比增长20%。\n二、存在问题\n不足。\n",
+        "一、主要工作\n共收到提案19件，其中主办件3件、分办件1件、会办件15件。\n二、存在问题\n不足。\n",
+        "一、主要工作\n（一）加强领导\n层层压实责任，认真履行行风建设职责。\n（二）强化督办\n督办到位。\n二、存在问题\n不足。\n",
+    ],
+)
+def test_clean_text_has_no_findings(tmp_path: Path, body: str) -> None:
+    assert codes(findings_of(tmp_path, TITLE + body)) == []
+
+
+def test_seed_slips_are_found() -> None:
+    (report,) = check_paths([SEED], templates_option=TEMPLATES).reports
+    messages = {(f.code, f.message) for f in report.findings}
+    assert any(c == "bracket-width" and "(三)" in m for c, m in messages), "统计 report's (三)"
+    assert any(c == "item-stray" and "五是" in m for c, m in messages), "统计 report's stray 五是"
+    assert any(c == "doubled-char" and "工业上上楼" in m for c, m in messages), "城市更新 report's 工业上上楼"
+    assert sum(c == "doubled-char" for c, _ in messages) == 1, "no false doubled characters (履行行风, 委员会会议)"
+    stray = next(f for f in report.findings if f.code == "item-stray")
+    assert stray.paragraph == 163 and "（四）拓宽晋升渠道" in stray.heading_path
+
+
+def test_rendered_draft_is_clean(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "genre: 审计\norg: 县审计局\nyear: 2024\ndate: 2024-12-20\npreamble: 2024年，我局坚持依法审计。\n"
+        "sections:\n  - heading: 主要工作\n    children:\n      - heading: 强化审计监督\n        body: [全年完成审计项目54个。]\n"
+        "      - heading: 推动整改落实\n        body: [整改问题金额1.2亿元。]\n  - heading: 存在的问题\n    body: [力量不足。]\n",
+        encoding="utf-8",
+    )
+    render_answers(answers, tmp_path / "a.docx", templates_option=TEMPLATES)
+    (report,) = check_paths([tmp_path / "a.docx"], templates_option=TEMPLATES).reports
+    assert [f for f in report.findings if f.severity != "info"] == []
+
+
+def test_hand_made_docx_layout(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("县审计局2024年工作总结")
+    document.add_paragraph("一、主要工作")
+    document.add_paragraph("全年完成审计项目54个，查出问题金额1.2亿元，推动整改落实。")
+    document.add_paragraph("县审计局")
+    document.add_paragraph("2024年12月20日")
+    document.save(str(tmp_path / "hand.docx"))
+    (report,) = check_paths([tmp_path / "hand.docx"], templates_option=TEMPLATES).reports
+    layout = {f.code for f in report.findings if f.code.startswith("layout-")}
+    assert {"layout-paper", "layout-margin", "layout-font", "layout-page-number", "layout-indent"} <= layout
+
+
+def test_fix_writes_a_corrected_copy(tmp_path: Path) -> None:
+    original = (
+        TITLE
+        + "一、主要工作\n组织D员学习。\n(一)加强领导\n领导有力。\n(二)强化督办\n三、存在问题\n1、人手不足\n2、经费紧张\n"
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text(original, encoding="utf-8")
+    (fixed,) = check_paths([path], fix=True).fixed
+    assert path.read_text(encoding="utf-8") == original
+    text = fixed.read_text(encoding="utf-8")
+    assert "组织党员学习" in text and "（一）加强领导" in text and "二、存在问题" in text and "1.人手不足" in text
+    with pytest.raises(Exception, match="--force"):
+        check_paths([path], fix=True)
+
+
+def test_fix_docx_keeps_formatting(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("县审计局2024年工作总结")
+    document.add_paragraph("一、主要工作")
+    run = document.add_paragraph().add_run("组织D员学习。")
+    run.bold = True
+    document.add_paragraph("三、存在问题")
+    document.save(str(tmp_path / "d.docx"))
+    (fixed,) = check_paths([tmp_path / "d.docx"], fix=True).fixed
+    paragraphs = docx.Document(str(fixed)).paragraphs
+    assert [p.text for p in paragraphs] == ["县审计局2024年工作总结", "一、主要工作", "组织党员学习。", "二、存在问题"]
+    assert paragraphs[2].runs[0].bold
+
+
+def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(TITLE + "一、主要工作\n【待填写】\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(TITLE + "一、主要工作\n完成任务。\n二、存在问题\n不足。\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(bad), "--json", "--templates", str(TEMPLATES)])
+    payload = json.loads(capsys.readouterr().out)
+    assert exit_info.value.code == 1
+    finding = payload["files"][0]["findings"][0]
+    assert set(finding) == {"code", "severity", "message", "paragraph", "heading_path", "suggestion", "fixable"}
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(good), "--templates", str(TEMPLATES)])
+    assert exit_info.value.code == 0 and "错误 0 处" in capsys.readouterr().out
