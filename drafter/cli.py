@@ -262,6 +262,12 @@ def phrases(
     help="继续上次中断的填写（给出当时保存的 .answers.yaml）。",
 )
 @click.option("--force", is_flag=True, help="覆盖已存在的文稿或答案文件。")
+@click.option(
+    "--from",
+    "last_year",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="去年的总结（.docx/.txt）：沿用其提纲，先核对去年计划的完成情况，并自动计算同比。",
+)
 @TEMPLATES
 def wizard(
     genre: str | None,
@@ -269,6 +275,7 @@ def wizard(
     answers: Path | None,
     resume: Path | None,
     force: bool,
+    last_year: Path | None,
     templates_option: Path | None,
 ) -> None:
     """交互式向导：按文种提纲一问一答，写出总结并生成 Word 文稿（每答一题都自动保存）。
@@ -291,6 +298,7 @@ def wizard(
         resume=resume,
         force=force,
         templates_option=templates_option,
+        last_year=last_year,
     )
     if result.outcome == "render":
         click.echo(f"已生成 {result.output}；答案保存在 {result.answers}（可用 drafter render 重新生成）。")
@@ -332,7 +340,7 @@ def render(
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @HELP
-@click.argument("genre")
+@click.argument("genre", required=False)
 @click.option(
     "-o",
     "--output",
@@ -343,14 +351,30 @@ def render(
 @click.option("--org", help="单位名称（不填则留【单位名称】）。")
 @click.option("--year", type=click.IntRange(1949, 2200), help="年份（不填则留【年份】）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@click.option(
+    "--from",
+    "last_year",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="去年的总结：沿用其提纲（年份顺延一年），并列出去年计划供逐项核对。",
+)
 @TEMPLATES
 def skeleton(
-    genre: str, out: Path | None, org: str | None, year: int | None, force: bool, templates_option: Path | None
+    genre: str | None,
+    out: Path | None,
+    org: str | None,
+    year: int | None,
+    force: bool,
+    last_year: Path | None,
+    templates_option: Path | None,
 ) -> None:
     """生成某一文种的空白提纲文稿：各节标题，节下以黄色底纹标出写作提示和参考例句。"""
     from drafter.render.document import blank_skeleton
 
-    written = blank_skeleton(genre, out, org=org, year=year, force=force, templates_option=templates_option)
+    if genre is None and last_year is None:
+        raise click.UsageError("请给出文种（如 审计），或用 --from 给出去年的总结")
+    written = blank_skeleton(
+        genre, out, org=org, year=year, force=force, templates_option=templates_option, last_year=last_year
+    )
     click.echo(f"已生成 {written}。写作提示和参考例句用黄色底纹标出，写好后删去即可。")
 
 

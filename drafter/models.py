@@ -217,6 +217,18 @@ class DraftSection(StrictModel):
     children: list[DraftSection] = Field(default_factory=list)
 
 
+CHECKLIST_STATUSES = ("已完成", "部分完成", "未开展", "不再适用")
+ChecklistStatus = Literal["已完成", "部分完成", "未开展", "不再适用"]
+
+
+class ChecklistItem(StrictModel):
+    """One promise from last year's plan and what became of it."""
+
+    promise: str
+    status: ChecklistStatus | None = None
+    note: str = ""
+
+
 class Draft(StrictModel):
     """The answers file: what the wizard writes and `drafter render` reads."""
 
@@ -229,6 +241,8 @@ class Draft(StrictModel):
     sections: list[DraftSection] = Field(default_factory=list)
     closing: str | None = None
     signature: str | None = None
+    last_year: str | None = None  # the report the wizard started from (--from)
+    checklist: list[ChecklistItem] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _depth_at_most_four(self) -> Draft:

@@ -13,6 +13,7 @@ from drafter.render.docx import FontTable, render_docx
 from drafter.render.layout import Block, layout_draft, marker_for
 from drafter.render.markdown import render_markdown
 from drafter.render.text import (
+    CHECKLIST_HINT,
     CHILDREN_HINT,
     CLOSING_HINT,
     EXAMPLE,
@@ -163,21 +164,35 @@ def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[in
 
 
 def blank_skeleton(
-    genre_query: str,
+    genre_query: str | None,
     out: Path | None,
     *,
     org: str | None = None,
     year: int | None = None,
     force: bool = False,
     templates_option: Path | None = None,
+    last_year: Path | None = None,
 ) -> Path:
-    """Write the blank skeleton document of a genre."""
+    """Write the blank skeleton document of a genre (or of last year's report, moved on a year)."""
+    from drafter.yoy import promises, read_last_year, skeleton_from_last_year
+
     templates = resolve_templates(templates_option)
-    genre = find_genre(genre_query, load_registry(templates))
+    outline = read_last_year(last_year) if last_year else None
+    genre = find_genre(genre_query or (outline.genre if outline else None) or GENERAL_GENRE, load_registry(templates))
     target = out or Path(f"{genre.name}提纲.docx")
     chosen = output_format(target, None)
     skeleton = load_skeleton(templates, genre)
+    if outline is not None:
+        skeleton = skeleton_from_last_year(outline, skeleton)
+        org = org or outline.org
+        year = year or (int(outline.date[:4]) + 1 if outline.date else None)
     general = find_genre(GENERAL_GENRE, load_registry(templates))
     blocks = skeleton_blocks(skeleton, load_bank(templates, genre), load_bank(templates, general), org, year)
+    if outline is not None:
+        checklist = [Block("hint", render(CHECKLIST_HINT, promise=p)) for p in promises(outline)]
+        blocks[1:1] = [
+            Block("hint", "【去年计划完成情况】逐项勾选，完成的写进成效部分，未开展的写进问题部分："),
+            *checklist,
+        ]
     write_document(blocks, target, chosen, force=force)
     return target

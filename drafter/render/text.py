@@ -27,6 +27,7 @@ CHILDREN_HINT = "【可参考的小标题】{{ children }}"
 OPENING_HINT = "【写作提示】开头导语：概述一年来的总体情况和指导思想，约{{ length }}字。"
 CLOSING_HINT = "【写作提示】结尾：表明今后的努力方向和决心，约{{ length }}字。"
 PLACEHOLDER = "【待填写】"
+CHECKLIST_HINT = "□已完成 □部分完成 □未开展 □不再适用：{{ promise }}"
 
 
 @lru_cache(maxsize=1)

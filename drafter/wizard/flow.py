@@ -11,7 +11,7 @@ from typing import Literal
 
 from drafter.genres import GENERAL_GENRE
 from drafter.mining.slots import fill_slots
-from drafter.models import Draft, DraftSection, Genre, Phrase, Skeleton, SkeletonNode
+from drafter.models import Draft, DraftSection, Genre, Outline, Phrase, Skeleton, SkeletonNode
 from drafter.render.layout import strip_marker
 from drafter.render.text import title_from_pattern
 from drafter.store import dump_yaml, write_atomic
@@ -23,12 +23,24 @@ from drafter.wizard.questions import (
     Choice,
     Question,
     basics_questions,
+    checklist_question,
     filled,
     genre_question,
     node_questions,
     paragraph_question,
     slot_question,
     slot_values,
+)
+from drafter.yoy import (
+    Figure,
+    candidates,
+    comparison,
+    figures,
+    last_year_figures,
+    material,
+    place_items,
+    skeleton_from_last_year,
+    with_comparison,
 )
 
 Outcome = Literal["render", "quit"]
@@ -69,6 +81,7 @@ class Wizard:
     answers_path: Path
     today: dt.date = field(default_factory=dt.date.today)
     skip_answered: bool = False  # --answers / --resume: only ask what is missing
+    last_year: Outline | None = None  # --from: last year's report
     entries: list[Entry] = field(default_factory=list)
     forward: bool = True
 
@@ -81,6 +94,7 @@ class Wizard:
         self.save()
         steps: list[Step] = [
             self.ask_genre,
+            self.ask_checklist,
             self.ask_basics,
             self.ask_preamble,
             self.ask_sections,
@@ -119,6 +133,10 @@ class Wizard:
         genre = self.library.genre(self.draft.genre)
         self.genre = genre
         self.skeleton = self.library.load_skeleton(genre)
+        self.last_figures: list[Figure] = []
+        if self.last_year is not None:
+            self.skeleton = skeleton_from_last_year(self.last_year, self.skeleton)
+            self.last_figures = last_year_figures(self.last_year)
         self.phrases = self.library.load_phrases(genre)
         general = self.library.genre(GENERAL_GENRE)
         self.general_phrases = self.phrases if general.id == genre.id else self.library.load_phrases(general)
@@ -134,6 +152,48 @@ class Wizard:
         self._load_genre()
         self.entries = self._entries_from_draft()
         self.save()
+        return None
+
+    def ask_checklist(self) -> Back | None:
+        """Last year's promises: 已完成 / 部分完成 / 未开展 / 不再适用, each with a line of what happened."""
+        items = self.draft.checklist
+        if not items:
+            return None
+        if self.forward:
+            self.prompter.say(f"去年的计划共 {len(items)} 项，先逐项说说完成情况（可作为今年成效和问题的素材）。")
+        index = 0 if self.forward else len(items) - 1
+        stage = 0
+        while 0 <= index < len(items):
+            item = items[index]
+            if stage == 0 and self._skip(item.status is not None):
+                index += 1
+                continue
+            if stage == 0:
+                answer = self.prompter.ask(checklist_question(item, index, len(items)))
+                if isinstance(answer, Back):
+                    if index == 0:
+                        return BACK
+                    index, stage = index - 1, 1
+                    continue
+                item.status = answer
+                self.save()
+                stage = 1
+            else:
+                note = self.prompter.ask(
+                    Question(
+                        "text",
+                        f"checklist[{index}].note",
+                        "具体情况（一句话，可空）：",
+                        default=item.note,
+                        instruction="/b 返回",
+                    )
+                )
+                if isinstance(note, Back):
+                    stage = 0
+                    continue
+                item.note = note
+                self.save()
+                index, stage = index + 1, 0
         return None
 
     def derived_title(self) -> str:
@@ -328,6 +388,7 @@ class Wizard:
                 stage = 2
             elif stage == 2:
                 assert entry is not None and entry.section is not None
+                self.offer_material(entry.section, index)
                 body = self.ask_body(entry.section, node.role, questions.body)
                 stage = 1 if isinstance(body, Back) else 3
             else:
@@ -339,6 +400,48 @@ class Wizard:
                 self._fill_placeholders(entry.section)
                 self.save()
                 return None
+
+    def offer_material(self, section: DraftSection, index: int) -> None:
+        """Last year's promises that belong here, offered as paragraphs (done ones under achievements, the rest under problems)."""
+        placed = place_items(self.draft.checklist, self.skeleton.sections()).get(index, [])
+        for item in placed:
+            paragraph = material(item)
+            if paragraph in section.body:
+                continue
+            answer = self.prompter.ask(
+                Question(
+                    "confirm",
+                    f"{section.heading}.material",
+                    f"把去年计划的完成情况写进这一部分吗？“{paragraph}”",
+                    default=True,
+                )
+            )
+            if answer is True:
+                section.body.append(paragraph)
+                self.save()
+
+    def offer_comparisons(self, paragraph: str) -> str:
+        """For each figure also in last year's report, offer the computed 同比 (the person picks last year's figure)."""
+        for figure in sorted(figures(paragraph), key=lambda f: f.start, reverse=True):
+            options = candidates(figure, self.last_figures)
+            if not options:
+                continue
+            choices = tuple(Choice(f"上年{c.value:g}{c.unit}（{c.label}）", str(i)) for i, c in enumerate(options))
+            answer = self.prompter.ask(
+                Question(
+                    "select",
+                    "comparison",
+                    f"“{figure.label}{figure.value:g}{figure.unit}”：要和上年比较吗？",
+                    default="0",
+                    choices=(*choices, Choice("不比较", "none")),
+                )
+            )
+            if isinstance(answer, Back) or answer == "none":
+                continue
+            compared = comparison(figure, options[int(answer)])
+            if compared is not None:
+                paragraph = with_comparison(paragraph, compared)
+        return paragraph
 
     def ask_free_section(self) -> None:
         """A part the skeleton does not have."""
@@ -403,7 +506,7 @@ class Wizard:
                 if text:
                     section.body.append(text)
             else:
-                section.body.append(answer)
+                section.body.append(self.offer_comparisons(answer) if self.last_figures else answer)
             self.save()
 
     def insert_phrase(self, role: str) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type
-from drafter.models import ROLE_NAMES, Draft, Genre, Phrase, SkeletonNode
+from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
 
 QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body"]
 Validation = Literal["none", "int", "year", "date", "number"]
@@ -217,3 +217,15 @@ def check_value(value: str, validate: Validation) -> str | None:
         except ValueError:
             return "请按 2024-12-20 的格式输入日期"
     return None
+
+
+def checklist_question(item: ChecklistItem, index: int, total: int) -> Question:
+    """What became of one of last year's promises."""
+    choices = tuple(Choice(status, status) for status in CHECKLIST_STATUSES)
+    return Question(
+        "select",
+        f"checklist[{index}].status",
+        f"去年计划（{index + 1}/{total}）：“{item.promise}”完成得怎样？",
+        default=item.status or "已完成",
+        choices=choices,
+    )

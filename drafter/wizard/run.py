@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import Interrupted, UserError
-from drafter.models import Draft
+from drafter.models import Draft, Outline
 from drafter.store import load_yaml_model
 from drafter.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
 from drafter.wizard.flow import Library, Outcome, Wizard
@@ -56,6 +56,26 @@ def library(templates_option: Path | None) -> Library:
     )
 
 
+def _last_year(draft: Draft, path: Path | None) -> Outline | None:
+    """Last year's report (--from, or the one a resumed draft started from); sets genre, year and checklist."""
+    from drafter.yoy import checklist, read_last_year
+
+    source = path or (Path(draft.last_year) if draft.last_year else None)
+    if source is None:
+        return None
+    outline = read_last_year(source)
+    draft.last_year = str(source)
+    if not draft.genre and outline.genre:
+        draft.genre = outline.genre
+    if draft.year is None and outline.date:
+        draft.year = int(outline.date[:4]) + 1
+    if not draft.checklist:
+        draft.checklist = checklist(outline)
+    if draft.org is None and outline.org:
+        draft.org = outline.org
+    return outline
+
+
 def run_wizard(
     prompter: Prompter,
     *,
@@ -66,6 +86,7 @@ def run_wizard(
     force: bool = False,
     templates_option: Path | None = None,
     today: dt.date | None = None,
+    last_year: Path | None = None,
 ) -> WizardResult:
     """Run the wizard to the end; Ctrl-C becomes Interrupted naming the answers file to resume from."""
     books = library(templates_option)
@@ -95,6 +116,7 @@ def run_wizard(
         answers_path,
         today=today or dt.date.today(),
         skip_answered=resume is not None or answers is not None,
+        last_year=_last_year(draft, last_year),
     )
     try:
         outcome = wizard.run()
