@@ -219,6 +219,11 @@ def split_run_in(text: str) -> tuple[str, str]:
             closers.append(_OPENERS[ch])
         elif not closers and ch in "。！？":
             return text[:index].rstrip(_CLOSING_PUNCT), text[index + 1 :].strip(_STRIP)
+    if closers:
+        # A bracket that never closes protects nothing: split at the first sentence end after all.
+        end = re.search(r"[。！？]", text)
+        if end:
+            return text[: end.start()].rstrip(_CLOSING_PUNCT), text[end.end() :].strip(_STRIP)
     return text.rstrip(_CLOSING_PUNCT), ""
 
 

@@ -76,7 +76,8 @@ def layout_sections(sections: list[DraftSection], depth: int) -> list[Block]:
         heading = strip_marker(section.heading).rstrip(_CLOSING_PUNCT)
         marker = marker_for(depth, ordinal)
         body = [p for p in (b.strip() for b in section.body) if p]
-        if depth in RUN_IN_DEPTHS and body:
+        # A heading with an unclosed bracket or quote would swallow its run-in body when read back.
+        if depth in RUN_IN_DEPTHS and body and balanced(heading):
             blocks.append(Block("heading", body[0], depth, marker, heading + _sentence_end(heading)))
             body = body[1:]
         else:
@@ -84,6 +85,18 @@ def layout_sections(sections: list[DraftSection], depth: int) -> list[Block]:
         blocks += [Block("body", p) for p in body]
         blocks += layout_sections(section.children, depth + 1)
     return blocks
+
+
+def balanced(text: str) -> bool:
+    """Every 《 “ （ ( 【 in the text is closed, in order."""
+    pairs = {"《": "》", "“": "”", "（": "）", "(": ")", "【": "】", "‘": "’"}
+    closers: list[str] = []
+    for ch in text:
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in pairs:
+            closers.append(pairs[ch])
+    return not closers
 
 
 def _sentence_end(heading: str) -> str:
