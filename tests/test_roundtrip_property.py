@@ -16,7 +16,7 @@ from drafter.render.layout import layout_draft, marker_for
 
 # Common characters, brackets and quotes, and what must stay data: {{ }}, &, < >.
 WORDS = list("加强推进工作建设管理服务发展质量制度监督落实提升完善创新保障群众安全经济社会组织领导")
-SYMBOLS = list("、《》“”{}&<>") + ["{{ 7*7 }}", "&amp;", "<w:t>"]
+SYMBOLS = [*"、《》“”{}&<>", "{{ 7*7 }}", "&amp;", "<w:t>"]
 heading_text = (
     st.lists(st.sampled_from(WORDS + SYMBOLS), min_size=2, max_size=14)
     .map("".join)
