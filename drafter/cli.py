@@ -437,6 +437,31 @@ def finish(result: OutlineResult | CleanResult | MineSummary) -> None:
         raise SystemExit(ExitStatus.ERROR)
 
 
+def _param_name(param: click.Parameter | None) -> str:
+    """--from for an option, PATHS for an argument."""
+    if param is None:
+        return "参数"
+    return "/".join(param.opts) if isinstance(param, click.Option) else param.human_readable_name
+
+
+_BAD_VALUE = (
+    (re.compile(r"(?:File|Path|Directory) '(.+)' does not exist"), "{0} 不存在"),
+    (re.compile(r"(?:File|Path) '(.+)' is a directory"), "{0} 是目录，需要一个文件"),
+    (re.compile(r"'(.+)' is not one of (.+?)\.?$"), "“{0}”不是可选的值（可选：{1}）"),
+    (re.compile(r"'(.+)' is not a valid integer"), "“{0}”不是整数"),
+    (re.compile(r"(.+) is not in the range (.+?)\.?$"), "{0} 超出范围 {1}"),
+)
+
+
+def _bad_value(message: str) -> str:
+    """Click's description of a bad value, in Chinese where it is one of the usual ones."""
+    for pattern, template in _BAD_VALUE:
+        match = pattern.search(message)
+        if match:
+            return template.format(*match.groups())
+    return message
+
+
 def usage_message(error: click.UsageError) -> str:
     """Click's usage errors, said in Chinese."""
     if isinstance(error, click.MissingParameter) and error.param is not None:
@@ -445,8 +470,7 @@ def usage_message(error: click.UsageError) -> str:
     if isinstance(error, click.NoSuchOption):
         return f"没有选项 {error.option_name}。"
     if isinstance(error, click.BadParameter):
-        name = error.param.human_readable_name if error.param is not None else "参数"
-        return f"{name} 的值无效（{error.message}）。"
+        return f"{_param_name(error.param)} 的值无效：{_bad_value(error.message)}。"
     command = re.match(r"No such command '(.+)'", error.message)
     if command:
         return f"没有命令“{command.group(1)}”。"

@@ -114,6 +114,8 @@ def replace_mined(out_dir: Path, skeletons: list[Skeleton], banks: list[PhraseBa
     out_dir.mkdir(parents=True, exist_ok=True)
     if not (out_dir / GENRES_FILE).exists():
         shutil.copyfile(registry, out_dir / GENRES_FILE)
+    for stale in out_dir.glob(".mine-*"):  # left by a run that was killed while writing
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".mine-", dir=out_dir))
     try:
         for skeleton in skeletons:

@@ -123,7 +123,7 @@ def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
             last_year=audit_2023,
         )
     answers = yaml.safe_load(result.answers.read_text(encoding="utf-8"))
-    assert answers["genre"] == "审计" and answers["year"] == 2024 and answers["last_year"] == str(audit_2023)
+    assert answers["genre"] == "审计" and answers["year"] == 2024 and answers["last_year"] == audit_2023.name
     assert [(c["status"], c["note"]) for c in answers["checklist"]] == [
         ("已完成", "全部办结"),
         ("部分完成", "完成一半"),

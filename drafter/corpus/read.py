@@ -100,7 +100,8 @@ def decode_text(data: bytes, path: Path) -> str:
     if text is None:
         import charset_normalizer
 
-        best = charset_normalizer.from_bytes(data).best()
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        best = charset_normalizer.from_bytes(body).best()
         text = str(best) if best is not None else None
     if text is None or not looks_like_chinese_text(text):
         raise ReadError(
@@ -114,7 +115,10 @@ def decode_text(data: bytes, path: Path) -> str:
 def _decode_known(data: bytes) -> str | None:
     """Decode bytes whose encoding is certain: a BOM, or valid UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # labelled UTF-8 but is not (often GBK saved with a BOM): let detection decide
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     try:

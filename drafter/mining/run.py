@@ -72,7 +72,8 @@ def mine(
     summary = MineSummary(out_dir)
     files = _collect(paths, summary)
     if not files:
-        raise UsageError("没有找到可供提炼的 .txt、.md 或 .docx 文件。请指定语料文件或目录。")
+        reasons = "".join(f.message for f in summary.failures)
+        raise UsageError(f"{reasons}没有找到可供提炼的 .txt、.md 或 .docx 文件。请指定语料文件或目录。")
     reducer = Reducer(genres)
     for done, result in enumerate(_map(files, genres, jobs), start=1):
         summary.files += 1

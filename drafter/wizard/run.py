@@ -56,15 +56,15 @@ def library(templates_option: Path | None) -> Library:
     )
 
 
-def _last_year(draft: Draft, path: Path | None) -> Outline | None:
+def _last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
     """Last year's report (--from, or the one a resumed draft started from); sets genre, year and checklist."""
     from drafter.yoy import checklist, read_last_year
 
-    source = path or (Path(draft.last_year) if draft.last_year else None)
+    source = path or (_trusted_last_year(draft.last_year, answers_path) if draft.last_year else None)
     if source is None:
         return None
     outline = read_last_year(source)
-    draft.last_year = str(source)
+    draft.last_year = _relative_to(source, answers_path.parent)
     if not draft.genre and outline.genre:
         draft.genre = outline.genre
     if draft.year is None and outline.date:
@@ -74,6 +74,32 @@ def _last_year(draft: Draft, path: Path | None) -> Outline | None:
     if draft.org is None and outline.org:
         draft.org = outline.org
     return outline
+
+
+def _relative_to(path: Path, directory: Path) -> str:
+    """The path as written from `directory` (how the answers file refers to last year's report)."""
+    try:
+        return str(path.resolve().relative_to(directory.resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+def _trusted_last_year(recorded: str, answers_path: Path) -> Path:
+    """last_year from an answers file: it must exist, inside the working directory or beside the answers file."""
+    path = (answers_path.parent / recorded).resolve()
+    inside = [Path.cwd().resolve(), answers_path.parent.resolve()]
+    if not any(path == base or base in path.parents for base in inside):
+        raise UserError(
+            f"答案文件 {answers_path} 中的 last_year 指向工作目录之外的 {path}，为安全起见不读取。"
+            f"如确需使用这份去年的总结，请加上 --from {path}。",
+            path=answers_path,
+        )
+    if not path.exists():
+        raise UserError(
+            f"答案文件 {answers_path} 中的 last_year 指向的 {path} 不存在。请用 --from 指定去年的总结，或删去该字段。",
+            path=answers_path,
+        )
+    return path
 
 
 def run_wizard(
@@ -116,7 +142,7 @@ def run_wizard(
         answers_path,
         today=today or dt.date.today(),
         skip_answered=resume is not None or answers is not None,
-        last_year=_last_year(draft, last_year),
+        last_year=_last_year(draft, last_year, answers_path),
     )
     try:
         outcome = wizard.run()
