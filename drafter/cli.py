@@ -154,6 +154,12 @@ def genres(as_json: bool, templates_option: Path | None) -> None:
         print_genres(rows)
 
 
+LAST_YEAR = click.option(
+    "--from",
+    "last_year",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="去年的总结（.docx/.txt）：沿用其提纲（年份顺延一年），核对去年计划的完成情况，自动计算同比。",
+)
 ROLE_CHOICE = click.Choice(
     ["opening", "measure", "result", "case", "problem", "cause", "plan", "closing", "heading", "set_phrase", "opener"]
 )
@@ -262,12 +268,7 @@ def phrases(
     help="继续上次中断的填写（给出当时保存的 .answers.yaml）。",
 )
 @click.option("--force", is_flag=True, help="覆盖已存在的文稿或答案文件。")
-@click.option(
-    "--from",
-    "last_year",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="去年的总结（.docx/.txt）：沿用其提纲，先核对去年计划的完成情况，并自动计算同比。",
-)
+@LAST_YEAR
 @TEMPLATES
 def wizard(
     genre: str | None,
@@ -351,12 +352,7 @@ def render(
 @click.option("--org", help="单位名称（不填则留【单位名称】）。")
 @click.option("--year", type=click.IntRange(1949, 2200), help="年份（不填则留【年份】）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
-@click.option(
-    "--from",
-    "last_year",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="去年的总结：沿用其提纲（年份顺延一年），并列出去年计划供逐项核对。",
-)
+@LAST_YEAR
 @TEMPLATES
 def skeleton(
     genre: str | None,

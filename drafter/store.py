@@ -115,25 +115,8 @@ def _permit_as_usual(path: str) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file through a temporary file in the same directory, then rename it into place."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        _permit_as_usual(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write a binary file through a temporary file, then rename it into place."""
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file through a temporary file in the same directory, then rename it into place."""
     import os
     import tempfile
 
@@ -141,7 +124,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
         _permit_as_usual(temporary)
         os.replace(temporary, path)
     except BaseException:
@@ -162,7 +145,4 @@ def write_output(path: Path, data: str | bytes, *, force: bool) -> None:
         raise UserError(f"文件 {path} 已经存在，没有覆盖。如确需覆盖，请加 --force；或用 -o 换一个文件名。", path=path)
     if path.exists() and path.is_dir():
         raise UserError(f"{path} 是一个目录，不能写成文件。请用 -o 指定文件名。", path=path)
-    if isinstance(data, str):
-        write_atomic(path, data)
-    else:
-        write_bytes_atomic(path, data)
+    write_atomic(path, data)

@@ -46,6 +46,8 @@ def mined(tmp_path: Path) -> Path:
     ("title", "roles"),
     [
         ("2023年行风建设工作总结", ["measure", "measure", "measure", "measure"]),
+        ("XX乡2023年工作总结", ["measure"] * 6),
+        ("县融媒体中心2023年工作总结", ["measure"] * 3),
         ("区城市更新和土地整备局2023年工作总结", ["result"]),
         ("区人力资源局关于2023年度区政协提案办理工作的总结", ["result", "measure", "case"]),
         ("市民政局2023年度行政执法工作总结", ["result", "problem", "plan"]),

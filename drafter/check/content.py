@@ -326,8 +326,7 @@ def _shape(heading: str) -> str:
 def _parallelism(doc: CheckedDocument) -> list[Finding]:
     """Among three or more siblings, a heading whose shape or length breaks the pattern of the others."""
     findings = []
-    groups = [doc.outline.sections] + [s.children for s, _, _, _ in doc.walk()]
-    for siblings in groups:
+    for siblings in doc.sibling_groups():
         if len(siblings) < 3:
             continue
         shapes = Counter(_shape(s.heading) for s in siblings)

@@ -53,6 +53,10 @@ class CheckedDocument:
 
         yield from visit(self.outline.sections, "", 1)
 
+    def sibling_groups(self) -> list[list[OutlineSection]]:
+        """The top-level sections, then the children of every section: each a list of siblings."""
+        return [self.outline.sections] + [section.children for section, _, _, _ in self.walk()]
+
     def path_of_line(self, line: int) -> str:
         """The heading path of the section that contains a source line."""
         best = ""

@@ -30,8 +30,7 @@ def check_numbering(doc: CheckedDocument) -> list[Finding]:
 def _sibling_sequences(doc: CheckedDocument) -> list[Finding]:
     """一、 then 三、 (a jump) among the headings the parser accepted."""
     findings = []
-    groups = [doc.outline.sections] + [s.children for s, _, _, _ in doc.walk()]
-    for siblings in groups:
+    for siblings in doc.sibling_groups():
         previous: OutlineSection | None = None
         for section in siblings:
             value = ordinal_value(section.number)

@@ -177,8 +177,7 @@ def _renumber_plan(source: SourceText) -> dict[int, tuple[str, str]]:
     """For each sibling group with a jump, the markers it should have had, by line."""
     plan: dict[int, tuple[str, str]] = {}
     for doc in documents_of(source):
-        groups = [doc.outline.sections] + [s.children for s, _, _, _ in doc.walk()]
-        for siblings in groups:
+        for siblings in doc.sibling_groups():
             for ordinal, section in enumerate(siblings, start=1):
                 if not section.marker or section.line is None:
                     continue
