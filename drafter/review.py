@@ -50,7 +50,9 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
         if phrase.context:
             console.print(f"[dim]原文：{phrase.context}[/dim]")
         choices = [questionary.Choice(title, value) for title, value in CHOICES]
-        action = questionary.select("如何处理这条常用语？", choices=choices, **prompt_options).unsafe_ask()
+        action = questionary.select(
+            "如何处理这条常用语？", choices=choices, instruction="（方向键选择，回车确定）", **prompt_options
+        ).unsafe_ask()
         if action == "edit":
             text = questionary.text(
                 "修改为（可保留 {数量} 这样的空位）：", default=phrase.text, **prompt_options

@@ -69,7 +69,11 @@ class QuestionaryPrompter:
             options = [questionary.Choice(c.title, c.value) for c in (*choices, BACK_CHOICE)]
             default_choice = next((o for o in options if o.value == default), None)
             answer = questionary.select(
-                question.message, choices=options, default=default_choice, **self.options
+                question.message,
+                choices=options,
+                default=default_choice,
+                instruction="（方向键选择，回车确定）",
+                **self.options,
             ).unsafe_ask()
             if answer == BACK_CHOICE.value:
                 return BACK

@@ -124,7 +124,7 @@ def paragraph_question(
     choices = phrase_choices(phrases, role, draft)
     own = Choice("自己写（或回车后再修改）", OWN_TEXT)
     default = OWN_TEXT if current or not choices else choices[0].value
-    return Question("select", name, f"{label}：选一句作为开头，或自己写", default=default, choices=(*choices, own))
+    return Question("select", name, f"{label}：从常用语中选一句，或自己写", default=default, choices=(*choices, own))
 
 
 def node_questions(
