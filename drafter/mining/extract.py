@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.mining.roles import section_roles
-from drafter.mining.slots import slot_text
+from drafter.mining.slots import normalise, slot_text
 from drafter.models import Outline, OutlineSection, PhraseRole, Role
 from drafter.outline import body_items
 
@@ -43,6 +43,11 @@ class PhraseOccurrence:
     slots: tuple[str, ...]
     context: str
     paragraph: int
+    key: str = ""  # the normalised text, computed here so the reduce step does less
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", normalise(self.text))
 
 
 @dataclass

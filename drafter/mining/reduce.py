@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from drafter.genres import GENERAL_GENRE
 from drafter.mining.extract import MinedDocument, PhraseOccurrence, SectionSummary
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
-from drafter.mining.slots import slot_names
+from drafter.mining.slots import normalise, slot_names
 from drafter.models import Genre, Guidance, Phrase, PhraseBank, PhraseRole, Provenance, Role, Skeleton, SkeletonNode
 
 # The parts every summary has; a genre that lacks one borrows it from the general skeleton.
@@ -30,7 +30,8 @@ class _PhraseAccumulator:
     """A phrase being merged across occurrences."""
 
     text: str
-    sources: list[Provenance] = field(default_factory=list)
+    key: str  # the normalised text
+    sources: list[tuple[str, int]] = field(default_factory=list)  # (title, paragraph)
     count: int = 0
     context: str = ""
 
@@ -91,18 +92,6 @@ class Reducer:
 # --- phrases -------------------------------------------------------------------
 
 
-_BLANKS = re.compile(r"\s+")
-_NUMBERED_SLOT = re.compile(r"\{([\u4e00-\u9fff]+)\d+\}")
-
-
-def normalise(text: str) -> str:
-    """Phrase text for identity: no blanks, no slot numbers, no closing punctuation."""
-    text = _BLANKS.sub("", text)
-    if "}" in text:
-        text = _NUMBERED_SLOT.sub(r"{\1}", text)
-    return text.rstrip("，。；：、,.;:")
-
-
 def phrase_id(genre_id: str, role: str, text: str) -> str:
     """A stable id from the normalised text, genre and role."""
     digest = hashlib.sha1(f"{genre_id}|{role}|{normalise(text)}".encode()).hexdigest()
@@ -111,13 +100,15 @@ def phrase_id(genre_id: str, role: str, text: str) -> str:
 
 def _add_phrase(target: _GenreAccumulator, title: str, occurrence: PhraseOccurrence) -> None:
     """Count one occurrence under its normalised text."""
-    key = (occurrence.role, normalise(occurrence.text))
+    key = (occurrence.role, occurrence.key)
     accumulator = target.phrases.get(key)
     if accumulator is None:
-        accumulator = target.phrases[key] = _PhraseAccumulator(occurrence.text, context=occurrence.context)
+        accumulator = target.phrases[key] = _PhraseAccumulator(
+            occurrence.text, occurrence.key, context=occurrence.context
+        )
     accumulator.count += 1
     if len(accumulator.sources) < MAX_SOURCES:
-        accumulator.sources.append(Provenance(title=title, paragraph=occurrence.paragraph))
+        accumulator.sources.append((title, occurrence.paragraph))
 
 
 def _phrases(genre_id: str, accumulator: _GenreAccumulator) -> list[Phrase]:
@@ -137,7 +128,7 @@ def _phrases(genre_id: str, accumulator: _GenreAccumulator) -> list[Phrase]:
             genre=genre_id,
             role=role,
             slots=slot_names(p.text),
-            sources=p.sources,
+            sources=[Provenance(title=title, paragraph=paragraph) for title, paragraph in p.sources],
             count=p.count,
             context=p.context,
         )
@@ -150,10 +141,8 @@ def _merge_near_duplicates(phrases: list[_PhraseAccumulator]) -> list[_PhraseAcc
     kept: list[_PhraseAccumulator] = []
     blocks: dict[str, list[_PhraseAccumulator]] = {}
     for phrase in phrases:
-        block = blocks.setdefault(normalise(phrase.text)[:2], [])
-        match = process.extractOne(
-            normalise(phrase.text), [normalise(k.text) for k in block], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE
-        )
+        block = blocks.setdefault(phrase.key[:2], [])
+        match = process.extractOne(phrase.key, [k.key for k in block], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
         if match is None:
             block.append(phrase)
             kept.append(phrase)
