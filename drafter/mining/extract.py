@@ -41,9 +41,15 @@ class PhraseOccurrence:
     role: PhraseRole
     text: str
     slots: tuple[str, ...]
-    context: str
+    source: str  # the paragraph it was seen in (the same string object for all its phrases)
+    part: str  # the phrase as written there
     paragraph: int
     key: str = ""  # the normalised text, computed here so the reduce step does less
+
+    @property
+    def context(self) -> str:
+        """The text around the phrase in its paragraph (computed only for a phrase's first occurrence)."""
+        return context_of(self.source, self.part)
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -121,7 +127,7 @@ def _walk_section(mined: MinedDocument, section: OutlineSection, role: Role, cou
     """Phrases of a section and its descendants: its heading pattern, sentences, openers."""
     index = counter.next()
     text, slots = slot_text(section.heading)
-    mined.phrases.append(PhraseOccurrence("heading", text, tuple(slots), section.heading, index))
+    mined.phrases.append(PhraseOccurrence("heading", text, tuple(slots), section.heading, section.heading, index))
     for paragraph in section.body:
         _add_sentences(mined, role, paragraph, counter.next())
     for child in section.children:
@@ -134,11 +140,9 @@ def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int)
         opener = _CLAUSE_END.split(item.text, maxsplit=1)[0]
         if 4 <= len(opener) <= 30:
             text, slots = slot_text(opener)
-            mined.phrases.append(PhraseOccurrence("opener", text, tuple(slots), _context(paragraph, opener), index))
+            mined.phrases.append(PhraseOccurrence("opener", text, tuple(slots), paragraph, opener, index))
     for match in _SET_PHRASE.finditer(paragraph):
-        mined.phrases.append(
-            PhraseOccurrence("set_phrase", match.group(0), (), _context(paragraph, match.group(0)), index)
-        )
+        mined.phrases.append(PhraseOccurrence("set_phrase", match.group(0), (), paragraph, match.group(0), index))
     for match in _SENTENCE.finditer(paragraph):
         sentence = _ITEM_PREFIX.sub("", match.group(0).strip())
         longest = LONG_SENTENCE_MAX if role in LONG_SENTENCE_ROLES else SENTENCE_MAX
@@ -147,10 +151,10 @@ def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int)
         text, slots = slot_text(sentence)
         if len(slots) * 4 > len(text) // 3:
             continue  # mostly figures: a record of facts, not a reusable sentence
-        mined.phrases.append(PhraseOccurrence(role, text, tuple(slots), _context(paragraph, sentence), index))
+        mined.phrases.append(PhraseOccurrence(role, text, tuple(slots), paragraph, sentence, index))
 
 
-def _context(paragraph: str, part: str) -> str:
+def context_of(paragraph: str, part: str) -> str:
     """The text around `part` in its paragraph."""
     start = max(paragraph.find(part), 0)
     left = max(start - CONTEXT_WIDTH // 2, 0)

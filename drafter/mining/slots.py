@@ -63,13 +63,12 @@ def fill_slots(text: str, values: dict[str, str]) -> str:
     return SLOT.sub(lambda m: values.get(m.group(1) + m.group(2), m.group(0)), text)
 
 
-_BLANKS = re.compile(r"\s+")
 _NUMBERED_SLOT = re.compile(r"\{([\u4e00-\u9fff]+)\d+\}")
 
 
 def normalise(text: str) -> str:
     """Phrase text for identity: no blanks, no slot numbers, no closing punctuation."""
-    text = _BLANKS.sub("", text)
+    text = "".join(text.split())
     if "}" in text:
         text = _NUMBERED_SLOT.sub(r"{\1}", text)
     return text.rstrip("，。；：、,.;:")
