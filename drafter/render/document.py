@@ -7,7 +7,7 @@ from typing import Literal
 
 from drafter.errors import UsageError
 from drafter.genres import GENERAL_GENRE
-from drafter.mining.slots import fill_slots
+from drafter.mining.slots import SLOT, fill_slots
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.render.docx import FontTable, render_docx
 from drafter.render.layout import Block, layout_draft, marker_for
@@ -110,11 +110,21 @@ def skeleton_blocks(
         bank = general if part.borrowed else phrases
         for phrase in examples(part, bank, spans):
             blocks.append(
-                Block("hint", render(EXAMPLE, text=fill_slots(phrase.text, {k: v for k, v in values.items() if v})))
+                Block(
+                    "hint",
+                    render(
+                        EXAMPLE, text=as_placeholders(fill_slots(phrase.text, {k: v for k, v in values.items() if v}))
+                    ),
+                )
             )
     blocks.append(Block("signature", org or "【单位名称】"))
     blocks.append(Block("date", "【××××年×月×日】"))
     return blocks
+
+
+def as_placeholders(text: str) -> str:
+    """Slots left unfilled shown the way a reader of the document expects a blank: 【数量】."""
+    return SLOT.sub(lambda m: f"【{m.group(1)}{m.group(2)}】", text)
 
 
 def _section_spans(skeleton: Skeleton) -> dict[str, list[int]]:
