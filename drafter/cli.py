@@ -12,6 +12,7 @@ import click
 from drafter.errors import ExitStatus, UserError
 
 if TYPE_CHECKING:
+    from drafter.check.run import CheckResult
     from drafter.mining.run import MineSummary
     from drafter.pipeline import CleanResult, OutlineResult
 
@@ -419,17 +420,14 @@ def check(paths: tuple[Path, ...], as_json: bool, fix: bool, force: bool, templa
         print_findings(result.reports)
     for path in result.fixed:
         click.echo(f"已写出改正后的副本 {path}（原文件未改动）。", err=True)
-    for failure in result.failures:
-        click.echo(f"错误：{failure.message}", err=True)
-    if result.failures or any(r.errors for r in result.reports):
-        raise SystemExit(ExitStatus.ERROR)
+    finish(result, failed=any(r.errors for r in result.reports))
 
 
-def finish(result: OutlineResult | CleanResult | MineSummary) -> None:
-    """Report unreadable files on stderr; exit 1 when any file failed."""
+def finish(result: OutlineResult | CleanResult | MineSummary | CheckResult, *, failed: bool = False) -> None:
+    """Report unreadable files on stderr; exit 1 when any file failed (or the command found errors)."""
     for failure in result.failures:
         click.echo(f"错误：{failure.message}", err=True)
-    if result.failures:
+    if result.failures or failed:
         raise SystemExit(ExitStatus.ERROR)
 
 
