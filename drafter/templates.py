@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import UsageError, UserError
 from drafter.models import Genre, GenreRegistry, Phrase, PhraseBank, Review, Reviews, Skeleton
 from drafter.resources import PACKAGE_DIR, bundled
-from drafter.store import load_yaml_model, save_yaml_model
+from drafter.store import dump_yaml, load_yaml_model, save_yaml_model, write_atomic
 
 GENRES_FILE = "genres.yaml"
 REVIEWS_FILE = "reviews.yaml"
@@ -109,8 +111,19 @@ def check_writable_output(out_dir: Path) -> None:
         )
 
 
-def replace_mined(out_dir: Path, skeletons: list[Skeleton], banks: list[PhraseBank], registry: Path) -> None:
-    """Write skeletons and phrase banks into fresh directories, then swap them in for the old ones."""
+def mined_files(
+    skeletons: list[Skeleton], banks: list[PhraseBank], dump: Callable[[Iterable[Any]], Iterable[str]] | None = None
+) -> dict[str, str]:
+    """Relative path -> YAML text of every mined file; `dump` maps dump_yaml over the data (a pool's map)."""
+    paths = [f"{SKELETONS_DIR}/{s.genre}.yaml" for s in skeletons] + [f"{PHRASES_DIR}/{b.genre}.yaml" for b in banks]
+    data = [s.model_dump(mode="json") for s in skeletons]
+    data += [b.model_dump(mode="json", exclude={"phrases": {"__all__": {"status"}}}) for b in banks]
+    texts = dump(data) if dump is not None else map(dump_yaml, data)
+    return dict(zip(paths, texts, strict=True))
+
+
+def replace_mined(out_dir: Path, files: dict[str, str], registry: Path) -> None:
+    """Write the mined files into fresh directories, then swap them in for the old ones."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if not (out_dir / GENRES_FILE).exists():
         shutil.copyfile(registry, out_dir / GENRES_FILE)
@@ -118,11 +131,8 @@ def replace_mined(out_dir: Path, skeletons: list[Skeleton], banks: list[PhraseBa
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".mine-", dir=out_dir))
     try:
-        for skeleton in skeletons:
-            save_yaml_model(staging / SKELETONS_DIR / f"{skeleton.genre}.yaml", skeleton)
-        for bank in banks:
-            exclude = {"phrases": {"__all__": {"status"}}}
-            save_yaml_model(staging / PHRASES_DIR / f"{bank.genre}.yaml", bank, exclude=exclude)
+        for relative, text in files.items():
+            write_atomic(staging / relative, text)
         for name in (SKELETONS_DIR, PHRASES_DIR):
             target = out_dir / name
             (staging / name).mkdir(exist_ok=True)

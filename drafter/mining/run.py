@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.pool
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,15 @@ from drafter.mining.extract import MinedDocument, mine_document
 from drafter.mining.reduce import Reducer
 from drafter.models import Genre
 from drafter.pipeline import outline_source
-from drafter.templates import GENRES_FILE, check_writable_output, load_registry, load_reviews, replace_mined
+from drafter.store import dump_yaml
+from drafter.templates import (
+    GENRES_FILE,
+    check_writable_output,
+    load_registry,
+    load_reviews,
+    mined_files,
+    replace_mined,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -77,10 +85,15 @@ def mine(
         reasons = "".join(f.message for f in summary.failures)
         raise UsageError(f"{reasons}没有找到可供提炼的 .txt、.md 或 .docx 文件。请指定语料文件或目录。")
     reducer = Reducer(genres)
-    with _fewer_collections():
-        _reduce_all(files, genres, jobs, reducer, summary, registry_path, progress)
+    with _fewer_collections(), _workers(jobs if len(files) > 1 else 1) as pool:
+        results = (
+            pool.imap(_mine_file_star, [(f, genres) for f in files]) if pool else (mine_file(f, genres) for f in files)
+        )
+        _reduce_all(results, len(files), reducer, summary, registry_path, progress)
         skeletons, banks = reducer.skeletons(), reducer.banks()
-        replace_mined(out_dir, skeletons, banks, registry_path)
+        # The YAML emitter is the slowest serial step: with a pool, the banks are written in parallel.
+        dump = (lambda data: pool.map(dump_yaml, list(data), chunksize=1)) if pool else None
+        replace_mined(out_dir, mined_files(skeletons, banks, dump), registry_path)
     phrases = {b.genre: len(b.phrases) for b in banks}
     for skeleton in skeletons:
         summary.genres[skeleton.name] = (skeleton.documents, len(skeleton.sections()), phrases.get(skeleton.genre, 0))
@@ -90,16 +103,15 @@ def mine(
 
 
 def _reduce_all(
-    files: list[Path],
-    genres: list[Genre],
-    jobs: int,
+    results: Iterable[_FileResult],
+    total: int,
     reducer: Reducer,
     summary: MineSummary,
     registry_path: Path,
     progress: Progress | None,
 ) -> None:
-    """Map every file and fold its documents into the reducer, in file order."""
-    for done, result in enumerate(_map(files, genres, jobs), start=1):
+    """Fold the mapped files' documents into the reducer, in file order."""
+    for done, result in enumerate(results, start=1):
         summary.files += 1
         summary.megabytes += result.size / 1e6
         summary.report.merge(result.report)
@@ -114,7 +126,7 @@ def _reduce_all(
                 )
             reducer.add(document)
         if progress is not None:
-            progress(done, len(files))
+            progress(done, total)
 
 
 @contextmanager
@@ -147,18 +159,14 @@ def _collect(paths: list[Path], summary: MineSummary) -> list[Path]:
     return files
 
 
-def _map(files: list[Path], genres: list[Genre], jobs: int) -> Iterator[_FileResult]:
-    """Results of the map step, in file order (a process pool when jobs > 1)."""
-    if jobs <= 1 or len(files) == 1:
-        return (mine_file(f, genres) for f in files)
-    pool = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork").Pool(jobs)
-    return _pool_results(pool, [(f, genres) for f in files])
-
-
-def _pool_results(pool: multiprocessing.pool.Pool, work: list[tuple[Path, list[Genre]]]) -> Iterator[_FileResult]:
-    """Yield ordered results from a pool and close it afterwards."""
-    with pool:
-        yield from pool.imap(_mine_file_star, work, chunksize=1)
+@contextmanager
+def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A process pool for jobs > 1 (None otherwise), closed on the way out."""
+    if jobs <= 1:
+        yield None
+        return
+    with multiprocessing.get_context("spawn" if _fork_unsafe() else "fork").Pool(jobs) as pool:
+        yield pool
 
 
 def _fork_unsafe() -> bool:
