@@ -83,6 +83,8 @@ class CleaningRule(StrictModel):
     replace: str = ""
     # Apply `replace` once per character of the match (DD -> 党党).
     each_char: bool = False
+    # Only look at text containing one of these (a cheap test before the regular expression).
+    contains: list[str] = Field(default_factory=list)
 
 
 class CleaningRules(StrictModel):

@@ -94,6 +94,8 @@ def clean_paragraphs(
     for paragraph in paragraphs:
         text = paragraph.text
         for compiled in rules:
+            if compiled.rule.contains and not any(literal in text for literal in compiled.rule.contains):
+                continue
             if compiled.rule.kind == "drop_line":
                 if text and compiled.regex.search(text):
                     report.add(compiled.rule.name, source, paragraph.line)

@@ -35,6 +35,8 @@ def slot_text(text: str) -> tuple[str, list[str]]:
     text = _ANY_SLOT.sub(lambda m: f"{{{m.lastgroup}}}", text)
     names = [m.group(1) for m in SLOT.finditer(text)]
     repeated = {n for n in names if names.count(n) > 1}
+    if not repeated:
+        return text, names
     seen: dict[str, int] = {}
 
     def number(match: re.Match[str]) -> str:
