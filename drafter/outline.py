@@ -331,6 +331,8 @@ class BodyItem:
 
 def body_items(paragraph: str) -> list[BodyItem]:
     """The 一是……二是…… items of a paragraph, at its start or after a sentence end."""
+    if "是" not in paragraph:
+        return []
     matches = list(BODY_ITEM_ANYWHERE.finditer(paragraph))
     items = []
     for index, match in enumerate(matches):

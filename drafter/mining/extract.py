@@ -144,7 +144,9 @@ def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int)
     for match in _SET_PHRASE.finditer(paragraph):
         mined.phrases.append(PhraseOccurrence("set_phrase", match.group(0), (), paragraph, match.group(0), index))
     for match in _SENTENCE.finditer(paragraph):
-        sentence = _ITEM_PREFIX.sub("", match.group(0).strip())
+        sentence = match.group(0).strip()
+        if sentence[1:4].find("是") >= 0:
+            sentence = _ITEM_PREFIX.sub("", sentence)
         longest = LONG_SENTENCE_MAX if role in LONG_SENTENCE_ROLES else SENTENCE_MAX
         if not SENTENCE_MIN <= len(sentence) <= longest:
             continue
