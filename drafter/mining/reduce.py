@@ -13,7 +13,7 @@ from drafter.genres import GENERAL_GENRE
 from drafter.mining.extract import MinedDocument, PhraseOccurrence, SectionSummary
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
 from drafter.mining.slots import normalise, slot_names
-from drafter.models import Genre, Guidance, Phrase, PhraseBank, PhraseRole, Provenance, Role, Skeleton, SkeletonNode
+from drafter.models import Genre, Guidance, Phrase, PhraseBank, Provenance, Role, Skeleton, SkeletonNode
 
 # The parts every summary has; a genre that lacks one borrows it from the general skeleton.
 STANDARD_ROLES: tuple[Role, ...] = ("opening", "measure", "problem", "plan", "closing")
@@ -269,8 +269,3 @@ def _genre_skeleton(genre: Genre, accumulator: _GenreAccumulator, general: Skele
         title_pattern=_title_pattern(accumulator),
         parts=nodes,
     )
-
-
-def phrase_roles() -> tuple[PhraseRole, ...]:
-    """Every phrase role, in bank order."""
-    return PHRASE_ROLE_ORDER  # type: ignore[return-value]
