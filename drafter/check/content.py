@@ -150,8 +150,7 @@ def check_figures(doc: CheckedDocument) -> list[Finding]:
         while stack:
             section = stack.pop()
             stack.extend(section.children)
-            lines: list[int | None] = list(section.body_lines) or [None] * len(section.body)
-            for text, line in zip(section.body, lines, strict=False):
+            for text, line in zip(section.body, doc.body_lines(section), strict=False):
                 if len(text) >= 80 and not FIGURE.search(text):
                     findings.append(
                         Finding(

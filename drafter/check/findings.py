@@ -53,6 +53,11 @@ class CheckedDocument:
 
         yield from visit(self.outline.sections, "", 1)
 
+    @staticmethod
+    def body_lines(section: OutlineSection) -> list[int | None]:
+        """Source lines of a section's body paragraphs (None where unknown)."""
+        return list(section.body_lines) if section.body_lines else [None] * len(section.body)
+
     def sibling_groups(self) -> list[list[OutlineSection]]:
         """The top-level sections, then the children of every section: each a list of siblings."""
         return [self.outline.sections] + [section.children for section, _, _, _ in self.walk()]

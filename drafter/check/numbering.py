@@ -66,7 +66,7 @@ def _stray_markers(doc: CheckedDocument) -> list[Finding]:
     """A heading-looking marker in the body that does not continue the numbering (a repeat or a slip)."""
     findings = []
     for section, path, _, _ in doc.walk():
-        for index, (paragraph, line) in enumerate(zip(section.body, _lines(section), strict=False)):
+        for index, (paragraph, line) in enumerate(zip(section.body, doc.body_lines(section), strict=False)):
             if index == 0 and section.line == line:
                 continue  # the run-in body of the heading itself
             match = MARKER.match(paragraph)
@@ -85,11 +85,6 @@ def _stray_markers(doc: CheckedDocument) -> list[Finding]:
                     )
                 )
     return findings
-
-
-def _lines(section: OutlineSection) -> list[int | None]:
-    """Source lines of a section's body paragraphs (None where unknown)."""
-    return list(section.body_lines) if section.body_lines else [None] * len(section.body)
 
 
 def _bracket_width(doc: CheckedDocument) -> list[Finding]:
@@ -169,7 +164,7 @@ def _body_item_sequences(doc: CheckedDocument) -> list[Finding]:
     findings = []
     for section, path, _, _ in doc.walk():
         previous = 0
-        for paragraph, line in zip(section.body, _lines(section), strict=False):
+        for paragraph, line in zip(section.body, doc.body_lines(section), strict=False):
             for item in body_items(paragraph):
                 if item.value not in (1, previous + 1):
                     expected = f"“{int_to_cn(previous + 1)}是”" if previous else "“一是”"

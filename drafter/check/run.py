@@ -125,17 +125,22 @@ def check_paths(
 ) -> CheckResult:
     """Check every supported file under `paths`; with fix, write X.fixed.ext beside each."""
     result = CheckResult()
+    typical: dict[str | None, dict[str, int]] = {}
     for source in read_paths(paths, result.failures):
         report = FileReport(source.path)
-        for doc in documents_of(source):
-            report.findings += check_document(doc, typical_lengths(doc.outline.genre, templates_option))
+        documents = documents_of(source)
+        for doc in documents:
+            genre = doc.outline.genre
+            if genre not in typical:
+                typical[genre] = typical_lengths(genre, templates_option)
+            report.findings += check_document(doc, typical[genre])
         try:
             report.findings += check_layout(Path(source.path))
         except Exception as exc:  # a .docx python-docx can read paragraphs of but not styles
             report.findings.append(Finding("layout-unreadable", "info", f"无法检查版式（{type(exc).__name__}）。"))
         result.reports.append(report)
         if fix:
-            result.fixed.append(fix_file(source, report.findings, force=force))
+            result.fixed.append(fix_file(source, documents, force=force))
     return result
 
 
@@ -160,11 +165,11 @@ def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> st
     return text
 
 
-def fix_file(source: SourceText, findings: list[Finding], *, force: bool) -> Path:
+def fix_file(source: SourceText, documents: list[CheckedDocument], *, force: bool) -> Path:
     """Write X.fixed.ext beside X (never over X itself)."""
     path = Path(source.path)
     target = path.with_name(f"{path.stem}.fixed{path.suffix}")
-    renumber = _renumber_plan(source)
+    renumber = _renumber_plan(documents)
     if path.suffix.lower() == ".docx":
         write_output(target, _fixed_docx(path, renumber), force=force)
     else:
@@ -173,10 +178,10 @@ def fix_file(source: SourceText, findings: list[Finding], *, force: bool) -> Pat
     return target
 
 
-def _renumber_plan(source: SourceText) -> dict[int, tuple[str, str]]:
+def _renumber_plan(documents: list[CheckedDocument]) -> dict[int, tuple[str, str]]:
     """For each sibling group with a jump, the markers it should have had, by line."""
     plan: dict[int, tuple[str, str]] = {}
-    for doc in documents_of(source):
+    for doc in documents:
         for siblings in doc.sibling_groups():
             for ordinal, section in enumerate(siblings, start=1):
                 if not section.marker or section.line is None:
