@@ -35,20 +35,21 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
     """An `ask` for review_pass built on questionary; prompt_options reach prompt_toolkit (tests pass pipes)."""
     import questionary
     from rich.console import Console
+    from rich.markup import escape
 
     from drafter.show import highlight_slots
 
     console = Console(highlight=False)
 
     def ask(phrase: Phrase, index: int, total: int) -> Decision:
-        source = phrase.sources[0].title if phrase.sources else "（来源不明）"
+        source = escape(phrase.sources[0].title) if phrase.sources else "（来源不明）"
         console.print(
             f"\n[dim]{index}/{total}  {ROLE_NAMES.get(phrase.role, phrase.role)}  出现 {phrase.count} 次  "
             f"来源：{source}  id：{phrase.id}[/dim]"
         )
         console.print(highlight_slots(phrase.text))
         if phrase.context:
-            console.print(f"[dim]原文：{phrase.context}[/dim]")
+            console.print(f"[dim]原文：{escape(phrase.context)}[/dim]")
         choices = [questionary.Choice(title, value) for title, value in CHOICES]
         action = questionary.select(
             "如何处理这条常用语？", choices=choices, instruction="（方向键选择，回车确定）", **prompt_options

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -33,19 +34,21 @@ def print_outlines(outlines: list[Outline]) -> None:
 
 def outline_tree(outline: Outline) -> Tree:
     """A rich Tree of one outline with its metadata."""
-    tree = Tree(f"[bold]{outline.title}[/bold]  [dim]文种：{outline.genre or '未知'}  来源：{outline.source}[/dim]")
+    # Everything shown comes from the document: escaped, so that "[2023]" is text, not markup.
+    title, genre, source = escape(outline.title), escape(outline.genre or "未知"), escape(outline.source)
+    tree = Tree(f"[bold]{title}[/bold]  [dim]文种：{genre}  来源：{source}[/dim]")
     if outline.preamble:
-        tree.add(f"[dim]导语：{_shorten(outline.preamble)}[/dim]")
+        tree.add(f"[dim]导语：{short_text(outline.preamble)}[/dim]")
 
     def add(node: Tree, sections: list[OutlineSection]) -> None:
         for section in sections:
-            add(node.add(f"{section.marker}{section.heading}"), section.children)
+            add(node.add(escape(f"{section.marker}{section.heading}")), section.children)
 
     add(tree, outline.sections)
     if outline.closing:
-        tree.add(f"[dim]结尾：{_shorten(outline.closing)}[/dim]")
+        tree.add(f"[dim]结尾：{short_text(outline.closing)}[/dim]")
     if outline.signature or outline.date:
-        tree.add(f"[dim]落款：{outline.signature or '（无）'}  日期：{outline.date or '（无）'}[/dim]")
+        tree.add(f"[dim]落款：{escape(outline.signature or '（无）')}  日期：{outline.date or '（无）'}[/dim]")
     return tree
 
 
@@ -58,7 +61,7 @@ def print_clean_report(report: CleanReport, *, stderr: bool) -> None:
     table.add_column("位置（文件:行）")
     for name in sorted(set(report.descriptions) | set(report.hits)):
         places = report.hits.get(name, [])
-        table.add_row(name, report.descriptions.get(name, ""), str(len(places)), _where(places))
+        table.add_row(escape(name), escape(report.descriptions.get(name, "")), str(len(places)), escape(_where(places)))
     Console(stderr=stderr, highlight=False).print(table)
 
 
@@ -75,10 +78,10 @@ def _where(places: list[tuple[str, int]]) -> str:
     return "\n".join(parts)
 
 
-def _shorten(text: str, width: int = 40) -> str:
-    """The first characters of a long text."""
+def short_text(text: str, width: int = 40) -> str:
+    """The first characters of a long text, escaped for rich markup."""
     text = text.replace("\n", " ")
-    return text if len(text) <= width else text[:width] + "……"
+    return escape(text if len(text) <= width else text[:width] + "……")
 
 
 @contextmanager
@@ -119,7 +122,7 @@ def print_mine_summary(summary: MineSummary) -> None:
     table.add_column("提纲节数", justify="right")
     table.add_column("常用语", justify="right")
     for name, (documents, sections, phrases) in summary.genres.items():
-        table.add_row(name, str(documents), str(sections), str(phrases))
+        table.add_row(escape(name), str(documents), str(sections), str(phrases))
     console.print(table)
     cleaning = "，".join(f"{name} {len(places)}" for name, places in sorted(summary.report.hits.items()) if places)
     console.print(
@@ -129,7 +132,7 @@ def print_mine_summary(summary: MineSummary) -> None:
     if cleaning:
         console.print(f"清洗：{cleaning}。")
     for warning in summary.warnings:
-        console.print(f"[yellow]提示：{warning}[/yellow]")
+        console.print(f"[yellow]提示：{escape(warning)}[/yellow]")
 
 
 def print_genres(rows: list[dict[str, Any]]) -> None:
@@ -146,12 +149,12 @@ def print_genres(rows: list[dict[str, Any]]) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         table.add_row(
-            row["id"],
-            row["name"],
+            escape(row["id"]),
+            escape(row["name"]),
             str(row["documents"]),
             str(row["sections"]),
             str(row["phrases"]),
-            row.get("description", ""),
+            escape(row.get("description", "")),
         )
     Console(highlight=False).print(table)
 

@@ -128,3 +128,10 @@ def test_python_m_drafter_and_light_start() -> None:
     assert out.strip() == "[]"
     done = subprocess.run([sys.executable, "-m", "drafter", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "outline" in done.stdout
+
+
+def test_document_text_is_never_rich_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text("XX[局]2023年工作总结\n一、主要[/b]工作\n完成。\n", encoding="utf-8")
+    code, out, _ = run(["outline", str(path)], capsys)
+    assert code == 0 and "XX[局]2023年工作总结" in out and "一、主要[/b]工作" in out

@@ -101,7 +101,9 @@ class QuestionaryPrompter:
 
     def say(self, text: str) -> None:
         """Print a dim line."""
-        self.console.print(f"[dim]{text}[/dim]")
+        from rich.markup import escape
+
+        self.console.print(f"[dim]{escape(text)}[/dim]")
 
     def edit(self, text: str) -> str | None:
         """Open $EDITOR (click finds vi or nano when it is unset)."""
@@ -138,31 +140,29 @@ class QuestionaryPrompter:
 
     def show_draft(self, draft: Draft, title: str) -> None:
         """A rich tree of the outline and its length."""
+        from rich.markup import escape
         from rich.tree import Tree
 
         from drafter.render.layout import marker_for
+        from drafter.show import short_text
 
-        tree = Tree(f"[bold]{title}[/bold]")
+        tree = Tree(f"[bold]{escape(title)}[/bold]")
         if draft.preamble:
-            tree.add(f"[dim]导语：{_short(draft.preamble)}[/dim]")
+            tree.add(f"[dim]导语：{short_text(draft.preamble, 30)}[/dim]")
 
         def add(node: Tree, sections: list, depth: int) -> None:
             for ordinal, section in enumerate(sections, start=1):
-                body = f"  [dim]{_short(' '.join(section.body), 24)}[/dim]" if section.body else ""
-                add(node.add(f"{marker_for(depth, ordinal)}{section.heading}{body}"), section.children, depth + 1)
+                body = f"  [dim]{short_text(' '.join(section.body), 24)}[/dim]" if section.body else ""
+                add(
+                    node.add(f"{marker_for(depth, ordinal)}{escape(section.heading)}{body}"),
+                    section.children,
+                    depth + 1,
+                )
 
         add(tree, draft.sections, 1)
         if draft.closing:
-            tree.add(f"[dim]结尾：{_short(draft.closing)}[/dim]")
-        tree.add(f"[dim]落款：{draft.signature or draft.org or '（未填）'}  {draft.date or ''}[/dim]")
+            tree.add(f"[dim]结尾：{short_text(draft.closing, 30)}[/dim]")
+        tree.add(f"[dim]落款：{escape(draft.signature or draft.org or '（未填）')}  {draft.date or ''}[/dim]")
         self.console.print(tree)
         characters, pages = draft_statistics(draft, title)
         self.console.print(f"共 {characters} 字，约 {pages} 页（每页 22 行 × 28 字）。")
-
-
-def _short(text: str, width: int = 30) -> str:
-    """The start of a long text."""
-    from rich.markup import escape
-
-    text = text.replace("\n", " ")
-    return escape(text if len(text) <= width else text[:width] + "……")
