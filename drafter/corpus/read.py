@@ -159,10 +159,11 @@ def read_docx(path: Path) -> SourceText:
             path=path,
         ) from None
     numbering = DocxNumbering(document)
+    styles = _styles_by_id(document)
     paragraphs: list[Paragraph] = []
     for index, element in enumerate(body_blocks(document)):
         if element.tag == _W + "p":
-            para = _docx_paragraph(document, element, numbering, index + 1)
+            para = _docx_paragraph(styles, element, numbering, index + 1)
             if para is not None:
                 paragraphs.append(para)
         elif element.tag == _W + "tbl":
@@ -228,10 +229,11 @@ def is_prose(text: str) -> bool:
     return (len(text) >= 15 and bool(re.search(r"[。；！？]", text))) or (len(text) >= 40 and "，" in text)
 
 
-def _docx_paragraph(document: Any, element: Any, numbering: DocxNumbering, index: int) -> Paragraph | None:
+def _docx_paragraph(styles: dict[str, Any], element: Any, numbering: DocxNumbering, index: int) -> Paragraph | None:
     """One w:p as a Paragraph, with its list number put back in front of the text."""
     text = _paragraph_text(element)
-    style = _style_of(document, element)
+    p_style = element.find(f"{_W}pPr/{_W}pStyle")
+    style = styles.get(p_style.get(_W + "val")) if p_style is not None else None
     num = _num_properties(element, style)
     prefix = numbering.next_label(*num) if num is not None else ""
     if not (prefix + text).strip():
@@ -241,19 +243,12 @@ def _docx_paragraph(document: Any, element: Any, numbering: DocxNumbering, index
     return Paragraph(prefix + text, index, level=level, is_title=bool(_TITLE_STYLE.match(style_name)))
 
 
-def _style_of(document: Any, element: Any) -> Any:
-    """The paragraph style object of a w:p (or None)."""
-    p_style = element.find(f"{_W}pPr/{_W}pStyle")
-    if p_style is None:
-        return None
-    style_id = p_style.get(_W + "val")
+def _styles_by_id(document: Any) -> dict[str, Any]:
+    """Style id -> style object, read once per document (a lookup per paragraph would rescan them all)."""
     try:
-        for style in document.styles:
-            if style.style_id == style_id:
-                return style
-    except Exception:
-        return None
-    return None
+        return {style.style_id: style for style in document.styles}
+    except Exception:  # a damaged styles part: read the text without style hints
+        return {}
 
 
 def _style_chain(style: Any) -> list[Any]:
