@@ -238,23 +238,21 @@ class Wizard:
 
     def ask_preamble(self) -> Back | None:
         """The opening paragraph: a phrase with its slots filled, edited, or one's own."""
-        if self._skip(self.draft.preamble is not None):
-            return None
-        result = self._ask_paragraph("preamble", "开头导语", "opening", self.draft.preamble)
-        if isinstance(result, Back):
-            return BACK
-        self.draft.preamble = result
-        self.save()
-        return None
+        return self._paragraph_step("preamble", "开头导语", "opening")
 
     def ask_closing(self) -> Back | None:
         """The closing paragraph (结尾表态)."""
-        if self._skip(self.draft.closing is not None):
+        return self._paragraph_step("closing", "结尾", "closing")
+
+    def _paragraph_step(self, name: str, label: str, role: str) -> Back | None:
+        """Ask the preamble or the closing (unless already answered) and save it."""
+        current = getattr(self.draft, name)
+        if self._skip(current is not None):
             return None
-        result = self._ask_paragraph("closing", "结尾", "closing", self.draft.closing)
+        result = self._ask_paragraph(name, label, role, current)
         if isinstance(result, Back):
             return BACK
-        self.draft.closing = result
+        setattr(self.draft, name, result)
         self.save()
         return None
 

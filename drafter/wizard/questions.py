@@ -14,7 +14,7 @@ from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type
 from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
 
 QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body"]
-Validation = Literal["none", "int", "year", "date", "number"]
+Validation = Literal["none", "year", "date", "number"]
 BACK_KEY = "/b"
 EDITOR_KEY = "/e"
 PHRASE_KEY = "/p"
@@ -202,8 +202,6 @@ def check_value(value: str, validate: Validation) -> str | None:
     value = value.strip()
     if validate == "none" or value in ("", BACK_KEY):
         return None
-    if validate == "int" and not value.isdigit():
-        return "请输入整数"
     if validate == "year" and not (value.isdigit() and 1949 <= int(value) <= 2200):
         return "请输入四位年份，如 2024"
     if validate == "number":
