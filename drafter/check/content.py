@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from drafter.check.findings import CheckedDocument, Finding
-from drafter.corpus.clean import load_rules
+from drafter.corpus.clean import stand_in_rules
 from drafter.mining.roles import section_roles
 
 PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
@@ -234,7 +234,7 @@ def _totals(sentence: str, line: int, doc: CheckedDocument) -> list[Finding]:
 def check_register(doc: CheckedDocument) -> list[Finding]:
     """Stand-ins from the web, duplicated sentences, doubled characters, headings that break parallelism."""
     findings: list[Finding] = []
-    rules = [r for r in load_rules() if r.rule.name.startswith("stand_in")]
+    rules = stand_in_rules()
     text = doc.text()
     for paragraph in doc.paragraphs:
         for rule in rules:

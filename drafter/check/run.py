@@ -10,7 +10,7 @@ from drafter.check.content import check_figures, check_leftovers, check_register
 from drafter.check.findings import CheckedDocument, Finding
 from drafter.check.layout import check_layout
 from drafter.check.numbering import _marker_with, check_numbering
-from drafter.corpus.clean import CleanReport, load_rules
+from drafter.corpus.clean import CleanReport, stand_in_rules
 from drafter.corpus.read import SourceText
 from drafter.corpus.split import split_documents, unflatten
 from drafter.errors import UserError
@@ -159,9 +159,8 @@ def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> st
             text = text[: len(text) - len(stripped)] + new + stripped[len(old) :]
     text = _HALF_BRACKET_MARKER.sub(r"\1（\2）", text)
     text = _ARABIC_COMMA_MARKER.sub(r"\1\2.", text)
-    for rule in load_rules():
-        if rule.rule.name.startswith("stand_in"):
-            text, _ = rule.substitute(text)
+    for rule in stand_in_rules():
+        text, _ = rule.substitute(text)
     return text
 
 

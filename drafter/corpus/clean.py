@@ -61,6 +61,11 @@ def load_rules(path: Path | None = None) -> list[CompiledRule]:
     return _load_rules_cached(str(path or bundled(DEFAULT_RULES_PATH)))
 
 
+def stand_in_rules() -> list[CompiledRule]:
+    """The bundled rules that restore the web's stand-ins (D -> 党, AAA -> 微信); check and --fix use them."""
+    return [rule for rule in load_rules() if rule.rule.name.startswith("stand_in")]
+
+
 @lru_cache(maxsize=8)
 def _load_rules_cached(path: str) -> list[CompiledRule]:
     """Load rules once per path."""
