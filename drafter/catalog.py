@@ -7,35 +7,30 @@ from typing import Any
 
 from drafter.models import Phrase
 from drafter.templates import (
-    PHRASES_DIR,
-    SKELETONS_DIR,
     find_genre,
     load_bank,
+    load_manifest,
     load_registry,
     load_reviews,
-    load_skeleton,
     resolve_templates,
 )
 
 
 def genre_rows(templates_option: Path | None) -> list[dict[str, Any]]:
-    """id, name, documents, sections and phrases of every genre in the registry."""
+    """id, name, documents, sections and phrases of every genre in the registry (from the manifest alone)."""
     templates = resolve_templates(templates_option)
-    reviews = load_reviews(templates)
+    manifest = load_manifest(templates)
+    counts = {c.id: c for c in manifest.genres} if manifest else {}
     rows = []
     for genre in load_registry(templates):
-        mined = (templates / SKELETONS_DIR / f"{genre.id}.yaml").exists()
-        skeleton = load_skeleton(templates, genre) if mined else None
-        phrases = (
-            load_bank(templates, genre, reviews) if (templates / PHRASES_DIR / f"{genre.id}.yaml").exists() else []
-        )
+        mined = counts.get(genre.id)
         rows.append(
             {
                 "id": genre.id,
                 "name": genre.name,
-                "documents": skeleton.documents if skeleton else 0,
-                "sections": len(skeleton.sections()) if skeleton else 0,
-                "phrases": len(phrases),
+                "documents": mined.documents if mined else 0,
+                "sections": mined.sections if mined else 0,
+                "phrases": mined.phrases if mined else 0,
                 "description": genre.description,
             }
         )

@@ -118,7 +118,8 @@ TEMPLATES = click.option(
     help="模板输出目录。",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
-def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
+@click.option("--force", is_flag=True, help="目录中有不是 drafter 写的文件时也写入（那些文件不会被删除）。")
+def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool) -> None:
     """从语料中提炼各文种的提纲骨架和常用语库，写入模板目录。
 
     PATHS 默认为 drafter 自带的语料（corpus/）。
@@ -129,7 +130,7 @@ def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
 
     sources = list(paths) or [bundled("corpus")]
     with mining_progress() as progress:
-        summary = mine_corpus(sources, out_dir, jobs=jobs, progress=progress)
+        summary = mine_corpus(sources, out_dir, jobs=jobs, progress=progress, force=force)
     print_mine_summary(summary)
     finish(summary)
 
@@ -224,7 +225,7 @@ def phrases(
         raise click.UsageError(f"多余的参数：{' '.join(words[1:])}")
     selected = select_phrases(templates_option, verb, role, search)
     if fmt or output:
-        from drafter.store import write_output
+        from drafter.files import write_output
 
         target = output or Path(f"常用语库.{fmt}")
         kind = fmt or target.suffix.lstrip(".")

@@ -93,10 +93,13 @@ class CleaningRules(StrictModel):
     rules: list[CleaningRule]
 
 
-class Genre(StrictModel):
-    """One entry of the genre registry (templates/genres.yaml)."""
+GENRE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 
-    id: str
+
+class Genre(StrictModel):
+    """One entry of the genre registry (templates/genres.yaml); the id names files, so it is a slug."""
+
+    id: str = Field(pattern=GENRE_ID_PATTERN)
     name: str
     keywords: list[str] = Field(default_factory=list)
     description: str = ""
@@ -161,7 +164,7 @@ class SkeletonNode(StrictModel):
 class Skeleton(StrictModel):
     """The mined outline of one genre."""
 
-    genre: str  # genre id
+    genre: str = Field(pattern=GENRE_ID_PATTERN)
     name: str
     documents: int
     title_pattern: str
@@ -189,8 +192,27 @@ class Phrase(StrictModel):
 class PhraseBank(StrictModel):
     """The phrases of one genre."""
 
-    genre: str
+    genre: str = Field(pattern=GENRE_ID_PATTERN)
     phrases: list[Phrase]
+
+
+class GenreCounts(StrictModel):
+    """What mining found for one genre (kept in the manifest so listing genres reads no banks)."""
+
+    id: str = Field(pattern=GENRE_ID_PATTERN)
+    name: str
+    documents: int
+    sections: int
+    phrases: int
+    roles: dict[str, int] = Field(default_factory=dict)
+
+
+class Manifest(StrictModel):
+    """templates/manifest.yaml: counts per genre and every file mining wrote."""
+
+    version: int = 2
+    genres: list[GenreCounts] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list)
 
 
 class Review(StrictModel):

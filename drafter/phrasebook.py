@@ -9,7 +9,7 @@ from typing import Literal
 
 from drafter.errors import UsageError, UserError
 from drafter.models import ROLE_NAMES, Phrase, Review
-from drafter.templates import load_bank, load_registry, resolve_templates, save_review
+from drafter.templates import load_bank, load_registry, resolve_templates, save_reviews
 
 Action = Literal["accept", "reject", "edit", "skip", "quit"]
 
@@ -31,8 +31,7 @@ def record_decisions(templates_option: Path | None, ids: list[str], status: Lite
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise UserError(f"找不到这些常用语 id：{'、'.join(unknown)}。请用 `drafter phrases` 查看现有的 id。")
-    for phrase_id in ids:
-        save_review(templates, phrase_id, Review(status=status))
+    save_reviews(templates, {phrase_id: Review(status=status) for phrase_id in ids})
     return len(ids)
 
 
@@ -51,11 +50,11 @@ def review_pass(
             break
         counts[decision.action] += 1
         if decision.action == "accept":
-            save_review(templates, phrase.id, Review(status="accepted"))
+            save_reviews(templates, {phrase.id: Review(status="accepted")})
         elif decision.action == "reject":
-            save_review(templates, phrase.id, Review(status="rejected"))
+            save_reviews(templates, {phrase.id: Review(status="rejected")})
         elif decision.action == "edit" and decision.text:
-            save_review(templates, phrase.id, Review(status="edited", text=decision.text))
+            save_reviews(templates, {phrase.id: Review(status="edited", text=decision.text)})
     return counts
 
 
@@ -112,6 +111,6 @@ def genre_names(templates_option: Path | None) -> dict[str, str]:
 
 def reviews_path(templates_option: Path | None) -> Path:
     """Where decisions are saved."""
-    from drafter.templates import REVIEWS_FILE
+    from drafter.templates import reviews_path as path_of_reviews
 
-    return resolve_templates(templates_option) / REVIEWS_FILE
+    return path_of_reviews(resolve_templates(templates_option))

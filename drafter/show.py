@@ -116,7 +116,7 @@ def mining_progress(min_files: int = 4) -> Iterator[Callable[[int, int], None]]:
 def print_mine_summary(summary: MineSummary) -> None:
     """The table printed at the end of `drafter mine`."""
     console = Console(highlight=False)
-    table = Table(title=f"提炼结果（写入 {summary.out_dir}）")
+    table = Table(title=f"提炼结果（写入 {escape(str(summary.out_dir))}）")
     table.add_column("文种")
     table.add_column("篇数", justify="right")
     table.add_column("提纲节数", justify="right")
@@ -196,7 +196,7 @@ def print_findings(reports: list[FileReport]) -> None:
     console = Console(highlight=False)
     colours = {"error": "red", "warning": "yellow", "info": "cyan"}
     for report in reports:
-        table = Table(title=f"检查 {report.path}", show_lines=False)
+        table = Table(title=f"检查 {escape(report.path)}", show_lines=False)
         for column in ("位置", "级别", "问题", "建议"):
             table.add_column(column, overflow="fold")
         for finding in report.findings:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from drafter.errors import ConfigError
+from drafter.errors import ConfigError, UserError
+from drafter.files import read_bytes, write_atomic
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -54,6 +56,7 @@ def describe_validation_error(path: Path, error: ValidationError) -> str:
 
 # What a field should have been, by pydantic error type prefix.
 _EXPECTED = (
+    ("string_pattern", "应为由小写字母、数字、- 或 _ 组成的 id（如 shenji）"),
     ("string", "应为文字"),
     ("int", "应为整数"),
     ("float", "应为数字"),
@@ -68,21 +71,30 @@ _EXPECTED = (
 )
 
 
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = 40
+_SHORT_REPR.maxlist = _SHORT_REPR.maxdict = _SHORT_REPR.maxtuple = _SHORT_REPR.maxset = 3
+_SHORT_REPR.maxlevel = 2
+
+
 def _shown(value: object) -> str:
-    """A short rendering of a bad value for a message."""
-    text = repr(value)
+    """A short rendering of a bad value for a message (bounded: the value may be huge)."""
+    text = _SHORT_REPR.repr(value)
     return text if len(text) <= 40 else text[:40] + "……"
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
-    """Read a UTF-8 YAML file and validate it as `model`."""
+    """Read a UTF-8 YAML file and validate it as `model`; aliases (*name) are refused."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"找不到文件 {path}。请检查路径是否正确。", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取文件 {path}（{exc}）。请确认它是 UTF-8 编码的 YAML 文件。", path=path) from None
+        text = read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"无法读取文件 {path}（{exc.reason}）。请确认它是 UTF-8 编码的 YAML 文件。", path=path
+        ) from None
+    except UserError as error:
+        raise ConfigError(error.message, path=path) from None
     try:
+        _refuse_aliases(text, path)
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -97,6 +109,20 @@ def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
         raise ConfigError(describe_validation_error(path, exc), path=path) from None
 
 
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Refuse YAML aliases: a 1 KB file of nested aliases expands to gigabytes (a "billion laughs")."""
+    if "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            raise ConfigError(
+                f"文件 {path} 第 {line} 行使用了 YAML 别名（*{event.anchor}）。drafter 不接受别名"
+                "（它可以让一个小文件展开成极大的数据）。请把被引用的内容直接写出来后重试。",
+                path=path,
+            )
+
+
 # --- writing ---------------------------------------------------------------------
 
 
@@ -106,43 +132,6 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
 
 
-def _permit_as_usual(path: str) -> None:
-    """Give a temporary file the permissions a plainly created file would have (mkstemp makes it 0600)."""
-    import os
-
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file through a temporary file in the same directory, then rename it into place."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
-        _permit_as_usual(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save_yaml_model(path: Path, model: BaseModel, *, exclude: Any = None) -> None:
     """Write a model as YAML, atomically."""
     write_atomic(path, dump_yaml(model.model_dump(mode="json", exclude=exclude)))
-
-
-def write_output(path: Path, data: str | bytes, *, force: bool) -> None:
-    """Write a user-facing output file atomically; never replace an existing one without --force."""
-    from drafter.errors import UserError
-
-    if path.exists() and not force:
-        raise UserError(f"文件 {path} 已经存在，没有覆盖。如确需覆盖，请加 --force；或用 -o 换一个文件名。", path=path)
-    if path.exists() and path.is_dir():
-        raise UserError(f"{path} 是一个目录，不能写成文件。请用 -o 指定文件名。", path=path)
-    write_atomic(path, data)

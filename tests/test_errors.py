@@ -15,7 +15,7 @@ from conftest import ROOT, SEED
 
 from drafter.cli import main
 from drafter.errors import UserError
-from drafter.store import write_atomic
+from drafter.files import write_atomic
 
 TEMPLATES = ROOT / "templates"
 GOOD_ANSWERS = "genre: 审计\norg: XX县审计局\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [完成任务。]\n"

@@ -24,8 +24,10 @@ def test_wheel_bundles_the_data(tmp_path: Path) -> None:
         "drafter/_bundled/corpus/cleaning.yaml",
         "drafter/_bundled/templates/genres.yaml",
         "drafter/_bundled/templates/skeletons/shenji.yaml",
-        "drafter/_bundled/templates/phrases/tongyong.yaml",
+        "drafter/_bundled/templates/phrases/tongyong.jsonl",
+        "drafter/_bundled/templates/manifest.yaml",
         "drafter/_bundled/corpus/2023年度工作总结汇编.txt",
     ):
         assert needed in names, needed
     assert not any(name.startswith("drafter/_bundled/templates/reviews") for name in names)
+    assert not any(name.endswith(".lock") for name in names), "lock files stay out of the wheel"

@@ -14,11 +14,11 @@ from drafter.corpus.clean import CleanReport, stand_in_rules
 from drafter.corpus.read import SourceText
 from drafter.corpus.split import split_documents, unflatten
 from drafter.errors import UserError
+from drafter.files import write_output
 from drafter.genres import load_genres
 from drafter.mining.roles import section_roles
 from drafter.models import OutlineSection
 from drafter.pipeline import outline_document, read_paths
-from drafter.store import write_output
 
 PAGE_CHARS = 22 * 28
 LONG, SHORT = 2.0, 0.3

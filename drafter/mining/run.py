@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from drafter.corpus.clean import CleanReport, load_rules
 from drafter.corpus.read import iter_source_files, read_source
@@ -16,16 +17,21 @@ from drafter.errors import ReadError, UsageError, UserError
 from drafter.genres import GENERAL_GENRE
 from drafter.mining.extract import MinedDocument, mine_document
 from drafter.mining.reduce import Reducer
-from drafter.models import Genre
+from drafter.models import Genre, GenreCounts, Manifest, PhraseBank, Skeleton
 from drafter.pipeline import outline_source
 from drafter.store import dump_yaml
 from drafter.templates import (
+    BANK_SUFFIX,
     GENRES_FILE,
+    MANIFEST_FILE,
+    PHRASES_DIR,
+    SKELETONS_DIR,
+    bank_lines,
     check_writable_output,
+    foreign_files,
     load_registry,
     load_reviews,
-    mined_files,
-    replace_mined,
+    write_mined,
 )
 
 Progress = Callable[[int, int], None]
@@ -73,10 +79,17 @@ def _mine_file_star(args: tuple[Path, list[Genre]]) -> _FileResult:
 
 
 def mine(
-    paths: list[Path], out_dir: Path, *, jobs: int = 1, registry: Path | None = None, progress: Progress | None = None
+    paths: list[Path],
+    out_dir: Path,
+    *,
+    jobs: int = 1,
+    registry: Path | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
 ) -> MineSummary:
     """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir`."""
     check_writable_output(out_dir)
+    _refuse_foreign(out_dir, force)
     registry_path = registry or _registry_for(out_dir)
     genres = load_registry(registry_path.parent)
     summary = MineSummary(out_dir)
@@ -90,16 +103,72 @@ def mine(
             pool.imap(_mine_file_star, [(f, genres) for f in files]) if pool else (mine_file(f, genres) for f in files)
         )
         _reduce_all(results, len(files), reducer, summary, registry_path, progress)
+        if summary.documents == 0:
+            raise UserError(
+                f"没有从输入中读到任何文稿，模板目录 {out_dir} 保持原样。请检查上面列出的无法读取的文件。",
+                path=out_dir,
+            )
         skeletons, banks = reducer.skeletons(), reducer.banks()
-        # The YAML emitter is the slowest serial step: with a pool, the banks are written in parallel.
+        # The YAML emitter is the slowest serial step: with a pool, the skeletons are written in parallel.
         dump = (lambda data: pool.map(dump_yaml, list(data), chunksize=1)) if pool else None
-        replace_mined(out_dir, mined_files(skeletons, banks, dump), registry_path)
+        files_out = mined_files(skeletons, banks, dump)
+    write_mined(out_dir, files_out, registry_path.read_text(encoding="utf-8"))
     phrases = {b.genre: len(b.phrases) for b in banks}
     for skeleton in skeletons:
         summary.genres[skeleton.name] = (skeleton.documents, len(skeleton.sections()), phrases.get(skeleton.genre, 0))
     reviews = load_reviews(out_dir).reviews
     summary.reviewed = sum(1 for b in banks for p in b.phrases if p.id in reviews)
     return summary
+
+
+def mined_files(
+    skeletons: list[Skeleton], banks: list[PhraseBank], dump: Callable[[Iterable[Any]], Iterable[str]] | None = None
+) -> dict[str, str]:
+    """Relative path -> text of every file mining writes: skeletons, banks and the manifest listing them."""
+    names = [f"{SKELETONS_DIR}/{s.genre}.yaml" for s in skeletons]
+    texts = (
+        dump(s.model_dump(mode="json") for s in skeletons)
+        if dump
+        else map(dump_yaml, (s.model_dump(mode="json") for s in skeletons))
+    )
+    files = dict(zip(names, texts, strict=True))
+    files |= {f"{PHRASES_DIR}/{b.genre}{BANK_SUFFIX}": bank_lines(b.phrases) for b in banks}
+    files[MANIFEST_FILE] = dump_yaml(manifest(skeletons, banks, sorted(files)).model_dump(mode="json"))
+    return files
+
+
+def manifest(skeletons: list[Skeleton], banks: list[PhraseBank], files: list[str]) -> Manifest:
+    """Counts per genre and the files written, so that listing genres reads no banks."""
+    by_genre = {b.genre: b for b in banks}
+    counts = []
+    for skeleton in skeletons:
+        phrases = by_genre[skeleton.genre].phrases if skeleton.genre in by_genre else []
+        roles: dict[str, int] = {}
+        for phrase in phrases:
+            roles[phrase.role] = roles.get(phrase.role, 0) + 1
+        counts.append(
+            GenreCounts(
+                id=skeleton.genre,
+                name=skeleton.name,
+                documents=skeleton.documents,
+                sections=len(skeleton.sections()),
+                phrases=len(phrases),
+                roles=roles,
+            )
+        )
+    return Manifest(genres=counts, files=[*files, MANIFEST_FILE])
+
+
+def _refuse_foreign(out_dir: Path, force: bool) -> None:
+    """Refuse a directory holding files drafter did not write, unless --force (they are never touched either way)."""
+    found = foreign_files(out_dir)
+    if found and not force:
+        shown = "、".join(found[:5]) + (f" 等 {len(found)} 个文件" if len(found) > 5 else "")
+        raise UsageError(
+            f"目录 {out_dir} 中有不是 drafter 写的文件（{shown}），为免误改，没有写入模板。"
+            f"请用 -o 另选一个目录；如确认要写在这里，加 --force（这些文件不会被改动或删除）。",
+            path=out_dir,
+        )
 
 
 def _reduce_all(
@@ -165,8 +234,17 @@ def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
     if jobs <= 1:
         yield None
         return
-    with multiprocessing.get_context("spawn" if _fork_unsafe() else "fork").Pool(jobs) as pool:
+    context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
+    # Workers ignore Ctrl-C: the parent alone is interrupted, terminates them and says so once.
+    with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
         yield pool
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: leave SIGINT to the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _fork_unsafe() -> bool:

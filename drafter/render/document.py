@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.errors import UsageError
+from drafter.files import write_output
 from drafter.genres import GENERAL_GENRE
 from drafter.mining.slots import SLOT, fill_slots
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
@@ -22,7 +23,7 @@ from drafter.render.text import (
     render,
     title_from_pattern,
 )
-from drafter.store import load_yaml_model, write_output
+from drafter.store import load_yaml_model
 from drafter.templates import find_genre, load_bank, load_registry, load_skeleton, resolve_templates
 
 Format = Literal["docx", "md"]

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from drafter.files import write_atomic
 from drafter.genres import GENERAL_GENRE
 from drafter.mining.slots import fill_slots
 from drafter.models import Draft, DraftSection, Genre, Outline, Phrase, Skeleton, SkeletonNode
 from drafter.render.layout import strip_marker
 from drafter.render.text import title_from_pattern
-from drafter.store import dump_yaml, write_atomic
+from drafter.store import dump_yaml
 from drafter.wizard.prompter import BACK, Back, Prompter
 from drafter.wizard.questions import (
     EDITOR_KEY,
