@@ -225,17 +225,7 @@ def phrases(
         raise click.UsageError(f"多余的参数：{' '.join(words[1:])}")
     selected = select_phrases(templates_option, verb, role, search)
     if fmt or output:
-        from drafter.files import write_output
-
-        target = output or Path(f"常用语库.{fmt}")
-        kind = fmt or target.suffix.lstrip(".")
-        names = phrasebook.genre_names(templates_option)
-        if kind == "docx":
-            write_output(target, phrasebook.export_docx(selected, names), force=force)
-        elif kind == "md":
-            write_output(target, phrasebook.export_markdown(selected, names), force=force)
-        else:
-            raise click.UsageError("导出格式只能是 md 或 docx（用 --format 指定，或用 .md/.docx 作文件扩展名）")
+        target = phrasebook.export(selected, templates_option, output, fmt, force=force)
         click.echo(f"已导出 {len(selected)} 条常用语到 {target}。")
     elif as_json:
         import json
@@ -481,7 +471,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except UserError as error:
         if debug:
             raise
-        click.echo(f"错误：{error.message}", err=True)
+        # An interruption is not a mistake: say where the work is, without "错误".
+        prefix = "\n" if error.exit_status == ExitStatus.INTERRUPTED else "错误："
+        click.echo(f"{prefix}{error.message}", err=True)
         sys.exit(error.exit_status)
     except click.exceptions.NoArgsIsHelpError as error:
         click.echo(error.ctx.get_help() if error.ctx else str(error), err=True)
@@ -500,6 +492,13 @@ def main(argv: list[str] | None = None) -> NoReturn:
         raise
     except BrokenPipeError:
         sys.exit(ExitStatus.OK)
+    except OSError as error:
+        if debug:
+            raise
+        from drafter.files import os_error
+
+        click.echo(f"错误：{os_error(error, error.filename or '', '访问').message}", err=True)
+        sys.exit(ExitStatus.ERROR)
     except Exception:
         if debug:
             raise

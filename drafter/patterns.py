@@ -74,3 +74,11 @@ STANDARD_SECTION_NAMES = (
     "工作计划",
     "意见建议",
 )
+
+# Characters no document text should carry (NUL, ESC …); tab, newline and carriage return stay.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters (they crash .docx writers and garble terminals)."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text

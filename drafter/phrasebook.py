@@ -9,6 +9,7 @@ from typing import Literal
 
 from drafter.errors import UsageError, UserError
 from drafter.models import ROLE_NAMES, Phrase, Review
+from drafter.patterns import strip_controls
 from drafter.templates import load_bank, load_registry, resolve_templates, save_reviews
 
 Action = Literal["accept", "reject", "edit", "skip", "quit"]
@@ -73,7 +74,7 @@ def export_markdown(phrases: list[Phrase], genre_names: dict[str, str]) -> str:
         lines += [f"## {genre_names.get(genre, genre)}", ""]
         for role, items in roles.items():
             lines += [f"### {ROLE_NAMES.get(role, role)}", ""]
-            lines += [f"- {p.text}（{p.count} 次，{p.id}，{STATUS_NAMES[p.status]}）" for p in items]
+            lines += [f"- {strip_controls(p.text)}（{p.count} 次，{p.id}，{STATUS_NAMES[p.status]}）" for p in items]
             lines.append("")
     return "\n".join(lines)
 
@@ -85,17 +86,20 @@ def export_docx(phrases: list[Phrase], genre_names: dict[str, str]) -> bytes:
     import docx
     from docx.shared import Pt
 
+    from drafter.render.docx import hint_east_asia
+
     document = docx.Document()
     document.add_heading("常用语库", level=0)
     for genre, roles in grouped(phrases).items():
-        document.add_heading(genre_names.get(genre, genre), level=1)
+        hint_east_asia(document.add_heading(genre_names.get(genre, genre), level=1))
         for role, items in roles.items():
-            document.add_heading(ROLE_NAMES.get(role, role), level=2)
+            hint_east_asia(document.add_heading(ROLE_NAMES.get(role, role), level=2))
             for phrase in items:
                 paragraph = document.add_paragraph(style="List Bullet")
-                paragraph.add_run(phrase.text)
+                paragraph.add_run(strip_controls(phrase.text))
                 note = paragraph.add_run(f"（{phrase.count} 次，{phrase.id}，{STATUS_NAMES[phrase.status]}）")
                 note.font.size = Pt(9)
+                hint_east_asia(paragraph)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -114,3 +118,24 @@ def reviews_path(templates_option: Path | None) -> Path:
     from drafter.templates import reviews_path as path_of_reviews
 
     return path_of_reviews(resolve_templates(templates_option))
+
+
+def export(
+    phrases: list[Phrase], templates_option: Path | None, output: Path | None, fmt: str | None, *, force: bool
+) -> Path:
+    """Write the phrases for review on paper; the format is --format or the suffix, and the two must agree."""
+    from drafter.files import write_output
+
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    if fmt and suffix and suffix != fmt:
+        raise UsageError(
+            f"--format {fmt} 与文件名 {output} 的扩展名 .{suffix} 不一致。请让两者一致（或省略 --format）。"
+        )
+    kind = fmt or suffix
+    if kind not in ("md", "docx"):
+        raise UsageError("导出格式只能是 md 或 docx（用 --format 指定，或用 .md/.docx 作文件扩展名）")
+    target = output or Path(f"常用语库.{kind}")
+    names = genre_names(templates_option)
+    data: str | bytes = export_docx(phrases, names) if kind == "docx" else export_markdown(phrases, names)
+    write_output(target, data, force=force)
+    return target

@@ -158,9 +158,10 @@ def effective(paragraph, run=None) -> dict:
         if r_pr is None:
             continue
         fonts = r_pr.find(qn("w:rFonts"))
-        if fonts is not None:
-            result.setdefault("east_asia", fonts.get(qn("w:eastAsia")))
-            result.setdefault("latin", fonts.get(qn("w:ascii")))
+        # Word resolves each attribute of w:rFonts on its own (a run's hint does not hide the style's font).
+        for key, attribute in (("east_asia", "w:eastAsia"), ("latin", "w:ascii")):
+            if fonts is not None and fonts.get(qn(attribute)):
+                result.setdefault(key, fonts.get(qn(attribute)))
         size = r_pr.find(qn("w:sz"))
         if size is not None:
             result.setdefault("size", int(size.get(qn("w:val"))) / 2)

@@ -74,9 +74,9 @@ def check_layout(path: Path) -> list[Finding]:
     """Layout findings of a .docx (empty for other files)."""
     if path.suffix.lower() != ".docx":
         return []
-    import docx
+    from drafter.corpus.read import open_docx
 
-    document = docx.Document(str(path))
+    document = open_docx(path)
     findings = _page(document)
     findings += _paragraphs(document)
     findings += _page_numbers(document)

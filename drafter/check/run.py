@@ -140,7 +140,10 @@ def check_paths(
             report.findings.append(Finding("layout-unreadable", "info", f"无法检查版式（{type(exc).__name__}）。"))
         result.reports.append(report)
         if fix:
-            result.fixed.append(fix_file(source, documents, force=force))
+            try:
+                result.fixed.append(fix_file(source, documents, force=force))
+            except UserError as error:  # the findings are still worth printing, and the other files fixing
+                result.failures.append(error)
     return result
 
 
@@ -164,17 +167,50 @@ def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> st
     return text
 
 
+FIXED_MARK = ".fixed"
+_MARKDOWN_PREFIX = re.compile(r"^(\s{0,3}#{1,6}\s*)?(\*\*|__)?")
+
+
+def fixed_path(path: Path) -> Path:
+    """X.ext -> X.fixed.ext."""
+    return path.with_name(f"{path.stem}{FIXED_MARK}{path.suffix}")
+
+
 def fix_file(source: SourceText, documents: list[CheckedDocument], *, force: bool) -> Path:
-    """Write X.fixed.ext beside X (never over X itself)."""
+    """Write X.fixed.ext beside X (never over X itself), in X's format, encoding and line ends."""
     path = Path(source.path)
-    target = path.with_name(f"{path.stem}.fixed{path.suffix}")
+    if path.stem.endswith(FIXED_MARK):
+        raise UserError(
+            f"{path} 已经是 --fix 写出的副本，不再生成 {fixed_path(path).name}。请改正原文件后重新检查。", path=path
+        )
+    target = fixed_path(path)
     renumber = _renumber_plan(documents)
     if path.suffix.lower() == ".docx":
         write_output(target, _fixed_docx(path, renumber), force=force)
     else:
-        lines = [fixed_text(p.text, p.line, renumber) for p in source.paragraphs]
-        write_output(target, "\n".join(lines) + "\n", force=force)
+        write_output(target, _fixed_text_file(path, renumber), force=force)
     return target
+
+
+def _fixed_text_file(path: Path, renumber: dict[int, tuple[str, str]]) -> bytes:
+    """A text or Markdown file corrected line by line; Markdown marks, encoding, BOM and line ends kept."""
+    from drafter.corpus.read import decode_text_as
+    from drafter.files import read_bytes
+
+    data = read_bytes(path)
+    text, encoding = decode_text_as(data, path)
+    markdown = path.suffix.lower() == ".md"
+    lines = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        prefix = _MARKDOWN_PREFIX.match(line).group(0) if markdown else ""  # type: ignore[union-attr]
+        lines.append(prefix + fixed_text(line[len(prefix) :], number, renumber))
+    newline = "\r\n" if b"\r\n" in data else "\n"
+    fixed = newline.join(lines) + (newline if text.endswith("\n") else "")
+    bom = data[:3] if data.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        return bom + fixed.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return bom + fixed.encode("utf-8")
 
 
 def _renumber_plan(documents: list[CheckedDocument]) -> dict[int, tuple[str, str]]:
@@ -195,12 +231,11 @@ def _fixed_docx(path: Path, renumber: dict[int, tuple[str, str]]) -> bytes:
     """The .docx with paragraph texts corrected run by run (formatting kept)."""
     import io
 
-    import docx
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from drafter.corpus.read import body_blocks
+    from drafter.corpus.read import body_blocks, open_docx
 
-    document = docx.Document(str(path))
+    document = open_docx(path)
     for index, element in enumerate(body_blocks(document), start=1):
         if not element.tag.endswith("}p"):
             continue

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import ReadError
+from drafter.errors import ReadError, UserError
+from drafter.files import read_bytes, require_regular_file
+from drafter.patterns import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIXES = (".docx",)
@@ -18,6 +20,7 @@ MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BLANKS = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_READ_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -43,22 +46,36 @@ class SourceText:
         return "\n".join(p.text for p in self.paragraphs)
 
 
+# In a folder: Word's lock files (~$x.docx), hidden files, and copies drafter wrote itself.
+_NOT_SOURCES = re.compile(r"^(?:~\$|\.)|\.(?:fixed|公文格式)\.[^.]+$")
+
+
 def iter_source_files(path: Path) -> list[Path]:
     """The supported files under a directory (sorted), or the file itself."""
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUPPORTED_SUFFIXES and not _NOT_SOURCES.search(p.name) and p.is_file()
+        )
     return [path]
 
 
 def read_source(path: Path) -> SourceText:
     """Read a .txt, .md or .docx file into paragraphs."""
-    if not path.exists():
-        raise ReadError(f"找不到文件 {path}。请检查路径是否正确。", path=path)
+    try:
+        require_regular_file(path)
+    except UserError as error:
+        raise ReadError(error.message, path=path) from None
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
     if suffix in TEXT_SUFFIXES:
-        lines = decode_text(path.read_bytes(), path).splitlines()
+        try:
+            data = read_bytes(path)
+        except UserError as error:
+            raise ReadError(error.message, path=path) from None
+        lines = decode_text(data, path).splitlines()
         if suffix == ".md":
             return SourceText(str(path), markdown_paragraphs(lines))
         return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
@@ -94,35 +111,41 @@ def markdown_paragraphs(lines: list[str]) -> list[Paragraph]:
 
 def decode_text(data: bytes, path: Path) -> str:
     """Decode the bytes of a text file (UTF-8 with or without BOM, GB18030/GBK, UTF-16)."""
+    return decode_text_as(data, path)[0]
+
+
+def decode_text_as(data: bytes, path: Path) -> tuple[str, str]:
+    """The text of a text file and the encoding it was in (to write a corrected copy the same way)."""
     if not data.strip():
         raise ReadError(f"文件 {path} 是空的，没有可读取的内容。请确认选对了文件。", path=path)
-    text = _decode_known(data)
-    if text is None:
+    decoded = _decode_known(data)
+    if decoded is None:
         import charset_normalizer
 
         body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         best = charset_normalizer.from_bytes(body).best()
-        text = str(best) if best is not None else None
-    if text is None or not looks_like_chinese_text(text):
+        decoded = (str(best), best.encoding) if best is not None else None
+    if decoded is None or not looks_like_chinese_text(decoded[0]):
         raise ReadError(
             f"文件 {path} 无法识别为中文文本：它可能不是文本文件，或者编码已损坏。"
             "请在编辑器中打开确认内容正常，另存为 UTF-8 编码后重试。",
             path=path,
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text, encoding = decoded
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n")), encoding
 
 
-def _decode_known(data: bytes) -> str | None:
+def _decode_known(data: bytes) -> tuple[str, str] | None:
     """Decode bytes whose encoding is certain: a BOM, or valid UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return data[3:].decode("utf-8")
+            return data[3:].decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             return None  # labelled UTF-8 but is not (often GBK saved with a BOM): let detection decide
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return None
 
@@ -147,17 +170,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def read_docx(path: Path) -> SourceText:
     """Paragraphs of a .docx in body order, with Word's heading levels and list numbers."""
-    check_docx_container(path)
-    try:
-        import docx
-
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many types on damaged files
-        raise ReadError(
-            f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式（{type(exc).__name__}）。"
-            "请用 Word 或 WPS 打开后重新另存为 .docx。",
-            path=path,
-        ) from None
+    document = open_docx(path)
     numbering = DocxNumbering(document)
     styles = _styles_by_id(document)
     paragraphs: list[Paragraph] = []
@@ -171,29 +184,82 @@ def read_docx(path: Path) -> SourceText:
     return SourceText(str(path), paragraphs)
 
 
-def check_docx_container(path: Path) -> None:
-    """Refuse files that are not zip archives or that unpack to an unreasonable size."""
+def open_docx(path: Path) -> Any:
+    """A python-docx Document from a copy of the file unpacked within the size limit (every reader uses this)."""
+    import io
+
+    import docx
+
+    data = bounded_copy(path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types on damaged files
+        raise ReadError(
+            f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式（{type(exc).__name__}）。"
+            "请用 Word 或 WPS 打开后重新另存为 .docx。",
+            path=path,
+        ) from None
+
+
+def bounded_copy(path: Path) -> bytes:
+    """The .docx repacked from its members as they really unpack, stopping at the limit whatever the zip declares.
+
+    python-docx reads each member in one call, which inflates the whole member in memory before the
+    size the zip declares is applied: a member that declares 1,000 bytes can inflate to gigabytes.
+    Reading in chunks and repacking what was read means python-docx only ever sees true sizes.
+    """
+    import io
+
+    try:
+        require_regular_file(path)
+    except UserError as error:
+        raise ReadError(error.message, path=path) from None
+    out = io.BytesIO()
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                with archive.open(info) as member, copy.open(info.filename, "w", force_zip64=True) as target:
+                    while chunk := member.read(_READ_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_DOCX_UNPACKED_BYTES:
+                            raise _TooLarge
+                        target.write(chunk)
+    except _TooLarge:
+        raise ReadError(
+            f"拒绝读取 {path}：解压后超过 {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB，"
+            "不像一份正常的工作总结（可能是压缩炸弹）。",
+            path=path,
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
         raise ReadError(
             f"无法打开 Word 文件 {path}：文件已损坏、不完整或不是 .docx 格式（{type(exc).__name__}）。"
             "请用 Word 或 WPS 打开后重新另存为 .docx。",
             path=path,
         ) from None
-    if unpacked > MAX_DOCX_UNPACKED_BYTES:
-        raise ReadError(
-            f"拒绝读取 {path}：解压后超过 {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB，"
-            "不像一份正常的工作总结（可能是压缩炸弹）。",
-            path=path,
-        )
+    return out.getvalue()
+
+
+class _TooLarge(Exception):
+    """A .docx unpacked past the limit."""
 
 
 def body_blocks(document: Any) -> list[Any]:
-    """Top-level paragraphs and tables of the document body, in order."""
-    body = document.element.body
-    return [child for child in body.iterchildren() if child.tag in (_W + "p", _W + "tbl")]
+    """Top-level paragraphs and tables of the document body in order, including those inside content controls."""
+    return list(_blocks_in(document.element.body))
+
+
+def _blocks_in(container: Any) -> Any:
+    """Paragraphs and tables of a container, descending into w:sdt content controls."""
+    for child in container.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks_in(content)
 
 
 def _paragraph_text(element: Any) -> str:
@@ -206,7 +272,7 @@ def _paragraph_text(element: Any) -> str:
             parts.append("\t")
         else:
             parts.append("\n")
-    return "".join(parts)
+    return strip_controls("".join(parts))
 
 
 def _prose_cells(table: Any) -> list[str]:
@@ -260,20 +326,29 @@ def _style_chain(style: Any) -> list[Any]:
     return chain
 
 
+def int_attribute(element: Any, name: str, default: int) -> int:
+    """An integer attribute of a Word element; a value that is not a number counts as absent."""
+    value = element.get(_W + name) if element is not None else None
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _heading_level(element: Any, style: Any) -> int | None:
     """Heading level from an outline level or a Heading N style (1-based)."""
     outline = element.find(f"{_W}pPr/{_W}outlineLvl")
     if outline is not None:
-        value = int(outline.get(_W + "val", "9"))
-        return value + 1 if value < 9 else None
+        value = int_attribute(outline, "val", 9)
+        return value + 1 if 0 <= value < 9 else None
     for s in _style_chain(style):
         match = _HEADING_STYLE.match((s.name or "").strip())
         if match:
             return int(match.group(1))
         lvl = s.element.find(f"{_W}pPr/{_W}outlineLvl")
         if lvl is not None:
-            value = int(lvl.get(_W + "val", "9"))
-            return value + 1 if value < 9 else None
+            value = int_attribute(lvl, "val", 9)
+            return value + 1 if 0 <= value < 9 else None
     return None
 
 
@@ -291,7 +366,7 @@ def _num_properties(element: Any, style: Any) -> tuple[str, int] | None:
         value = num_id.get(_W + "val", "0")
         if value == "0":
             return None
-        return value, int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0
+        return value, int_attribute(ilvl, "val", 0)
     return None
 
 
@@ -309,14 +384,14 @@ class DocxNumbering:
         for node in root.findall(_W + "abstractNum"):
             levels = {}
             for lvl in node.findall(_W + "lvl"):
-                ilvl = int(lvl.get(_W + "ilvl", "0"))
+                ilvl = int_attribute(lvl, "ilvl", 0)
                 fmt = lvl.find(_W + "numFmt")
                 text = lvl.find(_W + "lvlText")
                 start = lvl.find(_W + "start")
                 levels[ilvl] = (
                     fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(_W + "val", "") if text is not None else "",
-                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                    int_attribute(start, "val", 1),
                 )
             abstract[node.get(_W + "abstractNumId", "")] = levels
         for num in root.findall(_W + "num"):

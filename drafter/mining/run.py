@@ -104,8 +104,9 @@ def mine(
         )
         _reduce_all(results, len(files), reducer, summary, registry_path, progress)
         if summary.documents == 0:
+            reasons = "".join(f"（{f.message}）" for f in summary.failures[:3])
             raise UserError(
-                f"没有从输入中读到任何文稿，模板目录 {out_dir} 保持原样。请检查上面列出的无法读取的文件。",
+                f"没有从输入中读到任何文稿，模板目录 {out_dir} 保持原样。{reasons}请检查这些文件后重试。",
                 path=out_dir,
             )
         skeletons, banks = reducer.skeletons(), reducer.banks()

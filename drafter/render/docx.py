@@ -25,6 +25,25 @@ TITLE_LINE_PT = 36.0
 INDENT_CHARS = 2
 SIGNATURE_RIGHT_CHARS = 4
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters Unicode shares between Latin and East Asian text: without w:hint="eastAsia" on their run,
+# Word draws them in the Latin font (Times New Roman), so “引号”、破折号——和省略号…… look wrong.
+SHARED_PUNCTUATION = re.compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2015\u2026\u00b7\u2022]")
+EAST_ASIA_HINT = '<w:rFonts w:hint="eastAsia"/>'
+
+
+def add_east_asia_hint(run_element: Any) -> None:
+    """Mark a python-docx run's shared punctuation as East Asian (see SHARED_PUNCTUATION)."""
+    from docx.oxml.ns import qn
+
+    run_element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+
+
+def hint_east_asia(paragraph: Any) -> Any:
+    """Give every run of a python-docx paragraph that holds shared punctuation the East Asian hint."""
+    for run in paragraph.runs:
+        if SHARED_PUNCTUATION.search(run.text):
+            add_east_asia_hint(run._r)
+    return paragraph
 
 
 class FontTable(StrictModel):
@@ -233,6 +252,8 @@ def _p(style_id: str, runs: list[str], extra_properties: str = "") -> str:
 
 def _r(text: str, properties: str = "") -> str:
     """A w:r holding text as typed (XML-escaped, characters XML cannot hold removed)."""
+    if SHARED_PUNCTUATION.search(text):
+        properties = EAST_ASIA_HINT + properties  # rFonts comes first in w:rPr
     r_pr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
     return f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>'
 
@@ -265,9 +286,9 @@ def _page_numbers(document: Any, fonts: FontTable) -> None:
             paragraph.paragraph_format.right_indent = Pt(PAGE_NUMBER_PT)
         else:
             paragraph.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)
-        paragraph.add_run("— ")
+        add_east_asia_hint(paragraph.add_run("— ")._r)
         _page_field(paragraph)
-        paragraph.add_run(" —")
+        add_east_asia_hint(paragraph.add_run(" —")._r)
 
 
 def _page_field(paragraph: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drafter.patterns import strip_controls
 from drafter.render.layout import Block
 
 
@@ -20,4 +21,4 @@ def render_markdown(blocks: list[Block]) -> str:
         else:
             lines.append(block.text)
         lines.append("")
-    return "\n".join(lines)
+    return strip_controls("\n".join(lines))

@@ -148,7 +148,7 @@ def run_wizard(
         outcome = wizard.run()
     except KeyboardInterrupt:
         raise Interrupted(
-            f"已中断。到目前为止的答案都保存在 {answers_path}。继续填写：drafter wizard --resume {answers_path}",
+            f"已中断，答案已保存在 {answers_path}。继续填写：drafter wizard --resume {answers_path}",
             path=answers_path,
         ) from None
     if outcome == "render":
