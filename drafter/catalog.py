@@ -47,7 +47,24 @@ def select_phrases(
     reviews = load_reviews(templates)
     phrases = [p for g in genres for p in load_bank(templates, g, reviews)]
     if role:
-        phrases = [p for p in phrases if p.role == role]
+        phrases = offered(phrases, role)
     if search:
         phrases = [p for p in phrases if search in p.text]
     return phrases
+
+
+def offered(phrases: list[Phrase], role: str) -> list[Phrase]:
+    """The phrases of a role as the wizard offers them (and `drafter phrases GENRE --role R` lists them):
+    accepted ones first, then the genre's own before borrowed ones, those that fit the role, most general first."""
+    from drafter.mining.sentences import fits_role
+
+    usable = [p for p in phrases if p.role == role and p.status != "rejected"]
+    return sorted(
+        usable,
+        key=lambda p: (
+            p.status not in ("accepted", "edited"),
+            p.borrowed,
+            not fits_role(p.text, role),
+            tuple(-g for g in p.generality()),
+        ),
+    )

@@ -119,7 +119,9 @@ TEMPLATES = click.option(
 )
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
 @click.option("--force", is_flag=True, help="目录中有不是 drafter 写的文件时也写入（那些文件不会被删除）。")
-def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool) -> None:
+@click.option("--include-all", is_flag=True, help="不是总结（通知、讲话……）或过短的文稿也一并提炼。")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON：每篇文稿的去向、文种和常用语条数。")
+def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include_all: bool, as_json: bool) -> None:
     """从语料中提炼各文种的提纲骨架和常用语库，写入模板目录。
 
     PATHS 默认为 drafter 自带的语料（corpus/）。
@@ -130,8 +132,13 @@ def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool) -> None
 
     sources = list(paths) or [bundled("corpus")]
     with mining_progress() as progress:
-        summary = mine_corpus(sources, out_dir, jobs=jobs, progress=progress, force=force)
-    print_mine_summary(summary)
+        summary = mine_corpus(sources, out_dir, jobs=jobs, progress=progress, force=force, include_all=include_all)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(summary.contract(), ensure_ascii=False, indent=2))
+    else:
+        print_mine_summary(summary)
     finish(summary)
 
 

@@ -102,7 +102,15 @@ class Genre(StrictModel):
     id: str = Field(pattern=GENRE_ID_PATTERN)
     name: str
     keywords: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)  # kinds of unit whose comprehensive summaries this genre is (乡, 镇)
     description: str = ""
+    discovered: bool = False  # found by mining in a corpus; a person may rename or merge it
+
+
+class Terms(StrictModel):
+    """corpus/terms.yaml: fixed terms of the register that segmentation keeps whole."""
+
+    terms: list[str]
 
 
 class GenreRegistry(StrictModel):
@@ -185,8 +193,26 @@ class Phrase(StrictModel):
     slots: list[str] = Field(default_factory=list)
     sources: list[Provenance] = Field(default_factory=list)
     count: int = 1
+    documents: int = 1  # distinct documents it occurs in (after slotting): how general it is
+    units: int = 1  # distinct units that wrote those documents
     context: str = ""
+    borrowed: bool = False  # taken from another genre (or drafter's own register) because this genre lacks it
+    origin: str | None = None  # the genre id it was borrowed from ("register": drafter's own)
     status: ReviewStatus = "new"
+
+    def generality(self) -> tuple[int, int, int]:
+        """Distinct documents, distinct units, occurrences: banks and the wizard rank by this."""
+        return (self.documents, self.units, self.count)
+
+    def seen_only_in(self) -> str | None:
+        """The one document a phrase was seen in (仅见于《…》), or None when it is more general."""
+        return self.sources[0].title if self.documents <= 1 and self.sources and not self.borrowed else None
+
+
+class RegisterPhrases(StrictModel):
+    """corpus/register.yaml: drafter's own phrases any unit can use, by role (the last fallback)."""
+
+    phrases: dict[Literal["opening", "problem", "plan", "closing"], list[str]]
 
 
 class PhraseBank(StrictModel):

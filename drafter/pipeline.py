@@ -97,7 +97,7 @@ def outline_document(document: RawDocument, genres: list[Genre]) -> Outline:
     return Outline(
         title=title,
         source=document.source,
-        genre=classify_title(title, genres),
+        genre=classify_title(title, genres, parsed.signature, [n.candidate.heading for n in parsed.sections]),
         org=parsed.signature,
         date=parsed.date,
         preamble="\n".join(parsed.preamble) or None,

@@ -114,25 +114,35 @@ def mining_progress(min_files: int = 4) -> Iterator[Callable[[int, int], None]]:
 
 
 def print_mine_summary(summary: MineSummary) -> None:
-    """The table printed at the end of `drafter mine`."""
+    """The tables printed at the end of `drafter mine`: genres, then the documents that were skipped."""
     console = Console(highlight=False)
     table = Table(title=f"提炼结果（写入 {escape(str(summary.out_dir))}）")
-    table.add_column("文种")
-    table.add_column("篇数", justify="right")
-    table.add_column("提纲节数", justify="right")
-    table.add_column("常用语", justify="right")
-    for name, (documents, sections, phrases) in summary.genres.items():
-        table.add_row(escape(name), str(documents), str(sections), str(phrases))
+    for column in ("文种", "篇数", "提纲节数", "常用语"):
+        table.add_column(column, justify="left" if column == "文种" else "right")
+    for genre in summary.genres:
+        name = escape(genre["name"]) + ("（自动归纳）" if genre["discovered"] else "")
+        table.add_row(name, str(genre["documents"]), str(genre["sections"]), str(genre["phrases"]))
     console.print(table)
-    cleaning = "，".join(f"{name} {len(places)}" for name, places in sorted(summary.report.hits.items()) if places)
+    skipped = [r for r in summary.records if r.status == "skipped"]
+    if skipped:
+        listing = Table(title=f"未提炼的文稿（{len(skipped)} 篇；加 --include-all 可一并提炼非总结和过短的文稿）")
+        listing.add_column("文稿", overflow="fold")
+        listing.add_column("原因", overflow="fold")
+        for record in skipped:
+            listing.add_row(escape(record.title or Path(record.source).name), escape(record.reason or ""))
+        console.print(listing)
+    descriptions = summary.report.descriptions
+    cleaning = "，".join(
+        f"{descriptions.get(name, name).split('（')[0]} {len(places)}"
+        for name, places in sorted(summary.report.hits.items())
+        if places
+    )
     console.print(
-        f"共读取 {summary.files} 个文件（{summary.megabytes:.1f} MB）、{summary.documents} 篇总结；"
-        f"已有审阅记录的常用语 {summary.reviewed} 条。"
+        f"共读取 {summary.files} 个文件（{summary.megabytes:.1f} MB），提炼 {summary.documents} 篇总结，"
+        f"未提炼 {len(skipped)} 篇；常用语 {summary.phrases} 条，其中已有审阅记录的 {summary.reviewed} 条。"
     )
     if cleaning:
-        console.print(f"清洗：{cleaning}。")
-    for warning in summary.warnings:
-        console.print(f"[yellow]提示：{escape(warning)}[/yellow]")
+        console.print(f"清洗：{escape(cleaning)}。")
 
 
 def print_genres(rows: list[dict[str, Any]]) -> None:

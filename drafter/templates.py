@@ -117,6 +117,30 @@ def load_skeleton(templates: Path, genre: Genre) -> Skeleton:
     return load_yaml_model(path, Skeleton)
 
 
+def skeleton_for_year(skeleton: Skeleton, year: int | None) -> Skeleton:
+    """A skeleton with its year slots filled for a report of `year` ({下一年份}年工作计划 -> 2026年工作计划)."""
+    if not year:
+        return skeleton
+    from drafter.mining.slots import fill_slots, year_values
+
+    values = year_values(year)
+
+    def dated(texts: list[str]) -> list[str]:
+        return [fill_slots(text, values) for text in texts]
+
+    parts = [
+        part.model_copy(
+            update={
+                "heading": fill_slots(part.heading, values),
+                "alternatives": dated(part.alternatives),
+                "example_children": dated(part.example_children),
+            }
+        )
+        for part in skeleton.parts
+    ]
+    return skeleton.model_copy(update={"parts": parts})
+
+
 # --- reviews ---------------------------------------------------------------------
 
 

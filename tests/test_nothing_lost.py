@@ -23,7 +23,13 @@ from drafter.cli import main
 
 TEMPLATES = ROOT / "templates"
 ANSWERS = "genre: 审计\norg: XX县审计局\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [“完成”任务——全年……]\n"
-SMALL_REPORT = "县审计局2024年工作总结\n一、主要工作\n全年完成审计项目54个，推动整改落实。\n二、存在问题\n人手不足。\n"
+SMALL_REPORT = (
+    "县审计局2024年工作总结\n"
+    "2024年，县审计局坚持以习近平新时代中国特色社会主义思想为指导，聚焦主责主业，依法全面履行审计监督职责。\n"
+    "一、主要工作\n全年完成审计项目54个，查出问题金额1.2亿元，推动整改落实，促进规范管理，审计监督质效持续提升。\n"
+    "二、存在问题\n审计人员力量不足，专业结构还不够合理，大数据审计能力有待加强，审计整改跟踪还不够到位。\n"
+    "三、下一步工作计划\n我们将进一步加强队伍建设，深化研究型审计，持续推动审计整改落实，不断提升审计监督效能。\n"
+)
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -132,7 +132,7 @@ def test_typed_answers_back_and_phrases(tmp_path: Path) -> None:
         "\x15树牢政治机关意识" + ENTER,  # keep again; retype the heading
         "全年完成审计项目54个。" + ENTER,
         "/p" + ENTER,
-        "预算执行" + ENTER,
+        "预算执行 问题" + ENTER,
         "abc" + ENTER,
         "\x7f" * 3 + "12" + ENTER,  # phrase; its slot (a number)
         ENTER,  # end of body
@@ -220,6 +220,7 @@ def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
         cwd=str(cwd),
         env=env,
         encoding="utf-8",
+        codec_errors="replace",  # the terminal echoes ^C wherever it is typed, even inside a character
         timeout=30,
         dimensions=(40, 120),
     )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter.mining.roles import section_roles
-from drafter.mining.slots import normalise, slot_text
+from drafter.mining.sentences import sentence_role
+from drafter.mining.slots import normalise, phrase_text, slot_text
 from drafter.models import Outline, OutlineSection, PhraseRole, Role
 from drafter.outline import body_items
+from drafter.titles import TitleFacts
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _SET_PHRASE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])")
@@ -18,42 +21,32 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 SENTENCE_MIN, SENTENCE_MAX = 10, 120
 # Openings and closings are long sentences by nature.
 LONG_SENTENCE_ROLES, LONG_SENTENCE_MAX = ("opening", "closing"), 250
+# A heading longer than this is a sentence, not an example of a sub-heading.
+HEADING_MAX = 30
 CONTEXT_WIDTH = 60
 
 
-@dataclass(frozen=True)
-class SectionSummary:
+class SectionSummary(NamedTuple):
     """A top-level section (or the opening / closing) reduced to what skeletons need."""
 
     role: Role
-    heading: str
-    children: tuple[str, ...]
+    heading: str  # years as slots ({年份}年工作计划)
+    children: tuple[str, ...]  # its own sub-headings, years as slots, at most HEADING_MAX characters
     subheadings: int
     length: int
     enumerates: bool
     paragraph: int
 
 
-@dataclass(frozen=True)
-class PhraseOccurrence:
-    """One phrase as seen in one paragraph."""
+class PhraseOccurrence(NamedTuple):
+    """One phrase as seen in one paragraph (a tuple: documents produce many of them)."""
 
     role: PhraseRole
+    key: str  # the normalised text: the phrase's identity
     text: str
-    slots: tuple[str, ...]
+    paragraph: int
     source: str  # the paragraph it was seen in (the same string object for all its phrases)
     part: str  # the phrase as written there
-    paragraph: int
-    key: str = ""  # the normalised text, computed here so the reduce step does less
-
-    @property
-    def context(self) -> str:
-        """The text around the phrase in its paragraph (computed only for a phrase's first occurrence)."""
-        return context_of(self.source, self.part)
-
-    def __post_init__(self) -> None:
-        if not self.key:
-            object.__setattr__(self, "key", normalise(self.text))
 
 
 @dataclass
@@ -61,7 +54,8 @@ class MinedDocument:
     """Everything one document contributes."""
 
     title: str
-    genre: str
+    unit: str
+    year: int | None
     title_pattern: str
     parts: list[SectionSummary] = field(default_factory=list)
     phrases: list[PhraseOccurrence] = field(default_factory=list)
@@ -78,9 +72,10 @@ def title_pattern(title: str) -> str:
     return "{单位}" + connector + "{年份}" + after
 
 
-def mine_document(outline: Outline, genre: str) -> MinedDocument:
+def mine_document(outline: Outline, facts: TitleFacts) -> MinedDocument:
     """Sections with roles and guidance figures, and phrase occurrences, of one document."""
-    mined = MinedDocument(outline.title, genre, title_pattern(outline.title))
+    year = facts.year or (int(outline.date[:4]) if outline.date else None)
+    mined = MinedDocument(outline.title, facts.unit or (outline.org or ""), year, title_pattern(outline.title))
     counter = _Counter()
     if outline.preamble:
         index = counter.next()
@@ -90,11 +85,12 @@ def mine_document(outline: Outline, genre: str) -> MinedDocument:
     for section, role in zip(outline.sections, roles, strict=True):
         index = counter.peek()
         _walk_section(mined, section, role, counter)
+        children = tuple(_heading(c.heading, year) for c in section.children if len(c.heading) <= HEADING_MAX)
         mined.parts.append(
             SectionSummary(
                 role=role,
-                heading=section.heading,
-                children=tuple(child.heading for child in section.children),
+                heading=_heading(section.heading, year),
+                children=children,
                 subheadings=len(section.children),
                 length=_length(section),
                 enumerates=_enumerates(section),
@@ -107,6 +103,11 @@ def mine_document(outline: Outline, genre: str) -> MinedDocument:
         _add_sentences(mined, "closing", outline.closing, index)
     mined.size = sum(p.length for p in mined.parts)
     return mined
+
+
+def _heading(text: str, year: int | None) -> str:
+    """A heading with its years as slots that follow the report's year (2024年工作计划 -> {下一年份}年工作计划)."""
+    return slot_text(text, year)[0] if _YEAR.search(text) else text
 
 
 class _Counter:
@@ -126,34 +127,42 @@ class _Counter:
 def _walk_section(mined: MinedDocument, section: OutlineSection, role: Role, counter: _Counter) -> None:
     """Phrases of a section and its descendants: its heading pattern, sentences, openers."""
     index = counter.next()
-    text, slots = slot_text(section.heading)
-    mined.phrases.append(PhraseOccurrence("heading", text, tuple(slots), section.heading, section.heading, index))
+    if len(section.heading) <= HEADING_MAX:
+        _add(mined, "heading", section.heading, index, section.heading, section.heading)
     for paragraph in section.body:
         _add_sentences(mined, role, paragraph, counter.next())
     for child in section.children:
         _walk_section(mined, child, role, counter)
 
 
-def _add_sentences(mined: MinedDocument, role: Role, paragraph: str, index: int) -> None:
-    """Sentences, set phrases and 一是 openers of one paragraph."""
+def _add(mined: MinedDocument, role: PhraseRole, sentence: str, index: int, paragraph: str, part: str) -> None:
+    """Record a phrase occurrence, generalised; fragments and sentences made mostly of figures are left out."""
+    generalised = phrase_text(sentence, mined.year)
+    if generalised is None:
+        return
+    text, slots = generalised
+    if role not in ("heading", "set_phrase") and len(slots) * 4 > len(text) // 3:
+        return  # mostly figures and names: a record of facts, not a reusable sentence
+    mined.phrases.append(PhraseOccurrence(role, normalise(text), text, index, paragraph, part))
+
+
+def _add_sentences(mined: MinedDocument, section_role: Role, paragraph: str, index: int) -> None:
+    """Sentences (each with its own role), set phrases and 一是 openers of one paragraph."""
     for item in body_items(paragraph):
         opener = _CLAUSE_END.split(item.text, maxsplit=1)[0]
         if 4 <= len(opener) <= 30:
-            text, slots = slot_text(opener)
-            mined.phrases.append(PhraseOccurrence("opener", text, tuple(slots), paragraph, opener, index))
+            _add(mined, "opener", opener, index, paragraph, opener)
     for match in _SET_PHRASE.finditer(paragraph):
-        mined.phrases.append(PhraseOccurrence("set_phrase", match.group(0), (), paragraph, match.group(0), index))
+        mined.phrases.append(
+            PhraseOccurrence("set_phrase", match.group(0), match.group(0), index, paragraph, match.group(0))
+        )
+    longest = LONG_SENTENCE_MAX if section_role in LONG_SENTENCE_ROLES else SENTENCE_MAX
     for match in _SENTENCE.finditer(paragraph):
         sentence = match.group(0).strip()
         if sentence[1:4].find("是") >= 0:
             sentence = _ITEM_PREFIX.sub("", sentence)
-        longest = LONG_SENTENCE_MAX if role in LONG_SENTENCE_ROLES else SENTENCE_MAX
-        if not SENTENCE_MIN <= len(sentence) <= longest:
-            continue
-        text, slots = slot_text(sentence)
-        if len(slots) * 4 > len(text) // 3:
-            continue  # mostly figures: a record of facts, not a reusable sentence
-        mined.phrases.append(PhraseOccurrence(role, text, tuple(slots), paragraph, sentence, index))
+        if SENTENCE_MIN <= len(sentence) <= longest:
+            _add(mined, sentence_role(sentence, section_role), sentence, index, paragraph, sentence)
 
 
 def context_of(paragraph: str, part: str) -> str:

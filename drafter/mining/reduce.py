@@ -1,4 +1,8 @@
-"""Reduce: mined documents -> one skeleton and one phrase bank per genre, plus the general ones."""
+"""Reduce: merged partial banks -> genres (registered and discovered), skeletons and bounded phrase banks.
+
+Everything here works on bounded data (the partial banks are cut to size while folding), so its cost
+does not grow with the corpus.
+"""
 
 from __future__ import annotations
 
@@ -10,85 +14,110 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from drafter.genres import GENERAL_GENRE
-from drafter.mining.extract import MinedDocument, PhraseOccurrence, SectionSummary
+from drafter.mining.combine import PartialBank, PhraseStats, cut
+from drafter.mining.discover import discover
+from drafter.mining.extract import SectionSummary
+from drafter.mining.neutral import Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
+from drafter.mining.sentences import fits_role
 from drafter.mining.slots import normalise, slot_names
-from drafter.models import Genre, Guidance, Phrase, PhraseBank, Provenance, Role, Skeleton, SkeletonNode
+from drafter.models import (
+    Genre,
+    Guidance,
+    Phrase,
+    PhraseBank,
+    PhraseRole,
+    Provenance,
+    RegisterPhrases,
+    Role,
+    Skeleton,
+    SkeletonNode,
+)
 
-# The parts every summary has; a genre that lacks one borrows it from the general skeleton.
 STANDARD_ROLES: tuple[Role, ...] = ("opening", "measure", "problem", "plan", "closing")
+# Every genre offers at least MIN_OFFERED phrases of these roles, borrowing what it lacks.
+FALLBACK_ROLES: tuple[PhraseRole, ...] = ("opening", "problem", "plan", "closing")
+MIN_OFFERED = 3
 PHRASE_ROLE_ORDER: tuple[str, ...] = (*ROLE_ORDER, "heading", "opener", "set_phrase")
-MAX_SOURCES = 10
+# A bank keeps every phrase seen in 2 or more documents and the SINGLES best of the rest, MAX_PER_ROLE at most.
+MAX_PER_ROLE, SINGLES = 300, 100
 MAX_ALTERNATIVES = 12
 MAX_CHILD_EXAMPLES = 10
+MAX_SOURCES = 10
 NEAR_DUPLICATE = 90  # rapidfuzz ratio at or above which two phrases are one
+SIMILAR_HEADING = 60  # headings this alike name the same section in two documents
 
 
 @dataclass
-class _PhraseAccumulator:
-    """A phrase being merged across occurrences."""
+class Mined:
+    """What reduce makes of a corpus."""
 
-    text: str
-    key: str  # the normalised text
-    sources: list[tuple[str, int]] = field(default_factory=list)  # (title, paragraph)
-    count: int = 0
-    context: str = ""
-
-
-@dataclass
-class _GenreAccumulator:
-    """What a genre has collected so far: document part lists and phrases by (role, normalised text)."""
-
-    documents: list[tuple[str, list[SectionSummary]]] = field(default_factory=list)
-    title_patterns: Counter[str] = field(default_factory=Counter)
-    phrases: dict[tuple[str, str], _PhraseAccumulator] = field(default_factory=dict)
+    registry: list[Genre]
+    skeletons: list[Skeleton]
+    banks: list[PhraseBank]
+    genre_of_bucket: dict[str, str] = field(default_factory=dict)  # bucket -> genre name
 
 
-class Reducer:
-    """Folds mined documents in one at a time, so memory holds only the banks being built."""
-
-    def __init__(self, genres: list[Genre]) -> None:
-        self.genres = genres
-        self.by_genre: dict[str, _GenreAccumulator] = {}
-        self.general = _GenreAccumulator()
-
-    def add(self, document: MinedDocument) -> None:
-        """Fold one document into its genre and into the general skeleton and bank."""
-        targets = [self.by_genre.setdefault(document.genre, _GenreAccumulator())]
-        if document.genre != GENERAL_GENRE:
-            targets.append(self.general)
-        for target in targets:
-            target.documents.append((document.title, document.parts))
-            target.title_patterns[document.title_pattern] += 1
-            for occurrence in document.phrases:
-                _add_phrase(target, document.title, occurrence)
-
-    def skeletons(self) -> list[Skeleton]:
-        """One skeleton per genre that has documents, and the general one (always)."""
-        general = _general_skeleton(self._genre(GENERAL_GENRE), self.general)
-        result = []
-        for genre in self.genres:
-            if genre.name == GENERAL_GENRE:
-                result.append(general)
-            elif genre.name in self.by_genre:
-                result.append(_genre_skeleton(genre, self.by_genre[genre.name], general))
-        return result
-
-    def banks(self) -> list[PhraseBank]:
-        """One phrase bank per genre with documents, and the general one."""
-        banks = []
-        for genre in self.genres:
-            accumulator = self.general if genre.name == GENERAL_GENRE else self.by_genre.get(genre.name)
-            if accumulator is not None:
-                banks.append(PhraseBank(genre=genre.id, phrases=_phrases(genre.id, accumulator)))
-        return banks
-
-    def _genre(self, name: str) -> Genre:
-        """The registry entry of a genre name."""
-        return next(g for g in self.genres if g.name == name)
+def reduce_buckets(
+    buckets: dict[str, PartialBank], registry: list[Genre], register: RegisterPhrases, reviewed: frozenset[str]
+) -> Mined:
+    """Genres, skeletons and banks from the merged buckets of a corpus."""
+    registry, by_genre, genre_of_bucket = _assign(buckets, registry)
+    general = next(g for g in registry if g.name == GENERAL_GENRE)
+    materials = {name: _materials(bank) for name, bank in by_genre.items() if name != GENERAL_GENRE}
+    specificity = Specificity.of(materials)
+    general_skeleton = _general_skeleton(general, by_genre, specificity)
+    skeletons, banks = [], []
+    own_banks: dict[str, dict[PhraseRole, list[Phrase]]] = {}
+    for genre in registry:
+        bank = by_genre.get(genre.name)
+        if genre.name == GENERAL_GENRE:
+            skeletons.append(general_skeleton)
+            continue
+        if bank is None or not bank.documents:
+            continue
+        skeletons.append(_genre_skeleton(genre, bank, general_skeleton))
+        own_banks[genre.id] = {role: _selected(genre.id, role, stats, reviewed) for role, stats in bank.phrases.items()}
+    general_phrases = _general_bank(general.id, by_genre, specificity, reviewed)
+    for genre in registry:
+        if genre.id in own_banks:
+            by_role = own_banks[genre.id]
+            borrowed = _borrowed(genre, by_role, own_banks, specificity, register)
+            banks.append(PhraseBank(genre=genre.id, phrases=_ordered(by_role, borrowed)))
+        elif genre.name == GENERAL_GENRE:
+            borrowed = _borrowed(genre, general_phrases, {}, specificity, register)
+            banks.append(PhraseBank(genre=genre.id, phrases=_ordered(general_phrases, borrowed)))
+    return Mined(registry, skeletons, banks, genre_of_bucket)
 
 
-# --- phrases -------------------------------------------------------------------
+# --- genres --------------------------------------------------------------------------
+
+
+def _assign(
+    buckets: dict[str, PartialBank], registry: list[Genre]
+) -> tuple[list[Genre], dict[str, PartialBank], dict[str, str]]:
+    """The final registry (registered genres, then discovered ones) and each genre's merged bank."""
+    by_id = {g.id: g for g in registry}
+    unmatched = {key: len(bank.documents) for key, bank in buckets.items() if not key.startswith("g:")}
+    taken_ids, taken_names = {g.id for g in registry}, {g.name for g in registry}
+    discoveries = discover(unmatched, taken_ids, taken_names)
+    genre_of_bucket = {key: by_id[key[2:]].name for key in buckets if key.startswith("g:") and key[2:] in by_id}
+    for found in discoveries:
+        genre_of_bucket |= {bucket: found.genre.name for bucket in found.buckets}
+    by_genre: dict[str, PartialBank] = {}
+    for key, bank in buckets.items():
+        name = genre_of_bucket.setdefault(key, GENERAL_GENRE)
+        by_genre.setdefault(name, PartialBank()).merge(bank)
+    # Discovered genres of an earlier run stay only while they still have documents.
+    kept = [g for g in registry if not g.discovered or g.name in by_genre]
+    general = [g for g in kept if g.name == GENERAL_GENRE]
+    others = [g for g in kept if g.name != GENERAL_GENRE]
+    if not general:
+        general = [Genre(id="tongyong", name=GENERAL_GENRE, description="不属于以上文种的通用年度工作总结")]
+    return [*others, *(f.genre for f in discoveries), *general], by_genre, genre_of_bucket
+
+
+# --- phrases -------------------------------------------------------------------------
 
 
 def phrase_id(genre_id: str, role: str, text: str) -> str:
@@ -97,73 +126,150 @@ def phrase_id(genre_id: str, role: str, text: str) -> str:
     return "p" + digest[:9]
 
 
-def _add_phrase(target: _GenreAccumulator, title: str, occurrence: PhraseOccurrence) -> None:
-    """Count one occurrence under its normalised text."""
-    key = (occurrence.role, occurrence.key)
-    accumulator = target.phrases.get(key)
-    if accumulator is None:
-        accumulator = target.phrases[key] = _PhraseAccumulator(
-            occurrence.text, occurrence.key, context=occurrence.context
-        )
-    accumulator.count += 1
-    if len(accumulator.sources) < MAX_SOURCES:
-        accumulator.sources.append((title, occurrence.paragraph))
+def _selected(genre_id: str, role: PhraseRole, bank: dict[str, PhraseStats], reviewed: frozenset[str]) -> list[Phrase]:
+    """A role's bank cut to what a writer can use: every phrase seen in 2 or more documents, the best
+    singles, every reviewed one; near-duplicates merged; most general first."""
+    general = {k: s for k, s in bank.items() if s.documents >= 2}
+    singles = {k: s for k, s in bank.items() if s.documents < 2}
+    kept = cut(general, MAX_PER_ROLE) | cut(singles, SINGLES)
+    kept |= {k: s for k, s in bank.items() if phrase_id(genre_id, role, s.text) in reviewed}
+    ordered = {k: kept[k] for k in bank if k in kept}
+    merged = _merge_near_duplicates(list(ordered.items()))
+    order = {id(stats): index for index, (_, stats) in enumerate(merged)}
+    merged.sort(key=lambda ks: (tuple(-g for g in ks[1].generality()), order[id(ks[1])]))
+    return [_phrase(genre_id, role, stats) for _, stats in merged]
 
 
-def _phrases(genre_id: str, accumulator: _GenreAccumulator) -> list[Phrase]:
-    """Merge near-duplicates per role and order the bank: role, then frequency, then first seen."""
-    merged: list[tuple[str, _PhraseAccumulator]] = []
-    by_role: dict[str, list[_PhraseAccumulator]] = {}
-    for (role, _), phrase in accumulator.phrases.items():
-        by_role.setdefault(role, []).append(phrase)
-    for role in sorted(by_role, key=PHRASE_ROLE_ORDER.index):
-        merged.extend((role, phrase) for phrase in _merge_near_duplicates(by_role[role]))
-    order = {id(p): i for i, (_, p) in enumerate(merged)}
-    merged.sort(key=lambda rp: (PHRASE_ROLE_ORDER.index(rp[0]), -rp[1].count, order[id(rp[1])]))
-    return [
-        Phrase(
-            id=phrase_id(genre_id, role, p.text),
-            text=p.text,
-            genre=genre_id,
-            role=role,
-            slots=slot_names(p.text),
-            sources=[Provenance(title=title, paragraph=paragraph) for title, paragraph in p.sources],
-            count=p.count,
-            context=p.context,
-        )
-        for role, p in merged
-    ]
+def _phrase(genre_id: str, role: PhraseRole, stats: PhraseStats) -> Phrase:
+    """A bank entry from merged statistics."""
+    return Phrase(
+        id=phrase_id(genre_id, role, stats.text),
+        text=stats.text,
+        genre=genre_id,
+        role=role,
+        slots=slot_names(stats.text),
+        sources=[Provenance(title=title, paragraph=paragraph) for title, paragraph in stats.sources],
+        count=stats.count,
+        documents=stats.documents,
+        units=max(len(stats.units), 1),
+        context=stats.context,
+    )
 
 
-def _merge_near_duplicates(phrases: list[_PhraseAccumulator]) -> list[_PhraseAccumulator]:
-    """Fold phrases whose texts are nearly the same into the first seen (blocks by first characters)."""
-    kept: list[_PhraseAccumulator] = []
-    blocks: dict[str, list[_PhraseAccumulator]] = {}
-    for phrase in phrases:
-        block = blocks.setdefault(phrase.key[:2], [])
-        match = process.extractOne(phrase.key, [k.key for k in block], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
+def _merge_near_duplicates(items: list[tuple[str, PhraseStats]]) -> list[tuple[str, PhraseStats]]:
+    """Fold phrases whose texts are nearly the same into the first seen (compared within blocks of the same start)."""
+    kept: list[tuple[str, PhraseStats]] = []
+    blocks: dict[str, list[tuple[str, PhraseStats]]] = {}
+    for key, stats in items:
+        block = blocks.setdefault(key[:2], [])
+        match = process.extractOne(key, [k for k, _ in block], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
         if match is None:
-            block.append(phrase)
-            kept.append(phrase)
-            continue
-        target = block[match[2]]
-        target.count += phrase.count
-        target.sources.extend(phrase.sources[: max(MAX_SOURCES - len(target.sources), 0)])
+            block.append((key, stats))
+            kept.append((key, stats))
+        else:
+            block[match[2]][1].absorb(stats)
     return kept
 
 
-# --- skeletons -----------------------------------------------------------------
+def _ordered(by_role: dict[PhraseRole, list[Phrase]], borrowed: dict[PhraseRole, list[Phrase]]) -> list[Phrase]:
+    """A bank's phrases in role order; a role's own phrases before what it borrowed."""
+    roles = sorted(set(by_role) | set(borrowed), key=PHRASE_ROLE_ORDER.index)
+    return [p for role in roles for p in [*by_role.get(role, []), *borrowed.get(role, [])]]
+
+
+def _general_bank(
+    genre_id: str, by_genre: dict[str, PartialBank], specificity: Specificity, reviewed: frozenset[str]
+) -> dict[PhraseRole, list[Phrase]]:
+    """通用: the phrases of every genre that another unit of any genre can use, most general first."""
+    merged: dict[PhraseRole, dict[str, PhraseStats]] = {}
+    genres_of: Counter[tuple[PhraseRole, str]] = Counter()
+    for name, bank in by_genre.items():
+        for role, stats_by_key in bank.phrases.items():
+            target = merged.setdefault(role, {})
+            for key, stats in stats_by_key.items():
+                genres_of[(role, key)] += 1
+                if key in target:
+                    target[key].absorb(stats)
+                elif genres_of[(role, key)] > 1 or name == GENERAL_GENRE or specificity.neutral(stats.text, None):
+                    target[key] = PhraseStats(
+                        stats.text, stats.count, stats.documents, set(stats.units), list(stats.sources), stats.context
+                    )
+    return {role: _selected(genre_id, role, stats, reviewed) for role, stats in merged.items()}
+
+
+def _borrowed(
+    genre: Genre,
+    own: dict[PhraseRole, list[Phrase]],
+    others: dict[str, dict[PhraseRole, list[Phrase]]],
+    specificity: Specificity,
+    register: RegisterPhrases,
+) -> dict[PhraseRole, list[Phrase]]:
+    """For each role a genre has too few phrases of: neutral phrases of other genres, then drafter's register."""
+    borrowed: dict[PhraseRole, list[Phrase]] = {}
+    for role in FALLBACK_ROLES:
+        have = {normalise(p.text) for p in own.get(role, [])}
+        wanted = MIN_OFFERED - len(have)
+        if wanted <= 0:
+            continue
+        candidates = [
+            p
+            for other_id, banks in others.items()
+            if other_id != genre.id
+            for p in banks.get(role, [])
+            if specificity.neutral(p.text, genre.name) and fits_role(p.text, role)
+        ]
+        candidates.sort(key=lambda p: tuple(-g for g in p.generality()))
+        own_register = next((texts for name, texts in register.phrases.items() if name == role), [])
+        candidates += [_register_phrase(genre.id, role, text) for text in own_register]
+        chosen: list[Phrase] = []
+        for candidate in candidates:
+            key = normalise(candidate.text)
+            if key in have:
+                continue
+            have.add(key)
+            origin = candidate.origin or candidate.genre
+            chosen.append(candidate.model_copy(update={"genre": genre.id, "borrowed": True, "origin": origin}))
+            if len(chosen) >= wanted:
+                break
+        borrowed[role] = chosen
+    return borrowed
+
+
+def _register_phrase(genre_id: str, role: PhraseRole, text: str) -> Phrase:
+    """One of drafter's own register phrases as a bank entry."""
+    return Phrase(
+        id=phrase_id("register", role, text),
+        text=text,
+        genre=genre_id,
+        role=role,
+        slots=slot_names(text),
+        count=0,
+        documents=0,
+        units=0,
+        origin="register",
+    )
+
+
+# --- skeletons -----------------------------------------------------------------------
+
+
+def _materials(bank: PartialBank) -> list[str]:
+    """The texts that show what a genre is about: its headings and its most general phrases."""
+    texts = [h for doc in bank.documents for part in doc.parts for h in (part.heading, *part.children)]
+    for stats in bank.phrases.values():
+        texts += [s.text for s in cut(stats, 50).values()]
+    return texts
 
 
 def _guidance(parts: list[SectionSummary]) -> Guidance:
-    """Typical sub-heading count, length and enumeration of a role's parts."""
+    """Typical sub-heading count, length and enumeration of a section, from its own sources."""
     if not parts:
         return Guidance()
     counts = [p.subheadings for p in parts]
     return Guidance(
         subheadings=int(statistics.median_low(counts)),
         subheadings_range=(min(counts), max(counts)),
-        length=int(statistics.median_low([p.length for p in parts])),
+        length=int(statistics.median([p.length for p in parts])),
         enumerates=sum(p.enumerates for p in parts) * 2 >= len(parts),
     )
 
@@ -175,47 +281,68 @@ def _ranked(texts: list[str]) -> list[str]:
     return sorted(counts, key=lambda t: (-counts[t], first[t]))
 
 
-def _node(
-    role: Role, heading: str, parts: list[tuple[str, SectionSummary]], own_children: tuple[str, ...] = ()
-) -> SkeletonNode:
-    """A skeleton node for `role` from the parts of that role seen in the corpus."""
-    headings = [p.heading for _, p in parts if p.role not in ("opening", "closing")]
-    children = list(own_children) + [c for _, p in parts for c in p.children]
+def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -> SkeletonNode:
+    """A skeleton node from the sections that are this part in the documents of the genre (its own sources)."""
+    headings = [p.heading for _, p in sources if p.role not in ("opening", "closing")]
+    children = [c for _, p in sources for c in p.children]
     return SkeletonNode(
         role=role,
         heading=heading,
         alternatives=[h for h in _ranked(headings) if h != heading][:MAX_ALTERNATIVES],
-        example_children=_ranked(children)[:MAX_CHILD_EXAMPLES] if not own_children else list(own_children),
-        guidance=_guidance([p for _, p in parts]),
-        provenance=[Provenance(title=title, paragraph=p.paragraph) for title, p in parts][:MAX_SOURCES],
+        example_children=_ranked(children)[:MAX_CHILD_EXAMPLES],
+        guidance=_guidance([p for _, p in sources]),
+        provenance=[Provenance(title=title, paragraph=p.paragraph) for title, p in sources][:MAX_SOURCES],
     )
 
 
-def _parts_of(accumulator: _GenreAccumulator, roles: tuple[Role, ...]) -> list[tuple[str, SectionSummary]]:
-    """Every part of the given roles, with its document title."""
-    return [(title, p) for title, parts in accumulator.documents for p in parts if p.role in roles]
+def _representative(bank: PartialBank) -> tuple[str, list[SectionSummary]]:
+    """The document that shows the genre best: most roles, then most sections (first seen on ties)."""
+    best = max(
+        enumerate(bank.documents), key=lambda id_: (len({p.role for p in id_[1].parts}), len(id_[1].parts), -id_[0])
+    )
+    return best[1].title, best[1].parts
 
 
-def _default_heading(role: Role, parts: list[tuple[str, SectionSummary]]) -> str:
-    """The heading most documents use for a role, or the canonical one when they do not agree."""
-    ranked = Counter(p.heading for _, p in parts)
-    if ranked:
-        heading, count = max(ranked.items(), key=lambda hc: (hc[1], -list(ranked).index(hc[0])))
-        if count >= 2:
-            return heading
-    return DEFAULT_HEADINGS[role]
+def _same_part(part: SectionSummary, bank: PartialBank, own_title: str) -> list[tuple[str, SectionSummary]]:
+    """The sections of the genre's other documents that are this part: same role, a similar heading (one per document)."""
+    found = []
+    for document in bank.documents:
+        if document.title == own_title and part in document.parts:
+            continue
+        candidates = [p for p in document.parts if p.role == part.role]
+        if part.role in ("opening", "closing"):
+            match = candidates[0] if candidates else None
+        else:
+            scored = [(fuzz.ratio(p.heading, part.heading), p) for p in candidates]
+            score, match = max(scored, key=lambda sp: sp[0], default=(0, None))
+            match = match if score >= SIMILAR_HEADING else None
+        if match is not None:
+            found.append((document.title, match))
+    return found
 
 
-def _title_pattern(accumulator: _GenreAccumulator) -> str:
-    """The most common title pattern (first seen on ties)."""
-    if not accumulator.title_patterns:
-        return "{单位}{年份}年工作总结"
-    best = max(accumulator.title_patterns.values())
-    return next(p for p, c in accumulator.title_patterns.items() if c == best)
+def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skeleton:
+    """A genre's skeleton: its best document's parts, each with its own sources, plus borrowed standard parts."""
+    title, parts = _representative(bank)
+    nodes = [_node(part.role, part.heading, [(title, part), *_same_part(part, bank, title)]) for part in parts]
+    present = {n.role for n in nodes} | ({"measure"} if any(n.role == "result" for n in nodes) else set())
+    for borrowed in general.parts:
+        if borrowed.role in STANDARD_ROLES and borrowed.role not in present:
+            position = next(
+                (i for i, n in enumerate(nodes) if role_rank(n.role) > role_rank(borrowed.role)), len(nodes)
+            )
+            nodes.insert(position, borrowed.model_copy(update={"borrowed": True}))
+    patterns = bank.title_patterns
+    best = max(patterns.values()) if patterns else 0
+    pattern = next((p for p, c in patterns.items() if c == best), "{单位}{年份}年工作总结")
+    return Skeleton(genre=genre.id, name=genre.name, documents=len(bank.documents), title_pattern=pattern, parts=nodes)
 
 
-def _general_skeleton(genre: Genre, accumulator: _GenreAccumulator) -> Skeleton:
-    """开头 -> 主要工作及成效 -> 存在问题 -> 下一步计划 -> 结尾, mined across all documents by role."""
+def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specificity: Specificity) -> Skeleton:
+    """开头 -> 主要工作及成效 -> 存在问题 -> 下一步计划 -> 结尾, from every genre's parts of those roles.
+
+    Headings and sub-headings offered here are neutral: used by several genres, or free of any genre's own words.
+    """
     groups: list[tuple[Role, tuple[Role, ...]]] = [
         ("opening", ("opening",)),
         ("measure", ("measure", "result")),
@@ -224,48 +351,45 @@ def _general_skeleton(genre: Genre, accumulator: _GenreAccumulator) -> Skeleton:
         ("closing", ("closing",)),
     ]
     nodes = []
+    documents = sum(len(bank.documents) for bank in by_genre.values())
     for role, roles in groups:
-        parts = _parts_of(accumulator, roles)
-        heading = DEFAULT_HEADINGS[role] if role in ("opening", "closing", "measure") else _default_heading(role, parts)
-        nodes.append(_node(role, heading, parts))
-    return Skeleton(
-        genre=genre.id,
-        name=genre.name,
-        documents=len(accumulator.documents),
-        title_pattern="{单位}{年份}年工作总结",
-        parts=nodes,
-    )
-
-
-def _representative(accumulator: _GenreAccumulator) -> list[SectionSummary]:
-    """The part list of the document that shows the genre best: most roles, then most sections."""
-    best = max(
-        enumerate(accumulator.documents),
-        key=lambda ip: (len({p.role for p in ip[1][1]}), len(ip[1][1]), -ip[0]),
-    )
-    return best[1][1]
-
-
-def _genre_skeleton(genre: Genre, accumulator: _GenreAccumulator, general: Skeleton) -> Skeleton:
-    """A genre's skeleton: its best document's parts, enriched by the others, plus borrowed standard parts."""
-    nodes: list[SkeletonNode] = []
-    for part in _representative(accumulator):
-        same_role = _parts_of(accumulator, (part.role,))
-        own = [(t, p) for t, p in same_role if p is part]
-        others = [(t, p) for t, p in same_role if p is not part]
-        node = _node(part.role, part.heading, own + others, own_children=part.children)
-        nodes.append(node)
-    present = {n.role for n in nodes} | ({"measure"} if any(n.role == "result" for n in nodes) else set())
-    for borrowed in general.parts:
-        if borrowed.role in STANDARD_ROLES and borrowed.role not in present:
-            position = next(
-                (i for i, n in enumerate(nodes) if role_rank(n.role) > role_rank(borrowed.role)), len(nodes)
+        sources = [
+            (name, doc.title, part)
+            for name, bank in by_genre.items()
+            for doc in bank.documents
+            for part in doc.parts
+            if part.role in roles
+        ]
+        neutral = [(t, p) for name, t, p in sources if _neutral_part(p, name, sources, specificity)]
+        node = _node(role, DEFAULT_HEADINGS[role], [(t, p) for _, t, p in sources])
+        neutral_node = _node(role, DEFAULT_HEADINGS[role], neutral)
+        heading = DEFAULT_HEADINGS[role]
+        if role in ("problem", "plan") and neutral_node.alternatives:
+            heading = _common_heading(role, neutral) or heading
+        nodes.append(
+            node.model_copy(
+                update={
+                    "heading": heading,
+                    "alternatives": [h for h in neutral_node.alternatives if h != heading],
+                    "example_children": [c for c in neutral_node.example_children if specificity.neutral(c, None)],
+                }
             )
-            nodes.insert(position, borrowed.model_copy(update={"borrowed": True}))
+        )
     return Skeleton(
-        genre=genre.id,
-        name=genre.name,
-        documents=len(accumulator.documents),
-        title_pattern=_title_pattern(accumulator),
-        parts=nodes,
+        genre=general.id, name=general.name, documents=documents, title_pattern="{单位}{年份}年工作总结", parts=nodes
     )
+
+
+def _neutral_part(
+    part: SectionSummary, genre: str, sources: list[tuple[str, str, SectionSummary]], specificity: Specificity
+) -> bool:
+    """A part whose heading other genres use too, or that carries no genre's own words."""
+    used_by = {name for name, _, p in sources if p.heading == part.heading}
+    return len(used_by) > 1 or specificity.neutral(part.heading, None)
+
+
+def _common_heading(role: Role, parts: list[tuple[str, SectionSummary]]) -> str | None:
+    """The heading two or more documents use for a role, if any."""
+    counts = Counter(p.heading for _, p in parts)
+    heading, count = max(counts.items(), key=lambda hc: hc[1], default=("", 0))
+    return heading if count >= 2 else None

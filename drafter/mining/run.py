@@ -1,25 +1,35 @@
-"""`drafter mine`: read the corpus, map every file to mined documents, reduce, write templates."""
+"""`drafter mine`: read the corpus in chunks, combine each chunk into partial banks, merge, reduce, write.
+
+Map and combine run in workers, one chunk of files at a time; a chunk's documents are folded into
+bounded partial banks there, so what crosses to the parent is bounded too. Chunks are cut from the
+sorted file list by size alone, and merged in their order: `--jobs 1` and `--jobs 4` write the same bytes.
+"""
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import multiprocessing.pool
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.corpus.clean import CleanReport, load_rules
 from drafter.corpus.read import iter_source_files, read_source
 from drafter.errors import ReadError, UsageError, UserError
-from drafter.genres import GENERAL_GENRE
-from drafter.mining.extract import MinedDocument, mine_document
-from drafter.mining.reduce import Reducer
-from drafter.models import Genre, GenreCounts, Manifest, PhraseBank, Skeleton
+from drafter.genres import GENERAL_GENRE, match_genre
+from drafter.mining.classify import fingerprint, skip_reason
+from drafter.mining.combine import PartialBank
+from drafter.mining.discover import bucket_of
+from drafter.mining.extract import mine_document
+from drafter.mining.reduce import Mined, reduce_buckets
+from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, PhraseBank, RegisterPhrases, Skeleton
 from drafter.pipeline import outline_source
-from drafter.store import dump_yaml
+from drafter.resources import bundled
+from drafter.store import dump_yaml, load_yaml_model
 from drafter.templates import (
     BANK_SUFFIX,
     GENRES_FILE,
@@ -33,8 +43,25 @@ from drafter.templates import (
     load_reviews,
     write_mined,
 )
+from drafter.titles import title_facts
 
 Progress = Callable[[int, int], None]
+CHUNK_BYTES = 2_000_000  # a chunk of files is about this size (and at most CHUNK_FILES files)
+CHUNK_FILES = 64
+REGISTER_FILE = "corpus/register.yaml"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One input document and what became of it (the `drafter mine --json` contract)."""
+
+    source: str
+    title: str | None
+    status: str  # mined | skipped
+    reason: str | None = None
+    bucket: str | None = None  # where its phrases went (a registered genre g:id, or a discovery bucket)
+    print: str = ""  # the fingerprint of its text
+    genre: str | None = None  # the name of the genre the bucket became
 
 
 @dataclass
@@ -42,40 +69,79 @@ class MineSummary:
     """What a mining run read, wrote and noticed."""
 
     out_dir: Path
-    documents: int = 0
     files: int = 0
     megabytes: float = 0.0
-    genres: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # name -> documents, sections, phrases
+    records: list[DocumentRecord] = field(default_factory=list)
+    genres: list[dict[str, Any]] = field(default_factory=list)  # id, name, documents, sections, phrases, discovered
+    phrases: int = 0
     reviewed: int = 0
     report: CleanReport = field(default_factory=CleanReport)
-    warnings: list[str] = field(default_factory=list)
     failures: list[UserError] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        """How many documents were mined."""
+        return sum(r.status == "mined" for r in self.records)
+
+    def contract(self) -> dict[str, Any]:
+        """The JSON `drafter mine --json` prints."""
+        return {
+            "documents": [
+                {"source": r.source, "title": r.title, "genre": r.genre, "status": r.status, "reason": r.reason}
+                for r in self.records
+            ],
+            "genres": [{k: g[k] for k in ("id", "name", "documents", "discovered")} for g in self.genres],
+            "phrases": self.phrases,
+        }
 
 
 @dataclass
-class _FileResult:
-    """The map step's answer for one file."""
+class _ChunkResult:
+    """A worker's answer for one chunk of files."""
 
-    documents: list[MinedDocument]
+    records: list[DocumentRecord]
+    buckets: dict[str, PartialBank]
     report: CleanReport
     size: int
-    failure: UserError | None = None
+    failures: list[UserError]
 
 
-def mine_file(path: Path, genres: list[Genre]) -> _FileResult:
-    """Map: one file -> its mined documents (runs in a worker process with --jobs)."""
-    try:
-        source = read_source(path)
-    except UserError as error:
-        return _FileResult([], CleanReport(), 0, error)
-    outlines, report = outline_source(source, rules=load_rules(), genres=genres)
-    documents = [mine_document(o, o.genre or GENERAL_GENRE) for o in outlines]
-    return _FileResult(documents, report, len(source.text.encode("utf-8")))
+def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _ChunkResult:
+    """Map and combine: read, outline and mine every document of a chunk of files into partial banks."""
+    result = _ChunkResult([], {}, CleanReport(), 0, [])
+    seen: dict[str, str] = {}
+    rules = load_rules()
+    for path in paths:
+        try:
+            source = read_source(path)
+        except UserError as error:
+            result.failures.append(error)
+            result.records.append(DocumentRecord(str(path), None, "skipped", f"无法读取：{error.message}"))
+            continue
+        result.size += len(source.text.encode("utf-8"))
+        outlines, report = outline_source(source, rules=rules, genres=genres)
+        result.report.merge(report)
+        for outline in outlines:
+            facts = title_facts(outline.title, outline.org)
+            reason = None if include_all else skip_reason(outline, facts)
+            mark = fingerprint(outline)
+            if reason is None and mark in seen:
+                reason = f"与《{seen[mark]}》内容相同"
+            if reason is not None:
+                result.records.append(DocumentRecord(outline.source, outline.title, "skipped", reason, None, mark))
+                continue
+            seen[mark] = outline.title or outline.source
+            genre = match_genre(facts, [s.heading for s in outline.sections], genres)
+            bucket = f"g:{genre.id}" if genre else bucket_of(facts)
+            result.buckets.setdefault(bucket, PartialBank()).add(mine_document(outline, facts))
+            result.records.append(DocumentRecord(outline.source, outline.title, "mined", None, bucket, mark))
+    result.buckets = {key: bank.bounded() for key, bank in result.buckets.items()}
+    return result
 
 
-def _mine_file_star(args: tuple[Path, list[Genre]]) -> _FileResult:
-    """mine_file for Pool.imap."""
-    return mine_file(*args)
+def _mine_chunk_star(args: tuple[list[Path], list[Genre], bool]) -> _ChunkResult:
+    """mine_chunk for Pool.imap."""
+    return mine_chunk(*args)
 
 
 def mine(
@@ -86,53 +152,113 @@ def mine(
     registry: Path | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    include_all: bool = False,
 ) -> MineSummary:
     """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir`."""
     check_writable_output(out_dir)
     _refuse_foreign(out_dir, force)
     registry_path = registry or _registry_for(out_dir)
-    genres = load_registry(registry_path.parent)
+    genres = (
+        load_registry(registry_path.parent) if registry is None else load_yaml_model(registry, GenreRegistry).genres
+    )
     summary = MineSummary(out_dir)
     files = _collect(paths, summary)
     if not files:
         reasons = "".join(f.message for f in summary.failures)
         raise UsageError(f"{reasons}没有找到可供提炼的 .txt、.md 或 .docx 文件。请指定语料文件或目录。")
-    reducer = Reducer(genres)
-    with _fewer_collections(), _workers(jobs if len(files) > 1 else 1) as pool:
-        results = (
-            pool.imap(_mine_file_star, [(f, genres) for f in files]) if pool else (mine_file(f, genres) for f in files)
+    files = _without_copies(files, summary)
+    buckets: dict[str, PartialBank] = {}
+    chunks = _chunks(files)
+    with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1) as pool:
+        tasks = [(chunk, genres, include_all) for chunk in chunks]
+        results = pool.imap(_mine_chunk_star, tasks) if pool else map(_mine_chunk_star, tasks)
+        _merge_all(results, len(files), buckets, summary, progress)
+    _mark_copies_across_chunks(summary)
+    if summary.documents == 0:
+        reasons = "".join(f"（{r.source}：{r.reason}）" for r in summary.records[:3] if r.reason)
+        raise UserError(
+            f"没有从输入中读到可以提炼的总结，模板目录 {out_dir} 保持原样。{reasons}请检查这些文件后重试"
+            "（不是总结的文稿也要提炼，请加 --include-all）。",
+            path=out_dir,
         )
-        _reduce_all(results, len(files), reducer, summary, registry_path, progress)
-        if summary.documents == 0:
-            reasons = "".join(f"（{f.message}）" for f in summary.failures[:3])
-            raise UserError(
-                f"没有从输入中读到任何文稿，模板目录 {out_dir} 保持原样。{reasons}请检查这些文件后重试。",
-                path=out_dir,
-            )
-        skeletons, banks = reducer.skeletons(), reducer.banks()
-        # The YAML emitter is the slowest serial step: with a pool, the skeletons are written in parallel.
-        dump = (lambda data: pool.map(dump_yaml, list(data), chunksize=1)) if pool else None
-        files_out = mined_files(skeletons, banks, dump)
-    write_mined(out_dir, files_out, registry_path.read_text(encoding="utf-8"))
-    phrases = {b.genre: len(b.phrases) for b in banks}
-    for skeleton in skeletons:
-        summary.genres[skeleton.name] = (skeleton.documents, len(skeleton.sections()), phrases.get(skeleton.genre, 0))
-    reviews = load_reviews(out_dir).reviews
-    summary.reviewed = sum(1 for b in banks for p in b.phrases if p.id in reviews)
+    reviewed = frozenset(load_reviews(out_dir).reviews)
+    mined = reduce_buckets(buckets, genres, _register(), reviewed)
+    summary.records = [_with_genre(r, mined) for r in summary.records]
+    files_out = mined_files(mined.skeletons, mined.banks)
+    write_mined(out_dir, files_out, _registry_text(registry_path, mined.registry))
+    _fill_summary(summary, mined, reviewed)
     return summary
 
 
-def mined_files(
-    skeletons: list[Skeleton], banks: list[PhraseBank], dump: Callable[[Iterable[Any]], Iterable[str]] | None = None
-) -> dict[str, str]:
-    """Relative path -> text of every file mining writes: skeletons, banks and the manifest listing them."""
-    names = [f"{SKELETONS_DIR}/{s.genre}.yaml" for s in skeletons]
-    texts = (
-        dump(s.model_dump(mode="json") for s in skeletons)
-        if dump
-        else map(dump_yaml, (s.model_dump(mode="json") for s in skeletons))
+def _merge_all(
+    results: Iterable[_ChunkResult],
+    total: int,
+    buckets: dict[str, PartialBank],
+    summary: MineSummary,
+    progress: Progress | None,
+) -> None:
+    """Fold the chunks' partial banks into one per bucket, in chunk order."""
+    done = 0
+    for result in results:
+        done += len({r.source for r in result.records})
+        summary.files += len({r.source for r in result.records})
+        summary.megabytes += result.size / 1e6
+        summary.report.merge(result.report)
+        summary.failures.extend(result.failures)
+        summary.records.extend(result.records)
+        for key, bank in result.buckets.items():
+            buckets.setdefault(key, PartialBank()).merge(bank)
+        if progress is not None:
+            progress(min(done, total), total)
+
+
+def _mark_copies_across_chunks(summary: MineSummary) -> None:
+    """A document whose text another chunk already had: say so (its phrases were counted there too)."""
+    first: dict[str, str] = {}
+    for index, record in enumerate(summary.records):
+        if record.status != "mined":
+            continue
+        if record.print in first:
+            summary.records[index] = replace(record, reason=f"与《{first[record.print]}》内容相同")
+        else:
+            first[record.print] = record.title or record.source
+
+
+def _with_genre(record: DocumentRecord, mined: Mined) -> DocumentRecord:
+    """A record with the name of the genre its bucket became."""
+    return (
+        record
+        if record.bucket is None
+        else replace(record, genre=mined.genre_of_bucket.get(record.bucket, GENERAL_GENRE))
     )
-    files = dict(zip(names, texts, strict=True))
+
+
+def _fill_summary(summary: MineSummary, mined: Mined, reviewed: frozenset[str]) -> None:
+    """Counts per genre, phrases and reviewed phrases for the report."""
+    banks = {b.genre: b for b in mined.banks}
+    documents: dict[str, int] = {}
+    for record in summary.records:
+        if record.status == "mined":
+            documents[record.genre or GENERAL_GENRE] = documents.get(record.genre or GENERAL_GENRE, 0) + 1
+    for skeleton in mined.skeletons:
+        genre = next(g for g in mined.registry if g.id == skeleton.genre)
+        summary.genres.append(
+            {
+                "id": genre.id,
+                "name": genre.name,
+                "documents": documents.get(genre.name, 0) if genre.name != GENERAL_GENRE else skeleton.documents,
+                "sections": len(skeleton.sections()),
+                "phrases": len(banks[genre.id].phrases) if genre.id in banks else 0,
+                "discovered": genre.discovered,
+            }
+        )
+    summary.phrases = sum(len(b.phrases) for b in mined.banks)
+    summary.reviewed = sum(1 for b in mined.banks for p in b.phrases if p.id in reviewed)
+
+
+def mined_files(skeletons: list[Skeleton], banks: list[PhraseBank]) -> dict[str, str]:
+    """Relative path -> text of every file mining writes: skeletons, banks and the manifest listing them."""
+    files = {f"{SKELETONS_DIR}/{s.genre}.yaml": dump_yaml(s.model_dump(mode="json")) for s in skeletons}
     files |= {f"{PHRASES_DIR}/{b.genre}{BANK_SUFFIX}": bank_lines(b.phrases) for b in banks}
     files[MANIFEST_FILE] = dump_yaml(manifest(skeletons, banks, sorted(files)).model_dump(mode="json"))
     return files
@@ -160,43 +286,69 @@ def manifest(skeletons: list[Skeleton], banks: list[PhraseBank], files: list[str
     return Manifest(genres=counts, files=[*files, MANIFEST_FILE])
 
 
+def _registry_text(source: Path, genres: list[Genre]) -> str:
+    """genres.yaml as mining leaves it: the original's opening comments, then every genre (discovered ones marked)."""
+    header = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    entries = [g.model_dump(mode="json", exclude_defaults=True) for g in genres]
+    return "\n".join(header) + ("\n" if header else "") + dump_yaml({"genres": entries})
+
+
+def _register() -> RegisterPhrases:
+    """drafter's own register phrases (the last fallback of every genre)."""
+    return load_yaml_model(bundled(REGISTER_FILE), RegisterPhrases)
+
+
 def _refuse_foreign(out_dir: Path, force: bool) -> None:
-    """Refuse a directory holding files drafter did not write, unless --force (they are never touched either way)."""
+    """Refuse a directory holding files drafter did not write, unless --force (they are never deleted)."""
     found = foreign_files(out_dir)
     if found and not force:
         shown = "、".join(found[:5]) + (f" 等 {len(found)} 个文件" if len(found) > 5 else "")
         raise UsageError(
             f"目录 {out_dir} 中有不是 drafter 写的文件（{shown}），为免误改，没有写入模板。"
-            f"请用 -o 另选一个目录；如确认要写在这里，加 --force（这些文件不会被改动或删除）。",
+            f"请用 -o 另选一个目录；如确认要写在这里，加 --force（这些文件不会被删除，与模板同名的会被新模板替换）。",
             path=out_dir,
         )
 
 
-def _reduce_all(
-    results: Iterable[_FileResult],
-    total: int,
-    reducer: Reducer,
-    summary: MineSummary,
-    registry_path: Path,
-    progress: Progress | None,
-) -> None:
-    """Fold the mapped files' documents into the reducer, in file order."""
-    for done, result in enumerate(results, start=1):
-        summary.files += 1
-        summary.megabytes += result.size / 1e6
-        summary.report.merge(result.report)
-        if result.failure is not None:
-            summary.failures.append(result.failure)
-        for document in result.documents:
-            summary.documents += 1
-            if document.genre == GENERAL_GENRE:
-                summary.warnings.append(
-                    f"《{document.title}》的标题不属于任何文种，已归入“通用”。如需新增文种，"
-                    f"请在 {registry_path} 中照样添加一项（id、name、keywords、description）后重新运行 drafter mine。"
-                )
-            reducer.add(document)
-        if progress is not None:
-            progress(done, total)
+def _chunks(files: list[Path]) -> list[list[Path]]:
+    """The sorted files cut into chunks by size alone (so the result does not depend on --jobs)."""
+    chunks: list[list[Path]] = []
+    current: list[Path] = []
+    size = 0
+    for path in files:
+        try:
+            length = path.stat().st_size
+        except OSError:
+            length = 0
+        if current and (size + length > CHUNK_BYTES or len(current) >= CHUNK_FILES):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(path)
+        size += length
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _without_copies(files: list[Path], summary: MineSummary) -> list[Path]:
+    """The files minus byte-for-byte copies of an earlier one (recorded as skipped)."""
+    first: dict[str, Path] = {}
+    kept = []
+    for path in files:
+        try:
+            digest = hashlib.sha1(path.read_bytes()).hexdigest() if path.is_file() else str(path)
+        except OSError:
+            digest = str(path)
+        if digest in first:
+            summary.records.append(DocumentRecord(str(path), None, "skipped", f"与 {first[digest]} 完全相同"))
+            continue
+        first[digest] = path
+        kept.append(path)
+    return kept
 
 
 @contextmanager
@@ -212,8 +364,6 @@ def _fewer_collections() -> Iterator[None]:
 
 def _registry_for(out_dir: Path) -> Path:
     """The genre registry to use: the output directory's own, else the bundled one."""
-    from drafter.resources import bundled
-
     own = out_dir / GENRES_FILE
     return own if own.exists() else bundled(f"templates/{GENRES_FILE}")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 # Slot names whose values the wizard validates as numbers.
-NUMERIC_SLOTS = frozenset({"数量", "金额", "百分比", "年份"})
+NUMERIC_SLOTS = frozenset({"数量", "金额", "百分比", "年份", "下一年份", "上一年份", "往年"})
+# Years relative to the report's own: they follow --year when a skeleton or phrase is used again.
+YEAR_SLOTS = {"年份": 0, "下一年份": 1, "上一年份": -1}
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|人民医院|医院|局|委|中心|学区|学校|办公室|办|所|站|公司|集团|院|校)"
 _MEASURE_WORD = r"(?:个|人|件|次|项|家|户|万|亿|余|多|名|元|栋|平方米|亩|篇|条|场|期|所|批|类|天|小时|倍|册|部|份)"
 # Order matters: longer, more specific patterns first.
@@ -15,7 +17,7 @@ _SLOT_RULES: tuple[tuple[str, str], ...] = (
     ("年份", r"(?<!\d)(?:19|20)\d{2}(?=\s*(?:年|至|到|—|－|-))"),
     ("日期", r"\d{1,2}月\d{1,2}日"),
     ("单位", rf"XX[\u4e00-\u9fff]{{0,10}}?{_ORG_SUFFIX}(?!员)(?![\u4e00-\u9fff]{{0,2}}{_ORG_SUFFIX})"),
-    ("地名", r"XX(?=[省市县区乡镇村])"),
+    ("地名", r"XX[省市县区乡镇村]"),
     ("数量", rf"\d+(?:\.\d+)?|XX+(?={_MEASURE_WORD})"),
     ("名称", r"XX+"),
 )
@@ -25,16 +27,20 @@ _MAY_HAVE_SLOT = re.compile(r"\d|XX")
 SLOT = re.compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
 
 
-def slot_text(text: str) -> tuple[str, list[str]]:
+def slot_text(text: str, year: int | None = None) -> tuple[str, list[str]]:
     """Replace figures and placeholders by named slots; return the text and its slot names in order.
 
+    Years are named relative to the report's `year`: {年份} is that year, {下一年份} the next (a plan
+    section's 2024年工作计划 in a 2023 report), {上一年份} the one before, {往年} any other.
     A name used more than once in one text is numbered ({数量1}, {数量2}) so each gets its own value.
     """
-    if not _MAY_HAVE_SLOT.search(text):
+    if _MAY_HAVE_SLOT.search(text):
+        text = _ANY_SLOT.sub(lambda m: "{" + _slot_name(m, year) + "}", text)
+    if "{" not in text:
         return text, []
-    text = _ANY_SLOT.sub(lambda m: f"{{{m.lastgroup}}}", text)
     names = [m.group(1) for m in SLOT.finditer(text)]
-    repeated = {n for n in names if names.count(n) > 1}
+    # Year slots all mean the report's year (or the next, the one before): they are never numbered apart.
+    repeated = {n for n in names if names.count(n) > 1 and n not in YEAR_SLOTS}
     if not repeated:
         return text, names
     seen: dict[str, int] = {}
@@ -48,6 +54,20 @@ def slot_text(text: str) -> tuple[str, list[str]]:
 
     text = SLOT.sub(number, text)
     return text, slot_names(text)
+
+
+def _slot_name(match: re.Match[str], year: int | None) -> str:
+    """The slot a figure becomes; a year is named by its distance from the report's year."""
+    name = match.lastgroup or "名称"
+    if name != "年份" or year is None:
+        return name
+    offset = int(match.group(0)) - year
+    return next((slot for slot, distance in YEAR_SLOTS.items() if distance == offset), "往年")
+
+
+def year_values(year: int | None) -> dict[str, str]:
+    """Values of the year slots for a report of `year` (empty when the year is not known)."""
+    return {slot: str(year + distance) for slot, distance in YEAR_SLOTS.items()} if year else {}
 
 
 def slot_names(text: str) -> list[str]:
@@ -74,3 +94,13 @@ def normalise(text: str) -> str:
     if "}" in text:
         text = _NUMBERED_SLOT.sub(r"{\1}", text)
     return text.rstrip("，。；：、,.;:")
+
+
+def phrase_text(sentence: str, year: int | None = None) -> tuple[str, list[str]] | None:
+    """A sentence as a phrase another unit can use: named things and figures as slots; None for a fragment."""
+    from drafter.mining.entities import is_fragment, slot_entities, strip_list_number
+
+    sentence = strip_list_number(sentence.strip())
+    if is_fragment(sentence):
+        return None
+    return slot_text(slot_entities(sentence), year)

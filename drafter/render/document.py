@@ -8,7 +8,7 @@ from typing import Literal
 from drafter.errors import UsageError
 from drafter.files import write_output
 from drafter.genres import GENERAL_GENRE
-from drafter.mining.slots import SLOT, fill_slots
+from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.render.docx import FontTable, render_docx
 from drafter.render.layout import Block, layout_draft, marker_for
@@ -24,7 +24,14 @@ from drafter.render.text import (
     title_from_pattern,
 )
 from drafter.store import load_yaml_model
-from drafter.templates import find_genre, load_bank, load_registry, load_skeleton, resolve_templates
+from drafter.templates import (
+    find_genre,
+    load_bank,
+    load_registry,
+    load_skeleton,
+    resolve_templates,
+    skeleton_for_year,
+)
 
 Format = Literal["docx", "md"]
 GENERAL_PATTERN = "{单位}{年份}年工作总结"
@@ -88,12 +95,11 @@ def render_answers(
 # --- blank skeleton ----------------------------------------------------------------
 
 
-def skeleton_blocks(
-    skeleton: Skeleton, phrases: list[Phrase], general: list[Phrase], org: str | None, year: int | None
-) -> list[Block]:
+def skeleton_blocks(skeleton: Skeleton, phrases: list[Phrase], org: str | None, year: int | None) -> list[Block]:
     """A blank document: title, every section heading, and highlighted guidance and examples under each."""
+    skeleton = skeleton_for_year(skeleton, year)
     blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
-    values = {"单位": org or "", "年份": str(year) if year else ""}
+    values = {"单位": org or "", **year_values(year)}
     spans = _section_spans(skeleton)
     number = 0
     for part in skeleton.parts:
@@ -103,13 +109,12 @@ def skeleton_blocks(
             blocks.append(Block("hint", render(CLOSING_HINT, length=_round_length(part.guidance.length or 150))))
         else:
             number += 1
-            blocks.append(Block("heading", "", 1, marker_for(1, number), part.heading))
+            blocks.append(Block("heading", "", 1, marker_for(1, number), as_placeholders(part.heading)))
             blocks.append(Block("hint", guidance_text(part)))
             if part.example_children:
-                children = "；".join(part.example_children[:CHILD_EXAMPLES])
+                children = "；".join(as_placeholders(c) for c in part.example_children[:CHILD_EXAMPLES])
                 blocks.append(Block("hint", render(CHILDREN_HINT, children=children)))
-        bank = general if part.borrowed else phrases
-        for phrase in examples(part, bank, spans):
+        for phrase in examples(part, phrases, spans):
             blocks.append(
                 Block(
                     "hint",
@@ -167,10 +172,17 @@ def _round_length(length: int) -> int:
 
 
 def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None) -> list[Phrase]:
-    """One or two phrases for a part: from its own text first, then accepted and frequent ones of its role."""
-    usable = [p for p in phrases if p.role == part.role and p.status != "rejected"]
+    """One or two phrases for a part: from its own text first, then accepted and most general ones of its role."""
+    roles = {"measure", "result"} if part.role in ("measure", "result") else {part.role}
+    usable = [p for p in phrases if p.role in roles and p.status != "rejected"]
     spans = spans or {}
-    usable.sort(key=lambda p: (not _inside_part(p, part, spans), p.status not in ("accepted", "edited"), -p.count))
+    usable.sort(
+        key=lambda p: (
+            not _inside_part(p, part, spans),
+            p.status not in ("accepted", "edited"),
+            tuple(-g for g in p.generality()),
+        )
+    )
     return usable[:EXAMPLES_PER_PART]
 
 
@@ -197,8 +209,7 @@ def blank_skeleton(
         skeleton = skeleton_from_last_year(outline, skeleton)
         org = org or outline.org
         year = year or (int(outline.date[:4]) + 1 if outline.date else None)
-    general = find_genre(GENERAL_GENRE, load_registry(templates))
-    blocks = skeleton_blocks(skeleton, load_bank(templates, genre), load_bank(templates, general), org, year)
+    blocks = skeleton_blocks(skeleton, load_bank(templates, genre), org, year)
     if outline is not None:
         checklist = [Block("hint", render(CHECKLIST_HINT, promise=p)) for p in promises(outline)]
         blocks[1:1] = [

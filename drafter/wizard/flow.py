@@ -45,6 +45,8 @@ from drafter.yoy import (
 )
 
 Outcome = Literal["render", "quit"]
+# A section about the year's work holds measures and results alike: its phrase picker offers both.
+WORK_ROLES = frozenset({"measure", "result", "case"})
 Step = Callable[[], "Back | None"]
 
 
@@ -510,8 +512,9 @@ class Wizard:
 
     def insert_phrase(self, role: str) -> str | None:
         """A phrase from the bank for this genre and role, its slots asked one by one."""
-        bank = [p for p in self.phrases if p.role in (role, "opener", "set_phrase") and p.status != "rejected"]
-        bank = bank or [p for p in self.general_phrases if p.role == role]
+        roles = {role, "opener", "set_phrase"} | (WORK_ROLES if role in WORK_ROLES else set())
+        bank = [p for p in self.phrases if p.role in roles and p.status != "rejected"]
+        bank = bank or [p for p in self.general_phrases if p.role in roles]
         picked = self.prompter.pick_phrase(bank)
         if picked is None or isinstance(picked, Back):
             return None

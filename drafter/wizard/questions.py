@@ -6,11 +6,10 @@ Nothing here prompts or prints: the flow hands these specs to a Prompter.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type
+from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type, year_values
 from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
 
 QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body"]
@@ -87,29 +86,18 @@ def basics_questions(draft: Draft, derived_title: str, today: dt.date) -> list[Q
 
 
 def slot_values(draft: Draft) -> dict[str, str]:
-    """Values the basics give to phrase slots."""
-    values = {}
+    """Values the basics give to phrase slots: the unit, and the report's year and the years beside it."""
+    values = year_values(draft.year)
     if draft.org:
         values["单位"] = draft.org
-    if draft.year:
-        values["年份"] = str(draft.year)
     return values
 
 
 def phrase_choices(phrases: list[Phrase], role: str, draft: Draft, limit: int = 8) -> tuple[Choice, ...]:
-    """Phrases of a role, best first, with the slots the basics can fill filled in."""
-    usable = [p for p in phrases if p.role == role and p.status != "rejected"]
-    usable.sort(key=lambda p: (p.status not in ("accepted", "edited"), not _fits_role(p.text, role), -p.count))
-    return tuple(Choice(filled(p.text, draft), p.id) for p in usable[:limit])
+    """What `drafter phrases GENRE --role R` lists, best first, with the slots the basics can fill filled in."""
+    from drafter.catalog import offered
 
-
-def _fits_role(text: str, role: str) -> bool:
-    """A closing looks ahead (今后……将……); an opening starts from the year or the guiding thought."""
-    if role == "closing":
-        return "将" in text or "今后" in text
-    if role == "opening":
-        return bool(re.match(r"(\{年份\}|今年|本年度|一年来)", text))
-    return True
+    return tuple(Choice(filled(p.text, draft), p.id) for p in offered(phrases, role)[:limit])
 
 
 def filled(text: str, draft: Draft) -> str:

@@ -1,0 +1,408 @@
+"""Named things in a sentence become slots, so that another unit can use the sentence as it stands.
+
+Places (a gazetteer: the place names of jieba's dictionary, plus suffix rules for towns and villages
+it does not list), organisations, firms, schools, projects, people, 文号, local document titles 《…》
+and quoted slogans. A sentence that is only a fragment (另一方面……, a list cut off at both ends)
+is not a phrase at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CJK = "\u4e00-\u9fff"
+# 文号: 深坪督〔2023〕12号, 建村[2023]34号, 青政办（2024）8号.
+_DOC_NUMBER = re.compile(rf"[{_CJK}]{{1,10}}[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d+\s*号")
+# Quoted slogans and codes: “一月一回头、两月一起底、三月一报告”, "3+1+1"; short set terms (“放管服”) stay.
+_QUOTED = re.compile(r"“([^”]{1,40})”|\"([^\"]{1,40})\"")
+_LIST_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、])\s*"
+)
+# Administrative suffixes, longest first.
+_ADMIN = re.compile(
+    r"自治区|自治州|自治县|特别行政区|经济开发区|开发区|高新区|新区|街道|社区|省|市|县|区|旗|盟|镇|乡|村"
+)
+# Words ending in an administrative suffix that name no place (城镇, 辖区, 全县 …).
+_NOT_PLACES = frozenset(
+    [
+        "城镇",
+        "乡镇",
+        "村镇",
+        "城乡",
+        "新区",
+        "城区",
+        "市区",
+        "郊区",
+        "辖区",
+        "景区",
+        "园区",
+        "社区",
+        "小区",
+        "片区",
+        "校区",
+        "厂区",
+        "库区",
+        "林区",
+        "牧区",
+        "山区",
+        "老区",
+        "灾区",
+        "矿区",
+        "经开区",
+        "开发区",
+        "示范区",
+        "试验区",
+        "保护区",
+        "功能区",
+        "行政区",
+        "地区",
+        "街区",
+        "商区",
+        "营区",
+        "禁区",
+        "盲区",
+        "误区",
+        "专区",
+        "分区",
+        "选区",
+        "街道",
+        "农村",
+        "乡村",
+        "城市",
+        "县城",
+        "县域",
+        "市域",
+        "省域",
+        "本市",
+        "本县",
+        "本区",
+        "本镇",
+        "本乡",
+        "本村",
+        "全省",
+        "全市",
+        "全县",
+        "全区",
+        "全镇",
+        "全乡",
+        "全村",
+        "各省",
+        "各市",
+        "各县",
+        "各区",
+        "各镇",
+        "各乡",
+        "各村",
+        "该市",
+        "该县",
+        "该区",
+        "该镇",
+        "该乡",
+        "该村",
+        "我省",
+        "我市",
+        "我县",
+        "我区",
+        "我镇",
+        "我乡",
+        "我村",
+        "城市",
+        "都市",
+        "超市",
+        "门市",
+        "上市",
+        "股市",
+        "楼市",
+        "夜市",
+        "集市",
+        "早市",
+        "菜市",
+        "互市",
+        "开市",
+        "省市",
+        "市县",
+        "县市",
+        "县区",
+        "区县",
+        "市区县",
+        "乡村",
+        "山村",
+        "渔村",
+        "农村",
+        "新村",
+        "邻村",
+        "本村",
+        "驻村",
+        "进村",
+        "行政村",
+        "自然村",
+        "中心村",
+        "示范村",
+        "重点村",
+        "贫困村",
+        "入户",
+        "下乡",
+        "返乡",
+        "回乡",
+        "家乡",
+        "故乡",
+        "城乡",
+        "异乡",
+        "老乡",
+        "他乡",
+        "重镇",
+        "古镇",
+        "名镇",
+        "强镇",
+        "小镇",
+        "坐镇",
+        "市镇",
+        "街道办",
+        "社区",
+    ]
+)
+_GENERIC_PREFIX = frozenset(
+    "全各本该我你他她这那每此其某两三四五六七八九十上下前后左右东西南北中内外省市县区乡镇村城年月日号在于"
+)
+# A suffix that begins a common word (乡村, 市场, 县域 …) ends no place name.
+_SUFFIX_STARTS_WORD = frozenset(
+    [
+        "乡村",
+        "乡亲",
+        "乡土",
+        "乡愁",
+        "乡风",
+        "乡贤",
+        "村民",
+        "村庄",
+        "村落",
+        "村级",
+        "村容",
+        "村务",
+        "市场",
+        "市民",
+        "市级",
+        "市值",
+        "市容",
+        "市政",
+        "市域",
+        "区域",
+        "区位",
+        "区别",
+        "区分",
+        "区间",
+        "县域",
+        "县级",
+        "镇级",
+        "乡级",
+        "省级",
+        "区级",
+        "省份",
+        "社区",
+        "街道",
+        "村集体",
+        "区块",
+    ]
+)
+_BOUNDARY = frozenset("在对于赴到和与及、的是从由向至经为并同跟把将被给以")
+_ORG_SUFFIX = (
+    r"(?:人民政府|政府|委员会|人民医院|中医院|医院|卫生院|局|委|办公室|办|中心|学校|中学|小学|幼儿园|学区|公司|集团|"
+    r"院|所|站|队|厅|处|科|协会|法院|检察院|银行|支行)"
+)
+# A unit named by its level and domain (县审计局, 市统计局): the writer or a body like it, so {单位}.
+_LEVEL_UNIT = re.compile(
+    rf"(?:(?<=^)|(?<=[，。；：、和与及对向在由经协助配合联合]))[省市县区乡镇][{_CJK}]{{1,8}}?(?:局|委员会|委|办公室|中心)(?![{_CJK}]{{0,1}}(?:局|委|会|办|中心))"
+)
+_PLACE_ORG = re.compile(rf"\{{地名\}}[{_CJK}]{{0,10}}?{_ORG_SUFFIX}(?![{_CJK}]{{0,1}}{_ORG_SUFFIX})")
+_FIRM = re.compile(rf"[{_CJK}]{{2,12}}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团有限公司)")
+_SCHOOL = re.compile(
+    rf"(?<![{_CJK}])([{_CJK}]{{2,6}}?)(?:中心小学|中心校|小学|初级中学|中学|幼儿园|职业技术学院|学院|大学)"
+)
+_PERSONS = re.compile(rf"(?:[{_CJK}]{{2,3}}、){{1,8}}[{_CJK}]{{2,3}}等(?:\d+名)?同志|[{_CJK}]{{2,3}}同志(?=[，。；、])")
+# What a proper name stands before: a project, a firm. {项目} or {单位} replaces name and head together.
+_NAMED_HEADS = re.compile(r"((?:项目|工程|产业园|园区|基地)(?:项目)?)|(有限责任公司|有限公司|公司|集团|合作社)")
+_STOP_TOKENS = frozenset(
+    ["的", "、", "，", "和", "与", "及", "等", "了", "在", "对", "为", "是", "将", "把", "由", "从"]
+)
+_REPEATED_SLOT = re.compile(r"(\{(?:地名|单位)\})(?:[、和与及]?\1)+")
+_FRAGMENT_START = re.compile(
+    r"^(?:另一方面|一方面|同时|此外|另外|其中|其次|再次|最后|首先|以及|并且|而且|但是|但|而|并|及|等)[，,]?"
+)
+_HALF_WIDTH_COMMA = re.compile(rf"[{_CJK}],[{_CJK}]")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's word frequencies and part-of-speech tags (loaded once per process)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def known_word(word: str) -> bool:
+    """A word jieba's dictionary lists."""
+    return bool(_dictionary()[0].get(word))
+
+
+def place_name(word: str) -> bool:
+    """A word jieba's dictionary tags as a place (ns)."""
+    return _dictionary()[1].get(word) == "ns"
+
+
+def strip_list_number(text: str) -> str:
+    """A sentence without the list number it started with (1. （2） ③)."""
+    return _LIST_NUMBER.sub("", text, count=1)
+
+
+def is_fragment(text: str) -> bool:
+    """A clause that cannot stand alone: it continues another (另一方面……), or a list cut off at both ends."""
+    if _FRAGMENT_START.match(text) or _HALF_WIDTH_COMMA.search(text):
+        return True
+    return text[:1] in "、，,；;：:）)》”" or text.rstrip("。；！？")[-1:] in "、，,（(《“"
+
+
+def slot_entities(text: str) -> str:
+    """Replace the named things of a sentence by slots ({地名}, {单位}, {文号}, {文件}, {提法}, {项目}, {姓名})."""
+    text = _DOC_NUMBER.sub("{文号}", text)
+    text = _QUOTED.sub(_quoted, text)
+    text = re.sub(r"《([^》]{1,60})》", _document_title, text)
+    text = _PERSONS.sub(_persons, text)
+    text = _FIRM.sub("{单位}", text)
+    text = slot_places(text)
+    text = _PLACE_ORG.sub("{单位}", text)
+    text = _LEVEL_UNIT.sub("{单位}", text)
+    text = _SCHOOL.sub(_school, text)
+    text = slot_projects(text)
+    return _REPEATED_SLOT.sub(r"\1", text)
+
+
+def _quoted(match: re.Match[str]) -> str:
+    """A quoted slogan or code becomes {提法}; a short set term (“放管服”“一岗双责”) stays."""
+    inner = match.group(1) or match.group(2) or ""
+    if re.search(r"\d", inner) or (len(inner) >= 8 and re.search(r"[、，,；]", inner)) or len(inner) > 16:
+        return "{提法}"
+    return match.group(0)
+
+
+_NATIONAL_DOCUMENT = re.compile(
+    r"^(?:中华人民共和国|中国共产党|习近平|党政|国务院|中共中央)|(?:法|条例|准则|章程|宪法)$"
+)
+
+
+def _document_title(match: re.Match[str]) -> str:
+    """A local document's title becomes {文件}; a national law or regulation keeps its name."""
+    inner = match.group(1)
+    local = re.search(r"XX|\d|[省市县区乡镇局委办]|实施方案|工作方案|通知|意见|办法|细则|计划|规划|制度|安排", inner)
+    return "{文件}" if local and not _NATIONAL_DOCUMENT.search(inner) else match.group(0)
+
+
+def _persons(match: re.Match[str]) -> str:
+    """Named colleagues (钱某某、席某等同志) become one {姓名} slot."""
+    return "{姓名}同志"
+
+
+def slot_places(text: str) -> str:
+    """Place names before an administrative suffix (濉溪县, 许岭镇, 安徽省合肥市) become {地名}."""
+    if not _ADMIN.search(text):
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for match in _ADMIN.finditer(text):
+        start = _place_start(text, match.start(), match.group(0), cursor)
+        if start is None:
+            continue
+        pieces += [text[cursor:start], "{地名}"]
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _place_start(text: str, suffix_at: int, suffix: str, floor: int) -> int | None:
+    """Where the place name ending before `suffix_at` starts, or None when the suffix ends no place name."""
+    end = suffix_at + len(suffix)
+    if text[suffix_at - 1 : end] in _NOT_PLACES or text[suffix_at : end + 1] in _SUFFIX_STARTS_WORD:
+        return None  # 全市, 城乡, 乡村, 市场: the suffix is part of a common word
+    for length in (4, 3, 2):
+        start = suffix_at - length
+        if start < floor:
+            continue
+        name = text[start:suffix_at]
+        whole = name + suffix
+        if not re.fullmatch(rf"[{_CJK}]+", name) or whole in _NOT_PLACES or name in _NOT_PLACES:
+            continue
+        if place_name(whole) or (place_name(name) and name[0] not in "全各本该我每此其"):
+            return start
+        if name[0] in _GENERIC_PREFIX:
+            continue
+        # A name the dictionary does not know, standing after a boundary: a town or village (许岭镇, 丁集村).
+        before = text[start - 1] if start > 0 else ""
+        if (
+            length == 2
+            and not known_word(name)
+            and (not before or before in _BOUNDARY or not re.match(rf"[{_CJK}]", before))
+        ):
+            return start
+    return None
+
+
+def _school(match: re.Match[str]) -> str:
+    """A named school (城关第二中学, 实验小学 of a place) becomes {单位}; 各中小学, 农村小学 stay."""
+    prefix = match.group(1)
+    if prefix[0] in _GENERIC_PREFIX or (known_word(prefix) and not re.search(r"第[一二三四五六七八九十]|实验", prefix)):
+        return match.group(0)
+    return "{单位}"
+
+
+def slot_projects(text: str) -> str:
+    """Named projects and firms (卓轩塑胶制品项目, 鑫诚新材料公司) become {项目}/{单位}; 民生项目, 重点工程 stay."""
+    if not _NAMED_HEADS.search(text):
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for match in _NAMED_HEADS.finditer(text):
+        start = _name_start(text, max(cursor, match.start() - 12), match.start())
+        if start is None:
+            continue
+        pieces += [text[cursor:start], "{项目}" if match.group(1) else "{单位}"]
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _name_start(text: str, low: int, end: int) -> int | None:
+    """Where a proper name before `end` starts: the leftmost of the last few words that the dictionary
+    does not know or tags as a place, reading back until a function word or punctuation."""
+    import jieba
+
+    position, start = end, None
+    for word in reversed(_single_characters_joined(jieba.lcut(text[low:end]))[-4:]):
+        if word in _STOP_TOKENS or not re.fullmatch(rf"[{_CJK}{{}}]+", word):
+            break
+        position -= len(word)
+        named = place_name(word) or (len(word) >= 2 and not known_word(word))
+        if word.startswith("{") or (named and word[0] not in _GENERIC_PREFIX):
+            start = position
+    return start
+
+
+def _single_characters_joined(words: list[str]) -> list[str]:
+    """Runs of one-character words joined: jieba splits a name it does not know into characters (讯 丰)."""
+    joined: list[str] = []
+    for word in words:
+        if (
+            len(word) == 1
+            and word not in _STOP_TOKENS
+            and joined
+            and len(joined[-1]) == 1
+            and joined[-1] not in _STOP_TOKENS
+        ):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined

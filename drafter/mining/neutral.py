@@ -1,0 +1,108 @@
+"""Words specific to a genre, worked out from the corpus: what may be borrowed by another genre.
+
+A word is specific when it recurs in a genre's material (its headings and most general phrases) and
+appears in few other genres: 我院, 行风 for a hospital's 行风建设, 审计 for an audit bureau. A phrase
+is neutral for a genre when it carries no word specific to another genre; such phrases may be
+offered to a genre that lacks them. Nothing here is a hand list: the distribution decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# Parts of speech that never make a word specific to a genre: time words (当前), adverbs, pronouns,
+# numerals, directions, idioms and set expressions (任重道远), adjectives. Nouns and verbs can (我院, 审计).
+_NEVER_SPECIFIC = frozenset(
+    [
+        "t",
+        "tg",
+        "d",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "uv",
+        "ud",
+        "ug",
+        "r",
+        "rr",
+        "rz",
+        "m",
+        "mq",
+        "q",
+        "f",
+        "y",
+        "e",
+        "o",
+        "x",
+        "i",
+        "l",
+        "a",
+        "ad",
+        "an",
+        "ag",
+        "z",
+        "zg",
+        "s",
+    ]
+)
+MIN_REPEATS = 2  # a word seen once in a genre does not characterise it
+SHORTEST, LONGEST = 2, 6
+
+
+@dataclass(frozen=True)
+class Specificity:
+    """word -> the genres it is specific to."""
+
+    words: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, materials: dict[str, list[str]]) -> Specificity:
+        """Specific words from each genre's texts (no genre to contrast with: nothing is specific)."""
+        if len(materials) < 2:
+            return cls({})
+        import jieba.posseg
+
+        from drafter.genres import tokenizer
+
+        segment = tokenizer().lcut
+        tags = jieba.posseg.dt.word_tag_tab
+        limit = max(1, len(materials) // 4)
+        genres_of: dict[str, set[str]] = {}
+        repeated: dict[str, set[str]] = {}
+        for genre, texts in materials.items():
+            words = (w for text in texts for w in segment(text, HMM=False))
+            counts = Counter(w for w in words if _WORD.match(w) and tags.get(w) not in _NEVER_SPECIFIC)
+            for word, count in counts.items():
+                genres_of.setdefault(word, set()).add(genre)
+                if count >= MIN_REPEATS:
+                    repeated.setdefault(word, set()).add(genre)
+        specific = {
+            word: frozenset(genres)
+            for word, genres in genres_of.items()
+            if len(genres) <= limit and word in repeated and len(word) <= LONGEST
+        }
+        return cls(specific)
+
+    def genres_in(self, text: str) -> set[str]:
+        """The genres whose specific words occur in `text`."""
+        found: set[str] = set()
+        for length in range(SHORTEST, LONGEST + 1):
+            for start in range(len(text) - length + 1):
+                genres = self.words.get(text[start : start + length])
+                if genres:
+                    found |= genres
+        return found
+
+    def neutral(self, text: str, genre: str | None) -> bool:
+        """Carries no word specific to a genre other than `genre` (None: to any genre)."""
+        return not (self.genres_in(text) - ({genre} if genre else set()))
+
+    def specific_to(self, text: str, genre: str) -> bool:
+        """Carries a word specific to `genre`."""
+        return genre in self.genres_in(text)

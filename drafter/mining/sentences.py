@@ -1,0 +1,88 @@
+"""A role for each sentence: from what the sentence says, and from the section it stands in.
+
+A section named 开展情况 holds measures and results alike, so the section alone cannot say which a
+sentence is. The cues below are the register's own: figures and 完成/达到/同比 report a result;
+将/力争/计划 announce a plan; 不够/有待/短板 admit a problem; 由于/原因 explain one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.models import Role
+
+# A figure of achieved work: Arabic digits or a redacted XX before a measure word, or a percentage.
+# Chinese numerals mostly name things (八项规定, “三张清单”, 第二人民医院), so they are not figures here.
+_FIGURE = re.compile(
+    r"(?:\d|XX)(?:\.\d+)?\s*"
+    r"(?:%|％|个|人|件|次|项|家|户|万|亿|余|多|名|元|栋|平方米|公顷|亩|篇|条|场|期|所|批|类|天|小时|倍|册|部|份|场次|人次|"
+    r"位|座|处|台|套|公里|千米|米|吨|斤|公斤|张|面|起|宗|轮|支|本|课时|学时|分)"
+)
+_RESULT_WORDS = re.compile(
+    r"已(?:完成|全部|累计|实现|建成|开工|投产|立项|注册|进场|装修|办理|发放|解决|整改)|完成(?:了)?[^，。；]{0,20}?(?:任务|目标|工作|项目)|"
+    r"达到|达\d|同比|增长|下降\d|提升了|提高了|增强了|实现了|取得(?:了)?[^，。；]{0,6}(?:成效|成绩|进展|突破|成果)|"
+    r"获得|荣获|获评|被评为|排名|位居|位列|好评|认可|表彰|称号|零的突破|圆满完成|顺利完成|全部完成|成功|"
+    r"累计|共计|合计|惠及|覆盖率|完成率|满意度达|大大提升|明显提升|显著提升|稳步增长|良好|做到了|^(?:[一二三四五六七八九十]+是)?(?:完成|实现|建成)"
+)
+# 将 alone also marks an object (将补助款发放到……): only 将 before an adverb announces a plan.
+_PLAN_START = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:力争|计划|拟|下一步|明年|今后|争取|预计)")
+_PLAN_WORDS = re.compile(
+    r"力争|下一步|明年|来年|新的一年|今后(?:一个时期)?|将(?:进一步|继续|持续|全力|着力|紧紧|以|坚持|深入|加快|大力)"
+)
+# Admissions of a shortcoming; 补短板、克服不足、破解瓶颈 are measures, so the word must not follow a remedy.
+_PROBLEM_WORDS = re.compile(
+    r"(?<!补)(?<!补齐)(?<!弥补)(?<!克服)(?<!解决)(?<!破解)(?<!针对)"
+    r"(?:不够|有待|不足|短板|薄弱|滞后|欠缺|尚未|仍(?:然)?存在|还存在|差距|不强|不高|不到位|不平衡|"
+    r"较少|偏少|偏低|较低|较弱|难度(?:较|很)?大|不力|不深|不实|挫伤)"
+)
+# In a section about the year's work only the plainest admissions count (困难、问题 there are what was overcome).
+_WORK_PROBLEM_WORDS = re.compile(r"(?<!补)(?<!弥补)(?<!克服)(?:有待|不够|短板|薄弱|欠缺|仍(?:然)?存在|还存在|差距较大)")
+_CAUSE_WORDS = re.compile(r"由于|原因|导致|造成|究其|归根|一方面|另一方面|受[^，。；]{1,12}影响")
+_CASE_START = re.compile(r"^(?:如|例如|比如|譬如)[，,：:]|^[0-9]+\.关于|典型")
+_CLOSING_WORDS = re.compile(r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写")
+
+
+def sentence_role(sentence: str, section: Role) -> Role:
+    """The role of one sentence, given the role of the section it stands in."""
+    if section in ("opening", "case", "cause"):
+        return section
+    if section == "closing":
+        return "closing" if _CLOSING_WORDS.search(sentence) or sentence.startswith("总之") else "plan"
+    if section == "problem":
+        return "cause" if _CAUSE_WORDS.search(sentence[:12]) else "problem"
+    if section == "plan":
+        return "plan"
+    return _role_in_work_section(sentence)
+
+
+_NAMED = re.compile(r"“[^”]*”|《[^》]*》|\d{4}(?:年度?|至|-|—)")
+# A leading purpose clause (为顺利完成年度目标任务，……) states an aim, not a result.
+_PURPOSE = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:为了?|为确保)[^，。；]{1,30}，")
+
+
+def _role_in_work_section(sentence: str) -> Role:
+    """Measure or result (or a stray plan, problem or example) in a section about the year's work."""
+    if _CASE_START.search(sentence):
+        return "case"
+    if _PLAN_START.search(sentence) or _PLAN_WORDS.search(sentence[:20]):
+        return "plan"
+    if _WORK_PROBLEM_WORDS.search(sentence) and not _RESULT_WORDS.search(sentence):
+        return "problem"
+    sentence = _PURPOSE.sub("", sentence)
+    plain = _NAMED.sub("", sentence)  # quoted names, titles and years are not figures
+    if _FIGURE.search(plain) or _RESULT_WORDS.search(sentence):
+        return "result"
+    return "measure"
+
+
+_OPENING_START = re.compile(r"^(?:\{年份\}年(?:以来|度)?|今年以来|一年来|本年度|过去的一年)")
+_LOOKS_AHEAD = re.compile(r"将|今后|新的一年|展望|站在新的起点")
+
+
+def fits_role(text: str, role: str) -> bool:
+    """An opening starts from the year (or 一年来) and is a whole sentence; a closing looks ahead."""
+    if role == "opening":
+        return bool(_OPENING_START.match(text)) and len(text) >= 30
+    if role == "closing":
+        return bool(_LOOKS_AHEAD.search(text))
+    return True
