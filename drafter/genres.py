@@ -8,9 +8,9 @@ unit's name, then the unit's kind (乡, 镇 for 乡镇综合), then the headings
 from __future__ import annotations
 
 import logging
-from typing import Any
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from drafter.models import Genre, GenreRegistry
 from drafter.resources import bundled

@@ -54,7 +54,7 @@ def int_to_cn(value: int) -> str:
 def ordinal_value(number: str) -> int | None:
     """Value of an ordinal as written: 三, 3, ３, ③."""
     digits = ascii_digits(number)
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit():  # '①'.isdigit() is True too
         return int(digits)
     if len(number) == 1 and number in CIRCLED:
         return CIRCLED.index(number) + 1

@@ -157,9 +157,9 @@ def parse_date(text: str) -> str | None:
         year, month, day = int(match.group("iy")), int(match.group("im")), int(match.group("id"))
     else:
         y, m, d = match.group("y"), ascii_digits(match.group("m")), ascii_digits(match.group("d"))
-        year_value = int(y) if y.isdigit() else cn_digit_string_to_int(y)
-        month_value = int(m) if m.isdigit() else cn_to_int(m.replace("〇", "零").replace("○", "零"))
-        day_value = int(d) if d.isdigit() else cn_to_int(d.replace("〇", "零").replace("○", "零"))
+        year_value = int(y) if y.isascii() and y.isdigit() else cn_digit_string_to_int(y)
+        month_value = int(m) if m.isascii() and m.isdigit() else cn_to_int(m.replace("〇", "零").replace("○", "零"))
+        day_value = int(d) if d.isascii() and d.isdigit() else cn_to_int(d.replace("〇", "零").replace("○", "零"))
         if year_value is None or month_value is None or day_value is None:
             return None
         year, month, day = year_value, month_value, day_value

@@ -190,7 +190,7 @@ def check_value(value: str, validate: Validation) -> str | None:
     value = value.strip()
     if validate == "none" or value in ("", BACK_KEY):
         return None
-    if validate == "year" and not (value.isdigit() and 1949 <= int(value) <= 2200):
+    if validate == "year" and not (value.isascii() and value.isdigit() and 1949 <= int(value) <= 2200):
         return "请输入四位年份，如 2024"
     if validate == "number":
         try:
