@@ -237,8 +237,11 @@ def phrases(
     elif as_json:
         import json
 
-        keys = ("id", "text", "genre", "role", "slots", "sources", "count", "status")
-        listing = [p.model_dump(mode="json", include=set(keys)) for p in selected]
+        keys = ("id", "text", "genre", "role", "slots", "sources", "count", "documents", "units", "borrowed", "origin")
+        listing = [
+            p.model_dump(mode="json", include=set(keys)) | {"status": p.status, "seen_only_in": p.seen_only_in()}
+            for p in selected
+        ]
         click.echo(json.dumps({"phrases": listing}, ensure_ascii=False, indent=2))
     else:
         from drafter.show import print_phrases

@@ -179,20 +179,29 @@ def highlight_slots(text: str) -> str:
 
 
 def print_phrases(phrases: list[Phrase]) -> None:
-    """A table of phrases a person can scan."""
+    """A table of phrases a person can scan: how general each is, and where a single-source one comes from."""
     from drafter.phrasebook import STATUS_NAMES
 
     table = Table(title=f"常用语（{len(phrases)} 条）", show_lines=False)
-    for column in ("id", "文种", "类别", "次数", "状态", "文本"):
-        table.add_column(column, justify="right" if column == "次数" else "left", overflow="fold")
+    for column in ("id", "文种", "类别", "篇数", "状态", "文本"):
+        table.add_column(column, justify="right" if column == "篇数" else "left", overflow="fold")
     for phrase in phrases:
+        note = ""
+        if phrase.borrowed:
+            note = (
+                "  [dim]（借用：通用规范用语）[/dim]"
+                if phrase.origin == "register"
+                else "  [dim]（借用自其他文种）[/dim]"
+            )
+        elif phrase.seen_only_in():
+            note = f"  [dim]仅见于《{escape(phrase.seen_only_in() or '')}》[/dim]"
         table.add_row(
             phrase.id,
-            phrase.genre,
+            escape(phrase.genre),
             ROLE_NAMES.get(phrase.role, phrase.role),
-            str(phrase.count),
+            str(phrase.documents),
             STATUS_NAMES[phrase.status],
-            highlight_slots(phrase.text),
+            highlight_slots(phrase.text) + note,
         )
     Console(highlight=False).print(table)
 

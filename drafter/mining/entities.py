@@ -215,13 +215,16 @@ _LEVEL_UNIT = re.compile(
     rf"(?:(?<=^)|(?<=[，。；：、和与及对向在由经协助配合联合]))[省市县区乡镇][{_CJK}]{{1,8}}?(?:局|委员会|委|办公室|中心)(?![{_CJK}]{{0,1}}(?:局|委|会|办|中心))"
 )
 _PLACE_ORG = re.compile(rf"\{{地名\}}[{_CJK}]{{0,10}}?{_ORG_SUFFIX}(?![{_CJK}]{{0,1}}{_ORG_SUFFIX})")
-_FIRM = re.compile(rf"[{_CJK}]{{2,12}}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团有限公司)")
 _SCHOOL = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{2,6}}?)(?:中心小学|中心校|小学|初级中学|中学|幼儿园|职业技术学院|学院|大学)"
 )
 _PERSONS = re.compile(rf"(?:[{_CJK}]{{2,3}}、){{1,8}}[{_CJK}]{{2,3}}等(?:\d+名)?同志|[{_CJK}]{{2,3}}同志(?=[，。；、])")
 # What a proper name stands before: a project, a firm. {项目} or {单位} replaces name and head together.
-_NAMED_HEADS = re.compile(r"((?:项目|工程|产业园|园区|基地)(?:项目)?)|(有限责任公司|有限公司|公司|集团|合作社)")
+_NAMED_HEADS = re.compile(
+    r"((?:项目|工程|产业园|园区|基地)(?:项目)?)|(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|公司|集团|合作社)"
+)
+# jieba may join a preposition to the unknown name after it (为鑫诚): the name starts after it.
+_LEADING_PREPOSITION = frozenset("为与和在对向将把由从同跟及给被于")
 _STOP_TOKENS = frozenset(
     ["的", "、", "，", "和", "与", "及", "等", "了", "在", "对", "为", "是", "将", "把", "由", "从"]
 )
@@ -273,7 +276,6 @@ def slot_entities(text: str) -> str:
     text = _QUOTED.sub(_quoted, text)
     text = re.sub(r"《([^》]{1,60})》", _document_title, text)
     text = _PERSONS.sub(_persons, text)
-    text = _FIRM.sub("{单位}", text)
     text = slot_places(text)
     text = _PLACE_ORG.sub("{单位}", text)
     text = _LEVEL_UNIT.sub("{单位}", text)
@@ -387,7 +389,7 @@ def _name_start(text: str, low: int, end: int) -> int | None:
         position -= len(word)
         named = place_name(word) or (len(word) >= 2 and not known_word(word))
         if word.startswith("{") or (named and word[0] not in _GENERIC_PREFIX):
-            start = position
+            start = position + (1 if word[0] in _LEADING_PREPOSITION and len(word) > 2 else 0)
     return start
 
 

@@ -36,7 +36,9 @@ _PROBLEM_WORDS = re.compile(
     r"较少|偏少|偏低|较低|较弱|难度(?:较|很)?大|不力|不深|不实|挫伤)"
 )
 # In a section about the year's work only the plainest admissions count (困难、问题 there are what was overcome).
-_WORK_PROBLEM_WORDS = re.compile(r"(?<!补)(?<!弥补)(?<!克服)(?:有待|不够|短板|薄弱|欠缺|仍(?:然)?存在|还存在|差距较大)")
+_WORK_PROBLEM_WORDS = re.compile(
+    r"(?<!补)(?<!补齐)(?<!弥补)(?<!克服)(?<!补强)(?:有待|不够|短板|薄弱|欠缺|仍(?:然)?存在|还存在|差距较大)"
+)
 _CAUSE_WORDS = re.compile(r"由于|原因|导致|造成|究其|归根|一方面|另一方面|受[^，。；]{1,12}影响")
 _CASE_START = re.compile(r"^(?:如|例如|比如|譬如)[，,：:]|^[0-9]+\.关于|典型")
 _CLOSING_WORDS = re.compile(r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写")
