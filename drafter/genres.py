@@ -7,10 +7,8 @@ unit's name, then the unit's kind (乡, 镇 for 乡镇综合), then the headings
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from drafter.models import Genre, GenreRegistry
 from drafter.resources import bundled
@@ -18,7 +16,6 @@ from drafter.store import load_yaml_model
 from drafter.titles import TitleFacts, title_facts
 
 GENERAL_GENRE = "通用"
-TERMS_FILE = "corpus/terms.yaml"
 # Headings must name a genre this often before they decide it (one stray word is not enough).
 HEADING_HITS = 2
 
@@ -28,24 +25,18 @@ def load_genres(path: Path | None = None) -> list[Genre]:
     return load_yaml_model(path or bundled("templates/genres.yaml"), GenreRegistry).genres
 
 
-@lru_cache(maxsize=1)
-def compound_terms() -> tuple[str, ...]:
-    """The fixed 公文 terms of corpus/terms.yaml (党史学习教育, 乡村振兴 …)."""
-    from drafter.models import Terms
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> tuple[frozenset[int], frozenset[int], tuple[tuple[int, int], ...]]:
+    """Where words start and end in a text, and the spans of the fixed 公文 terms in it."""
+    from drafter.lexicon import lexicon, terms
 
-    return tuple(load_yaml_model(bundled(TERMS_FILE), Terms).terms)
-
-
-@lru_cache(maxsize=1)
-def tokenizer() -> Any:
-    """jieba, with the compound terms of 公文 added as words, loaded once."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    for term in compound_terms():
-        jieba.add_word(term, freq=100_000)
-    return jieba
+    starts, ends, position = set(), set(), 0
+    for word in lexicon().segment(text):
+        starts.add(position)
+        position += len(word)
+        ends.add(position)
+    spans = tuple((i, i + len(t)) for t in terms() if t in text for i in _occurrences(text, t))
+    return frozenset(starts), frozenset(ends), spans
 
 
 def keyword_hits(text: str, keywords: list[str]) -> list[str]:
@@ -53,17 +44,12 @@ def keyword_hits(text: str, keywords: list[str]) -> list[str]:
     提案 in 政协提案), but not inside a fixed term (教育 in 党史学习教育)."""
     if not text or not any(k in text for k in keywords):
         return []
-    starts, ends, position = set(), set(), 0
-    for word in tokenizer().lcut(text):
-        starts.add(position)
-        position += len(word)
-        ends.add(position)
-    inside_terms = [(i, i + len(t)) for t in compound_terms() for i in _occurrences(text, t)]
+    starts, ends, spans = _boundaries(text)
     hits = []
     for keyword in keywords:
         for index in _occurrences(text, keyword):
             end = index + len(keyword)
-            in_term = any(a <= index and end <= b and (a, b) != (index, end) for a, b in inside_terms)
+            in_term = any(a <= index and end <= b and (a, b) != (index, end) for a, b in spans)
             if (index in starts or end in ends) and not in_term:
                 hits.append(keyword)
                 break

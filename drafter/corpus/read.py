@@ -17,9 +17,9 @@ DOCX_SUFFIXES = (".docx",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
 # A .docx whose parts unpack to more than this is refused (zip bombs).
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_BLANKS = re.compile(r"\s")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_BLANKS = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 _READ_CHUNK = 1 << 16
 
 
@@ -151,14 +151,15 @@ def _decode_known(data: bytes) -> tuple[str, str] | None:
 
 
 def looks_like_chinese_text(text: str) -> bool:
-    """True when decoded text reads as Chinese prose rather than noise."""
-    sample = text[:20_000]
-    visible = len(sample) - len(_BLANKS.findall(sample))
+    """True when decoded text reads as Chinese prose rather than noise (judged on its first 8,000 characters)."""
+    sample = text[:8_000]
+    # Counting by what a substitution removes builds one string instead of a list of every match.
+    visible = len(_BLANKS.sub("", sample))
     if visible == 0:
         return False
-    if len(_CONTROL.findall(sample)) > visible * 0.01:
+    if len(sample) - len(_CONTROL.sub("", sample)) > visible * 0.01:
         return False
-    return len(_CJK.findall(sample)) >= visible * 0.2
+    return len(sample) - len(_CJK.sub("", sample)) >= visible * 0.2
 
 
 # --- .docx -----------------------------------------------------------------

@@ -42,29 +42,77 @@ class RawDocument:
     paragraphs: list[Paragraph]
 
 
+def toc_match(text: str) -> re.Match[str] | None:
+    """A table-of-contents line (a tab or a dot leader before a page number); a cheap test runs first."""
+    if "\t" not in text and "…" not in text and "..." not in text and "·" not in text:
+        return None
+    return TOC_LINE.match(text)
+
+
 def split_documents(paragraphs: list[Paragraph], source: str, report: CleanReport) -> list[RawDocument]:
-    """Split a file's paragraphs into documents, dropping a compilation header and its TOC."""
-    toc_titles = [m.group("title").strip() for p in paragraphs if (m := TOC_LINE.match(p.text))]
-    starts = _starts_from_toc(paragraphs, toc_titles) if toc_titles else []
-    if starts:
-        for p in paragraphs[: starts[0]]:
-            if p.text.strip():
-                name = "toc_entry" if TOC_LINE.match(p.text) else "compilation_header"
-                report.add(name, source, p.line)
+    """Split a file's paragraphs into documents, dropping each compilation's header and table of contents.
+
+    A file may hold several compilations one after another, each with its own contents: each
+    compilation's documents are found from its own table, after it and before the next one.
+    """
+    toc = [i for i, p in enumerate(paragraphs) if toc_match(p.text)]
+    ranges = _ranges_from_tocs(paragraphs, toc) if toc else []
+    if ranges:
+        kept = {i for a, b in ranges for i in range(a, b)}
+        for index, p in enumerate(paragraphs):
+            if index not in kept and p.text.strip():
+                report.add("toc_entry" if index in set(toc) else "compilation_header", source, p.line)
         report.descriptions.setdefault("toc_entry", "汇编目录行（标题 + 制表符 + 页码）")
         report.descriptions.setdefault("compilation_header", "汇编封面标题与“目录”字样")
-    else:
-        starts = _starts_from_titles(paragraphs)
+        return [RawDocument(source, paragraphs[a:b]) for a, b in ranges]
+    starts = _starts_from_titles(paragraphs)
     if not starts:
         return [RawDocument(source, paragraphs)] if any(p.text.strip() for p in paragraphs) else []
     bounds = [*starts, len(paragraphs)]
     return [RawDocument(source, paragraphs[a:b]) for a, b in pairwise(bounds)]
 
 
-def _starts_from_toc(paragraphs: list[Paragraph], titles: list[str]) -> list[int]:
-    """Indexes where each TOC title reappears as a line after the TOC."""
-    last_toc = max(i for i, p in enumerate(paragraphs) if TOC_LINE.match(p.text))
-    lines = [(i, _fold(p.text)) for i, p in enumerate(paragraphs) if i > last_toc and p.text.strip()]
+def _ranges_from_tocs(paragraphs: list[Paragraph], toc: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of every document, compilation by compilation: each table of contents names the
+    documents that follow it, up to the header of the next compilation."""
+    blocks = _toc_blocks(paragraphs, toc)
+    ranges: list[tuple[int, int]] = []
+    for number, block in enumerate(blocks):
+        limit = _header_start(paragraphs, blocks[number + 1][0]) if number + 1 < len(blocks) else len(paragraphs)
+        titles = [m.group("title").strip() for i in block if (m := toc_match(paragraphs[i].text))]
+        starts = _starts_from_toc(paragraphs, titles, block[-1] + 1, limit)
+        ranges += list(pairwise([*starts, limit]))
+    return ranges
+
+
+def _toc_blocks(paragraphs: list[Paragraph], toc: list[int]) -> list[list[int]]:
+    """Table-of-contents lines grouped into tables: consecutive lines, blank lines allowed between them."""
+    blocks: list[list[int]] = []
+    for index in toc:
+        if blocks and all(not p.text.strip() for p in paragraphs[blocks[-1][-1] + 1 : index]):
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    return blocks
+
+
+def _header_start(paragraphs: list[Paragraph], toc_start: int) -> int:
+    """Where the header above a table of contents begins: the short lines (汇编名, 目录) right above it."""
+    start, short_lines = toc_start, 0
+    for index in range(toc_start - 1, -1, -1):
+        text = paragraphs[index].text.strip()
+        if not text:
+            continue
+        if short_lines == 3 or len(text) > 40 or re.search(r"[。；！？]", text):
+            break
+        short_lines += 1
+        start = index
+    return start
+
+
+def _starts_from_toc(paragraphs: list[Paragraph], titles: list[str], after: int, before: int) -> list[int]:
+    """Indexes where each TOC title reappears as a line between `after` and `before`."""
+    lines = [(i, _fold(paragraphs[i].text)) for i in range(after, before) if paragraphs[i].text.strip()]
     starts: list[int] = []
     cursor = 0
     for title in titles:
@@ -117,12 +165,12 @@ def unflatten(paragraphs: list[Paragraph]) -> list[Paragraph]:
             pieces.append(p)
             continue
         pieces.extend(replace(p, text=t) for t in _split_toc_run(p.text))
-    toc_titles = [m.group("title").strip() for p in pieces if (m := TOC_LINE.match(p.text))]
+    toc_titles = [m.group("title").strip() for p in pieces if (m := toc_match(p.text))]
     # Entries such as 目录 or the compilation's own name are not documents to cut at.
     titles = [t for t in toc_titles if _is_title_line(t)] or toc_titles
     result: list[Paragraph] = []
     for p in pieces:
-        if TOC_LINE.match(p.text) or len(p.text) < FLATTENED_MIN_CHARS // 4:
+        if toc_match(p.text) or len(p.text) < FLATTENED_MIN_CHARS // 4:
             result.append(p)
             continue
         for chunk in _split_at_titles(p.text, titles):

@@ -16,12 +16,15 @@ from drafter.mining.extract import MinedDocument, SectionSummary, context_of
 from drafter.models import PhraseRole
 
 MAX_SOURCES = 2
-MAX_UNITS = 32  # distinct units are counted up to this many: enough to rank by generality
-# A bank keeps at most HIGH phrases of a role while folding; past that it is cut back to LOW.
-HIGH, LOW = 3000, 1500
+MAX_UNITS = 12  # distinct units are counted up to this many: enough to rank by generality
+# A bucket keeps at most HIGH phrases while folding; past that each role is cut back to its share of LOW
+# (at least FLOOR): the banks fill up early and then stop growing, whatever the corpus size.
+HIGH, LOW, FLOOR = 4000, 2000, 120
+# The part lists of this many documents are enough for a skeleton's guidance; the rest are counted only.
+MAX_DOCUMENTS = 200
 
 
-@dataclass
+@dataclass(slots=True)
 class PhraseStats:
     """One phrase merged across its occurrences."""
 
@@ -46,7 +49,7 @@ class PhraseStats:
         self.sources.extend(other.sources[: max(MAX_SOURCES - len(self.sources), 0)])
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentParts:
     """A document's title and unit, and its parts for the skeleton."""
 
@@ -59,14 +62,18 @@ class DocumentParts:
 class PartialBank:
     """What the documents of one bucket contribute: their part lists, title patterns and phrases by role."""
 
-    documents: list[DocumentParts] = field(default_factory=list)
+    documents: list[DocumentParts] = field(default_factory=list)  # the first MAX_DOCUMENTS
+    count: int = 0  # every document folded in
     title_patterns: Counter[str] = field(default_factory=Counter)
     phrases: dict[PhraseRole, dict[str, PhraseStats]] = field(default_factory=dict)  # role -> key -> stats
+    _size: int = 0  # phrases held (kept up to date while folding)
 
     def add(self, mined: MinedDocument) -> None:
         """Fold one document in."""
-        ordinal = len(self.documents)
-        self.documents.append(DocumentParts(mined.title, mined.unit, mined.parts))
+        ordinal = self.count
+        self.count += 1
+        if len(self.documents) < MAX_DOCUMENTS:
+            self.documents.append(DocumentParts(mined.title, mined.unit, mined.parts))
         self.title_patterns[mined.title_pattern] += 1
         for occurrence in mined.phrases:
             bank = self.phrases.setdefault(occurrence.role, {})
@@ -83,12 +90,14 @@ class PartialBank:
                     stats.units.add(mined.unit)
                 if len(stats.sources) < MAX_SOURCES:
                     stats.sources.append((mined.title, occurrence.paragraph))
-            if len(bank) > HIGH:
-                self.phrases[occurrence.role] = cut(bank, LOW)
+            self._size += stats.count == 1
+        if self._size > HIGH:
+            self._cut_to(LOW)
 
     def merge(self, other: PartialBank) -> None:
         """Fold another bank in (the other's phrases after this one's, so first-seen order is kept)."""
-        self.documents.extend(other.documents)
+        self.documents.extend(other.documents[: max(MAX_DOCUMENTS - len(self.documents), 0)])
+        self.count += other.count
         self.title_patterns.update(other.title_patterns)
         for role, theirs in other.phrases.items():
             mine = self.phrases.setdefault(role, {})
@@ -99,13 +108,24 @@ class PartialBank:
                     mine[key] = stats
                 else:
                     existing.absorb(stats)
-            if len(mine) > HIGH:
-                self.phrases[role] = cut(mine, LOW)
+        self._size = sum(len(bank) for bank in self.phrases.values())
+        if self._size > HIGH:
+            self._cut_to(LOW)
 
     def bounded(self) -> PartialBank:
-        """This bank with every role cut back to LOW phrases (what a worker sends back)."""
-        self.phrases = {role: cut(bank, LOW) if len(bank) > LOW else bank for role, bank in self.phrases.items()}
+        """This bank cut back to LOW phrases (what a worker sends back)."""
+        if sum(len(bank) for bank in self.phrases.values()) > LOW:
+            self._cut_to(LOW)
         return self
+
+    def _cut_to(self, size: int) -> None:
+        """Cut every role to its share of `size` phrases (at least FLOOR), keeping the most general."""
+        total = sum(len(bank) for bank in self.phrases.values())
+        for role, bank in self.phrases.items():
+            share = max(FLOOR, size * len(bank) // total)
+            if len(bank) > share:
+                self.phrases[role] = cut(bank, share)
+        self._size = sum(len(bank) for bank in self.phrases.values())
 
 
 def cut(bank: dict[str, PhraseStats], size: int) -> dict[str, PhraseStats]:

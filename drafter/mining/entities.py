@@ -9,7 +9,8 @@ is not a phrase at all.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from drafter.lexicon import lexicon
 
 _CJK = "\u4e00-\u9fff"
 # 文号: 深坪督〔2023〕12号, 建村[2023]34号, 青政办（2024）8号.
@@ -223,8 +224,7 @@ _PERSONS = re.compile(rf"(?:[{_CJK}]{{2,3}}、){{1,8}}[{_CJK}]{{2,3}}等(?:\d+�
 _NAMED_HEADS = re.compile(
     r"((?:项目|工程|产业园|园区|基地)(?:项目)?)|(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|公司|集团|合作社)"
 )
-# jieba may join a preposition to the unknown name after it (为鑫诚): the name starts after it.
-_LEADING_PREPOSITION = frozenset("为与和在对向将把由从同跟及给被于")
+
 _STOP_TOKENS = frozenset(
     ["的", "、", "，", "和", "与", "及", "等", "了", "在", "对", "为", "是", "将", "把", "由", "从"]
 )
@@ -235,27 +235,14 @@ _FRAGMENT_START = re.compile(
 _HALF_WIDTH_COMMA = re.compile(rf"[{_CJK}],[{_CJK}]")
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
-    """jieba's word frequencies and part-of-speech tags (loaded once per process)."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
-
-
 def known_word(word: str) -> bool:
-    """A word jieba's dictionary lists."""
-    return bool(_dictionary()[0].get(word))
+    """A word the dictionary lists."""
+    return lexicon().known(word)
 
 
 def place_name(word: str) -> bool:
-    """A word jieba's dictionary tags as a place (ns)."""
-    return _dictionary()[1].get(word) == "ns"
+    """A word the dictionary tags as a place (ns)."""
+    return lexicon().place(word)
 
 
 def strip_list_number(text: str) -> str:
@@ -270,18 +257,33 @@ def is_fragment(text: str) -> bool:
     return text[:1] in "、，,；;：:）)》”" or text.rstrip("。；！？")[-1:] in "、，,（(《“"
 
 
+_TITLE = re.compile(r"《([^》]{1,60})》")
+_UNIT_ENDS = re.compile(r"[局委办]|中心")
+_SCHOOL_WORDS = re.compile(r"学|幼儿园|中心校")
+
+
 def slot_entities(text: str) -> str:
-    """Replace the named things of a sentence by slots ({地名}, {单位}, {文号}, {文件}, {提法}, {项目}, {姓名})."""
-    text = _DOC_NUMBER.sub("{文号}", text)
-    text = _QUOTED.sub(_quoted, text)
-    text = re.sub(r"《([^》]{1,60})》", _document_title, text)
-    text = _PERSONS.sub(_persons, text)
+    """Replace the named things of a sentence by slots ({地名}, {单位}, {文号}, {文件}, {提法}, {项目}, {姓名}).
+
+    Each rule first looks for a character it needs (号, “, 《 …): most sentences skip most rules.
+    """
+    if "号" in text:
+        text = _DOC_NUMBER.sub("{文号}", text)
+    if "“" in text or '"' in text:
+        text = _QUOTED.sub(_quoted, text)
+    if "《" in text:
+        text = _TITLE.sub(_document_title, text)
+    if "同志" in text:
+        text = _PERSONS.sub(_persons, text)
     text = slot_places(text)
-    text = _PLACE_ORG.sub("{单位}", text)
-    text = _LEVEL_UNIT.sub("{单位}", text)
-    text = _SCHOOL.sub(_school, text)
+    if "{地名}" in text:
+        text = _PLACE_ORG.sub("{单位}", text)
+    if _UNIT_ENDS.search(text):
+        text = _LEVEL_UNIT.sub("{单位}", text)
+    if _SCHOOL_WORDS.search(text):
+        text = _SCHOOL.sub(_school, text)
     text = slot_projects(text)
-    return _REPEATED_SLOT.sub(r"\1", text)
+    return _REPEATED_SLOT.sub(r"\1", text) if "}" in text else text
 
 
 def _quoted(match: re.Match[str]) -> str:
@@ -378,33 +380,37 @@ def slot_projects(text: str) -> str:
 
 
 def _name_start(text: str, low: int, end: int) -> int | None:
-    """Where a proper name before `end` starts: the leftmost of the last few words that the dictionary
-    does not know or tags as a place, reading back until a function word or punctuation."""
-    import jieba
-
+    """Where a proper name before `end` starts: of the last few words before `end` (read from the end),
+    the leftmost that the dictionary does not know or tags as a place, stopping at a function word."""
     position, start = end, None
-    for word in reversed(_single_characters_joined(jieba.lcut(text[low:end]))[-4:]):
+    for word in reversed(_words(text[low:end])[-5:]):
         if word in _STOP_TOKENS or not re.fullmatch(rf"[{_CJK}{{}}]+", word):
             break
         position -= len(word)
         named = place_name(word) or (len(word) >= 2 and not known_word(word))
         if word.startswith("{") or (named and word[0] not in _GENERIC_PREFIX):
-            start = position + (1 if word[0] in _LEADING_PREPOSITION and len(word) > 2 else 0)
+            start = position
+        elif start == position + len(word) and len(word) == 1 and word not in _GENERIC_PREFIX:
+            start = position  # a character the name begins with (华 of 华阳河)
     return start
 
 
-def _single_characters_joined(words: list[str]) -> list[str]:
-    """Runs of one-character words joined: jieba splits a name it does not know into characters (讯 丰)."""
+def _words(text: str) -> list[str]:
+    """Words of a short text (slots kept whole), with runs of unknown single characters joined into one
+    word: the dictionary does not know a firm's name (鑫诚), so it falls apart into characters."""
+    words: list[str] = []
+    for piece in re.split(r"(\{[^{}]*\})", text):
+        words += [piece] if piece.startswith("{") else lexicon().segment(piece) if piece else []
     joined: list[str] = []
     for word in words:
-        if (
-            len(word) == 1
-            and word not in _STOP_TOKENS
-            and joined
-            and len(joined[-1]) == 1
-            and joined[-1] not in _STOP_TOKENS
-        ):
+        single = len(word) == 1 and word not in _STOP_TOKENS and re.match(rf"[{_CJK}]", word)
+        if single and joined and len(joined[-1]) >= 1 and joined[-1][-1:] not in _STOP_TOKENS and _is_loose(joined[-1]):
             joined[-1] += word
         else:
             joined.append(word)
     return joined
+
+
+def _is_loose(word: str) -> bool:
+    """A run of characters the dictionary does not know as a word (so more may join it)."""
+    return re.fullmatch(rf"[{_CJK}]+", word) is not None and not known_word(word)

@@ -66,18 +66,16 @@ class Specificity:
         """Specific words from each genre's texts (no genre to contrast with: nothing is specific)."""
         if len(materials) < 2:
             return cls({})
-        import jieba.posseg
+        from drafter.lexicon import lexicon
 
-        from drafter.genres import tokenizer
-
-        segment = tokenizer().lcut
-        tags = jieba.posseg.dt.word_tag_tab
+        # Forward matching alone: the counts need the words, not the best reading of every boundary.
+        words_of, plain = lexicon().forward, lexicon().names_no_topic
         limit = max(1, len(materials) // 4)
         genres_of: dict[str, set[str]] = {}
         repeated: dict[str, set[str]] = {}
         for genre, texts in materials.items():
-            words = (w for text in texts for w in segment(text, HMM=False))
-            counts = Counter(w for w in words if _WORD.match(w) and tags.get(w) not in _NEVER_SPECIFIC)
+            words = (w for text in texts for w in words_of(text))
+            counts = Counter(w for w in words if _WORD.match(w) and not plain(w))
             for word, count in counts.items():
                 genres_of.setdefault(word, set()).add(genre)
                 if count >= MIN_REPEATS:
@@ -90,14 +88,26 @@ class Specificity:
         return cls(specific)
 
     def genres_in(self, text: str) -> set[str]:
-        """The genres whose specific words occur in `text`."""
+        """The genres whose specific words occur in `text` (words are found by their first two characters)."""
         found: set[str] = set()
-        for length in range(SHORTEST, LONGEST + 1):
-            for start in range(len(text) - length + 1):
-                genres = self.words.get(text[start : start + length])
-                if genres:
-                    found |= genres
+        by_prefix = self._by_prefix()
+        for start in range(len(text) - 1):
+            candidates = by_prefix.get(text[start : start + 2])
+            if candidates:
+                for word, genres in candidates:
+                    if text.startswith(word, start):
+                        found |= genres
         return found
+
+    def _by_prefix(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """Specific words grouped by their first two characters (built once)."""
+        cached: dict[str, list[tuple[str, frozenset[str]]]] | None = self.__dict__.get("_prefixes")
+        if cached is None:
+            cached = {}
+            for word, genres in self.words.items():
+                cached.setdefault(word[:2], []).append((word, genres))
+            object.__setattr__(self, "_prefixes", cached)
+        return cached
 
     def neutral(self, text: str, genre: str | None) -> bool:
         """Carries no word specific to a genre other than `genre` (None: to any genre)."""

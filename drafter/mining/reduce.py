@@ -74,7 +74,7 @@ def reduce_buckets(
         if genre.name == GENERAL_GENRE:
             skeletons.append(general_skeleton)
             continue
-        if bank is None or not bank.documents:
+        if bank is None or not bank.count:
             continue
         skeletons.append(_genre_skeleton(genre, bank, general_skeleton))
         own_banks[genre.id] = {role: _selected(genre.id, role, stats, reviewed) for role, stats in bank.phrases.items()}
@@ -98,7 +98,7 @@ def _assign(
 ) -> tuple[list[Genre], dict[str, PartialBank], dict[str, str]]:
     """The final registry (registered genres, then discovered ones) and each genre's merged bank."""
     by_id = {g.id: g for g in registry}
-    unmatched = {key: len(bank.documents) for key, bank in buckets.items() if not key.startswith("g:")}
+    unmatched = {key: bank.count for key, bank in buckets.items() if not key.startswith("g:")}
     taken_ids, taken_names = {g.id for g in registry}, {g.name for g in registry}
     discoveries = discover(unmatched, taken_ids, taken_names)
     genre_of_bucket = {key: by_id[key[2:]].name for key in buckets if key.startswith("g:") and key[2:] in by_id}
@@ -132,7 +132,8 @@ def _selected(genre_id: str, role: PhraseRole, bank: dict[str, PhraseStats], rev
     general = {k: s for k, s in bank.items() if s.documents >= 2}
     singles = {k: s for k, s in bank.items() if s.documents < 2}
     kept = cut(general, MAX_PER_ROLE) | cut(singles, SINGLES)
-    kept |= {k: s for k, s in bank.items() if phrase_id(genre_id, role, s.text) in reviewed}
+    if reviewed:
+        kept |= {k: s for k, s in bank.items() if phrase_id(genre_id, role, s.text) in reviewed}
     ordered = {k: kept[k] for k in bank if k in kept}
     merged = _merge_near_duplicates(list(ordered.items()))
     order = {id(stats): index for index, (_, stats) in enumerate(merged)}
@@ -180,21 +181,44 @@ def _ordered(by_role: dict[PhraseRole, list[Phrase]], borrowed: dict[PhraseRole,
 def _general_bank(
     genre_id: str, by_genre: dict[str, PartialBank], specificity: Specificity, reviewed: frozenset[str]
 ) -> dict[PhraseRole, list[Phrase]]:
-    """通用: the phrases of every genre that another unit of any genre can use, most general first."""
+    """通用: the phrases of every genre that another unit of any genre can use, most general first.
+
+    A phrase used by two genres or more is neutral by use; any other must carry no genre's own words.
+    Only as many candidates are tested as the bank can keep.
+    """
     merged: dict[PhraseRole, dict[str, PhraseStats]] = {}
     genres_of: Counter[tuple[PhraseRole, str]] = Counter()
+    unassigned: set[tuple[PhraseRole, str]] = set()
     for name, bank in by_genre.items():
         for role, stats_by_key in bank.phrases.items():
             target = merged.setdefault(role, {})
             for key, stats in stats_by_key.items():
                 genres_of[(role, key)] += 1
+                if name == GENERAL_GENRE:
+                    unassigned.add((role, key))
                 if key in target:
                     target[key].absorb(stats)
-                elif genres_of[(role, key)] > 1 or name == GENERAL_GENRE or specificity.neutral(stats.text, None):
+                else:
                     target[key] = PhraseStats(
                         stats.text, stats.count, stats.documents, set(stats.units), list(stats.sources), stats.context
                     )
-    return {role: _selected(genre_id, role, stats, reviewed) for role, stats in merged.items()}
+    wanted = MAX_PER_ROLE + SINGLES
+    selected: dict[PhraseRole, list[Phrase]] = {}
+    for role, phrases in merged.items():
+        order = {key: index for index, key in enumerate(phrases)}
+
+        def rank(key: str, role: PhraseRole = role, phrases: dict[str, PhraseStats] = phrases) -> tuple:
+            return (-genres_of[(role, key)], tuple(-g for g in phrases[key].generality()), order[key])
+
+        kept: dict[str, PhraseStats] = {}
+        for key in sorted(phrases, key=rank):
+            used_widely = genres_of[(role, key)] > 1 or (role, key) in unassigned
+            if used_widely or specificity.neutral(phrases[key].text, None):
+                kept[key] = phrases[key]
+                if len(kept) >= wanted:
+                    break
+        selected[role] = _selected(genre_id, role, {k: kept[k] for k in phrases if k in kept}, reviewed)
+    return selected
 
 
 def _borrowed(
@@ -253,11 +277,16 @@ def _register_phrase(genre_id: str, role: PhraseRole, text: str) -> Phrase:
 # --- skeletons -----------------------------------------------------------------------
 
 
+MATERIAL_HEADINGS, MATERIAL_PHRASES = 300, 50
+
+
 def _materials(bank: PartialBank) -> list[str]:
-    """The texts that show what a genre is about: its headings and its most general phrases."""
-    texts = [h for doc in bank.documents for part in doc.parts for h in (part.heading, *part.children)]
+    """The texts that show what a genre is about: its most frequent headings and its most general phrases
+    (bounded: the cost of working out specific words does not grow with the corpus)."""
+    headings = Counter(h for doc in bank.documents for part in doc.parts for h in (part.heading, *part.children))
+    texts = [h for h, _ in headings.most_common(MATERIAL_HEADINGS)]
     for stats in bank.phrases.values():
-        texts += [s.text for s in cut(stats, 50).values()]
+        texts += [s.text for s in cut(stats, MATERIAL_PHRASES).values()]
     return texts
 
 
@@ -335,7 +364,7 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skele
     patterns = bank.title_patterns
     best = max(patterns.values()) if patterns else 0
     pattern = next((p for p, c in patterns.items() if c == best), "{单位}{年份}年工作总结")
-    return Skeleton(genre=genre.id, name=genre.name, documents=len(bank.documents), title_pattern=pattern, parts=nodes)
+    return Skeleton(genre=genre.id, name=genre.name, documents=bank.count, title_pattern=pattern, parts=nodes)
 
 
 def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specificity: Specificity) -> Skeleton:
@@ -351,7 +380,7 @@ def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specific
         ("closing", ("closing",)),
     ]
     nodes = []
-    documents = sum(len(bank.documents) for bank in by_genre.values())
+    documents = sum(bank.count for bank in by_genre.values())
     for role, roles in groups:
         sources = [
             (name, doc.title, part)
@@ -360,7 +389,13 @@ def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specific
             for part in doc.parts
             if part.role in roles
         ]
-        neutral = [(t, p) for name, t, p in sources if _neutral_part(p, name, sources, specificity)]
+        genres_using: dict[str, set[str]] = {}
+        for name, _, part in sources:
+            genres_using.setdefault(part.heading, set()).add(name)
+        neutral_heading = {
+            heading: len(names) > 1 or specificity.neutral(heading, None) for heading, names in genres_using.items()
+        }
+        neutral = [(t, p) for _, t, p in sources if neutral_heading[p.heading]]
         node = _node(role, DEFAULT_HEADINGS[role], [(t, p) for _, t, p in sources])
         neutral_node = _node(role, DEFAULT_HEADINGS[role], neutral)
         heading = DEFAULT_HEADINGS[role]
@@ -378,14 +413,6 @@ def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specific
     return Skeleton(
         genre=general.id, name=general.name, documents=documents, title_pattern="{单位}{年份}年工作总结", parts=nodes
     )
-
-
-def _neutral_part(
-    part: SectionSummary, genre: str, sources: list[tuple[str, str, SectionSummary]], specificity: Specificity
-) -> bool:
-    """A part whose heading other genres use too, or that carries no genre's own words."""
-    used_by = {name for name, _, p in sources if p.heading == part.heading}
-    return len(used_by) > 1 or specificity.neutral(part.heading, None)
 
 
 def _common_heading(role: Role, parts: list[tuple[str, SectionSummary]]) -> str | None:

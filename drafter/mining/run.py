@@ -20,7 +20,8 @@ from typing import Any
 from drafter.corpus.clean import CleanReport, load_rules
 from drafter.corpus.read import iter_source_files, read_source
 from drafter.errors import ReadError, UsageError, UserError
-from drafter.genres import GENERAL_GENRE, match_genre
+from drafter.genres import GENERAL_GENRE
+from drafter.lexicon import lexicon
 from drafter.mining.classify import fingerprint, skip_reason
 from drafter.mining.combine import PartialBank
 from drafter.mining.discover import bucket_of
@@ -111,6 +112,7 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
     result = _ChunkResult([], {}, CleanReport(), 0, [])
     seen: dict[str, str] = {}
     rules = load_rules()
+    by_name = {g.name: g for g in genres if g.name != GENERAL_GENRE}
     for path in paths:
         try:
             source = read_source(path)
@@ -131,7 +133,7 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
                 result.records.append(DocumentRecord(outline.source, outline.title, "skipped", reason, None, mark))
                 continue
             seen[mark] = outline.title or outline.source
-            genre = match_genre(facts, [s.heading for s in outline.sections], genres)
+            genre = by_name.get(outline.genre or GENERAL_GENRE)  # the outline step matched it already
             bucket = f"g:{genre.id}" if genre else bucket_of(facts)
             result.buckets.setdefault(bucket, PartialBank()).add(mine_document(outline, facts))
             result.records.append(DocumentRecord(outline.source, outline.title, "mined", None, bucket, mark))
@@ -169,6 +171,7 @@ def mine(
     files = _without_copies(files, summary)
     buckets: dict[str, PartialBank] = {}
     chunks = _chunks(files)
+    lexicon()  # built before the workers fork, so that they share it instead of each building its own
     with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1) as pool:
         tasks = [(chunk, genres, include_all) for chunk in chunks]
         results = pool.imap(_mine_chunk_star, tasks) if pool else map(_mine_chunk_star, tasks)
@@ -182,6 +185,8 @@ def mine(
             path=out_dir,
         )
     reviewed = frozenset(load_reviews(out_dir).reviews)
+    # Every bucket cut to the same bound, whatever point of its fill-and-cut cycle the corpus ended on.
+    buckets = {key: bank.bounded() for key, bank in buckets.items()}
     mined = reduce_buckets(buckets, genres, _register(), reviewed)
     summary.records = [_with_genre(r, mined) for r in summary.records]
     files_out = mined_files(mined.skeletons, mined.banks)
@@ -202,7 +207,6 @@ def _merge_all(
     for result in results:
         done += len({r.source for r in result.records})
         summary.files += len({r.source for r in result.records})
-        summary.megabytes += result.size / 1e6
         summary.report.merge(result.report)
         summary.failures.extend(result.failures)
         summary.records.extend(result.records)
@@ -340,9 +344,11 @@ def _without_copies(files: list[Path], summary: MineSummary) -> list[Path]:
     kept = []
     for path in files:
         try:
-            digest = hashlib.sha1(path.read_bytes()).hexdigest() if path.is_file() else str(path)
+            data = path.read_bytes() if path.is_file() else b""
+            digest = hashlib.sha1(data).hexdigest() if data else str(path)
         except OSError:
-            digest = str(path)
+            data, digest = b"", str(path)
+        summary.megabytes += len(data) / 1e6  # every input byte counts, copies included
         if digest in first:
             summary.records.append(DocumentRecord(str(path), None, "skipped", f"与 {first[digest]} 完全相同"))
             continue
