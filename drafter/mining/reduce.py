@@ -207,7 +207,9 @@ def _general_bank(
     for role, phrases in merged.items():
         order = {key: index for index, key in enumerate(phrases)}
 
-        def rank(key: str, role: PhraseRole = role, phrases: dict[str, PhraseStats] = phrases) -> tuple:
+        def rank(
+            key: str, role: PhraseRole = role, phrases: dict[str, PhraseStats] = phrases, order: dict[str, int] = order
+        ) -> tuple[int, tuple[int, ...], int]:
             return (-genres_of[(role, key)], tuple(-g for g in phrases[key].generality()), order[key])
 
         kept: dict[str, PhraseStats] = {}
