@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,27 @@ def test_a_summary_of_no_registered_genre_is_mined_into_the_general_bank(tmp_pat
     assert record.status == "mined" and record.genre == "通用"
     general = select_phrases(tmp_path / "out", "通用", None, None)
     assert any("营业收入" in p.text for p in general) and any(not p.borrowed for p in general)
+
+
+def test_jobs_do_not_change_the_templates_across_many_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.mining.run as run_module
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "corpora" / "discover", corpus)
+    shutil.copy(SEED, corpus / "seed.txt")
+    monkeypatch.setattr(run_module, "CHUNK_FILES", 2)  # five chunks: merged in order whatever the workers do
+    mine([corpus], tmp_path / "one", jobs=1)
+    mine([corpus], tmp_path / "two", jobs=2)
+    assert mined_files_of(tmp_path / "one") == mined_files_of(tmp_path / "two")
+
+
+def test_several_compilations_in_one_file_are_each_split_from_their_own_contents(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    first = text.replace("2023年度工作总结汇编（11篇）", "第一辑")
+    second = text.replace("2023年度工作总结汇编（11篇）", "第二辑").replace("2023", "2024")
+    (tmp_path / "two.txt").write_text(first + "\n\n" + second, encoding="utf-8")
+    outlines = outline_paths([tmp_path / "two.txt"]).outlines
+    assert len(outlines) == 22
+    assert [o.title for o in outlines[:11]] == [o.title for o in outline_paths([SEED]).outlines]
+    assert all("2024" in o.title for o in outlines[11:]) and all("2023" in o.title for o in outlines[:11])
+    assert not any("第二辑" in (o.closing or "") + "".join(h.text for h in o.headings()) for o in outlines)

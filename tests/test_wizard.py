@@ -247,9 +247,22 @@ def test_real_terminal_enter_only_then_ctrl_c_and_resume(tmp_path: Path) -> None
     assert child.exitstatus == 0 and (tmp_path / "first.docx").exists()
 
     child = spawn(["wizard", "审计", "-o", "second.docx", *templates], tmp_path)
-    for key in ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, "巡审联动成效明显。" + ENTER]:
-        child.expect(r"\?", timeout=30)
-        time.sleep(0.6)
+    # Each answer waits for its own prompt: a "?" alone also matches the echo of the answered one.
+    prompts = [
+        "单位名称",
+        "总结的年份",
+        "成文日期",
+        "标题：",
+        "开头导语：从常用语",
+        "开头导语（回车采用",
+        "保留“",
+        "这一部分的标题",
+        "导语或正文",
+    ]
+    keys = ["XX县审计局" + ENTER, *[ENTER] * 7, "巡审联动成效明显。" + ENTER]
+    for prompt, key in zip(prompts, keys, strict=True):
+        child.expect(prompt, timeout=30)
+        time.sleep(0.3)
         child.send(key)
     time.sleep(1.0)
     child.send(CTRL_C)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -76,14 +75,13 @@ STYLE_NAMES = {
 
 
 def render_docx(blocks: list[Block], fonts: FontTable | None = None) -> bytes:
-    """The .docx bytes of a laid-out document."""
-    import docx
+    """The .docx bytes of a laid-out document: page set up, styles defined, page numbers, then the paragraphs."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     fonts = fonts or FontTable()
-    base, style_ids = _base_document(fonts)
-    document = docx.Document(io.BytesIO(base))
+    document = base_document(fonts)
+    style_ids = {style.name: style.style_id for style in document.styles}
     paragraphs = "".join(_paragraph_xml(block, style_ids, fonts) for block in blocks)
     fragment = parse_xml(f"<w:body {nsdecls('w')}>{paragraphs}</w:body>")
     section_properties = document.element.body.sectPr
@@ -94,18 +92,19 @@ def render_docx(blocks: list[Block], fonts: FontTable | None = None) -> bytes:
     return buffer.getvalue()
 
 
-@lru_cache(maxsize=4)
-def _base_document(fonts: FontTable) -> tuple[bytes, dict[str, str]]:
-    """An empty document with the page set up, the styles defined and page numbers in the footers."""
+def base_document(fonts: FontTable) -> Any:
+    """An empty document with the page set up, the styles defined and page numbers in the footers.
+
+    Built afresh each time (no cache): a render is one per process, and building it straight into the
+    document that is then saved avoids a save-and-reopen round trip.
+    """
     import docx
 
     document = docx.Document()
     _page_setup(document)
     _define_styles(document, fonts)
     _page_numbers(document, fonts)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue(), {style.name: style.style_id for style in document.styles}
+    return document
 
 
 # --- page ------------------------------------------------------------------------
