@@ -1,21 +1,24 @@
-"""A compact Chinese lexicon: the words and parts of speech of jieba's dictionary, plus the 公文 terms of
-corpus/terms.yaml, in a few megabytes.
+"""A compact Chinese lexicon: the words of jieba's dictionary (with its place names, and the words whose
+part of speech never names a topic), plus the 公文 terms of corpus/terms.yaml, in a few megabytes.
 
 jieba itself holds its dictionary in Python dicts of about 170 MB per process; every mining worker
-would pay that. Here the words, the place names and the words that never name a topic are three Bloom
-filters of 5 MB in all, built once per process by streaming the dictionary file (about 0.5 s).
-Segmentation is forward maximum matching, which is what boundary checks on short texts need.
+would pay that. Here the three word sets are Bloom filters of 5 MB in all, hashed with CRC-32 (stable
+across processes). Building them from the dictionary takes about half a second; they are then kept in
+the user's cache directory, keyed by the dictionary and the terms, and later runs read them in a few
+milliseconds. Segmentation is maximum matching, which is what boundary checks on short texts need.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
 LONGEST_WORD = 6
 TERMS_FILE = "corpus/terms.yaml"
-
-
+FORMAT = b"drafter-lexicon-1"
 # Parts of speech that never name a topic: time words (当前), adverbs, pronouns, numerals, directions,
 # idioms and set expressions (任重道远), adjectives. Nouns and verbs (我院, 审计) can.
 NEVER_TOPIC = frozenset(
@@ -54,37 +57,40 @@ NEVER_TOPIC = frozenset(
         "s",
     ]
 )
+_SECOND_SEED = 0x9E3779B9
 
 
 class BitSet:
-    """A set of words in a fixed number of bits (a Bloom filter: three bit positions a word, taken from its
-    hash). One word in about 40,000 not in the set is taken to be in it; that is good enough here."""
+    """A set of words in 2**bits bits (a Bloom filter: three bit positions a word, from two CRC-32 values).
+    About one word in 40,000 that is not in the set is taken to be in it; that is good enough here."""
 
-    def __init__(self, bits: int) -> None:
+    def __init__(self, bits: int, data: bytes | None = None) -> None:
         self.mask = (1 << bits) - 1
-        self.bits = bits
-        self.data = bytearray((1 << bits) // 8)
-
-    def _positions(self, key: int) -> tuple[int, int, int]:
-        key &= 0x7FFFFFFFFFFFFFFF
-        return key & self.mask, (key >> self.bits) & self.mask, ((key >> 40) ^ (key * 2654435761)) & self.mask
+        self.data = bytearray(data) if data is not None else bytearray((1 << bits) // 8)
 
     def add(self, word: str) -> None:
-        for position in self._positions(hash(word)):
+        encoded = word.encode("utf-8")
+        first, second = zlib.crc32(encoded), zlib.crc32(encoded, _SECOND_SEED)
+        for position in (first & self.mask, second & self.mask, (first + 2 * second) & self.mask):
             self.data[position >> 3] |= 1 << (position & 7)
 
     def __contains__(self, word: str) -> bool:
-        # Written out (not through _positions): this runs hundreds of thousands of times a megabyte.
-        key = hash(word) & 0x7FFFFFFFFFFFFFFF
+        # Written out: this runs hundreds of thousands of times for a megabyte of text.
+        encoded = word.encode("utf-8")
         mask, data = self.mask, self.data
-        first = key & mask
-        if not data[first >> 3] >> (first & 7) & 1:
+        first = zlib.crc32(encoded)
+        position = first & mask
+        if not data[position >> 3] >> (position & 7) & 1:
             return False
-        second = (key >> self.bits) & mask
-        if not data[second >> 3] >> (second & 7) & 1:
+        second = zlib.crc32(encoded, _SECOND_SEED)
+        position = second & mask
+        if not data[position >> 3] >> (position & 7) & 1:
             return False
-        third = ((key >> 40) ^ (key * 2654435761)) & mask
-        return bool(data[third >> 3] >> (third & 7) & 1)
+        position = (first + 2 * second) & mask
+        return bool(data[position >> 3] >> (position & 7) & 1)
+
+
+_SIZES = (("words", 25), ("places", 22), ("plain", 22))
 
 
 class Lexicon:
@@ -137,15 +143,50 @@ class Lexicon:
             end -= length
         return words[::-1]
 
+    def to_bytes(self) -> bytes:
+        """The three filters, for the cache file."""
+        return FORMAT + b"".join(bytes(s.data) for s in (self.words, self.places, self.plain))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Lexicon | None:
+        """Filters read back from a cache file (None when the file is not one of ours)."""
+        if not data.startswith(FORMAT):
+            return None
+        position, sets = len(FORMAT), []
+        for _, bits in _SIZES:
+            size = (1 << bits) // 8
+            sets.append(BitSet(bits, data[position : position + size]))
+            position += size
+        return cls(*sets) if position == len(data) else None
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon of this process (built on first use)."""
-    import jieba
+    """The lexicon: read from the user's cache, or built from jieba's dictionary (and then cached)."""
+    dictionary = _dictionary_file()
+    cache = _cache_file(dictionary)
+    if cache is not None and cache.exists():
+        try:
+            cached = Lexicon.from_bytes(cache.read_bytes())
+        except OSError:
+            cached = None
+        if cached is not None:
+            return cached
+    built = build(dictionary)
+    if cache is not None:
+        from drafter.errors import UserError
+        from drafter.files import write_atomic
 
-    words, places, plain = BitSet(25), BitSet(22), BitSet(22)
-    path = Path(jieba.__file__).parent / "dict.txt"
-    with path.open(encoding="utf-8") as lines:
+        # A cache that cannot be written makes later runs slower, never wrong.
+        with contextlib.suppress(UserError, OSError):
+            write_atomic(cache, built.to_bytes())
+    return built
+
+
+def build(dictionary: Path) -> Lexicon:
+    """The filters from jieba's dictionary file and the 公文 terms."""
+    words, places, plain = (BitSet(bits) for _, bits in _SIZES)
+    with dictionary.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
             if len(parts) >= 3 and 2 <= len(parts[0]) <= LONGEST_WORD:
@@ -157,6 +198,27 @@ def lexicon() -> Lexicon:
     for term in terms():
         words.add(term)
     return Lexicon(words, places, plain)
+
+
+def _dictionary_file() -> Path:
+    """jieba's dictionary (the package is used for this file alone)."""
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+def _cache_file(dictionary: Path) -> Path | None:
+    """Where the filters built from this dictionary and these terms are kept (None without a cache directory)."""
+    try:
+        import platformdirs
+
+        info = dictionary.stat()
+        key = hashlib.sha1(
+            FORMAT + f"{info.st_size}:{info.st_mtime_ns}".encode() + "\n".join(terms()).encode()
+        ).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("drafter", appauthor=False)) / f"lexicon-{key}.bin"
+    except (ImportError, OSError):  # no cache directory: build in memory every time
+        return None
 
 
 @lru_cache(maxsize=1)

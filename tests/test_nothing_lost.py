@@ -406,7 +406,9 @@ def test_ctrl_c_during_parallel_mining(tmp_path: Path) -> None:
     corpus.mkdir()
     text = SEED.read_text(encoding="utf-8")
     for index in range(300):  # copies that differ (identical ones would be skipped as copies, and fast)
-        (corpus / f"c{index:03d}.txt").write_text(text.replace("2023年，", f"2023年（第{index}份），"), encoding="utf-8")
+        (corpus / f"c{index:03d}.txt").write_text(
+            text.replace("2023年，", f"2023年（第{index}份），"), encoding="utf-8"
+        )
     out = mined_copy(tmp_path)
     before = snapshot(out)
     for _ in range(2):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from drafter.mining.roles import section_roles
@@ -137,13 +138,24 @@ def _walk_section(mined: MinedDocument, section: OutlineSection, role: Role, cou
 
 def _add(mined: MinedDocument, role: PhraseRole, sentence: str, index: int, paragraph: str, part: str) -> None:
     """Record a phrase occurrence, generalised; fragments and sentences made mostly of figures are left out."""
-    generalised = phrase_text(sentence, mined.year)
+    generalised = _generalised(sentence, mined.year)
     if generalised is None:
         return
-    text, slots = generalised
-    if role not in ("heading", "set_phrase") and len(slots) * 4 > len(text) // 3:
+    key, text, figures = generalised
+    if figures and role not in ("heading", "set_phrase"):
         return  # mostly figures and names: a record of facts, not a reusable sentence
-    mined.phrases.append(PhraseOccurrence(role, normalise(text), text, index, paragraph, part))
+    mined.phrases.append(PhraseOccurrence(role, key, text, index, paragraph, part))
+
+
+@lru_cache(maxsize=4096)
+def _generalised(sentence: str, year: int | None) -> tuple[str, str, bool] | None:
+    """Key, slotted text, and whether slots make up most of it; None for a fragment. (Boilerplate repeats
+    from document to document: the last few thousand sentences are remembered.)"""
+    generalised = phrase_text(sentence, year)
+    if generalised is None:
+        return None
+    text, slots = generalised
+    return normalise(text), text, len(slots) * 4 > len(text) // 3
 
 
 def _add_sentences(mined: MinedDocument, section_role: Role, paragraph: str, index: int) -> None:

@@ -8,6 +8,7 @@ sentence is. The cues below are the register's own: figures and 完成/达到/�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.models import Role
 
@@ -44,6 +45,7 @@ _CASE_START = re.compile(r"^(?:如|例如|比如|譬如)[，,：:]|^[0-9]+\.关�
 _CLOSING_WORDS = re.compile(r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写")
 
 
+@lru_cache(maxsize=4096)
 def sentence_role(sentence: str, section: Role) -> Role:
     """The role of one sentence, given the role of the section it stands in."""
     if section in ("opening", "case", "cause"):

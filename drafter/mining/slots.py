@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Slot names whose values the wizard validates as numbers.
 NUMERIC_SLOTS = frozenset({"数量", "金额", "百分比", "年份", "下一年份", "上一年份", "往年"})
@@ -97,7 +96,6 @@ def normalise(text: str) -> str:
     return text.rstrip("，。；：、,.;:")
 
 
-@lru_cache(maxsize=4096)
 def phrase_text(sentence: str, year: int | None = None) -> tuple[str, list[str]] | None:
     """A sentence as a phrase another unit can use: named things and figures as slots; None for a fragment."""
     from drafter.mining.entities import is_fragment, slot_entities, strip_list_number
