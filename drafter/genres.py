@@ -25,7 +25,7 @@ def load_genres(path: Path | None = None) -> list[Genre]:
     return load_yaml_model(path or bundled("templates/genres.yaml"), GenreRegistry).genres
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _boundaries(text: str) -> tuple[frozenset[int], frozenset[int], tuple[tuple[int, int], ...]]:
     """Where words start and end in a text, and the spans of the fixed 公文 terms in it."""
     from drafter.lexicon import lexicon, terms

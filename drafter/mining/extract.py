@@ -147,7 +147,7 @@ def _add(mined: MinedDocument, role: PhraseRole, sentence: str, index: int, para
     mined.phrases.append(PhraseOccurrence(role, key, text, index, paragraph, part))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _generalised(sentence: str, year: int | None) -> tuple[str, str, bool] | None:
     """Key, slotted text, and whether slots make up most of it; None for a fragment. (Boilerplate repeats
     from document to document: the last few thousand sentences are remembered.)"""

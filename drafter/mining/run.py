@@ -52,7 +52,7 @@ CHUNK_FILES = 64
 REGISTER_FILE = "corpus/register.yaml"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentRecord:
     """One input document and what became of it (the `drafter mine --json` contract)."""
 
@@ -357,6 +357,9 @@ def _without_copies(files: list[Path], summary: MineSummary) -> list[Path]:
     return kept
 
 
+_DEFAULT_GC = gc.get_threshold()
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Run the garbage collector less often while the banks grow (they hold many small objects and no cycles)."""
@@ -393,15 +396,17 @@ def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
         return
     context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
     # Workers ignore Ctrl-C: the parent alone is interrupted, terminates them and says so once.
-    with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
+    with context.Pool(jobs, initializer=_start_worker) as pool:
         yield pool
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: leave SIGINT to the parent."""
+def _start_worker() -> None:
+    """In a worker: leave SIGINT to the parent, and collect garbage as usual (the parent's fewer
+    collections suit its folding, not a worker's chunks, whose cyclic garbage would pile up between them)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*_DEFAULT_GC)
 
 
 def _fork_unsafe() -> bool:

@@ -45,7 +45,7 @@ _CASE_START = re.compile(r"^(?:如|例如|比如|譬如)[，,：:]|^[0-9]+\.关�
 _CLOSING_WORDS = re.compile(r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def sentence_role(sentence: str, section: Role) -> Role:
     """The role of one sentence, given the role of the section it stands in."""
     if section in ("opening", "case", "cause"):
