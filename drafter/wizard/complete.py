@@ -80,7 +80,8 @@ class PhraseCompleter(Completer):
         """Completions replacing everything typed so far."""
         query = document.text_before_cursor
         for phrase in self.matches(query):
-            note = "借用" if phrase.borrowed else f"{phrase.documents} 篇"
+            only = phrase.seen_only_in()
+            note = "借用" if phrase.borrowed else f"仅见于《{only}》" if only else f"{phrase.documents} 篇"
             yield Completion(
                 phrase.text,
                 start_position=-len(query),
