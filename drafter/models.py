@@ -38,7 +38,7 @@ class OutlineSection(StrictModel):
 class Outline(StrictModel):
     """One parsed document: title, preamble, section tree, closing, signature and date."""
 
-    title: str
+    title: str | None
     source: str
     genre: str | None = None
     org: str | None = None
@@ -47,6 +47,8 @@ class Outline(StrictModel):
     sections: list[OutlineSection] = Field(default_factory=list)
     closing: str | None = None
     signature: str | None = None
+    doc_number: str | None = None  # 发文字号 (青政办〔2024〕8号)
+    addressee: str | None = None  # 主送机关
 
     def headings(self) -> list[Heading]:
         """The section tree flattened in document order."""
@@ -69,6 +71,8 @@ class Outline(StrictModel):
             "date": self.date,
             "source": self.source,
             "preamble": self.preamble,
+            "doc_number": self.doc_number,
+            "addressee": self.addressee,
             "headings": [h.model_dump() for h in self.headings()],
         }
 

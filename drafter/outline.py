@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.corpus.read import Paragraph
-from drafter.corpus.split import TITLE_END, RawDocument
+from drafter.corpus.split import RawDocument
 from drafter.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, int_to_cn, ordinal_value
 from drafter.patterns import (
     ADDRESSEE,
@@ -16,7 +16,6 @@ from drafter.patterns import (
     DATE,
     DATE_LINE,
     FURNITURE,
-    LETTERHEAD,
     MARKER,
     MARKER_LEVEL,
     SIGNATURE_AND_DATE_LINE,
@@ -63,12 +62,15 @@ class Node:
 class ParsedDocument:
     """Everything the parser finds in one document, before it becomes an Outline."""
 
-    title: str
+    title: str | None
     preamble: list[str]
     sections: list[Node]
     closing: str | None
     signature: str | None
     date: str | None
+    doc_number: str | None = None
+    addressee: str | None = None
+    letterhead: str | None = None
 
 
 def clean_text(text: str) -> str:
@@ -77,42 +79,26 @@ def clean_text(text: str) -> str:
 
 
 def parse_document(raw: RawDocument) -> ParsedDocument:
-    """Find title, preamble, sections, closing, signature and date in one document."""
+    """Find title block, preamble, sections, closing, signature and date in one document."""
+    from drafter.title_block import take_title_block
+
     paragraphs = [p for p in raw.paragraphs if clean_text(p.text)]
-    title, paragraphs = take_title(paragraphs)
-    paragraphs, signature, date = take_signature(paragraphs)
+    block = take_title_block(paragraphs)
+    paragraphs, signature, date = take_signature(block.rest)
     paragraphs = drop_furniture(paragraphs)
     preamble, sections = build_tree(paragraphs)
     closing = take_closing(sections)
-    return ParsedDocument(title, preamble, sections, closing, signature, date)
-
-
-# --- title ---------------------------------------------------------------------
-
-
-def take_title(paragraphs: list[Paragraph]) -> tuple[str, list[Paragraph]]:
-    """The title (skipping a 版头 above it, joining a title broken over two lines) and the rest."""
-    index = 0
-    while index < len(paragraphs) - 1 and _is_letterhead(clean_text(paragraphs[index].text)):
-        index += 1
-    if index >= len(paragraphs):
-        return "", []
-    first = paragraphs[index]
-    title = clean_text(first.text)
-    if MARKER.match(title) and not first.is_title:
-        return "", paragraphs[index:]
-    index += 1
-    if index < len(paragraphs) and not re.search(rf"{TITLE_END}$", title):
-        second = clean_text(paragraphs[index].text)
-        if len(second) <= 40 and re.search(rf"{TITLE_END}$", second) and not MARKER.match(second):
-            title += second
-            index += 1
-    return title, paragraphs[index:]
-
-
-def _is_letterhead(text: str) -> bool:
-    """A 版头 line above the title (XX文件, 发文字号, 签发人)."""
-    return bool(LETTERHEAD.match(text) or FURNITURE.match(text))
+    return ParsedDocument(
+        title=block.title,
+        preamble=preamble,
+        sections=sections,
+        closing=closing,
+        signature=signature or block.signer,
+        date=date or block.date,
+        doc_number=block.doc_number,
+        addressee=block.addressee,
+        letterhead=block.letterhead,
+    )
 
 
 # --- signature and date --------------------------------------------------------

@@ -87,23 +87,28 @@ def outline_source(
     paragraphs, report = clean_paragraphs(unflatten(source.paragraphs), source.path, rules or [])
     documents = split_documents(paragraphs, source.path, report)
     genres = genres if genres is not None else load_genres()
-    return [outline_document(document, genres) for document in documents], report
+    # A title recorded in a .docx's properties stands in for a missing title line, in a file of one document.
+    meta = source.title if len(documents) == 1 else None
+    return [outline_document(document, genres, meta) for document in documents], report
 
 
-def outline_document(document: RawDocument, genres: list[Genre]) -> Outline:
-    """The Outline model of one split document."""
+def outline_document(document: RawDocument, genres: list[Genre], meta_title: str | None = None) -> Outline:
+    """The Outline model of one split document (`meta_title`: the title a .docx records in its properties)."""
     parsed = parse_document(document)
-    title = parsed.title or Path(document.source).stem
+    title = parsed.title or meta_title
+    org = parsed.signature if parsed.signature and " " not in parsed.signature else parsed.letterhead
     return Outline(
         title=title,
         source=document.source,
-        genre=classify_title(title, genres, parsed.signature, [n.candidate.heading for n in parsed.sections]),
-        org=parsed.signature,
+        genre=classify_title(title or "", genres, org, [n.candidate.heading for n in parsed.sections]),
+        org=org or parsed.letterhead,
         date=parsed.date,
         preamble="\n".join(parsed.preamble) or None,
         sections=[to_section(node) for node in parsed.sections],
         closing=parsed.closing,
         signature=parsed.signature,
+        doc_number=parsed.doc_number,
+        addressee=parsed.addressee,
     )
 
 

@@ -39,6 +39,7 @@ class SourceText:
 
     path: str
     paragraphs: list[Paragraph]
+    title: str | None = None  # the title a .docx records in its core properties, when it is a real one
 
     @property
     def text(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from drafter.mining.roles import section_roles
@@ -76,7 +77,10 @@ def title_pattern(title: str) -> str:
 def mine_document(outline: Outline, facts: TitleFacts) -> MinedDocument:
     """Sections with roles and guidance figures, and phrase occurrences, of one document."""
     year = facts.year or (int(outline.date[:4]) if outline.date else None)
-    mined = MinedDocument(outline.title, facts.unit or (outline.org or ""), year, title_pattern(outline.title))
+    # A document without a title line is named by its file where a source is shown (仅见于《…》).
+    name = outline.title or Path(outline.source).name
+    pattern = title_pattern(outline.title) if outline.title else "{单位}{年份}年工作总结"
+    mined = MinedDocument(name, facts.unit or (outline.org or ""), year, pattern)
     counter = _Counter()
     if outline.preamble:
         index = counter.next()
