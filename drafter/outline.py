@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.corpus.read import Paragraph
 from drafter.corpus.split import RawDocument
@@ -26,7 +26,7 @@ _CLOSING_PUNCT = "，。；：、,.;:！？!? \u3000"
 _OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", '"': '"'}
 _SIGNATURE_MAX = 30
 # Levels of consecutive numbering at which a slip (一、 then 三、) is still read as a heading.
-_LENIENT_LEVELS = (1, 2)
+_LENIENT_LEVELS = (0, 1, 2)
 
 
 @dataclass
@@ -191,8 +191,31 @@ def heading_candidate(paragraph: Paragraph) -> Candidate | None:
     heading, rest = split_run_in(text[match.end() :])
     if not heading:
         return None
+    heading, rest = unswallow(heading, rest)
     level = MARKER_LEVEL[kind]
     return Candidate(level, value, number, marker, heading, rest, text, paragraph.line)
+
+
+HEADING_MAX = 30
+# How headings end (a noun phrase naming a part of the work) and how bodies begin (在, 按照, 今年以来, a figure).
+_HEADING_END = (
+    r"(?:情况|工作|成效|成绩|成果|问题|不足|建设|措施|举措|做法|经验|管理|进展|方面|计划|打算|思路|建议|要点|任务|目标|"
+    r"机制|服务|体系|能力|水平|质量|安全|发展|改革|落实|推进|领导|基础|作风|队伍|保障|环境|效能|职责|责任|格局|亮点|特色)"
+)
+_BODY_START = r"(?:在|按照|根据|今年以来|今年|全年|一年来|年初以来|截至|截止|围绕|为了|为|我局|我单位|我院|我校|我乡|我镇|本年度|自|通过|坚持|近年来|\d)"
+_SWALLOWED = re.compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_END})(?={_BODY_START})")
+
+
+def unswallow(heading: str, rest: str) -> tuple[str, str]:
+    """A heading that ran into its first sentence once line breaks were lost (一、2024年度安全生产工作开展情况
+    在县委县政府的坚强领导下，……) is cut where a body begins after a heading-like ending."""
+    if len(heading) <= HEADING_MAX:
+        return heading, rest
+    match = _SWALLOWED.match(heading)
+    if not match or not re.search(r"[，。；]", heading[match.end() : match.end() + 60] + "。" + rest[:1]):
+        return heading, rest
+    body = heading[match.end() :] + ("。" + rest if rest else "。")
+    return match.group("head"), body
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -218,8 +241,10 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     preamble: list[str] = []
     root: list[Node] = []
     stack: list[Node] = []
+    paragraphs = _bold_lines_as_headings(paragraphs)
+    top = min((p.level for p in paragraphs if p.level is not None and 1 <= p.level <= 4), default=1)
     for paragraph in paragraphs:
-        candidate = heading_candidate(paragraph) or word_heading(paragraph, stack, root)
+        candidate = heading_candidate(paragraph) or word_heading(paragraph, stack, root, top)
         text = clean_text(paragraph.text)
         if candidate is not None and _place(candidate, stack, root):
             continue
@@ -230,13 +255,43 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     return preamble, root
 
 
-def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node]) -> Candidate | None:
-    """A paragraph Word styles as Heading N but that carries no marker of its own."""
+# A short bold line standing alone is a heading only where others like it are (工作亮点, 不足之处).
+BOLD_HEADING_MAX = 20
+
+
+def _bold_lines_as_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Short bold lines with no marker and no sentence in them, when there are two or more, become Word
+    headings: at level 1 in a document without numbered top-level sections, else one below the top."""
+    bold = [
+        i
+        for i, p in enumerate(paragraphs)
+        if p.bold
+        and p.level is None
+        and not MARKER.match(clean_text(p.text))
+        and len(clean_text(p.text)) <= BOLD_HEADING_MAX
+        and not re.search(r"[。，；！？:：]", clean_text(p.text))
+    ]
+    if len(bold) < 2:
+        return paragraphs
+    numbered_top = any((m := MARKER.match(clean_text(p.text))) and m.lastgroup in ("part", "cn") for p in paragraphs)
+    numbered_top = numbered_top or any(p.level == 1 for p in paragraphs)
+    level = 2 if numbered_top else 1
+    return [replace(p, level=level) if i in bold else p for i, p in enumerate(paragraphs)]
+
+
+def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node], top: int = 1) -> Candidate | None:
+    """A paragraph Word styles as Heading N but that carries no marker of its own.
+
+    The style's level says how deep a heading is meant to be, but people use styles loosely: a heading
+    with no open section above it is a top-level one, whatever style it has (a first section styled
+    Heading 2 whose siblings are Heading 1)."""
     if paragraph.level is None or not 1 <= paragraph.level <= 4:
         return None
     text = clean_text(paragraph.text)
     level = paragraph.level
     parent = _parent_for(level, stack)
+    if parent is None:
+        level = min(level, root[-1].candidate.level if root else top)
     siblings = parent.children if parent is not None else root
     same = [s for s in siblings if s.candidate.level == level]
     value = same[-1].candidate.value + 1 if same else 1

@@ -7,7 +7,8 @@ import re
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 # Heading markers at the start of a paragraph, by nominal level (GB/T 9704: 一、 （一） 1. （1）).
 _MARKER_BODY = rf"""(?:
-        (?P<cn>{CN_NUM})\s*[、．.]                               # 一、
+        第(?P<part>{CN_NUM})(?:部分|阶段|方面|篇|章)(?:\s*(?:——|—|：|:|、)\s*|[ \t\u3000]+)   # 第一部分 …, 第一阶段——
+      | (?P<cn>{CN_NUM})\s*[、．.]                               # 一、
       | [（(]\s*(?P<pcn>{CN_NUM})\s*[）)]\s*[、.．]?              # （一） (一)
       | (?P<ar>[0-9０-９]{{1,2}})\s*(?:[、．]|\.(?![0-9０-９]))     # 1、 1.
       | [（(]\s*(?P<par>[0-9０-９]{{1,2}})\s*[）)]\s*[、.．]?      # （1） (1)
@@ -15,7 +16,8 @@ _MARKER_BODY = rf"""(?:
       | (?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])                      # ①
     )[ \t\u3000]*"""
 MARKER = re.compile("^" + _MARKER_BODY, re.VERBOSE)
-MARKER_LEVEL = {"cn": 1, "pcn": 2, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
+# 第一部分 stands above 一、: a document in parts numbers its sections inside each part.
+MARKER_LEVEL = {"part": 0, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
 HEADING_START = re.compile("^" + _MARKER_BODY + r"(?=\S)", re.VERBOSE)
 SENTENCE_END = r"[。！？：；]"
 # Where a heading starts in running text: right after sentence-ending punctuation.

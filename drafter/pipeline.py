@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.corpus.clean import CleanReport, CompiledRule, clean_paragraphs, load_rules
-from drafter.corpus.read import SourceText, iter_source_files, read_source
+from drafter.corpus.read import FORMATS_READ, SourceText, iter_source_files, read_sources
 from drafter.corpus.split import RawDocument, split_documents, unflatten
 from drafter.errors import ReadError, UserError
 from drafter.genres import classify_title, load_genres
@@ -34,19 +34,21 @@ class CleanResult:
 
 def read_paths(paths: list[Path], failures: list[UserError]) -> list[SourceText]:
     """Read every supported file under `paths`; unreadable ones are added to `failures`."""
-    sources = []
+    files: list[Path] = []
     for path in paths:
         if not path.exists():
             failures.append(ReadError(f"找不到 {path}。请检查路径是否正确。", path=path))
             continue
-        files = iter_source_files(path)
-        if path.is_dir() and not files:
-            failures.append(ReadError(f"目录 {path} 中没有可读取的 .txt、.md 或 .docx 文件。", path=path))
-        for file in files:
-            try:
-                sources.append(read_source(file))
-            except UserError as error:
-                failures.append(error)
+        found = iter_source_files(path)
+        if path.is_dir() and not found:
+            failures.append(ReadError(f"目录 {path} 中没有可读取的 {FORMATS_READ} 文件。", path=path))
+        files += found
+    sources = []
+    for result in read_sources(files):
+        if isinstance(result, UserError):
+            failures.append(result)
+        else:
+            sources.append(result)
     return sources
 
 

@@ -66,7 +66,8 @@ def test_clean_prints_text(capsys: pytest.CaptureFixture[str]) -> None:
         ("empty.txt", b"", "是空的"),
         ("random.txt", bytes(range(256)) * 9, "无法识别为中文文本"),
         ("truncated.docx", b"PK\x03\x04broken", "已损坏"),
-        ("report.pdf", b"%PDF-1.4", "不支持的文件类型"),
+        ("report.pdf", b"%PDF-1.4", "文件已损坏或加了密码"),
+        ("report.rtf", b"{\\rtf1 ", "不支持的文件类型"),
     ],
 )
 def test_bad_input_message_and_exit_code(

@@ -106,9 +106,10 @@ def test_directory_reads_sorted_and_skips_bad_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes("县审计局2023年工作总结\n一、主要工作\n".encode("gbk"))
     (tmp_path / "c.docx").write_bytes(b"not a zip")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.rtf").write_bytes(b"{\\rtf1 not read}")
     result = outline_paths([tmp_path])
     assert [o.title for o in result.outlines] == ["县审计局2023年工作总结", "市民政局2023年度行政执法工作总结"]
-    assert len(result.failures) == 1 and "c.docx" in result.failures[0].message
+    assert sorted(Path(f.path or "").name for f in result.failures) == ["c.docx", "notes.pdf"], "read, one reason each"
 
 
 def test_markdown_headings(tmp_path: Path) -> None:

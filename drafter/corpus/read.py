@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import ReadError, UserError
 from drafter.files import read_bytes, require_regular_file
+from drafter.patterns import MARKER as MARKER_START
 from drafter.patterns import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIXES = (".docx",)
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+LEGACY_SUFFIXES = (".doc", ".wps")  # converted with LibreOffice (corpus/convert.py)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES + LEGACY_SUFFIXES
+FORMATS_READ = ".txt、.md、.docx、.doc、.wps 和 .pdf"
 # A .docx whose parts unpack to more than this is refused (zip bombs).
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -31,6 +35,7 @@ class Paragraph:
     line: int  # 1-based line number, or paragraph index in a .docx
     level: int | None = None  # heading level Word carries (Heading N, outline level), 1-based
     is_title: bool = False  # styled as the document title in Word
+    bold: bool = False  # a .docx paragraph set in bold throughout
 
 
 @dataclass(frozen=True)
@@ -63,14 +68,62 @@ def iter_source_files(path: Path) -> list[Path]:
 
 
 def read_source(path: Path) -> SourceText:
-    """Read a .txt, .md or .docx file into paragraphs."""
+    """Read a .txt, .md, .docx, .pdf, .doc or .wps file into paragraphs."""
+    (result,) = read_sources([path])
+    if isinstance(result, ReadError):
+        raise result
+    return result
+
+
+def read_sources(paths: list[Path]) -> list[SourceText | ReadError]:
+    """Read files in order; the .doc and .wps among them are converted together, in one LibreOffice run."""
+    import tempfile
+
+    from drafter.corpus.convert import convert_all
+
+    legacy = [p for p in paths if p.suffix.lower() in LEGACY_SUFFIXES and _is_regular(p)]
+    with tempfile.TemporaryDirectory(prefix="drafter-convert-") as workdir:
+        converted = convert_all(legacy, Path(workdir)) if legacy else {}
+        results: list[SourceText | ReadError] = []
+        for path in paths:
+            try:
+                results.append(_read_one(path, converted.get(path)))
+            except ReadError as error:
+                results.append(error)
+        return results
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file (the others are refused with a message when read)."""
+    try:
+        require_regular_file(path)
+    except UserError:
+        return False
+    return True
+
+
+def _read_one(path: Path, converted: Any = None) -> SourceText:
+    """One file into paragraphs (`converted`: what a .doc or .wps became)."""
+    from drafter.corpus.convert import Converted
+
     try:
         require_regular_file(path)
     except UserError as error:
         raise ReadError(error.message, path=path) from None
     suffix = path.suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        if isinstance(converted, ReadError):
+            raise converted
+        if not isinstance(converted, Converted):
+            raise ReadError(f"无法读取 {path}：转换失败。请用 Word/WPS 另存为 .docx 后重试。", path=path)
+        inner = _read_one(converted.path)
+        return SourceText(str(path), inner.paragraphs, inner.title)
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
+    if suffix in PDF_SUFFIXES:
+        from drafter.corpus.pdf import read_pdf
+
+        return SourceText(str(path), read_pdf(path))
     if suffix in TEXT_SUFFIXES:
         try:
             data = read_bytes(path)
@@ -82,22 +135,30 @@ def read_source(path: Path) -> SourceText:
         return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
     raise ReadError(
         f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
-        "drafter 读取 .txt、.md 和 .docx 文件；其他格式请先另存为其中一种。",
+        f"drafter 读取 {FORMATS_READ} 文件；其他格式请先另存为其中一种。",
         path=path,
     )
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# "## 标题" and "##标题" (many Chinese editors write no space); a lone "#" run is not a heading.
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?!#)\s*(\S.*?)\s*#*\s*$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def markdown_paragraphs(lines: list[str]) -> list[Paragraph]:
-    """Markdown lines as paragraphs: `#` headings carry a level, the first `#` line is the title."""
+    """Markdown lines as paragraphs: `#` headings carry a level, the first `#` line is the title; lines in
+    fenced code blocks are text, whatever they start with."""
     paragraphs = []
     title_seen = False
+    fence: str | None = None
     for number, line in enumerate(lines, start=1):
+        opening = _MD_FENCE.match(line)
+        if opening and (fence is None or opening.group(1)[0] == fence[0]):
+            fence = None if fence else opening.group(1)
+            continue
         text = _MD_EMPHASIS.sub(r"\2", line)
-        match = _MD_HEADING.match(text)
+        match = None if fence else _MD_HEADING.match(text)
         if not match:
             paragraphs.append(Paragraph(text, number))
             continue
@@ -171,7 +232,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(path: Path) -> SourceText:
-    """Paragraphs of a .docx in body order, with Word's heading levels and list numbers."""
+    """Paragraphs of a .docx in body order, with Word's heading levels, list numbers and bold lines.
+
+    A paragraph that holds several lines (soft line breaks) or several headings typed one after another
+    becomes one Paragraph a line or a heading.
+    """
     document = open_docx(path)
     numbering = DocxNumbering(document)
     styles = _styles_by_id(document)
@@ -180,10 +245,44 @@ def read_docx(path: Path) -> SourceText:
         if element.tag == _W + "p":
             para = _docx_paragraph(styles, element, numbering, index + 1)
             if para is not None:
-                paragraphs.append(para)
+                paragraphs.extend(replace(para, text=piece) for piece in split_lines_and_headings(para.text))
         elif element.tag == _W + "tbl":
             paragraphs.extend(Paragraph(text, index + 1) for text in _prose_cells(element) if text)
-    return SourceText(str(path), paragraphs)
+    return SourceText(str(path), paragraphs, recorded_title(document, path))
+
+
+def recorded_title(document: Any, path: Path) -> str | None:
+    """The title in the document's properties, when it is a real title (not the file's name or a default)."""
+    try:
+        title = (document.core_properties.title or "").strip()
+    except Exception:  # noqa: BLE001 - damaged properties: no recorded title
+        return None
+    if not title or title in (path.stem, path.name) or re.match(r"^(?:Microsoft Word|文档|Document|无标题|新建)", title):
+        return None
+    return title if re.search(r"[\u4e00-\u9fff]", title) and len(title) <= 60 else None
+
+
+_NEXT_MARKER = re.compile(
+    r"(?<=\S)[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))\S)"
+)
+
+
+def split_lines_and_headings(text: str) -> list[str]:
+    """A paragraph's lines (soft line breaks), each cut again where headings were typed one after another
+    (一、总体情况  二、主要做法; 一、总体情况（一）组织领导). Only short marker-led pieces are cut: a sentence
+    that lists (一)…(二)… stays whole."""
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if MARKER_START.match(line.strip()) and not re.search(r"[。；！？]", line):
+            cuts = [0, *(m.start() for m in _NEXT_MARKER.finditer(line) if m.start() > 0)]
+            parts = [line[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+            if len(parts) > 1 and all(len(p) <= 40 and MARKER_START.match(p) for p in parts):
+                pieces += parts
+                continue
+        pieces.append(line)
+    return pieces or [text]
 
 
 def open_docx(path: Path) -> Any:
@@ -308,7 +407,31 @@ def _docx_paragraph(styles: dict[str, Any], element: Any, numbering: DocxNumberi
         return None
     level = _heading_level(element, style)
     style_name = (getattr(style, "name", "") or "").strip()
-    return Paragraph(prefix + text, index, level=level, is_title=bool(_TITLE_STYLE.match(style_name)))
+    return Paragraph(
+        prefix + text,
+        index,
+        level=level,
+        is_title=bool(_TITLE_STYLE.match(style_name)),
+        bold=_all_bold(element, style),
+    )
+
+
+def _all_bold(element: Any, style: Any) -> bool:
+    """Every run with text is bold (set on the run, or by the paragraph's style)."""
+    style_bold = any(
+        (b := s.element.find(f"{_W}rPr/{_W}b")) is not None and b.get(_W + "val", "true") not in ("0", "false")
+        for s in _style_chain(style)
+    )
+    runs = [r for r in element.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    if not runs:
+        return False
+    for run in runs:
+        bold = run.find(f"{_W}rPr/{_W}b")
+        if bold is None and not style_bold:
+            return False
+        if bold is not None and bold.get(_W + "val", "true") in ("0", "false"):
+            return False
+    return True
 
 
 def _styles_by_id(document: Any) -> dict[str, Any]:

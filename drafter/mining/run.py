@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.corpus.clean import CleanReport, load_rules
-from drafter.corpus.read import iter_source_files, read_source
+from drafter.corpus.read import FORMATS_READ, iter_source_files, read_sources
 from drafter.errors import ReadError, UsageError, UserError
 from drafter.genres import GENERAL_GENRE
 from drafter.lexicon import lexicon
@@ -113,12 +113,10 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
     seen: dict[str, str] = {}
     rules = load_rules()
     by_name = {g.name: g for g in genres if g.name != GENERAL_GENRE}
-    for path in paths:
-        try:
-            source = read_source(path)
-        except UserError as error:
-            result.failures.append(error)
-            result.records.append(DocumentRecord(str(path), None, "skipped", f"无法读取：{error.message}"))
+    for path, source in zip(paths, read_sources(paths), strict=True):
+        if isinstance(source, UserError):
+            result.failures.append(source)
+            result.records.append(DocumentRecord(str(path), None, "skipped", f"无法读取：{source.message}"))
             continue
         result.size += len(source.text.encode("utf-8"))
         outlines, report = outline_source(source, rules=rules, genres=genres)
@@ -167,7 +165,7 @@ def mine(
     files = _collect(paths, summary)
     if not files:
         reasons = "".join(f.message for f in summary.failures)
-        raise UsageError(f"{reasons}没有找到可供提炼的 .txt、.md 或 .docx 文件。请指定语料文件或目录。")
+        raise UsageError(f"{reasons}没有找到可供提炼的 {FORMATS_READ} 文件。请指定语料文件或目录。")
     files = _without_copies(files, summary)
     buckets: dict[str, PartialBank] = {}
     chunks = _chunks(files)
