@@ -35,7 +35,11 @@ def print_outlines(outlines: list[Outline]) -> None:
 def outline_tree(outline: Outline) -> Tree:
     """A rich Tree of one outline with its metadata."""
     # Everything shown comes from the document: escaped, so that "[2023]" is text, not markup.
-    title, genre, source = escape(outline.title or "（无标题）"), escape(outline.genre or "未知"), escape(outline.source)
+    title, genre, source = (
+        escape(outline.title or "（无标题）"),
+        escape(outline.genre or "未知"),
+        escape(outline.source),
+    )
     tree = Tree(f"[bold]{title}[/bold]  [dim]文种：{genre}  来源：{source}[/dim]")
     if outline.preamble:
         tree.add(f"[dim]导语：{short_text(outline.preamble)}[/dim]")

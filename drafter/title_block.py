@@ -17,8 +17,9 @@ from drafter.patterns import DATE, FURNITURE, LETTERHEAD, MARKER
 _STRIP = " \t\u3000\u2002\u2003\u00a0"
 TITLE_MAX = 60
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
-_SIGNER_FIELD = re.compile(r"签发人[:：]\s*[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*")
-_SALUTATION = re.compile(r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|大家好)|大家好[!！,，]?$|^[^。，；]{0,12}同志们[:：，,]")
+_SALUTATION = re.compile(
+    r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|大家好)|大家好[!！,，]?$|^[^。，；]{0,12}同志们[:：，,]"
+)
 _ADDRESSEE_LINE = re.compile(r"^[^。，；！？:：]{2,60}[:：]$")
 # A title ending in a kind of document, inside running text (for a 红头 block without line breaks).
 _TITLE_IN_RUN = re.compile(
@@ -29,7 +30,9 @@ _SPEAKER_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,20}?(?:书记|县长|区长|市长|镇长|乡长|局长|主任|院长|校长|经理|董事长|主席|部长|厅长|处长|科长|所长|站长|队长))\s*[\u4e00-\u9fff·]{2,4}$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|──)\s*\S.{0,60}$|^[（(][^）)]{4,60}[）)]$")
-_ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:局|委|委员会|办|办公室|政府|人民政府|中心|院|所|站|厅|部|公司|学校|医院|党委|党组)$")
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}?(?:局|委|委员会|办|办公室|政府|人民政府|中心|院|所|站|厅|部|公司|学校|医院|党委|党组)$"
+)
 
 
 @dataclass
@@ -164,9 +167,17 @@ def _unrun_first(paragraphs: list[Paragraph]) -> list[Paragraph]:
     if number and number.start() - position <= 20:
         pieces.append(number.group(0).strip())
         position = number.end()
-    signer = _SIGNER_FIELD.match(text[position:].lstrip())
+    signer = re.match(r"\s*签发人[:：]\s*", text[position:])
     if signer:
-        position = text.index(signer.group(0), position) + len(signer.group(0))
+        position += signer.end()
+        # The signer's name runs into the title: the title starts with the issuing body's name when there
+        # is one in the 版头, else a name is taken to be three characters (two when a title word follows).
+        issuer = re.sub(r"(?:文件|简报|通报|快报)$", "", head.group(0)) if head else ""
+        found = text.find(issuer, position, position + 8) if issuer else -1
+        if found > position:
+            position = found
+        else:
+            position += 2 if text[position + 2 : position + 4] == "关于" else 3
     title = _TITLE_IN_RUN.search(text, position)
     if title is None or title.start() - position > 20:
         return paragraphs

@@ -27,7 +27,17 @@ def test_outline_json_is_the_contract(capsys: pytest.CaptureFixture[str]) -> Non
     documents = json.loads(out)["documents"]
     assert len(documents) == 11
     for document in documents:
-        assert set(document) == {"title", "genre", "org", "date", "source", "preamble", "doc_number", "addressee", "headings"}
+        assert set(document) == {
+            "title",
+            "genre",
+            "org",
+            "date",
+            "source",
+            "preamble",
+            "doc_number",
+            "addressee",
+            "headings",
+        }
         for heading in document["headings"]:
             assert set(heading) == {"depth", "number", "marker", "text"}
     audit = next(d for d in documents if d["title"] == "县审计局2023年工作总结")

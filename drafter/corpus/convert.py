@@ -51,7 +51,9 @@ def convert_all(paths: list[Path], workdir: Path) -> dict[Path, Converted | Read
             results[path] = _with_antiword(antiword, path, workdir)
         else:
             kind = "Kingsoft WPS（.wps）" if path.suffix.lower() == ".wps" else "Word 97-2003（.doc）"
-            results[path] = ReadError(f"无法读取 {path}：它是 {kind} 格式，读取需要 LibreOffice。{INSTALL_HINT}", path=path)
+            results[path] = ReadError(
+                f"无法读取 {path}：它是 {kind} 格式，读取需要 LibreOffice。{INSTALL_HINT}", path=path
+            )
     return results
 
 
@@ -111,9 +113,7 @@ def _with_libreoffice(office: str, paths: list[Path], workdir: Path) -> dict[Pat
 def _with_antiword(antiword: str, path: Path, workdir: Path) -> Converted | ReadError:
     """A .doc's text with antiword (no numbering or styles: the outline comes from the text alone)."""
     try:
-        done = subprocess.run(
-            [antiword, "-m", "UTF-8.txt", str(path)], capture_output=True, timeout=60, check=False
-        )
+        done = subprocess.run([antiword, "-m", "UTF-8.txt", str(path)], capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         return ReadError(f"无法读取 {path}：antiword 出错（{error}）。{INSTALL_HINT}", path=path)
     if done.returncode != 0 or not done.stdout.strip():

@@ -10,6 +10,7 @@ with no text in it, gets a message saying so.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -43,6 +44,7 @@ class Line:
     bottom: float
     page: int
     page_height: float
+    column: int = 0  # 0, or 1 for the right column of a page set in two columns
 
 
 def read_pdf(path: Path) -> list[Paragraph]:
@@ -50,7 +52,9 @@ def read_pdf(path: Path) -> list[Paragraph]:
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency; the message covers a broken installation
-        raise ReadError(f"无法读取 {path}：缺少 pdfplumber。请重新安装 drafter（pip install -e .）。", path=path) from None
+        raise ReadError(
+            f"无法读取 {path}：缺少 pdfplumber。请重新安装 drafter（pip install -e .）。", path=path
+        ) from None
     lines: list[Line] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
@@ -59,7 +63,7 @@ def read_pdf(path: Path) -> list[Paragraph]:
             images = sum(len(page.images) for page in pdf.pages)
     except ReadError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
+    except Exception as exc:
         raise ReadError(
             f"无法读取 PDF 文件 {path}：文件已损坏或加了密码（{type(exc).__name__}）。"
             "请用 PDF 阅读器打开确认，或把原始的 Word 文件给 drafter。",
@@ -80,12 +84,13 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     gutter = _gutter(page)
     regions = [(0, page.width)] if gutter is None else [(0, gutter), (gutter, page.width)]
     lines = []
-    for left, right in regions:
+    for column, (left, right) in enumerate(regions):
         region = page if gutter is None else page.crop((left, 0, right, page.height), strict=False)
         for found in region.extract_text_lines(strip=True, return_chars=False):
             text = _SPACE_AT_CJK.sub("", found["text"]).strip()
             if text:
-                lines.append(Line(text, found["x0"], found["x1"], found["top"], found["bottom"], number, page.height))
+                place = (found["x0"], found["x1"], found["top"], found["bottom"])
+                lines.append(Line(text, *place, number, page.height, column))
     return lines
 
 
@@ -154,20 +159,24 @@ def _without_toc(lines: list[Line]) -> list[Line]:
 
 
 def _paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """Join lines into paragraphs by the layout: indent, short lines, gaps, markers, centred lines."""
+    """Join lines into paragraphs by the layout: indent, short lines, gaps, markers, centred lines.
+    Margins are measured per column: a left column ends far from the page's right edge."""
     if not lines:
         return []
-    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
-    right = statistics.quantiles([line.x1 for line in lines], n=10)[-1] if len(lines) >= 10 else max(l.x1 for l in lines)
+    geometry = {
+        column: _margins([line for line in lines if line.column == column])
+        for column in {line.column for line in lines}
+    }
     size = statistics.median([line.bottom - line.top for line in lines]) or 12.0
     pitch = statistics.median(
-        [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.page == a.page and b.top > a.top] or [size * 1.8]
+        [b.top - a.top for a, b in itertools.pairwise(lines) if b.page == a.page and b.top > a.top] or [size * 1.8]
     )
     paragraphs: list[Paragraph] = []
     current: list[str] = []
     previous: Line | None = None
     for line in lines:
-        if previous is None or _starts_paragraph(line, previous, left, right, size, pitch):
+        left = geometry[line.column][0]
+        if previous is None or _starts_paragraph(line, previous, left, geometry[previous.column][1], size, pitch):
             if current:
                 paragraphs.append(Paragraph("".join(current), len(paragraphs) + 1))
             current = []
@@ -178,8 +187,17 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     return paragraphs
 
 
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """Where the lines of a column start (most often) and end (the 90th percentile: full lines)."""
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    ends = [line.x1 for line in lines]
+    right = statistics.quantiles(ends, n=10)[-1] if len(ends) >= 10 else max(ends)
+    return left, right
+
+
 def _starts_paragraph(line: Line, previous: Line, left: float, right: float, size: float, pitch: float) -> bool:
-    """Whether a line opens a new paragraph rather than continuing the one before."""
+    """Whether a line opens a new paragraph rather than continuing the one before (`right`: where full
+    lines of the previous line's column end)."""
     if line.x0 - left >= size * 1.2:  # indented (a first line, a centred title, a right-aligned signature)
         return True
     if previous.x1 < right - size * 1.5:  # the line before stopped short: its paragraph ended there

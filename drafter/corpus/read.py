@@ -255,9 +255,13 @@ def recorded_title(document: Any, path: Path) -> str | None:
     """The title in the document's properties, when it is a real title (not the file's name or a default)."""
     try:
         title = (document.core_properties.title or "").strip()
-    except Exception:  # noqa: BLE001 - damaged properties: no recorded title
+    except Exception:
         return None
-    if not title or title in (path.stem, path.name) or re.match(r"^(?:Microsoft Word|文档|Document|无标题|新建)", title):
+    if (
+        not title
+        or title in (path.stem, path.name)
+        or re.match(r"^(?:Microsoft Word|文档|Document|无标题|新建)", title)
+    ):
         return None
     return title if re.search(r"[\u4e00-\u9fff]", title) and len(title) <= 60 else None
 

@@ -116,7 +116,7 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
     for path, source in zip(paths, read_sources(paths), strict=True):
         if isinstance(source, UserError):
             result.failures.append(source)
-            result.records.append(DocumentRecord(str(path), None, "skipped", f"无法读取：{source.message}"))
+            result.records.append(DocumentRecord(str(path), None, "skipped", source.message))
             continue
         result.size += len(source.text.encode("utf-8"))
         outlines, report = outline_source(source, rules=rules, genres=genres)
