@@ -115,13 +115,17 @@ def take_signature(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], str | 
             return paragraphs[:index], combined.group("sig"), parse_date(text)
         if DATE_LINE.match(text):
             date = parse_date(text)
-            previous = clean_text(paragraphs[index - 1].text)
+            previous = _SIGNER_LABEL.sub("", clean_text(paragraphs[index - 1].text))
             if _is_signature(previous):
                 return paragraphs[: index - 1], previous, date
             # A lone date inside the body (a timeline entry) is not the 成文日期; one at the end is.
             if index == len(paragraphs) - 1:
                 return paragraphs[:index], None, date
     return paragraphs, None, None
+
+
+# 述职人：李某某, 汇报人：… above the date: the name is the signature.
+_SIGNER_LABEL = re.compile(r"^(?:述职人|报告人|汇报人|发言人|总结人|填报人|署名)[:：]\s*")
 
 
 def _is_signature(text: str) -> bool:

@@ -57,6 +57,15 @@ BODY_ITEM_ANYWHERE = re.compile(rf"(?:^|(?<=[。；！？]))[ \u3000]*(?P<n>{CN_
 # Section names every genre uses; in text without line breaks they tell where a heading ends.
 STANDARD_SECTION_NAMES = (
     "基本情况",
+    "主要工作情况",
+    "主要工作开展情况",
+    "主要工作及成效",
+    "工作完成情况",
+    "存在的主要问题",
+    "存在的问题和不足",
+    "下一步工作安排",
+    "今后工作打算",
+    "明年工作计划",
     "主要做法",
     "主要措施",
     "主要工作成效",

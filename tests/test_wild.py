@@ -428,3 +428,17 @@ def test_outline_and_mine_a_folder_of_every_format(
     for name in ("b.doc", "d.pdf"):
         assert status[name] == ("skipped", "与《XX县审计局2024年工作总结》内容相同"), name
     assert status["c.wps"][0] == "skipped" and "b.doc 完全相同" in status["c.wps"][1]
+
+
+def test_a_small_set_of_summaries_nobody_formatted() -> None:
+    """Five documents of the kinds that failed (a personal summary without a title, a 述职 with a salutation,
+    a government work report with a date and speaker line, a Markdown export, a 红头 report without line
+    breaks): every heading, title, org, date, 文号 and 主送 as a person reads them (tests/data/wild.gold.json)."""
+    gold = json.loads((Path(__file__).parent / "data" / "wild.gold.json").read_text(encoding="utf-8"))["documents"]
+    outlines = {Path(o.source).name: o for o in outline_paths([Path(__file__).parent / "corpora" / "wild"]).outlines}
+    for expected in gold:
+        outline = outlines[expected["source"]]
+        assert tree(outline) == [tuple(h) for h in expected["headings"]], expected["source"]
+        for field in ("title", "org", "date", "doc_number", "addressee"):
+            if field in expected:
+                assert getattr(outline, field) == expected[field], (expected["source"], field)

@@ -155,13 +155,27 @@ def _fold(text: str) -> str:
 # --- text whose line breaks were lost ------------------------------------------
 
 
+_TOP_AFTER_SENTENCE = re.compile(r"(?<=[。！？：；])\s*[一二三四五六七八九十]{1,3}[、．]")
+
+
+def _flattened(paragraph: Paragraph, total: int) -> bool:
+    """A paragraph that lost its line breaks: very long, or a short document run into one line (it holds
+    most of the text, and top-level markers follow sentence ends in it)."""
+    size = len(paragraph.text)
+    if size >= FLATTENED_MIN_CHARS:
+        return True
+    return size >= 200 and size * 10 >= total * 6 and len(_TOP_AFTER_SENTENCE.findall(paragraph.text)) >= 2
+
+
 def unflatten(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Break over-long paragraphs at TOC entries, titles, headings and the signature."""
-    if not any(len(p.text) >= FLATTENED_MIN_CHARS for p in paragraphs):
+    """Break paragraphs that lost their line breaks at TOC entries, titles, headings and the signature."""
+    total = sum(len(p.text) for p in paragraphs)
+    flattened = {id(p) for p in paragraphs if _flattened(p, total)}
+    if not flattened:
         return paragraphs
     pieces: list[Paragraph] = []
     for p in paragraphs:
-        if len(p.text) < FLATTENED_MIN_CHARS:
+        if id(p) not in flattened:
             pieces.append(p)
             continue
         pieces.extend(replace(p, text=t) for t in _split_toc_run(p.text))
@@ -170,7 +184,7 @@ def unflatten(paragraphs: list[Paragraph]) -> list[Paragraph]:
     titles = [t for t in toc_titles if _is_title_line(t)] or toc_titles
     result: list[Paragraph] = []
     for p in pieces:
-        if toc_match(p.text) or len(p.text) < FLATTENED_MIN_CHARS // 4:
+        if toc_match(p.text) or len(p.text) < 200:
             result.append(p)
             continue
         for chunk in _split_at_titles(p.text, titles):
