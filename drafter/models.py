@@ -297,6 +297,7 @@ class Draft(StrictModel):
     signature: str | None = None
     last_year: str | None = None  # the report the wizard started from (--from)
     checklist: list[ChecklistItem] = Field(default_factory=list)
+    resume_at: str | None = None  # the wizard's question being asked when it stopped (wizard --resume returns to it)
 
     @model_validator(mode="after")
     def _depth_at_most_four(self) -> Draft:

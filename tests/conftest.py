@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import difflib
 import json
 import re
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "2023年度工作总结汇编.txt"
 GOLD = Path(__file__).resolve().parent / "data" / "seed-outline.gold.json"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _pristine_templates() -> Path:
+    """A copy of the repository's templates without what a checkout may have gathered (someone's review
+    decisions, lock files): the tests see the templates as committed."""
+    base = Path(tempfile.mkdtemp(prefix="drafter-test-templates-"))
+    atexit.register(shutil.rmtree, base, ignore_errors=True)
+    target = base / "templates"
+    shutil.copytree(ROOT / "templates", target, ignore=shutil.ignore_patterns("reviews.yaml", "*.lock", ".mine-*"))
+    return target
+
+
+TEMPLATES = _pristine_templates()
+
+
+@pytest.fixture(autouse=True)
+def _own_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review decisions for the bundled templates go to a data directory of the test's own, not the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
 
 
 def fold(text: str | None) -> str:

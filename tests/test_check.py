@@ -7,13 +7,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT, SEED
+from conftest import SEED, TEMPLATES
 
 from drafter.check.run import check_paths
 from drafter.cli import main
 from drafter.render.document import render_answers
 
-TEMPLATES = ROOT / "templates"
 TITLE = "县审计局2024年工作总结\n"
 
 

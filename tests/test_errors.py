@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import SEED, TEMPLATES
 
 from drafter.cli import main
 from drafter.errors import UserError
 from drafter.files import write_atomic
 
-TEMPLATES = ROOT / "templates"
 GOOD_ANSWERS = "genre: 审计\norg: XX县审计局\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [完成任务。]\n"
 
 

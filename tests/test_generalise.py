@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import TEMPLATES
 
 from drafter.cli import main
 from drafter.genres import classify_title, load_genres
@@ -17,7 +17,6 @@ from drafter.mining.roles import role_of_heading
 from drafter.mining.sentences import sentence_role
 from drafter.mining.slots import phrase_text
 
-TEMPLATES = ROOT / "templates"
 DATA = Path(__file__).parent / "data"
 DISCOVER = Path(__file__).parent / "corpora" / "discover"
 # Words each seed genre's own report is full of; no other genre's skeleton may carry them.

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, TEMPLATES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -26,8 +26,6 @@ from drafter.review import questionary_asker
 from drafter.store import load_yaml_model
 from drafter.templates import find_genre, load_registry, load_reviews
 from drafter.titles import title_facts
-
-TEMPLATES = ROOT / "templates"
 
 
 @pytest.fixture(scope="module")

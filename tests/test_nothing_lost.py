@@ -17,11 +17,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT, SEED
+from conftest import SEED, TEMPLATES
 
 from drafter.cli import main
 
-TEMPLATES = ROOT / "templates"
 ANSWERS = "genre: 审计\norg: XX县审计局\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [“完成”任务——全年……]\n"
 SMALL_REPORT = (
     "县审计局2024年工作总结\n"

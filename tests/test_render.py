@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import TEMPLATES
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -20,8 +20,6 @@ from drafter.models import Draft, DraftSection
 from drafter.pipeline import outline_paths
 from drafter.render.document import blank_skeleton, draft_title, render_answers
 from drafter.render.layout import layout_draft, marker_for, strip_marker
-
-TEMPLATES = ROOT / "templates"
 
 
 def section(heading: str, body: list[str] | None = None, children: list[DraftSection] | None = None) -> DraftSection:

@@ -12,7 +12,7 @@ import docx
 import pexpect
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import TEMPLATES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -24,7 +24,6 @@ from drafter.wizard.prompter import QuestionaryPrompter, draft_statistics
 from drafter.wizard.questions import check_value, node_questions, slot_question
 from drafter.wizard.run import run_wizard
 
-TEMPLATES = ROOT / "templates"
 ENTER, DOWN, CTRL_C = "\r", "\x1b[B", "\x03"
 TODAY = dt.date(2024, 12, 20)
 
@@ -50,7 +49,13 @@ def test_node_questions_are_built_from_the_node() -> None:
     assert questions.heading.default == "存在的问题" and questions.heading.name == "sections[2].heading"
     assert questions.heading.words[:3] == ("存在的问题", "当前工作还存在问题", "统计人员进步空间有限")
     assert questions.keep.kind == "confirm" and questions.keep.default is True
-    assert questions.more_children.default == "done", "Enter alone must not loop forever"
+    children = questions.children
+    assert children.kind == "checkbox" and children.name == "sections[2].children"
+    assert [(c.title, c.checked) for c in children.choices] == [
+        ("统计人员进步空间有限", True),
+        ("自己写一个小标题", False),
+    ]
+    assert "一般写 3 个小标题" in children.instruction
     assert questions.guidance == "一般写2–4个小标题，多用“一是……二是……”展开，约800字"
     assert "通用提纲" in questions.borrowed_note
 
@@ -98,6 +103,7 @@ def drive(keys: list[str], tmp_path: Path, **options) -> tuple[object, Path]:
     output = options.pop("output", tmp_path / "out.docx")
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
+        pipe.close()  # running out of keys ends the prompt (EOFError) instead of waiting for ever
         prompter = QuestionaryPrompter(input=pipe, output=DummyOutput())
         result = run_wizard(prompter, output=output, templates_option=TEMPLATES, today=TODAY, **options)
     return result, output
@@ -113,66 +119,134 @@ def test_enter_alone_gives_a_complete_draft(tmp_path: Path) -> None:
     answers = answers_of(result.answers)
     assert answers["year"] == 2024 and answers["date"] == "2024-12-20"
     assert [s["heading"] for s in answers["sections"]] == [n.heading for n in audit_bank()[0].sections()]
-    assert all(s["body"] == ["【待填写】"] for s in answers["sections"]), "empty bodies become placeholders"
+    nodes = audit_bank()[0].sections()
+    for section, node in zip(answers["sections"], nodes, strict=True):
+        typical = node.guidance.subheadings or (node.guidance.subheadings_range[0] if node.example_children else 0)
+        expected = node.example_children[:typical]
+        assert [c["heading"] for c in section["children"]] == expected, "Enter takes the typical sub-headings"
+        assert all(c["body"] == ["【待填写】"] for c in section["children"])
+        assert section["body"] == ([] if expected else ["【待填写】"]), "empty bodies become placeholders"
+    assert sum(len(s["children"]) for s in answers["sections"]) >= 5, "Enter alone gives the genre's structure"
     texts = [p.text for p in docx.Document(str(output)).paragraphs]
     assert texts[0] == "【单位名称】2024年工作总结" and "三、存在的问题" in texts
+    assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts
 
 
 def test_typed_answers_back_and_phrases(tmp_path: Path) -> None:
     keys = [
         "XX县审计局" + ENTER,
-        ENTER,
-        ENTER,
-        ENTER,  # org, year, date, title
-        ENTER,
-        ENTER,  # preamble: first phrase, keep its text
+        "2023" + ENTER,  # typed over the suggested 2024, not appended to it
+        ENTER,  # date: the end of 2023 (earlier than today)
+        ENTER,  # title
+        ENTER,  # preamble: the first phrase
+        "XX县" + ENTER,  # its {名称} slot is asked too
+        ENTER,  # keep the filled text
         ENTER,  # keep part one
         "/b" + ENTER,  # heading: back to "keep"
         ENTER,
         "\x15树牢政治机关意识" + ENTER,  # keep again; retype the heading
         "全年完成审计项目54个。" + ENTER,
         "/p" + ENTER,
+        "没有这种说法" + ENTER,  # nothing matches: the picker says so and stays open
         "预算执行 问题" + ENTER,
         "abc" + ENTER,
-        "\x7f" * 3 + "12" + ENTER,  # phrase; its slot (a number)
+        "\x7f" * 3 + "12" + ENTER,  # the phrase's slot (a number)
+        "/b" + ENTER,  # at paragraph 3: back to paragraph 2, shown to edit
+        ENTER,  # keep it
         ENTER,  # end of body
-        DOWN + ENTER,
-        "加强审计整改" + ENTER,
+        " " + ENTER,  # sub-headings: tick "write my own"
+        "/p" + ENTER,  # /p at a sub-heading prompt opens the heading phrases
+        "审计整改" + ENTER,
+        ENTER,  # no more sub-headings of my own
         "整改到位。" + ENTER,
-        ENTER,  # one sub-heading with its body
-        ENTER,  # no more sub-headings
-        DOWN + ENTER,  # drop part two
+        ENTER,
+        ENTER,  # keep part two
+        ENTER,  # its heading
+        ENTER,  # no body of its own
+        ENTER,  # the typical sub-headings, ticked
+        "甲。" + ENTER,
+        "/b" + ENTER,  # at 第 2 段 of a sub-heading: back to 第 1 段, nothing lost
+        ENTER,
+        ENTER,
+        "/b" + ENTER,  # at the next sub-heading's body: back to the one before
+        ENTER,
+        "乙。" + ENTER,
+        ENTER,
+        ENTER,  # the third sub-heading left to fill in later
+        DOWN + ENTER,  # drop part three
     ]
     result, output = drive([*keys, ENTER * 30], tmp_path, genre="审计")
     answers = answers_of(result.answers)
-    first = answers["sections"][0]
+    assert answers["year"] == 2023 and answers["date"] == "2023-12-31"
+    assert answers["preamble"].startswith("2023年，XX县审计局") and "服务XX县经济" in answers["preamble"]
+    first, second = answers["sections"][:2]
     assert first["heading"] == "树牢政治机关意识"
-    assert first["body"][0] == "全年完成审计项目54个。"
-    assert "预算执行" in first["body"][1] and "12个问题" in first["body"][1]
-    assert first["children"] == [{"heading": "加强审计整改", "body": ["整改到位。"], "children": []}]
-    assert "履行审计监督职能，服务经济社会高质量发展" not in [s["heading"] for s in answers["sections"]]
-    assert answers["preamble"].startswith("2024年，XX县审计局")
+    assert first["body"][0] == "全年完成审计项目54个。" and len(first["body"]) == 2
+    assert "预算执行" in first["body"][1] and "12个问题" in first["body"][1] and "2022年度" in first["body"][1]
+    assert first["children"] == [{"heading": "一体推进审计整改“下半篇文章”", "body": ["整改到位。"], "children": []}]
+    assert [c["body"] for c in second["children"]][:3] == [["甲。"], ["乙。"], ["【待填写】"]]
+    assert "存在的问题" not in [s["heading"] for s in answers["sections"]]
     texts = [p.text for p in docx.Document(str(output)).paragraphs]
-    assert "一、树牢政治机关意识" in texts and "（一）加强审计整改" in texts and "XX县审计局" in texts
+    assert "一、树牢政治机关意识" in texts and "（一）一体推进审计整改“下半篇文章”" in texts and "XX县审计局" in texts
 
 
-def test_ctrl_c_saves_and_resume_finishes(tmp_path: Path) -> None:
+def test_ctrl_c_saves_and_resume_returns_to_that_question(tmp_path: Path) -> None:
     with pytest.raises(Interrupted) as interrupted:
         drive(["XX县审计局" + ENTER, ENTER, ENTER, CTRL_C], tmp_path, genre="审计")
     answers_file = tmp_path / "out.answers.yaml"
-    assert interrupted.value.exit_status == 130
+    assert interrupted.value.exit_status == 130 and "错误" not in interrupted.value.message
+    assert interrupted.value.message.startswith(f"已中断，答案已保存在 {answers_file}")
     assert f"drafter wizard --resume {answers_file}" in interrupted.value.message
-    assert answers_of(answers_file)["org"] == "XX县审计局"
-    result, output = drive([ENTER] * 40, tmp_path, resume=answers_file)
+    assert answers_of(answers_file)["resume_at"] == "title"
+    # The first key of the resumed run goes to the title, the question that was interrupted.
+    result, _ = drive(["\x15县审计局工作总结" + ENTER, *[ENTER] * 40], tmp_path, resume=answers_file)
     assert result.outcome == "render"
-    assert "XX县审计局" in [p.text for p in docx.Document(str(output)).paragraphs]
+    answers = answers_of(answers_file)
+    assert answers["org"] == "XX县审计局" and answers["title"] == "县审计局工作总结"
+    assert answers["resume_at"] == "review", "a finished answers file resumes at the preview"
+    again, _ = drive([ENTER, ENTER], tmp_path, resume=answers_file)  # preview: render; output exists: save beside
+    assert again.outcome == "render" and again.output == tmp_path / "out(2).docx"
 
 
-def test_existing_answers_file_is_not_overwritten(tmp_path: Path) -> None:
-    (tmp_path / "out.answers.yaml").write_text("org: 旧的\n", encoding="utf-8")
-    with pytest.raises(UserError, match="--resume"):
-        drive([ENTER], tmp_path, genre="审计")
-    assert (tmp_path / "out.answers.yaml").read_text(encoding="utf-8") == "org: 旧的\n"
+def test_ctrl_c_at_the_genre_leaves_no_answers_file(tmp_path: Path) -> None:
+    with pytest.raises(Interrupted):
+        drive([CTRL_C], tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_resumed_run_says_where_it_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers_file = tmp_path / "out.answers.yaml"
+    basics = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER]
+    preamble = [ENTER, ENTER, ENTER]  # the first phrase, its {名称} slot left to fill, its text
+    to_part_two = [*basics, *preamble, *[ENTER] * 4, ENTER, ENTER]  # part one; keep part two, its heading
+    with pytest.raises(Interrupted):
+        drive([*to_part_two, "第一段。" + ENTER, CTRL_C], tmp_path, genre="审计")
+    assert answers_of(answers_file)["resume_at"] == "sections[1].body"
+    capsys.readouterr()
+    drive(["第二段。" + ENTER, *[ENTER] * 40], tmp_path, resume=answers_file)
+    assert "已从“第 2 部分的正文”继续" in capsys.readouterr().out
+    sections = answers_of(answers_file)["sections"]
+    assert sections[1]["body"] == ["第一段。", "第二段。"] and sections[0]["body"] == ["【待填写】"]
+
+
+def test_existing_answers_resume(tmp_path: Path) -> None:
+    (tmp_path / "out.answers.yaml").write_text("genre: 审计\norg: 旧的\nresume_at: year\n", encoding="utf-8")
+    result, output = drive([ENTER] * 40, tmp_path, genre="审计")  # the first choice: continue
+    assert answers_of(result.answers)["org"] == "旧的" and output.exists()
+
+
+def test_existing_answers_restart_keeps_the_old_ones(tmp_path: Path) -> None:
+    (tmp_path / "out.answers.yaml").write_text("genre: 审计\norg: 旧的\n", encoding="utf-8")
+    result, _ = drive([DOWN + ENTER, "新的" + ENTER, *[ENTER] * 40], tmp_path, genre="审计")
+    assert answers_of(result.answers)["org"] == "新的"
+    assert (tmp_path / "out.answers.old.yaml").read_text(encoding="utf-8") == "genre: 审计\norg: 旧的\n"
+
+
+def test_existing_output_is_saved_beside_unless_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "out.docx").write_bytes(b"mine")
+    result, _ = drive([ENTER] * 41, tmp_path, genre="审计")
+    assert (tmp_path / "out.docx").read_bytes() == b"mine" and result.output == tmp_path / "out(2).docx"
+    assert result.output.exists()
 
 
 def test_answers_file_only_missing_questions(tmp_path: Path) -> None:
@@ -212,8 +286,11 @@ def test_no_terminal_exits_2() -> None:
 # --- a real terminal ---------------------------------------------------------------------
 
 
-def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+def spawn(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> pexpect.spawn:
+    # pexpect is not a terminal emulator: it never answers prompt_toolkit's cursor position request, which
+    # would otherwise cost a second's timeout at every prompt.
+    env = {**(os.environ if env is None else env), "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
     return pexpect.spawn(
         sys.executable,
         ["-m", "drafter", *args],
@@ -226,7 +303,7 @@ def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
     )
 
 
-def answer_until_exit(child: pexpect.spawn, keys: list[str], quiet: float = 0.5, limit: int = 200) -> None:
+def answer_until_exit(child: pexpect.spawn, keys: list[str], quiet: float = 0.3, limit: int = 200) -> None:
     """Type each key when the screen has been quiet for a moment; then Enter until the program ends."""
     pending = list(keys)
     for _ in range(limit):
@@ -240,38 +317,81 @@ def answer_until_exit(child: pexpect.spawn, keys: list[str], quiet: float = 0.5,
     child.close()
 
 
-def test_real_terminal_enter_only_then_ctrl_c_and_resume(tmp_path: Path) -> None:
+def test_real_terminal_enter_only(tmp_path: Path) -> None:
     templates = ["--templates", str(TEMPLATES)]
     child = spawn(["wizard", "审计", "-o", "first.docx", *templates], tmp_path)
     answer_until_exit(child, [])
     assert child.exitstatus == 0 and (tmp_path / "first.docx").exists()
 
-    child = spawn(["wizard", "审计", "-o", "second.docx", *templates], tmp_path)
-    # Each answer waits for its own prompt: a "?" alone also matches the echo of the answered one.
-    prompts = [
-        "单位名称",
-        "总结的年份",
-        "成文日期",
-        "标题：",
-        "开头导语：从常用语",
-        "开头导语（回车采用",
-        "保留“",
-        "这一部分的标题",
-        "导语或正文",
-    ]
-    keys = ["XX县审计局" + ENTER, *[ENTER] * 7, "巡审联动成效明显。" + ENTER]
-    for prompt, key in zip(prompts, keys, strict=True):
-        child.expect(prompt, timeout=30)
-        time.sleep(0.3)
-        child.send(key)
-    time.sleep(1.0)
+    assert not (tmp_path / "second.docx").exists()
+
+
+def converse(child: pexpect.spawn, exchanges: list[tuple[str, str]]) -> None:
+    """For each (prompt, keys): wait for the prompt to be on screen, then type the keys."""
+    for prompt, keys in exchanges:
+        child.expect_exact(prompt, timeout=30)
+        time.sleep(0.3)  # let the prompt finish drawing
+        if keys:
+            child.send(keys)
+
+
+def test_real_terminal_session(tmp_path: Path) -> None:
+    """A clerk's session: welcome, a typed year, a phrase with its slots shown, /e without an editor,
+    /b in a body, the ticked sub-headings; Ctrl-C; the resumed run returns to the same question."""
+    templates = ["--templates", str(TEMPLATES)]
+    env = {key: value for key, value in os.environ.items() if key not in ("EDITOR", "VISUAL")}
+    child = spawn(["wizard", "审计", "-o", "second.docx", *templates], tmp_path, env=env)
+    converse(
+        child,
+        [
+            ("欢迎使用 drafter 向导", ""),
+            ("Ctrl-C", ""),
+            ("单位名称", "XX县审计局" + ENTER),
+            ("总结的年份", "2023" + ENTER),
+            ("成文日期", ENTER),
+            ("标题：", ENTER),
+            ("开头导语：从常用语", ENTER),
+            ("〖名称〗", "XX县" + ENTER),  # the opening's own slot, shown in its sentence
+            ("填好的句子", ""),
+            ("开头导语（回车采用", ENTER),
+            ("保留“", ENTER),
+            ("这一部分的标题", ENTER),
+            ("第 1 段", "/p" + ENTER),
+            ("输入词语筛选", "预算执行 问题" + ENTER),
+            ("〖数量〗", "12" + ENTER),
+            ("填好的句子", ""),
+            ("第 2 段", "/e" + ENTER),
+            ("Esc 然后 Enter", ENTER + ENTER + "第二段。" + "\x1b" + ENTER),
+            ("第 3 段", "/b" + ENTER),
+            ("第 2 段", ENTER),
+            ("第 3 段", ENTER),
+            ("这一部分的小标题", ENTER),
+            ("保留“", ENTER),
+            ("这一部分的标题", ENTER),
+            ("第 1 段", ""),
+        ],
+    )
     child.send(CTRL_C)
     child.expect(pexpect.EOF, timeout=30)
     child.close()
     assert child.exitstatus == 130
-    assert "drafter wizard --resume second.answers.yaml" in child.before.replace("\r\n", "").replace("\n", "")
-    child = spawn(["wizard", "--resume", "second.answers.yaml", *templates], tmp_path)
+    said = child.before.replace("\r\n", "").replace("\n", "")
+    assert "已中断，答案已保存在 second.answers.yaml" in said and "错误" not in said
+    child = spawn(["wizard", "--resume", "second.answers.yaml", *templates], tmp_path, env=env)
+    converse(
+        child,
+        [
+            ("已从“第 2 部分的正文”继续", ""),
+            ("第 1 段", "巡审联动成效明显。" + ENTER),
+            ("第 2 段", ENTER),
+            ("这一部分的小标题", ENTER),  # the typical ones, ticked
+        ],
+    )
     answer_until_exit(child, [])
     assert child.exitstatus == 0
     texts = [p.text for p in docx.Document(str(tmp_path / "second.docx")).paragraphs]
-    assert "XX县审计局" in texts and "巡审联动成效明显。" in texts
+    assert texts[0] == "XX县审计局2023年工作总结"
+    assert any("服务XX县经济" in text for text in texts)
+    assert any("12个问题" in text and "2022年度" in text for text in texts)
+    assert "第二段。" in texts and "巡审联动成效明显。" in texts
+    assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts

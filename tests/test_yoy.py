@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from conftest import ROOT, SEED
+from conftest import SEED, TEMPLATES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -25,7 +25,6 @@ from drafter.yoy import (
     skeleton_from_last_year,
 )
 
-TEMPLATES = ROOT / "templates"
 ENTER, DOWN = "\r", "\x1b[B"
 
 
@@ -106,7 +105,8 @@ def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
         ENTER,  # date,
         ENTER,  # title
         ENTER,
-        ENTER,  # preamble
+        ENTER,
+        ENTER,  # preamble: the first phrase, its {名称} slot, its text
         ENTER,
         ENTER,  # part one: keep, heading,
         ENTER,  # take last year's first promise as material

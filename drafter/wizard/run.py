@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from drafter.errors import Interrupted, UserError
 from drafter.models import Draft, Outline
 from drafter.store import load_yaml_model
 from drafter.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
-from drafter.wizard.flow import Library, Outcome, Wizard
+from drafter.wizard.flow import REVIEW, Library, Outcome, Wizard, describe
 from drafter.wizard.prompter import Prompter
+from drafter.wizard.questions import Choice, Question
 
 DEFAULT_OUTPUT = Path("工作总结.docx")
 ANSWERS_SUFFIX = ".answers.yaml"
@@ -102,6 +104,58 @@ def _trusted_last_year(recorded: str, answers_path: Path) -> Path:
     return path
 
 
+def _resume_or_restart(prompter: Prompter, answers_path: Path) -> str:
+    """An answers file from an earlier run: continue it, or start again with the old one kept aside."""
+    try:
+        earlier = load_yaml_model(answers_path, Draft)
+        where = "已经填完" if earlier.resume_at == REVIEW else f"停在“{describe(earlier.resume_at or 'genre')}”"
+    except UserError:
+        where = "但无法读取"
+    answer = prompter.ask(
+        Question(
+            "select",
+            "existing",
+            f"上次的答案还在（{answers_path}，{where}）。",
+            default="resume",
+            choices=(Choice("继续上次的填写", "resume"), Choice("重新开始（旧答案另存一份）", "restart")),
+            first=True,
+        )
+    )
+    if answer == "restart":
+        kept = free_name(answers_path.with_name(answers_path.name.removesuffix(".yaml") + ".old.yaml"))
+        os.replace(answers_path, kept)
+        prompter.say(f"旧答案已另存为 {kept}。")
+    return str(answer)
+
+
+def _overwrite_or_save_as(prompter: Prompter, output: Path) -> Path:
+    """The output exists: replace it (the person says so) or write beside it under a free name."""
+    other = free_name(output)
+    answer = prompter.ask(
+        Question(
+            "select",
+            "output",
+            f"{output} 已经存在。",
+            default="save_as",
+            choices=(Choice(f"另存为 {other}", "save_as"), Choice(f"覆盖 {output}", "overwrite")),
+            first=True,
+        )
+    )
+    return output if answer == "overwrite" else other
+
+
+def free_name(path: Path) -> Path:
+    """`path` itself when free, else the first of name(2).ext, name(3).ext … that is."""
+    if not path.exists() and not path.is_symlink():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}({number}){path.suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        number += 1
+
+
 def run_wizard(
     prompter: Prompter,
     *,
@@ -124,15 +178,10 @@ def run_wizard(
     else:
         output = output or DEFAULT_OUTPUT
         answers_path = answers_path_for(output)
-        if answers_path.exists() and not force and answers_path != answers:
-            raise UserError(
-                f"答案文件 {answers_path} 已经存在（可能是上次没填完的）。继续上次的填写：drafter wizard --resume "
-                f"{answers_path}；重新开始并覆盖它：加 --force；或用 -o 换一个输出文件名。",
-                path=answers_path,
-            )
         draft = load_yaml_model(answers, Draft) if answers is not None else Draft()
-    if output.exists() and not force:
-        raise UserError(f"输出文件 {output} 已经存在，没有覆盖。请加 --force，或用 -o 换一个文件名。", path=output)
+        existing = answers_path.exists() and not force and answers_path != answers
+        if existing and _resume_or_restart(prompter, answers_path) == "resume":
+            resume, draft = answers_path, load_yaml_model(answers_path, Draft)
     if genre:
         draft.genre = books.genre(genre).name
     wizard = Wizard(
@@ -143,10 +192,11 @@ def run_wizard(
         today=today or dt.date.today(),
         skip_answered=resume is not None or answers is not None,
         last_year=_last_year(draft, last_year, answers_path),
+        resume_at=draft.resume_at if resume is not None else None,
     )
     try:
         outcome = wizard.run()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D on an empty line
         raise Interrupted(
             f"已中断，答案已保存在 {answers_path}。继续填写：drafter wizard --resume {answers_path}",
             path=answers_path,
@@ -155,6 +205,8 @@ def run_wizard(
         from drafter.render.document import write_document
         from drafter.render.layout import layout_draft
 
+        if output.exists() and not force:
+            output = _overwrite_or_save_as(prompter, output)
         write_document(
             layout_draft(wizard.draft, wizard.title()), output, "docx" if output.suffix != ".md" else "md", force=True
         )
