@@ -365,7 +365,7 @@ def skeleton(
     last_year: Path | None,
     templates_option: Path | None,
 ) -> None:
-    """生成某一文种的空白提纲文稿：各节标题，节下以黄色底纹标出写作提示和参考例句。"""
+    """生成某一文种的空白提纲文稿：各节标题，节下标出写作提示和参考例句（Word 中为黄色底纹，Markdown 中为 > 引用）。"""
     from drafter.render.document import blank_skeleton
 
     if genre is None and last_year is None:
@@ -373,7 +373,8 @@ def skeleton(
     written = blank_skeleton(
         genre, out, org=org, year=year, force=force, templates_option=templates_option, last_year=last_year
     )
-    click.echo(f"已生成 {written}。写作提示和参考例句用黄色底纹标出，写好后删去即可。")
+    marked = "以 > 开头的引用块" if written.suffix.lower() == ".md" else "黄色底纹"
+    click.echo(f"已生成 {written}。写作提示和参考例句用{marked}标出，写好后删去即可。")
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

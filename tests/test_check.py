@@ -9,9 +9,10 @@ import docx
 import pytest
 from conftest import SEED, TEMPLATES
 
-from drafter.check.run import check_paths
+from drafter.check.run import check_paths, typical_lengths
 from drafter.cli import main
-from drafter.render.document import render_answers
+from drafter.corpus.read import read_source
+from drafter.render.document import blank_skeleton, render_answers
 
 TITLE = "县审计局2024年工作总结\n"
 
@@ -47,6 +48,24 @@ def codes(findings: list) -> list[str]:
         ("一、主要工作\n全年完成投资12亿元，上年为10亿元，同比增长25%。\n", "growth-mismatch", "增长20.0%"),
         ("一、主要工作\n全年减少至8个，上年为10个，同比下降30%。\n", "growth-mismatch", "下降20.0%"),
         ("一、主要工作\n共收到提案19件，其中主办件3件、分办件1件、会办件16件。\n", "total-mismatch", "19件"),
+        (
+            "一、主要工作\n完成投资2.1亿元（其中中央资金1.2亿元、省级资金0.5亿元）。\n",
+            "total-mismatch",
+            "各项之和1.7亿元",
+        ),
+        ("一、主要工作\n到位资金2.1亿元（其中中央资金1.2亿元、省级资金8000万元）。\n", "total-mismatch", "2亿元"),
+        ("一、主要工作\n推进工业上上楼，盘活闲置厂房。\n", "doubled-char", "工业上楼"),
+        ("一、主要工作\n我们们的工作取得新进展。\n", "doubled-char", "多打了一个“们”"),
+        (
+            "一、主要工作\n坚持以新时代中国特色社会主义思想为指导。\n",
+            "canonical-expression",
+            "习近平新时代中国特色社会主义思想",
+        ),
+        (
+            "一、主要工作\n深入贯彻落实关于审计工作的重要指示批示精神。\n",
+            "canonical-expression",
+            "习近平总书记关于审计工作",
+        ),
         ("一、主要工作\n组织全院D员学习，通过AAA公众号发布。\n", "stand-in", "D员"),
         ("一、主要工作\n我们认真落实了各项制度要求。我们认真落实了各项制度要求。\n", "duplicate-sentence", "重复"),
         (
@@ -70,6 +89,10 @@ def test_finding(tmp_path: Path, body: str, code: str, fragment: str) -> None:
         "一、主要工作\n全年完成投资12亿元，上年为10亿元，同比增长20%。\n二、存在问题\n不足。\n",
         "一、主要工作\n共收到提案19件，其中主办件3件、分办件1件、会办件15件。\n二、存在问题\n不足。\n",
         "一、主要工作\n（一）加强领导\n层层压实责任，认真履行行风建设职责。\n（二）强化督办\n督办到位。\n二、存在问题\n不足。\n",
+        "一、主要工作\n完成投资2.1亿元（其中中央资金1.2亿元、省级资金9000万元）。\n二、存在问题\n不足。\n",
+        "一、主要工作\n召开党委委员会会议，完成审计计划，回头看看成效，对对方的意见的的确确做了整改。\n二、存在问题\n不足。\n",
+        "一、主要工作\n坚持以习近平新时代中国特色社会主义思想为指导，贯彻落实习近平总书记关于审计工作的重要指示批示。\n"
+        "二、存在问题\n不足。\n",
     ],
 )
 def test_clean_text_has_no_findings(tmp_path: Path, body: str) -> None:
@@ -100,6 +123,67 @@ def test_rendered_draft_is_clean(tmp_path: Path) -> None:
     assert [f for f in report.findings if f.severity != "info"] == []
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_blank_skeleton_is_summarised(tmp_path: Path, suffix: str) -> None:
+    skeleton = blank_skeleton("审计", tmp_path / f"提纲{suffix}", templates_option=TEMPLATES)
+    (report,) = check_paths([skeleton], templates_option=TEMPLATES).reports
+    content = [f for f in report.findings if not f.code.startswith("layout-")]
+    assert [f.code for f in content] == ["blank-skeleton"] and content[0].severity == "info"
+    assert content[0].message.startswith("这是空白提纲：") and "处待填写" in content[0].message
+    assert report.errors == 0
+
+
+def test_half_written_skeleton_flags_each_hint_once_and_never_as_a_repeat(tmp_path: Path) -> None:
+    skeleton = blank_skeleton("审计", tmp_path / "提纲.md", templates_option=TEMPLATES)
+    lines = skeleton.read_text(encoding="utf-8").splitlines()
+    first_heading = next(i for i, line in enumerate(lines) if line.startswith("## "))
+    lines.insert(first_heading + 1, "\n全年完成审计项目54个，查出问题金额1.2亿元。\n")
+    skeleton.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (report,) = check_paths([skeleton], templates_option=TEMPLATES).reports
+    found = codes(report.findings)
+    hint_paragraphs = sum(1 for line in lines if line.startswith("> 【"))
+    assert "blank-skeleton" not in found and "duplicate-sentence" not in found
+    assert found.count("hint-left") == hint_paragraphs + 4, (
+        "one per hint paragraph; 2 slots in the title, signature, date"
+    )
+
+
+def test_recorded_genre_and_kind(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "genre: shenji\norg: 某单位\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [做了工作。]\n"
+    )
+    render_answers(answers, tmp_path / "a.docx", templates_option=TEMPLATES)
+    render_answers(answers, tmp_path / "a.md", templates_option=TEMPLATES)
+    properties = docx.Document(str(tmp_path / "a.docx")).core_properties
+    assert (properties.category, properties.content_status, properties.title) == (
+        "审计",
+        "工作总结",
+        "某单位2024年工作总结",
+    )
+    assert properties.author == "" and "python-docx" not in properties.comments
+    assert (tmp_path / "a.md").read_text(encoding="utf-8").startswith("---\n文档: 工作总结\n文种: 审计\n---\n")
+    skeleton = docx.Document(str(blank_skeleton("审计", tmp_path / "s.docx", templates_option=TEMPLATES)))
+    assert (skeleton.core_properties.category, skeleton.core_properties.content_status) == ("审计", "空白提纲")
+    for path in (tmp_path / "a.docx", tmp_path / "a.md"):
+        source = read_source(path)
+        assert (source.genre, source.kind) == ("审计", "工作总结")
+        assert source.paragraphs[0].text != "---" and all("文种" not in p.text for p in source.paragraphs)
+
+
+def test_check_compares_lengths_with_the_recorded_genre(tmp_path: Path) -> None:
+    typical = typical_lengths("审计", TEMPLATES)
+    assert typical != typical_lengths("通用", TEMPLATES)
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "genre: 审计\nsections:\n  - heading: 加强监督管理\n    body: [做了一些工作。]\n", encoding="utf-8"
+    )
+    render_answers(answers, tmp_path / "a.md", templates_option=TEMPLATES)
+    (report,) = check_paths([tmp_path / "a.md"], templates_option=TEMPLATES).reports
+    short = next(f for f in report.findings if f.code == "length-short")
+    assert f"一般约 {typical['measure']} 字" in short.message
+
+
 def test_hand_made_docx_layout(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("县审计局2024年工作总结")
@@ -116,14 +200,20 @@ def test_hand_made_docx_layout(tmp_path: Path) -> None:
 def test_fix_writes_a_corrected_copy(tmp_path: Path) -> None:
     original = (
         TITLE
-        + "一、主要工作\n组织D员学习。\n(一)加强领导\n领导有力。\n(二)强化督办\n三、存在问题\n1、人手不足\n2、经费紧张\n"
+        + "一、主要工作\n组织D员学习新时代中国特色社会主义思想。\n(一)加强领导\n领导有力。\n(二)强化督办\n三、存在问题\n"
+        + "1、人手不足\n2、经费紧张\n"
     )
     path = tmp_path / "draft.txt"
     path.write_text(original, encoding="utf-8")
     (fixed,) = check_paths([path], fix=True).fixed
     assert path.read_text(encoding="utf-8") == original
     text = fixed.read_text(encoding="utf-8")
-    assert "组织党员学习" in text and "（一）加强领导" in text and "二、存在问题" in text and "1.人手不足" in text
+    assert (
+        "组织党员学习习近平新时代中国特色社会主义思想。" in text
+        and "（一）加强领导" in text
+        and "二、存在问题" in text
+        and "1.人手不足" in text
+    )
     again = check_paths([path], fix=True)
     assert again.reports and "--force" in again.failures[0].message, "findings kept, the existing copy untouched"
 

@@ -379,7 +379,8 @@ def test_skeleton_docx(tmp_path: Path) -> None:
 def test_skeleton_placeholders_without_org(tmp_path: Path) -> None:
     out = blank_skeleton("shenji", tmp_path / "s.md", templates_option=TEMPLATES)
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# 【单位名称】【年份】年工作总结") and "> 【写作提示】" in text
+    assert text.startswith("---\n文档: 空白提纲\n文种: 审计\n---\n\n# 【单位名称】【年份】年工作总结")
+    assert "> 【写作提示】" in text
 
 
 @pytest.mark.parametrize(("genre", "message"), [("火星", "没有叫“火星”的文种"), ("行", "可以指")])

@@ -150,6 +150,6 @@ def test_skeleton_from_last_year_command(tmp_path: Path, audit_2023: Path) -> No
         None, tmp_path / "2024.md", templates_option=TEMPLATES, last_year=audit_2023, org="XX县审计局", year=2024
     )
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# XX县审计局2024年工作总结")
+    assert text.split("---\n", 2)[2].lstrip().startswith("# XX县审计局2024年工作总结")
     assert "> □已完成 □部分完成 □未开展 □不再适用：坚持党对审计工作的集中统一领导" in text
     assert "## 二、履行审计监督职能，服务经济社会高质量发展" in text and "## 三、存在的问题" in text

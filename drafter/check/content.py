@@ -6,8 +6,9 @@ import re
 from collections import Counter
 
 from drafter.check.findings import CheckedDocument, Finding
-from drafter.corpus.clean import stand_in_rules
+from drafter.corpus.clean import canonical_rules, stand_in_rules
 from drafter.mining.roles import section_roles
+from drafter.render.text import is_hint
 
 PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 HINT = re.compile(r"【[^】]{1,40}】")
@@ -18,6 +19,9 @@ GROWTH = re.compile(r"(增长|上升|提高|增加|下降|减少|降低)(?:了)?
 LAST_YEAR = re.compile(r"(?:上年|去年|上年同期|去年同期|同期)(?:为|是|的|共)?" + _NUMBER + r"\s*" + _UNIT)
 FIGURE_WITH_UNIT = re.compile(_NUMBER + r"\s*" + _UNIT)
 TOTAL = re.compile(r"(?:共|合计|总计|累计|共计)[^，。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT + r"[^。；]{0,8}?其中")
+# 2.1亿元（其中中央资金1.2亿元、省级资金0.5亿元）: the parts are in the brackets.
+TOTAL_BRACKETED = re.compile(_NUMBER + r"\s*" + _UNIT + r"\s*[（(]其中([^（）()]*)[）)]")
+_SCALE = {"亿": 1e8, "万": 1e4}
 # Word pairs that are doubled on purpose (层层, 牢牢, 实实在在 …) are never flagged.
 REDUPLICATIONS = set(
     [
@@ -99,9 +103,20 @@ REDUPLICATIONS = set(
 
 
 def check_leftovers(doc: CheckedDocument) -> list[Finding]:
-    """XX placeholders, 【…】 hints, empty sections."""
+    """XX placeholders, 【…】 hints, a blank skeleton's hint paragraphs, empty sections."""
     findings = []
-    for paragraph in doc.paragraphs:
+    for paragraph in doc.hints():
+        findings.append(
+            Finding(
+                "hint-left",
+                "error",
+                f"空白提纲的提示“{paragraph.text.lstrip('> ')[:16]}……”还留在文中。",
+                paragraph.line,
+                doc.path_of_line(paragraph.line),
+                "写好这一部分后删去提示和参考例句（Word 中为黄色底纹，Markdown 中为 > 引用）。",
+            )
+        )
+    for paragraph in doc.written():
         for match in PLACEHOLDER_X.finditer(paragraph.text):
             findings.append(
                 Finding(
@@ -151,7 +166,7 @@ def check_figures(doc: CheckedDocument) -> list[Finding]:
             section = stack.pop()
             stack.extend(section.children)
             for text, line in zip(section.body, doc.body_lines(section), strict=False):
-                if len(text) >= 80 and not FIGURE.search(text):
+                if len(text) >= 80 and not FIGURE.search(text) and not is_hint(text):
                     findings.append(
                         Finding(
                             "no-figure",
@@ -162,7 +177,7 @@ def check_figures(doc: CheckedDocument) -> list[Finding]:
                             "补上能说明成效的数据（数量、金额、比例、同比）。",
                         )
                     )
-    for paragraph in doc.paragraphs:
+    for paragraph in doc.written():
         for sentence in re.split(r"(?<=[。；！？])", paragraph.text):
             findings += _growth(sentence, paragraph.line, doc)
             findings += _totals(sentence, paragraph.line, doc)
@@ -207,28 +222,48 @@ def _growth(sentence: str, line: int, doc: CheckedDocument) -> list[Finding]:
 
 
 def _totals(sentence: str, line: int, doc: CheckedDocument) -> list[Finding]:
-    """共N个，其中A个、B个 … where the parts do not add up to the total."""
+    """共N个，其中A个、B个 … or N亿元（其中A亿元、B万元）where the parts do not add up to the total."""
+    found = []
     total = TOTAL.search(sentence)
-    if not total:
-        return []
-    unit = total.group(2)
-    rest = sentence[total.end() :]
-    parts = [float(m.group(1)) for m in FIGURE_WITH_UNIT.finditer(rest) if m.group(2) == unit]
-    if len(parts) < 2:
-        return []
-    whole, summed = float(total.group(1)), sum(parts)
-    if summed > whole or (summed != whole and "等" not in rest):
-        return [
-            Finding(
-                "total-mismatch",
-                "error" if summed > whole else "warning",
-                f"总数{total.group(1)}{unit}与“其中”各项之和{summed:g}{unit}不符。",
-                line,
-                doc.path_of_line(line),
-                "核对总数和各分项。",
-            )
-        ]
-    return []
+    if total:
+        found.append((total.group(1), total.group(2), sentence[total.end() :]))
+    for bracketed in TOTAL_BRACKETED.finditer(sentence):
+        found.append((bracketed.group(1), bracketed.group(2), bracketed.group(3)))
+    findings = []
+    for number, unit, rest in found:
+        finding = _total_finding(number, unit, rest, line, doc)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _in_units(value: float, unit: str, wanted: str) -> float | None:
+    """A figure in another unit of the same kind (8000万元 in 亿元 is 0.8); None when the kinds differ."""
+    if unit == wanted:
+        return value
+    base, wanted_base = unit.lstrip("万亿"), wanted.lstrip("万亿")
+    if not base or base != wanted_base:
+        return None
+    return value * _SCALE.get(unit[0], 1.0) / _SCALE.get(wanted[0], 1.0)
+
+
+def _total_finding(number: str, unit: str, rest: str, line: int, doc: CheckedDocument) -> Finding | None:
+    """A finding when the figures after 其中 (in the total's unit) do not add up to the total."""
+    parts = [_in_units(float(m.group(1)), m.group(2), unit) for m in FIGURE_WITH_UNIT.finditer(rest)]
+    values = [value for value in parts if value is not None]
+    if len(values) < 2:
+        return None
+    whole, summed = float(number), round(sum(values), 6)
+    if summed > whole + 1e-9 or (abs(summed - whole) > 1e-9 and "等" not in rest):
+        return Finding(
+            "total-mismatch",
+            "error" if summed > whole else "warning",
+            f"总数{number}{unit}与“其中”各项之和{summed:g}{unit}不符。",
+            line,
+            doc.path_of_line(line),
+            "核对总数和各分项。",
+        )
+    return None
 
 
 def check_register(doc: CheckedDocument) -> list[Finding]:
@@ -236,7 +271,7 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
     findings: list[Finding] = []
     rules = stand_in_rules()
     text = doc.text()
-    for paragraph in doc.paragraphs:
+    for paragraph in doc.written():
         for rule in rules:
             for match in rule.regex.finditer(paragraph.text):
                 context = paragraph.text[max(match.start() - 2, 0) : match.end() + 2]
@@ -251,44 +286,111 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
                         fixable=True,
                     )
                 )
+        findings += _truncated_expressions(paragraph.text, paragraph.line, doc)
         findings += _doubled(paragraph.text, paragraph.line, doc, text)
     findings += _duplicate_sentences(doc)
     findings += _parallelism(doc)
     return findings
 
 
-def _doubled(paragraph: str, line: int, doc: CheckedDocument, whole: str) -> list[Finding]:
-    """A doubled character that only makes sense single (工业上上楼 where the text elsewhere says 工业上楼).
+def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument) -> list[Finding]:
+    """Canonical expressions with 习近平 or 习近平总书记 cut off (新时代中国特色社会主义思想 …), as the cleaning rules define them."""
+    findings = []
+    for rule in canonical_rules():
+        if rule.rule.contains and not any(word in paragraph for word in rule.rule.contains):
+            continue
+        for match in rule.regex.finditer(paragraph):
+            findings.append(
+                Finding(
+                    "canonical-expression",
+                    "error",
+                    f"规范表述不完整：“{match.group(0)}”。",
+                    line,
+                    doc.path_of_line(line),
+                    f"改为“{match.expand(rule.rule.replace or '')}”。",
+                    fixable=True,
+                )
+            )
+    return findings
 
-    Flagged when the text without the repeat occurs elsewhere, and the pair the second character
-    starts (上楼) never occurs on its own, only after the same character as here (业上楼): a boundary
-    between two words (委员会|会议, 履行|行风) has a second word that occurs in other places too.
-    """
+
+def _doubled(paragraph: str, line: int, doc: CheckedDocument, whole: str) -> list[Finding]:
+    """A doubled character that only makes sense single: 工业上上楼 (written 工业上楼 elsewhere in the text, or
+    not: 上 alone beside the word 上楼, where the words of the text without it hold every character)."""
     findings = []
     for match in re.finditer(r"([\u4e00-\u9fff])\1", paragraph):
         start, end = match.start(), match.end()
         if match.group(0) in REDUPLICATIONS or start == 0 or end >= len(paragraph):
             continue
-        before, after = paragraph[start - 1], paragraph[end]
-        single = paragraph[max(start - 2, 0) : start + 1] + after
-        if whole.count(single) < 1:
+        single = paragraph[max(start - 2, 0) : start + 1] + paragraph[end]
+        if _two_words_meet(paragraph, start):
             continue
-        right = match.group(1) + after
-        preceding = {whole[i - 1] for i in _positions(whole, right) if i > 0 and whole[i - 1] != match.group(1)}
-        if preceding and preceding != {before}:
+        if _single_elsewhere(paragraph, start, whole):
+            why = f"文中别处写作“{single}”"
+        elif _lone_repeat(paragraph, start):
+            why = f"“{match.group(1)}”单独成字，去掉后词语完整"
+        else:
             continue
-        doubled = paragraph[max(start - 2, 0) : end + 1]
         findings.append(
             Finding(
                 "doubled-char",
                 "warning",
-                f"“{doubled}”疑似多打了一个“{match.group(1)}”（文中别处写作“{single}”）。",
+                f"“{paragraph[max(start - 2, 0) : end + 1]}”疑似多打了一个“{match.group(1)}”（{why}）。",
                 line,
                 doc.path_of_line(line),
                 f"改为“{single}”。",
             )
         )
     return findings
+
+
+def _single_elsewhere(paragraph: str, start: int, whole: str) -> bool:
+    """The text without the repeat occurs elsewhere, and the pair the second character starts (上楼) never
+    occurs on its own, only after the same character as here (业上楼): a boundary between two words
+    (委员会|会议, 履行|行风) has a second word that occurs in other places too."""
+    char, before, after = paragraph[start], paragraph[start - 1], paragraph[start + 2]
+    if whole.count(paragraph[max(start - 2, 0) : start + 1] + after) < 1:
+        return False
+    preceding = {whole[i - 1] for i in _positions(whole, char + after) if i > 0 and whole[i - 1] != char}
+    return not preceding or preceding == {before}
+
+
+# Characters that stand alone before a word starting with themselves in good Chinese (对对方, 要要求, 在在建).
+_FUNCTION_CHARACTERS = frozenset(
+    "的地得了着过对在为和与及以把被将要是有不没也都还就又再更最很已从向给让使会能可并而或其之所"
+)
+
+
+def _word_sides(paragraph: str, start: int) -> tuple[bool, bool, bool]:
+    """For the pair at `start`: does a dictionary word hold both, end with the first, start with the second?"""
+    from drafter.lexicon import doubled_words, lexicon
+
+    known = lexicon().known
+    size = len(paragraph)
+    pair = paragraph[start : start + 2]
+    holds = pair in doubled_words() or any(
+        known(paragraph[i:j])
+        for i in range(max(start - 2, 0), start + 1)
+        for j in range(start + 2, min(start + 5, size + 1))
+        if j - i > 2
+    )
+    ends = any(known(paragraph[i : start + 1]) for i in range(max(start - 3, 0), start))
+    begins = any(known(paragraph[start + 1 : j]) for j in range(start + 3, min(start + 6, size + 1)))
+    return holds, ends, begins
+
+
+def _two_words_meet(paragraph: str, start: int) -> bool:
+    """The pair is one word (层层, 的的确确) or where two words meet (委员会|会议, 审计|计划)."""
+    holds, ends, begins = _word_sides(paragraph, start)
+    return holds or (ends and begins)
+
+
+def _lone_repeat(paragraph: str, start: int) -> bool:
+    """One of the pair belongs to a word (工业|上|上楼: 上楼; 我们|们|的: 我们) and the other to none."""
+    if paragraph[start] in _FUNCTION_CHARACTERS:
+        return False
+    holds, ends, begins = _word_sides(paragraph, start)
+    return not holds and ends != begins
 
 
 def _positions(text: str, part: str) -> list[int]:
@@ -300,7 +402,7 @@ def _duplicate_sentences(doc: CheckedDocument) -> list[Finding]:
     """The same sentence written twice."""
     seen: Counter[str] = Counter()
     findings = []
-    for paragraph in doc.paragraphs:
+    for paragraph in doc.written():
         for sentence in re.findall(r"[^。！？]{12,}[。！？]", paragraph.text):
             seen[sentence] += 1
             if seen[sentence] == 2:

@@ -37,8 +37,20 @@ class CheckedDocument:
     typical_lengths: dict[str, int] = field(default_factory=dict)  # role -> typical characters
 
     def text(self) -> str:
-        """All paragraphs joined."""
-        return "\n".join(p.text for p in self.paragraphs)
+        """All written paragraphs joined (a skeleton's hints left out)."""
+        return "\n".join(p.text for p in self.written())
+
+    def written(self) -> list[Paragraph]:
+        """The paragraphs a person wrote: without the hints of a blank skeleton."""
+        from drafter.render.text import is_hint
+
+        return [p for p in self.paragraphs if not is_hint(p.text)]
+
+    def hints(self) -> list[Paragraph]:
+        """The hint paragraphs of a blank skeleton still in the text."""
+        from drafter.render.text import is_hint
+
+        return [p for p in self.paragraphs if is_hint(p.text)]
 
     def walk(self) -> Iterator[tuple[OutlineSection, str, int, list[OutlineSection]]]:
         """Every section with its heading path, its depth and its siblings (parent's children)."""

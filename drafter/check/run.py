@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.check.content import check_figures, check_leftovers, check_register
+from drafter.check.content import HINT, check_figures, check_leftovers, check_register
 from drafter.check.findings import CheckedDocument, Finding
 from drafter.check.layout import check_layout
 from drafter.check.numbering import _marker_with, check_numbering
-from drafter.corpus.clean import CleanReport, stand_in_rules
+from drafter.corpus.clean import CleanReport, canonical_rules, stand_in_rules
 from drafter.corpus.read import SourceText
 from drafter.corpus.split import split_documents, unflatten
 from drafter.errors import UserError
@@ -91,15 +91,48 @@ def check_budget(doc: CheckedDocument, typical: dict[str, int]) -> list[Finding]
                     "补充具体做法和数据。",
                 )
             )
-    total = sum(len(p.text) for p in doc.paragraphs)
-    findings.append(
-        Finding(
-            "length-total",
-            "info",
-            f"全文约 {total} 字，约 {max(1, -(-total // PAGE_CHARS))} 页（每页 22 行 × 28 字）。",
-        )
-    )
+    findings.append(page_estimate(doc))
     return findings
+
+
+def page_estimate(doc: CheckedDocument) -> Finding:
+    """Characters and pages of what is written, by the page estimate the wizard and skeleton use too."""
+    from drafter.render.pages import estimate_paragraphs
+
+    written = doc.written()
+    characters = sum(len(p.text) for p in written)
+    pages = estimate_paragraphs([p.text for p in written], doc.outline.title)
+    return Finding("length-total", "info", f"全文约 {characters} 字，约 {pages} 页（A4，每页 22 行 × 28 字）。")
+
+
+SKELETON_KIND = "空白提纲"
+
+
+def is_blank_skeleton(doc: CheckedDocument, recorded_kind: str | None) -> bool:
+    """A skeleton nothing has been written into yet: hints under every part and no text of one's own."""
+    hints = doc.hints()
+    if recorded_kind != SKELETON_KIND and len(hints) < 3:
+        return False
+    return bool(hints) and not any(_own_text(section.body) for section, _, _, _ in doc.walk())
+
+
+def _own_text(body: list[str]) -> bool:
+    """Body paragraphs other than hints and 【…】 placeholders."""
+    from drafter.render.text import is_hint
+
+    return any(not is_hint(text) and HINT.sub("", text).strip() for text in body)
+
+
+def blank_skeleton_summary(doc: CheckedDocument) -> Finding:
+    """One line for a blank skeleton: how many places are still to fill, instead of a finding for each."""
+    parts = sum(1 for section, _, _, _ in doc.walk() if not section.children)
+    slots = sum(len(HINT.findall(p.text)) for p in doc.written())
+    return Finding(
+        "blank-skeleton",
+        "info",
+        f"这是空白提纲：{parts + slots} 处待填写（{parts} 个部分的正文，{slots} 处【】空位）。",
+        suggestion="写好各部分后删去提示和参考例句（Word 中为黄色底纹，Markdown 中为 > 引用），再运行 drafter check。",
+    )
 
 
 def _characters(section: OutlineSection) -> int:
@@ -130,7 +163,10 @@ def check_paths(
         report = FileReport(source.path)
         documents = documents_of(source)
         for doc in documents:
-            genre = doc.outline.genre
+            if is_blank_skeleton(doc, source.kind):
+                report.findings.append(blank_skeleton_summary(doc))
+                continue
+            genre = source.genre or doc.outline.genre  # the genre drafter recorded, else the one read from it
             if genre not in typical:
                 typical[genre] = typical_lengths(genre, templates_option)
             report.findings += check_document(doc, typical[genre])
@@ -154,7 +190,7 @@ _ARABIC_COMMA_MARKER = re.compile(r"^(\s*)(\d{1,2})、")
 
 
 def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> str:
-    """One paragraph corrected: renumbering, bracket width, 1、 -> 1., stand-ins."""
+    """One paragraph corrected: renumbering, bracket width, 1、 -> 1., stand-ins, truncated canonical expressions."""
     if line in renumber:
         old, new = renumber[line]
         stripped = text.lstrip()
@@ -162,7 +198,7 @@ def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> st
             text = text[: len(text) - len(stripped)] + new + stripped[len(old) :]
     text = _HALF_BRACKET_MARKER.sub(r"\1（\2）", text)
     text = _ARABIC_COMMA_MARKER.sub(r"\1\2.", text)
-    for rule in stand_in_rules():
+    for rule in [*stand_in_rules(), *canonical_rules()]:
         text, _ = rule.substitute(text)
     return text
 

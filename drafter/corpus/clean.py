@@ -66,6 +66,11 @@ def stand_in_rules() -> list[CompiledRule]:
     return [rule for rule in load_rules() if rule.rule.name.startswith("stand_in")]
 
 
+def canonical_rules() -> list[CompiledRule]:
+    """The bundled rules that restore truncated canonical expressions (习近平新时代中国特色社会主义思想 …)."""
+    return [rule for rule in load_rules() if rule.rule.name.startswith("canonical")]
+
+
 @lru_cache(maxsize=8)
 def _load_rules_cached(path: str) -> list[CompiledRule]:
     """Load rules once per path."""

@@ -45,6 +45,8 @@ class SourceText:
     path: str
     paragraphs: list[Paragraph]
     title: str | None = None  # the title a .docx records in its core properties, when it is a real one
+    genre: str | None = None  # the genre drafter recorded when it wrote the file (category / front matter)
+    kind: str | None = None  # 空白提纲 or 工作总结, likewise
 
     @property
     def text(self) -> str:
@@ -117,7 +119,7 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
         if not isinstance(converted, Converted):
             raise ReadError(f"无法读取 {path}：转换失败。请用 Word/WPS 另存为 .docx 后重试。", path=path)
         inner = _read_one(converted.path)
-        return SourceText(str(path), inner.paragraphs, inner.title)
+        return replace(inner, path=str(path))
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
     if suffix in PDF_SUFFIXES:
@@ -131,7 +133,9 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
             raise ReadError(error.message, path=path) from None
         lines = decode_text(data, path).splitlines()
         if suffix == ".md":
-            return SourceText(str(path), markdown_paragraphs(lines))
+            matter, lines = front_matter(lines)
+            genre, kind = matter.get("文种") or matter.get("genre"), matter.get("文档") or matter.get("kind")
+            return SourceText(str(path), markdown_paragraphs(lines), None, genre, kind)
         return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
     raise ReadError(
         f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
@@ -144,6 +148,25 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?!#)\s*(\S.*?)\s*#*\s*$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+_FRONT_MATTER_FIELD = re.compile(r"^\s*([^:：\s]+)\s*[:：]\s*(.*?)\s*$")
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The `key: value` fields of a YAML front matter block (--- … --- on the first lines), and the lines with
+    that block blanked out (line numbers stay those of the file)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, lines
+    end = next((i for i, line in enumerate(lines[1:40], start=1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        return {}, lines
+    fields = {}
+    for line in lines[1:end]:
+        match = _FRONT_MATTER_FIELD.match(line)
+        if match:
+            fields[match.group(1)] = match.group(2).strip("'\"")
+    return fields, [""] * (end + 1) + lines[end + 1 :]
 
 
 def markdown_paragraphs(lines: list[str]) -> list[Paragraph]:
@@ -248,7 +271,17 @@ def read_docx(path: Path) -> SourceText:
                 paragraphs.extend(replace(para, text=piece) for piece in split_lines_and_headings(para.text))
         elif element.tag == _W + "tbl":
             paragraphs.extend(Paragraph(text, index + 1) for text in _prose_cells(element) if text)
-    return SourceText(str(path), paragraphs, recorded_title(document, path))
+    genre, kind = recorded_info(document)
+    return SourceText(str(path), paragraphs, recorded_title(document, path), genre, kind)
+
+
+def recorded_info(document: Any) -> tuple[str | None, str | None]:
+    """The genre (category) and kind (status) a .docx records; None for what it does not."""
+    try:
+        properties = document.core_properties
+        return (properties.category or "").strip() or None, (properties.content_status or "").strip() or None
+    except Exception:
+        return None, None
 
 
 def recorded_title(document: Any, path: Path) -> str | None:

@@ -11,14 +11,17 @@ from drafter.genres import GENERAL_GENRE
 from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.render.docx import FontTable, render_docx
-from drafter.render.layout import Block, layout_draft, marker_for
+from drafter.render.layout import Block, DocumentInfo, layout_draft, marker_for
 from drafter.render.markdown import render_markdown
+from drafter.render.pages import pages_for_length
 from drafter.render.text import (
     CHECKLIST_HINT,
+    CHECKLIST_INTRO,
     CHILDREN_HINT,
     CLOSING_HINT,
     EXAMPLE,
     GUIDANCE,
+    LENGTH_HINT,
     OPENING_HINT,
     render,
     title_from_pattern,
@@ -61,6 +64,16 @@ def title_pattern_for(genre: str | None, templates_option: Path | None) -> str:
     return load_skeleton(templates, entry).title_pattern
 
 
+def _genre_name(genre: str | None, templates_option: Path | None) -> str | None:
+    """The registry's name of a draft's genre (None when it has none, or names none the templates know)."""
+    if not genre:
+        return None
+    try:
+        return find_genre(genre, load_registry(resolve_templates(templates_option))).name
+    except UsageError:
+        return None
+
+
 def draft_title(draft: Draft, templates_option: Path | None = None) -> str:
     """The draft's title, or one derived from the genre's title pattern, its org and year."""
     if draft.title:
@@ -69,9 +82,19 @@ def draft_title(draft: Draft, templates_option: Path | None = None) -> str:
     return title_from_pattern(title_pattern_for(draft.genre, templates_option), draft.org, year)
 
 
-def write_document(blocks: list[Block], out: Path, fmt: Format, *, force: bool, fonts: FontTable | None = None) -> None:
-    """Write blocks as .docx or Markdown, atomically, never over an existing file without --force."""
-    data: str | bytes = render_docx(blocks, fonts) if fmt == "docx" else render_markdown(blocks)
+def write_document(
+    blocks: list[Block],
+    out: Path,
+    fmt: Format,
+    *,
+    force: bool,
+    fonts: FontTable | None = None,
+    info: DocumentInfo | None = None,
+) -> None:
+    """Write blocks as .docx or Markdown (with the genre and kind recorded), atomically, never over an
+    existing file without --force."""
+    info = info or DocumentInfo()
+    data: str | bytes = render_docx(blocks, fonts, info) if fmt == "docx" else render_markdown(blocks, info)
     write_output(out, data, force=force)
 
 
@@ -88,7 +111,8 @@ def render_answers(
     draft = load_yaml_model(answers, Draft)
     chosen = output_format(out, fmt)
     blocks = layout_draft(draft, draft_title(draft, templates_option))
-    write_document(blocks, out, chosen, force=force, fonts=load_fonts(fonts_path))
+    info = DocumentInfo(genre=_genre_name(draft.genre, templates_option))
+    write_document(blocks, out, chosen, force=force, fonts=load_fonts(fonts_path), info=info)
     return out
 
 
@@ -99,6 +123,10 @@ def skeleton_blocks(skeleton: Skeleton, phrases: list[Phrase], org: str | None, 
     """A blank document: title, every section heading, and highlighted guidance and examples under each."""
     skeleton = skeleton_for_year(skeleton, year)
     blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
+    length = sum(part.guidance.length for part in skeleton.parts)
+    if length:
+        rounded = _round_length(length)
+        blocks.append(Block("hint", render(LENGTH_HINT, length=rounded, pages=pages_for_length(rounded))))
     values = {"单位": org or "", **year_values(year)}
     spans = _section_spans(skeleton)
     number = 0
@@ -213,8 +241,8 @@ def blank_skeleton(
     if outline is not None:
         checklist = [Block("hint", render(CHECKLIST_HINT, promise=p)) for p in promises(outline)]
         blocks[1:1] = [
-            Block("hint", "【去年计划完成情况】逐项勾选，完成的写进成效部分，未开展的写进问题部分："),
+            Block("hint", CHECKLIST_INTRO),
             *checklist,
         ]
-    write_document(blocks, target, chosen, force=force)
+    write_document(blocks, target, chosen, force=force, info=DocumentInfo(genre=genre.name, kind="skeleton"))
     return target

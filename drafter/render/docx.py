@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any
@@ -10,7 +11,7 @@ from xml.sax.saxutils import escape
 from pydantic import ConfigDict
 
 from drafter.models import StrictModel
-from drafter.render.layout import Block
+from drafter.render.layout import KIND_NAMES, Block, DocumentInfo
 
 # GB/T 9704-2012: A4, margins, 22 lines of 28 characters, 3号 (16 pt) text.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -74,8 +75,9 @@ STYLE_NAMES = {
 }
 
 
-def render_docx(blocks: list[Block], fonts: FontTable | None = None) -> bytes:
-    """The .docx bytes of a laid-out document: page set up, styles defined, page numbers, then the paragraphs."""
+def render_docx(blocks: list[Block], fonts: FontTable | None = None, info: DocumentInfo | None = None) -> bytes:
+    """The .docx bytes of a laid-out document: page set up, styles defined, page numbers, the paragraphs, and
+    the title, genre (category) and kind (status) in the core properties."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -87,9 +89,22 @@ def render_docx(blocks: list[Block], fonts: FontTable | None = None) -> bytes:
     section_properties = document.element.body.sectPr
     for paragraph in list(fragment):
         section_properties.addprevious(paragraph)
+    _record(document, blocks, info or DocumentInfo())
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _record(document: Any, blocks: list[Block], info: DocumentInfo) -> None:
+    """Title, genre and kind in the core properties (Word shows them under 文件 > 信息)."""
+    properties = document.core_properties
+    properties.title = next((b.text for b in blocks if b.kind == "title"), "")
+    properties.category = info.genre or ""
+    properties.content_status = KIND_NAMES[info.kind]
+    properties.author = ""  # not python-docx's name: the unit is the author
+    properties.comments = ""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    properties.created = properties.modified = now
 
 
 def base_document(fonts: FontTable) -> Any:

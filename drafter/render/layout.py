@@ -27,6 +27,19 @@ class Block:
     heading: str = ""  # a level 3–4 heading run in before `text`
 
 
+DocumentKind = Literal["draft", "skeleton"]
+KIND_NAMES: dict[str, str] = {"draft": "工作总结", "skeleton": "空白提纲"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What drafter records about a document it writes (the .docx core properties, the Markdown front matter),
+    so that `check` knows the genre and whether it is a blank skeleton."""
+
+    genre: str | None = None
+    kind: DocumentKind = "draft"
+
+
 def marker_for(depth: int, ordinal: int) -> str:
     """The GB/T 9704 marker of a heading: 一、 / （一） / 1. / （1）."""
     if depth == 1:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from drafter.patterns import strip_controls
-from drafter.render.layout import Block
+from drafter.render.layout import KIND_NAMES, Block, DocumentInfo
 
 
-def render_markdown(blocks: list[Block]) -> str:
-    """Markdown: # title, ## 一、, ### （一）, run-in levels 3–4 in bold, hints as quotes."""
-    lines: list[str] = []
+def front_matter(info: DocumentInfo) -> list[str]:
+    """The YAML front matter that records the genre and what the document is (a blank skeleton or a draft)."""
+    lines = ["---", f"文档: {KIND_NAMES[info.kind]}"]
+    if info.genre:
+        lines.append(f"文种: {info.genre}")
+    return [*lines, "---", ""]
+
+
+def render_markdown(blocks: list[Block], info: DocumentInfo | None = None) -> str:
+    """Markdown: front matter, # title, ## 一、, ### （一）, run-in levels 3–4 in bold, hints as quotes."""
+    lines: list[str] = front_matter(info or DocumentInfo())
     for block in blocks:
         if block.kind == "title":
             lines.append(f"# {block.text}")

@@ -41,31 +41,17 @@ def characters(blocks: list[Block]) -> int:
     return sum(len(b.marker) + len(b.heading) + len(b.text) for b in blocks)
 
 
-def outline_blocks(outline: object) -> list[Block]:
-    """An outline (of any document) laid out as drafter would lay it out, for the page estimate."""
-    import datetime as dt
+def estimate_paragraphs(texts: list[str], title: str | None = None) -> int:
+    """Pages of a document known only by its paragraphs (what `check` reads): the title, then body text."""
+    blocks = [Block("title" if text == title and index == 0 else "body", text) for index, text in enumerate(texts)]
+    return pages(blocks)
 
-    from drafter.models import Draft, DraftSection, Outline, OutlineSection
-    from drafter.render.layout import layout_draft
 
-    assert isinstance(outline, Outline)
+TYPICAL_PARAGRAPH = 150  # characters of a body paragraph in the corpus, about
 
-    def flat(node: OutlineSection) -> list[str]:
-        return [node.heading, *node.body, *(text for child in node.children for text in flat(child))]
 
-    def section(node: OutlineSection, depth: int = 1) -> DraftSection:
-        if depth >= 4:  # deeper levels are body text on the page
-            return DraftSection(heading=node.heading, body=[t for c in node.children for t in flat(c)] + node.body)
-        return DraftSection(
-            heading=node.heading, body=node.body, children=[section(c, depth + 1) for c in node.children]
-        )
-
-    date = dt.date.fromisoformat(outline.date) if outline.date else None
-    draft = Draft(
-        preamble=outline.preamble,
-        sections=[section(s) for s in outline.sections],
-        closing=outline.closing,
-        signature=outline.signature,
-        date=date,
-    )
-    return layout_draft(draft, outline.title or "")
+def pages_for_length(length: int) -> int:
+    """Pages a text of `length` characters fills, written in paragraphs of the usual size under a title."""
+    full, rest = divmod(length, TYPICAL_PARAGRAPH)
+    sizes = [TYPICAL_PARAGRAPH] * full + ([rest] if rest else [])
+    return pages([Block("title", "字" * 20), *(Block("body", "字" * size) for size in sizes)])

@@ -203,11 +203,11 @@ def run_wizard(
         ) from None
     if outcome == "render":
         from drafter.render.document import write_document
-        from drafter.render.layout import layout_draft
+        from drafter.render.layout import DocumentInfo, layout_draft
 
         if output.exists() and not force:
             output = _overwrite_or_save_as(prompter, output)
-        write_document(
-            layout_draft(wizard.draft, wizard.title()), output, "docx" if output.suffix != ".md" else "md", force=True
-        )
+        blocks = layout_draft(wizard.draft, wizard.title())
+        info = DocumentInfo(genre=wizard.genre.name)
+        write_document(blocks, output, "docx" if output.suffix != ".md" else "md", force=True, info=info)
     return WizardResult(outcome, output, answers_path)
