@@ -53,6 +53,11 @@ def select_phrases(
     return phrases
 
 
+def genre_names(templates_option: Path | None) -> dict[str, str]:
+    """Genre id -> the Chinese name a person knows it by (shenji -> 审计)."""
+    return {genre.id: genre.name for genre in load_registry(resolve_templates(templates_option))}
+
+
 def offered(phrases: list[Phrase], role: str) -> list[Phrase]:
     """The phrases of a role as the wizard offers them (and `drafter phrases GENRE --role R` lists them):
     accepted ones first, then the genre's own before borrowed ones, those that fit the role, most general first."""

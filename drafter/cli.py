@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -26,11 +27,139 @@ RULES = click.option(
 )
 
 
+# Click writes these words itself; the help a clerk reads is all Chinese.
+_CLICK_WORDS = [
+    (re.compile(r"\[OPTIONS\]"), "[选项]"),
+    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "命令 [参数]..."),
+    (re.compile(r"\bDOCX_FILE\b"), "文稿"),
+    (re.compile(r"\bPATHS\b"), "文件或目录"),
+    (re.compile(r"\bGENRE\b"), "文种"),
+    (re.compile(r"\bANSWERS\b"), "答案文件"),
+    (re.compile(r"\bID\b"), "编号"),
+    (re.compile(r"\bINTEGER RANGE\b|\bINTEGER\b"), "整数"),
+    (re.compile(r"\bDIRECTORY\b"), "目录"),
+    (re.compile(r"\bFILE\b"), "文件"),
+    (re.compile(r"\bTEXT\b"), "文字"),
+    (re.compile(r"\[default: ([^\]]*)\]"), r"[默认：\1]"),
+    (re.compile(r"\[required\]"), "[必填]"),
+    (re.compile(r"(\d+)<=x<=(\d+)"), r"\1–\2"),
+]
+
+
+def chinese(text: str) -> str:
+    """Click's own words in a help text said in Chinese."""
+    for pattern, replacement in _CLICK_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class ChineseHelpFormatter(click.HelpFormatter):
+    """Click's help with its headings, metavars and notes in Chinese (用法：, 选项, 命令, 文件, [默认：…])."""
+
+    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, chinese(args), prefix="用法：")
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{self.HEADINGS.get(heading, heading)}：\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Two columns measured in terminal cells (a Chinese character takes two), the text wrapped to fit."""
+        from rich.cells import cell_len
+
+        rows = [(chinese(term), chinese(text)) for term, text in rows]
+        first = min(max((cell_len(term) for term, _ in rows), default=0), col_max) + col_spacing
+        width = max(self.width - self.current_indent - first, 20)
+        for term, text in rows:
+            self.write(" " * self.current_indent + term)
+            lines = wrap_cells(text, width) or [""]
+            if cell_len(term) + col_spacing > first:
+                self.write("\n")
+                lines = [""] + lines
+                lines[1] = " " * (self.current_indent + first) + lines[1]
+            else:
+                lines[0] = " " * (first - cell_len(term)) + lines[0]
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                if line:
+                    self.write((" " * (self.current_indent + first) + line.lstrip()) + "\n")
+
+
+_NO_LINE_START = set("，。、；：？！）】》」』”’…—")
+_NO_LINE_END = set("（【《「『“‘")
+_TOKEN = re.compile(r"[A-Za-z0-9_\-./:=<>\[\]@#$%*+`'\"|]+|\s+|.")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Lines of at most `width` terminal cells: Chinese may break between any two characters, a Latin word not."""
+    from rich.cells import cell_len
+
+    lines, current = [], ""
+    for token in _TOKEN.findall(text):
+        if current and cell_len(current + token) > width and token not in _NO_LINE_START:
+            carried = current[-1] if current[-1] in _NO_LINE_END else ""  # an opening bracket goes with its text
+            lines.append(current[: len(current) - len(carried)].rstrip())
+            current = carried + ("" if token.isspace() else token)
+        else:
+            current += token
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+class ChineseContext(click.Context):
+    """A context whose help is written by the Chinese formatter."""
+
+    formatter_class = ChineseHelpFormatter
+
+
+class ChineseCommand(click.Command):
+    """A command whose help and usage are in Chinese."""
+
+    context_class = ChineseContext
+
+
 class PipelineGroup(click.Group):
-    """Lists commands in the order of the pipeline, not alphabetically."""
+    """Lists commands in the order of the pipeline, not alphabetically; help in Chinese."""
+
+    context_class = ChineseContext
+    command_class = ChineseCommand
+    subcommand_metavar = "命令 [参数]..."
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
+
+
+class RoleType(click.ParamType):
+    """A phrase category by id (opening) or by the Chinese name the tables show (开头导语, or 开头)."""
+
+    name = "类别"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from drafter.models import ROLE_NAMES
+
+        text = str(value).strip()
+        for role, name in ROLE_NAMES.items():
+            if text in (role, name) or text == name.strip("“”")[:2] or text in ROLE_ALIASES.get(role, ()):
+                return role
+        names = "、".join(ROLE_NAMES.values())
+        self.fail(f"没有叫“{text}”的类别（可选：{names}；也可用英文 id，如 opening）", param, ctx)
+
+
+ROLE_ALIASES = {
+    "result": ("成效", "成绩", "基本情况"),
+    "problem": ("问题", "不足"),
+    "plan": ("计划", "打算", "下一步"),
+    "closing": ("结尾", "表态"),
+    "set_phrase": ("四字格", "套语"),
+    "opener": ("一是", "一是起句"),
+    "measure": ("做法",),
+    "case": ("案例",),
+    "cause": ("原因",),
+    "heading": ("标题",),
+    "opening": ("开头", "导语"),
+}
 
 
 @click.group(cls=PipelineGroup, context_settings=CONTEXT_SETTINGS)
@@ -56,7 +185,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def outline(paths: tuple[Path, ...], as_json: bool, no_clean: bool, report: bool, rules: Path | None) -> None:
     """解析文稿的提纲：标题、导语、各级标题、落款和日期。
 
-    PATHS 可以是 .txt、.md、.docx 文件或包含它们的目录。
+    文件或目录： .txt、.md、.docx 文件或包含它们的目录。
     """
     from drafter.pipeline import outline_paths
 
@@ -124,7 +253,7 @@ TEMPLATES = click.option(
 def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include_all: bool, as_json: bool) -> None:
     """从语料中提炼各文种的提纲骨架和常用语库，写入模板目录。
 
-    PATHS 默认为 drafter 自带的语料（corpus/）。
+    文件或目录默认为 drafter 自带的语料（corpus/）。
     """
     from drafter.mining.run import mine as mine_corpus
     from drafter.resources import bundled
@@ -169,19 +298,17 @@ LAST_YEAR = click.option(
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     help="去年的总结（.docx/.txt）：沿用其提纲（年份顺延一年），核对去年计划的完成情况，自动计算同比。",
 )
-ROLE_CHOICE = click.Choice(
-    ["opening", "measure", "result", "case", "problem", "cause", "plan", "closing", "heading", "set_phrase", "opener"]
-)
+ROLE_CHOICE = RoleType()
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @HELP
-@click.argument("words", nargs=-1, metavar="[GENRE] | accept ID... | reject ID... | review [GENRE]")
+@click.argument("words", nargs=-1, metavar="[文种] | accept 编号... | reject 编号... | review [文种]")
 @click.option(
     "--role",
     type=ROLE_CHOICE,
-    help="只看某一类：opening 开头、measure 做法、result 成效、problem 问题、"
-    "plan 计划、closing 结尾、heading 标题句式、set_phrase 四字格、opener 一是起句等。",
+    help="只看某一类（用表中的中文名或英文 id）：开头导语、主要做法、成效与基本情况、典型案例、存在问题、"
+    "原因分析、下一步计划、结尾表态、标题句式、四字格套语、“一是”起句；也可简写为开头、做法、成效、问题、计划、结尾等。",
 )
 @click.option("--search", metavar="词", help="只看包含这个词的常用语。")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
@@ -202,7 +329,7 @@ def phrases(
     """浏览、审阅和导出常用语库。
 
     \b
-    drafter phrases 审计 --role opening     查看审计类的开头导语
+    drafter phrases 审计 --role 开头         查看审计类的开头导语
     drafter phrases accept p1234abcd       采用一条常用语
     drafter phrases reject p1234abcd       弃用一条常用语
     drafter phrases review 审计            逐条审阅尚未审阅的常用语
@@ -219,8 +346,10 @@ def phrases(
         click.echo(f"已记录 {count} 条审阅结果（{phrasebook.reviews_path(templates_option)}）。")
         return
     if verb == "review":
-        from drafter.review import run_review
+        from drafter.review import require_terminal, run_review
 
+        require_terminal("逐条审阅")
+        click.echo(f"审阅结果保存在 {phrasebook.reviews_path(templates_option)}（每条决定立即保存，随时可以退出）。")
         counts = run_review(templates_option, words[1] if len(words) > 1 else None, role)
         click.echo(
             f"本次接受 {counts['accept']} 条、拒绝 {counts['reject']} 条、"
@@ -244,9 +373,10 @@ def phrases(
         ]
         click.echo(json.dumps({"phrases": listing}, ensure_ascii=False, indent=2))
     else:
+        from drafter.catalog import genre_names
         from drafter.show import print_phrases
 
-        print_phrases(selected)
+        print_phrases(selected, genre_names(templates_option))
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -182,7 +182,7 @@ def highlight_slots(text: str) -> str:
     return SLOT.sub(lambda m: f"[bold cyan]{escape(m.group(0))}[/bold cyan]", escape(text))
 
 
-def print_phrases(phrases: list[Phrase]) -> None:
+def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = None) -> None:
     """A table of phrases a person can scan: how general each is, and where a single-source one comes from."""
     from drafter.phrasebook import STATUS_NAMES
 
@@ -201,7 +201,7 @@ def print_phrases(phrases: list[Phrase]) -> None:
             note = f"  [dim]仅见于《{escape(phrase.seen_only_in() or '')}》[/dim]"
         table.add_row(
             phrase.id,
-            escape(phrase.genre),
+            escape((genre_names or {}).get(phrase.genre, phrase.genre)),
             ROLE_NAMES.get(phrase.role, phrase.role),
             str(phrase.documents),
             STATUS_NAMES[phrase.status],

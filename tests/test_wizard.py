@@ -208,6 +208,33 @@ def test_ctrl_c_saves_and_resume_returns_to_that_question(tmp_path: Path) -> Non
     assert again.outcome == "render" and again.output == tmp_path / "out(2).docx"
 
 
+class RecordingPrompter(QuestionaryPrompter):
+    """The real prompts, remembering every question asked."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.asked: list = []
+
+    def ask(self, question):
+        self.asked.append(question)
+        return super().ask(question)
+
+
+def test_renamed_part_is_listed_by_its_new_name(tmp_path: Path) -> None:
+    to_part_one = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    to_preview = [ENTER] * 26  # Enter through the rest
+    at_preview = [DOWN + ENTER, ENTER, *[ENTER] * 4, ENTER]  # 修改某一部分; the basics, unchanged; render
+    keys = [*to_part_one, "\x15巡审联动" + ENTER, *to_preview, *at_preview]
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        pipe.close()
+        prompter = RecordingPrompter(input=pipe, output=DummyOutput())
+        run_wizard(prompter, output=tmp_path / "out.docx", templates_option=TEMPLATES, today=TODAY, genre="审计")
+    jump = next(q for q in prompter.asked if q.name == "jump")
+    titles = [c.title for c in jump.choices]
+    assert "巡审联动" in titles and "树牢政治机关意识，全面落实党对审计工作的集中统一领导" not in titles
+
+
 def test_ctrl_c_at_the_genre_leaves_no_answers_file(tmp_path: Path) -> None:
     with pytest.raises(Interrupted):
         drive([CTRL_C], tmp_path)
@@ -395,3 +422,18 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     assert any("12个问题" in text and "2022年度" in text for text in texts)
     assert "第二段。" in texts and "巡审联动成效明显。" in texts
     assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts
+
+
+def test_phrase_review_says_where_it_saves(tmp_path: Path) -> None:
+    data_home = tmp_path / "data"
+    env = {**os.environ, "XDG_DATA_HOME": str(data_home)}
+    child = spawn(["phrases", "review", "审计"], tmp_path, env=env)  # no ./templates: the bundled ones
+    child.expect_exact("审阅结果保存在", timeout=30)
+    child.expect_exact("如何处理这条常用语", timeout=30)
+    said = child.before.replace("\r\n", "").replace("\n", "")
+    assert str(data_home / "drafter" / "reviews.yaml") in said, "never into the installed package"
+    time.sleep(0.3)
+    child.send(DOWN * 4 + ENTER)  # 退出
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 0
