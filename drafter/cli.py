@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 import click
 
@@ -56,7 +57,7 @@ def chinese(text: str) -> str:
 class ChineseHelpFormatter(click.HelpFormatter):
     """Click's help with its headings, metavars and notes in Chinese (用法：, 选项, 命令, 文件, [默认：…])."""
 
-    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+    HEADINGS: ClassVar[dict[str, str]] = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, chinese(args), prefix="用法：")
@@ -64,7 +65,24 @@ class ChineseHelpFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{self.HEADINGS.get(heading, heading)}：\n")
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_text(self, text: str) -> None:
+        """Paragraphs wrapped in terminal cells; a paragraph after a \\b line keeps its lines as written."""
+        indent = " " * self.current_indent
+        for number, paragraph in enumerate(re.split(r"\n\s*\n", text.strip("\n"))):
+            if number:
+                self.write("\n")
+            lines = paragraph.splitlines()
+            if lines and lines[0].strip() == "\b":
+                self.write("".join(f"{indent}{line.strip()}\n" for line in lines[1:]))
+                continue
+            joined = ""
+            for line in (line.strip() for line in lines):
+                latin_meet = joined[-1:].isascii() and joined[-1:].isalnum() and line[:1].isascii()
+                joined += (" " if latin_meet else "") + line
+            width = max(self.width - self.current_indent, 20)
+            self.write("".join(f"{indent}{line}\n" for line in wrap_cells(joined, width)))
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """Two columns measured in terminal cells (a Chinese character takes two), the text wrapped to fit."""
         from rich.cells import cell_len
 
@@ -76,7 +94,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
             lines = wrap_cells(text, width) or [""]
             if cell_len(term) + col_spacing > first:
                 self.write("\n")
-                lines = [""] + lines
+                lines = ["", *lines]
                 lines[1] = " " * (self.current_indent + first) + lines[1]
             else:
                 lines[0] = " " * (first - cell_len(term)) + lines[0]
@@ -515,14 +533,27 @@ def skeleton(
     "--output-dir",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="PDF 和 PNG 的输出目录（默认与文稿同目录）。",
+    help="PDF 和 PNG 的输出目录（默认在文稿旁边新建“文稿名-预览”目录）。",
 )
-def preview(docx_file: Path, out_dir: Path | None) -> None:
-    """用 LibreOffice 把文稿转成 PDF（有 pdftoppm 时再转成 PNG 图片），便于检查版式。"""
-    from drafter.preview import preview_docx
+@click.option("--force", is_flag=True, help="覆盖 -o 目录中已有的同名文件。")
+def preview(docx_file: Path, out_dir: Path | None, force: bool) -> None:
+    """用 LibreOffice 把文稿转成 PDF（有 pdftoppm 时再转成每页一张 PNG 图片），便于检查版式。
 
-    for path in preview_docx(docx_file, out_dir):
-        click.echo(f"已生成 {path}")
+    本机没有公文字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）时，预览用最接近的已安装字体代替，
+    并列出代替关系；正式打印请在装有这些字体的电脑上用 Word/WPS 打开。
+    """
+    from drafter.preview import PNG_DPI, preview_docx
+
+    result = preview_docx(docx_file, out_dir, force=force)
+    for font, substitute in result.substitutes.items():
+        click.echo(f"本机没有“{font}”，预览中用“{substitute}”代替。")
+    click.echo(f"PDF：{result.pdf}")
+    if result.pages:
+        click.echo(f"每页图片（{PNG_DPI} dpi，共 {len(result.pages)} 页）：{result.pages[0].parent}{os.sep}")
+        for page in result.pages:
+            click.echo(f"  {page.name}")
+    else:
+        click.echo("没有找到 pdftoppm，未生成图片（Debian/Ubuntu：sudo apt-get install poppler-utils）。")
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import SEED, TEMPLATES
 
 from drafter.cli import main
 
@@ -103,12 +103,36 @@ def test_mixed_directory_reads_the_good_files(tmp_path: Path, capsys: pytest.Cap
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [([], "Usage"), (["outline"], "缺少参数"), (["outline", "--bogus", "x"], "没有选项"), (["outlin"], "没有命令")],
+    [([], "用法："), (["outline"], "缺少参数"), (["outline", "--bogus", "x"], "没有选项"), (["outlin"], "没有命令")],
 )
 def test_usage_errors_exit_2(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(args, capsys)
     assert code == 2
     assert message in out + err
+
+
+@pytest.mark.parametrize(
+    "command", ["", "outline", "clean", "mine", "genres", "phrases", "wizard", "render", "skeleton", "preview", "check"]
+)
+def test_help_is_in_chinese(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run([command, "--help"] if command else ["--help"], capsys)
+    assert code == 0 and out.startswith("用法：drafter")
+    for english in ("Usage", "Options", "Commands", "[default", "[required]", "FILE", "DIRECTORY", "TEXT", "INTEGER"):
+        assert english not in out, english
+    width = max(len(line) + sum(ord(ch) > 0x2E80 for ch in line) for line in out.splitlines())
+    assert width <= 100, "lines measured in terminal cells fit the help width"
+
+
+@pytest.mark.parametrize(("role", "expected"), [("开头导语", "opening"), ("开头", "opening"), ("成效", "result")])
+def test_role_by_its_chinese_name(role: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["phrases", "审计", "--role", role, "--json", "--templates", str(TEMPLATES)], capsys)
+    listed = json.loads(out)["phrases"]
+    assert code == 0 and listed and {p["role"] for p in listed} == {expected}
+
+
+def test_phrase_table_names_the_genre_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["phrases", "审计", "--role", "开头", "--templates", str(TEMPLATES)], capsys)
+    assert code == 0 and "│ 审计 " in out and "shenji" not in out
 
 
 def test_bad_rules_file_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

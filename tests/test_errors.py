@@ -60,7 +60,7 @@ CASES = [
     (["outline"], 2, "缺少参数 PATHS"),
     (["outline", "random.bin.txt"], 1, "无法识别为中文文本"),
     (["phrases", "accept", "pnothere"], 1, "找不到这些常用语 id"),
-    (["phrases", "--role", "bogus"], 2, "“bogus”不是可选的值"),
+    (["phrases", "--role", "bogus"], 2, "没有叫“bogus”的类别"),
     (["phrases", "审计", "-o", "bank.pdf"], 2, "导出格式只能是 md 或 docx"),
     (["mine", "nowhere", "-o", "t"], 2, "找不到 nowhere"),
     (["wizard", "审计", "--from", "nowhere.docx"], 2, "--from 的值无效：nowhere.docx 不存在"),

@@ -403,3 +403,130 @@ def test_preview_without_libreoffice(
     with pytest.raises(SystemExit) as exit_info:
         main(["preview", str(audit_docx)])
     assert exit_info.value.code == 1 and "LibreOffice" in capsys.readouterr().err
+
+
+# --- preview and the page estimate, against LibreOffice --------------------------------
+
+needs_libreoffice = pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)"
+)
+
+
+@pytest.mark.parametrize(
+    ("font", "expected"),
+    [
+        ("仿宋_GB2312", "Noto Serif CJK SC"),
+        ("方正小标宋简体", "Noto Serif CJK SC"),
+        ("黑体", "Noto Sans CJK SC"),
+        ("楷体_GB2312", "AR PL UKai CN"),
+        ("宋体", "Noto Serif CJK SC"),
+    ],
+)
+def test_missing_fonts_map_to_the_closest_kind(font: str, expected: str) -> None:
+    from drafter.preview import font_substitutes
+
+    installed = {"Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UKai CN", "DejaVu Sans"}
+    assert font_substitutes([font], installed) == {font: expected}
+    assert font_substitutes([font], installed | {font}) == {}, "an installed font is left alone"
+    assert font_substitutes([font], set()) == {}, "no fontconfig: nothing to map"
+
+
+@needs_libreoffice
+def test_preview_substitutes_fonts_and_writes_readable_pages(
+    tmp_path: Path, audit_docx: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil as sh
+
+    import pdfplumber
+
+    document = tmp_path / "总结.docx"
+    sh.copy(audit_docx, document)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["preview", str(document)])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    folder = tmp_path / "总结-预览"
+    assert f"PDF：{folder / '总结.pdf'}" in out and "150 dpi" in out
+    pages = sorted(folder.glob("总结-*.png"))
+    assert pages and all(p.name in out for p in pages)
+    from drafter.preview import installed_families
+
+    if "Noto Serif CJK SC" in installed_families() and "黑体" not in installed_families():
+        assert "本机没有“黑体”，预览中用“Noto Sans CJK SC”代替" in out
+        with pdfplumber.open(folder / "总结.pdf") as pdf:
+            faces = {char["fontname"] for page in pdf.pages for char in page.chars}
+        assert any("Serif" in f for f in faces) and any("Sans" in f for f in faces), "two kinds of face, not one"
+    with pytest.raises(SystemExit):
+        main(["preview", str(document)])  # again: the preview folder is drafter's own to replace
+    assert capsys.readouterr().out == out
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "总结.pdf").write_bytes(b"my own")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["preview", str(document), "-o", str(mine)])
+    assert exit_info.value.code == 1 and "--force" in capsys.readouterr().err
+    assert (mine / "总结.pdf").read_bytes() == b"my own"
+
+
+def varied_draft(seed: int) -> Draft:
+    """A draft of a few pages with figures, Latin letters and run-in headings, different for each seed."""
+    import random
+
+    sentences = [
+        "全年完成审计项目54个，查出问题金额1.2亿元，推动整改落实到位，促进财政资金提质增效。",
+        "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神。",
+        "门诊量达到312456人次，同比增长12.5%，住院病人出院8765人次。",
+        "建成“一网通办”平台，接入OA系统和APP，办件量2024年累计达到15万件。",
+        "一是加强组织领导；二是完善制度机制；三是强化监督检查。",
+    ]
+    pick = random.Random(seed)
+    sections = []
+    for number in range(pick.randint(2, 5)):
+        children = [
+            DraftSection(
+                heading=pick.choice(["强化审计监督，提升工作质效", "推进整改", "加强队伍建设"]),
+                body=["".join(pick.choices(sentences, k=pick.randint(1, 4))) for _ in range(pick.randint(1, 3))],
+            )
+            for _ in range(pick.randint(0, 4))
+        ]
+        body = ["".join(pick.choices(sentences, k=pick.randint(1, 3)))]
+        sections.append(DraftSection(heading=f"第{number + 1}部分工作情况", body=body, children=children))
+    return Draft(
+        org="XX县审计局",
+        year=2024,
+        date=dt.date(2024, 12, 20),
+        preamble=sentences[1] * 2,
+        sections=sections,
+        closing="新的一年，我们将继续努力。",
+    )
+
+
+@needs_libreoffice
+def test_page_estimate_matches_libreoffice(tmp_path: Path) -> None:
+    import subprocess
+
+    import pdfplumber
+
+    from drafter.render.docx import render_docx
+    from drafter.render.pages import pages
+
+    estimates = {}
+    for seed in range(12):
+        blocks = layout_draft(varied_draft(seed), "XX县审计局2024年工作总结")
+        (tmp_path / f"d{seed}.docx").write_bytes(render_docx(blocks))
+        estimates[seed] = pages(blocks)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    documents = [str(tmp_path / f"d{seed}.docx") for seed in estimates]
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *documents],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    actual = {}
+    for seed in estimates:
+        with pdfplumber.open(tmp_path / f"d{seed}.pdf") as pdf:
+            actual[seed] = len(pdf.pages)
+    assert len(set(actual.values())) >= 3, "drafts of several lengths"
+    assert all(abs(estimates[s] - actual[s]) <= 1 for s in estimates), (estimates, actual)
+    assert sum(estimates[s] == actual[s] for s in estimates) >= 10, (estimates, actual)

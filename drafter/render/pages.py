@@ -4,6 +4,7 @@ the wizard's preview, by `drafter check` and by the skeleton's hints, and tested
 from __future__ import annotations
 
 import math
+import re
 
 from drafter.render.docx import INDENT_CHARS, LINE_PT, SIGNATURE_RIGHT_CHARS, TITLE_LINE_PT, TITLE_PT
 from drafter.render.layout import Block
@@ -13,9 +14,18 @@ TEXT_WIDTH_PT = 156 / 25.4 * 72  # 156 mm
 TITLE_CHARS_PER_LINE = int(TEXT_WIDTH_PT // TITLE_PT)
 
 
+_HALF_WIDTH_RUN = re.compile(r"[\u0000-\u2e7f]+")
+
+
 def width(text: str) -> float:
-    """Characters a text takes on a line: a Chinese character or full-width sign one, a Latin one half."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    """Grid cells a text takes on a line: a Chinese character or full-width sign one; a run of Latin letters
+    or figures half a cell each, rounded up, and one more for the space set around it among Chinese."""
+    cells = 0.0
+    position = 0
+    for run in _HALF_WIDTH_RUN.finditer(text):
+        cells += run.start() - position + math.ceil(len(run.group(0)) / 2) + 1
+        position = run.end()
+    return cells + len(text) - position
 
 
 def block_lines(block: Block) -> float:
@@ -32,8 +42,30 @@ def block_lines(block: Block) -> float:
 
 
 def pages(blocks: list[Block]) -> int:
-    """Pages the blocks fill."""
-    return max(1, math.ceil(sum(block_lines(b) for b in blocks) / LINES_PER_PAGE - 1e-9))
+    """Pages the blocks fill, laid out as Word and LibreOffice do: a level 1–2 heading is kept with the first
+    lines of what follows, and a paragraph broken across pages leaves two lines at least on each side."""
+    page, used = 1, 0.0
+    heights = [block_lines(block) for block in blocks]
+    for index, (block, height) in enumerate(zip(blocks, heights, strict=True)):
+        left = LINES_PER_PAGE - used
+        if block.kind == "heading" and block.depth <= 2 and not block.text:
+            following = min(heights[index + 1], 2) if index + 1 < len(heights) else 0
+            if height + following > left + 1e-9:
+                page, used = page + 1, 0.0
+            used += height
+            continue
+        if height <= left + 1e-9:
+            used += height
+            continue
+        whole_lines = int(height) == height and height >= 4 and left >= 2
+        first = min(int(left), int(height) - 2) if whole_lines else 0
+        remaining = height - first
+        page += 1
+        while remaining > LINES_PER_PAGE:
+            remaining -= LINES_PER_PAGE
+            page += 1
+        used = remaining
+    return page
 
 
 def characters(blocks: list[Block]) -> int:
