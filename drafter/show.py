@@ -136,17 +136,19 @@ def print_mine_summary(summary: MineSummary) -> None:
             listing.add_row(escape(record.title or Path(record.source).name), escape(record.reason or ""))
         console.print(listing)
     descriptions = summary.report.descriptions
-    cleaning = "，".join(
-        f"{descriptions.get(name, name).split('（')[0]} {len(places)}"
-        for name, places in sorted(summary.report.hits.items())
+    cleaning = [
+        f"  {len(places):>5} 处  {descriptions.get(name, name)}"
+        for name, places in sorted(summary.report.hits.items(), key=lambda item: -len(item[1]))
         if places
-    )
+    ]
     console.print(
         f"共读取 {summary.files} 个文件（{summary.megabytes:.1f} MB），提炼 {summary.documents} 篇总结，"
         f"未提炼 {len(skipped)} 篇；常用语 {summary.phrases} 条，其中已有审阅记录的 {summary.reviewed} 条。"
     )
     if cleaning:
-        console.print(f"清洗：{escape(cleaning)}。")
+        console.print("清洗（drafter clean --report 列出每一处）：")
+        for line in cleaning:
+            console.print(escape(line))
 
 
 def print_genres(rows: list[dict[str, Any]]) -> None:
