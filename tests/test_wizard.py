@@ -82,6 +82,22 @@ def test_slot_values_are_validated(slot: str, value: str, problem: str | None) -
     assert (result is None) if problem is None else (problem in result)
 
 
+@pytest.mark.parametrize(
+    ("slot", "sentence", "label", "shown"),
+    [
+        ("金额1", "全年审计查出问题金额{金额1}万元。", "金额（万元）", "全年审计查出问题金额〖金额〗万元。"),
+        ("数量", "完成审计项目{数量}个，移送线索{数量2}件。", "数量（个）", "完成审计项目〖数量〗个，移送线索【数量2】件。"),
+        ("百分比", "同比增长{百分比}%。", "百分比（%）", "同比增长〖百分比〗%。"),
+        ("名称", "{名称}审计局深入开展……", "名称", "〖名称〗审计局深入开展……"),
+        ("数量", "", "数量", ""),
+    ],
+)
+def test_slot_prompts_show_the_sentence_and_unit(slot: str, sentence: str, label: str, shown: str) -> None:
+    question = slot_question(slot, sentence)
+    assert question.message == f"{label}："
+    assert question.instruction == (f"句子：{shown}" if shown else "")
+
+
 def test_statistics_count_pages() -> None:
     draft = Draft(sections=[], preamble="字" * 28 * 40)
     characters, pages = draft_statistics(draft, "标题")
