@@ -15,6 +15,7 @@ from drafter.errors import ExitStatus, UserError
 
 if TYPE_CHECKING:
     from drafter.check.run import CheckResult
+    from drafter.formatting.run import FormatResult
     from drafter.mining.run import MineSummary
     from drafter.pipeline import CleanResult, OutlineResult
 
@@ -586,7 +587,65 @@ def check(paths: tuple[Path, ...], as_json: bool, fix: bool, force: bool, templa
     finish(result, failed=any(r.errors for r in result.reports))
 
 
-def finish(result: OutlineResult | CleanResult | MineSummary | CheckResult, *, failed: bool = False) -> None:
+@cli.command("format", context_settings=CONTEXT_SETTINGS)
+@HELP
+@PATHS
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), help="输出文件（只排一个文件时）。"
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="输出目录（默认写在原文件旁边，名为“原名.公文格式.docx”）。",
+)
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件（原文件永远不会被改动）。")
+@click.option("--dry-run", is_flag=True, help="只列出会改动什么（格式诊断），不写任何文件。")
+@click.option(
+    "--skip",
+    multiple=True,
+    metavar="步骤",
+    help="不做某项文字规范化，可写多次或用逗号分隔：序号、标点、引号、空格、空行。",
+)
+@click.option(
+    "--fonts",
+    "fonts_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="字体表 YAML（如 title: 华文中宋），覆盖默认字体。",
+)
+def format_command(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    out_dir: Path | None,
+    force: bool,
+    dry_run: bool,
+    skip: tuple[str, ...],
+    fonts_path: Path | None,
+) -> None:
+    """把别人用 Word/WPS 打的文稿排成 GB/T 9704 公文格式（.docx .doc .wps .txt .md .pdf）。
+
+    按提纲层次设置标题、各级标题、正文、落款和日期的字体字号，设置页面和页码；表格、图片、脚注保留。
+    原文件不动，新文件默认写在旁边（原名.公文格式.docx）。
+    """
+    from drafter.formatting.run import format_files
+    from drafter.render.document import load_fonts
+    from drafter.show import print_formatted
+
+    result = format_files(
+        list(paths),
+        out=out,
+        out_dir=out_dir,
+        force=force,
+        dry_run=dry_run,
+        skip=skip,
+        fonts=load_fonts(fonts_path),
+    )
+    print_formatted(result, dry_run=dry_run)
+    finish(result)
+
+
+def finish(
+    result: OutlineResult | CleanResult | MineSummary | CheckResult | FormatResult, *, failed: bool = False
+) -> None:
     """Report unreadable files on stderr; exit 1 when any file failed (or the command found errors)."""
     for failure in result.failures:
         click.echo(f"错误：{failure.message}", err=True)

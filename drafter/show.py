@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from drafter.check.run import FileReport
+    from drafter.formatting.report import FormatReport
+    from drafter.formatting.run import FormatResult
     from drafter.mining.run import MineSummary
 
 _PLACES_SHOWN = 5
@@ -237,3 +239,62 @@ def print_findings(reports: list[FileReport]) -> None:
         console.print(table)
         counts = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
         console.print(f"错误 {counts['error']} 处，警告 {counts['warning']} 处，提示 {counts['info']} 处。")
+
+
+_CHANGES_SHOWN = 5
+
+
+def print_formatted(result: FormatResult, *, dry_run: bool) -> None:
+    """Per file: where the formatted copy went (or that nothing was written), its parts, each normalisation
+    counted (with places under --dry-run), what was kept, and the blanks still to fill."""
+    console = Console(highlight=False)
+    for item in result.formatted:
+        if item.output is None:
+            console.print(f"格式诊断 {escape(str(item.source))}（--dry-run：没有写任何文件）")
+        else:
+            console.print(f"已排版 {escape(str(item.source))} → {escape(str(item.output))}（原文件未改动）")
+        for line in format_summary(item.report, places=dry_run):
+            console.print("  " + escape(line), soft_wrap=True)
+    if len(result.formatted) > 1 or result.failures:
+        done = "诊断" if dry_run else "排版"
+        console.print(f"共{done} {len(result.formatted)} 个文件，{len(result.failures)} 个读不了（原因见下）。")
+
+
+def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
+    """The lines that say what formatting one document did."""
+    from drafter.formatting.normalise import STEPS
+    from drafter.formatting.report import KEPT_NAMES, PART_NAMES
+
+    lines = []
+    parts = [f"{PART_NAMES[name]} {count}" for name, count in sorted(report.parts.items(), key=_part_order) if count]
+    if parts:
+        lines.append("版式：" + "，".join(parts))
+    counts = report.counts()
+    done = [f"{STEPS[step]} {counts[step]} 处" for step in STEPS if counts.get(step)]
+    if report.numbers_written:
+        done.append(f"Word 自动编号改为文字 {report.numbers_written} 处")
+    if report.runs_cleared:
+        done.append(f"清除手工设置的字体、字号、颜色 {report.runs_cleared} 段")
+    lines.append("改动：" + ("；".join(done) if done else "文字无需改动"))
+    if places:
+        for step in STEPS:
+            changes = [c for c in report.changes if c.step == step]
+            for change in changes[:_CHANGES_SHOWN]:
+                lines.append(f"    {STEPS[step]}  第 {change.paragraph} 段  “{change.before}” → “{change.after}”")
+            if len(changes) > _CHANGES_SHOWN:
+                lines.append(f"    {STEPS[step]}  ……另有 {len(changes) - _CHANGES_SHOWN} 处")
+    kept = [f"{KEPT_NAMES[name]} {count} 个" for name, count in report.kept.items() if count]
+    if kept:
+        lines.append("保留：" + "，".join(kept))
+    if report.leftovers:
+        shown = "、".join(f"第 {paragraph} 段“{text}”" for paragraph, text in report.leftovers[:_CHANGES_SHOWN])
+        more = f"等 {len(report.leftovers)} 处" if len(report.leftovers) > _CHANGES_SHOWN else ""
+        lines.append(f"待填写（未改动，请补上）：{shown}{more}")
+    return lines
+
+
+def _part_order(item: tuple[str, int]) -> int:
+    """Parts in the order they appear in a document."""
+    from drafter.formatting.report import PART_NAMES
+
+    return list(PART_NAMES).index(item[0]) if item[0] in PART_NAMES else len(PART_NAMES)

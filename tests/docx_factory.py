@@ -79,3 +79,138 @@ def build_styled_report(path: Path) -> Path:
     document.add_paragraph("民生持续改善。")
     document.save(str(path))
     return path
+
+
+def tiny_png() -> bytes:
+    """A valid 4×4 grey PNG, made here so the tests need no image file."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x80" * 4 for _ in range(4))
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def add_footnote(document: Document, paragraph: object, text: str) -> None:
+    """A real footnote: a footnotes part related to the document and a reference run in `paragraph`."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    w = nsdecls("w")
+    xml = (
+        f"<w:footnotes {w}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        "</w:footnote>"
+        '<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f"<w:r><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        xml.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    reference = parse_xml(
+        f'<w:r {w}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    )
+    paragraph._p.append(reference)  # type: ignore[attr-defined]
+
+
+def messy_run(paragraph: object, text: str, font: str, size: float, *, color: str = "", bold: bool = False) -> None:
+    """A run with hand-set fonts, size and colour, as people type them."""
+    from docx.shared import Pt, RGBColor
+
+    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+    run.font.name = font
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    run.font.size = Pt(size)
+    run.bold = bold
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+
+
+def build_messy_report(path: Path, *, sections: int = 1) -> Path:
+    """A summary as people type it in Word: Letter paper, a coloured title in Times New Roman, blank lines,
+    manual numbering 1、 and (1) with half-width punctuation, straight quotes and stray spaces, runs in mixed
+    fonts and sizes, Word-numbered sub-headings, a table at fixed 28 pt spacing, an image, a footnote, a footer
+    with typed page text, then signature and date. `sections` repeats the body for a longer document."""
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Inches, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    section.left_margin = section.right_margin = Inches(1.25)
+    section.footer.paragraphs[0].text = "第 页"
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    messy_run(title, "XX县审计局2024年工作总结", "Times New Roman", 18, color="C00000", bold=True)
+    document.add_paragraph("")
+    lead = document.add_paragraph()
+    messy_run(lead, "    2024年,我局坚持以习近平新时代中国特色社会主义思想为指导,", "宋体", 12)
+    messy_run(
+        lead, '认真落实"三个区分开来"要求 ,全面完成了各项审计任务.现将有关情况总结如下:', "微软雅黑", 14, color="1F4E79"
+    )
+    num_id = add_numbering(document, [("decimal", "%1、"), ("decimal", "(%2)")])
+    for part in range(sections):
+        document.add_paragraph("")
+        heading = document.add_paragraph()
+        words = "聚焦主责主业,做实审计监督" if part == 0 else "持续深化审计监督"
+        messy_run(heading, f"{part + 1}、{words}", "黑体", 15, bold=True)
+        sub = document.add_paragraph()
+        messy_run(sub, "(1)强化预算执行审计", "楷体", 14)
+        for n in range(4):
+            body = document.add_paragraph()
+            body.paragraph_format.first_line_indent = Pt(21)
+            body.paragraph_format.line_spacing = 1.5
+            messy_run(
+                body, f"　　全年共完成审计项目{54 + n}个,查出问题金额1,234.5万元(其中本级资金800万元);", "仿宋", 12
+            )
+            messy_run(
+                body, "审计 整改率达到98.5%.详见 https://www.example.gov.cn/a,b.html 或 audit@example.cn.", "宋体", 10.5
+            )
+        sub2 = document.add_paragraph()
+        messy_run(sub2, "(2)推动重大政策落实", "楷体", 14)
+        document.add_paragraph('围绕"六稳""六保",开展政策落实跟踪审计5项——发现问题12个……已全部整改.')
+    problems = document.add_paragraph()
+    messy_run(problems, f"{sections + 1}、存在的问题", "黑体", 15, bold=True)
+    numbered(document, "审计力量与任务不匹配", num_id, 1)
+    document.add_paragraph("一是人员少,二是专业结构不合理。")
+    table = document.add_table(rows=3, cols=3)
+    table.style = "Table Grid"
+    cells = [("项目", "数量(个)", "金额(万元)"), ("预算执行", "12", "1,234.5"), ("专项审计", "8", "560")]
+    for row, values in enumerate(cells):
+        for column, value in enumerate(values):
+            cell = table.cell(row, column)
+            cell.text = value
+            paragraph_format = cell.paragraphs[0].paragraph_format
+            paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            paragraph_format.line_spacing = Pt(28)
+            paragraph_format.first_line_indent = Pt(32)
+    picture = document.add_paragraph()
+    picture.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    picture.paragraph_format.line_spacing = Pt(28)
+    picture.add_run().add_picture(io.BytesIO(tiny_png()), width=Inches(1))
+    noted = document.add_paragraph("审计查出问题金额较上年有所下降")
+    add_footnote(document, noted, "数据来源：县审计局业务统计。")
+    noted.add_run("。")
+    numbered(document, "整改跟踪不够到位", num_id, 1)
+    document.add_paragraph("个别问题整改不彻底。")
+    plans = document.add_paragraph()
+    messy_run(plans, f"{sections + 2}、下一步工作计划", "黑体", 15, bold=True)
+    document.add_paragraph("持续深化审计整改,推动【待填写】项制度建设。")
+    document.add_paragraph("")
+    signature = document.add_paragraph("XX县审计局")
+    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    date = document.add_paragraph("        2024年12月20日")
+    date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(str(path))
+    return path

@@ -261,18 +261,36 @@ def read_docx(path: Path) -> SourceText:
     becomes one Paragraph a line or a heading.
     """
     document = open_docx(path)
-    numbering = DocxNumbering(document)
-    styles = _styles_by_id(document)
-    paragraphs: list[Paragraph] = []
-    for index, element in enumerate(body_blocks(document)):
-        if element.tag == _W + "p":
-            para = _docx_paragraph(styles, element, numbering, index + 1)
-            if para is not None:
-                paragraphs.extend(replace(para, text=piece) for piece in split_lines_and_headings(para.text))
-        elif element.tag == _W + "tbl":
-            paragraphs.extend(Paragraph(text, index + 1) for text in _prose_cells(element) if text)
+    paragraphs = [piece for record in docx_records(document) for piece in record.pieces]
     genre, kind = recorded_info(document)
     return SourceText(str(path), paragraphs, recorded_title(document, path), genre, kind)
+
+
+@dataclass(frozen=True)
+class DocxRecord:
+    """One paragraph or table of a .docx body: its element, the list number Word draws in front of it (a
+    paragraph), and the Paragraphs read from it (a line or heading each; a table's prose cells)."""
+
+    element: Any
+    prefix: str
+    pieces: list[Paragraph]
+
+
+def docx_records(document: Any) -> list[DocxRecord]:
+    """The body of a .docx in order, as read: paragraphs with their list numbers, tables with their prose."""
+    numbering = DocxNumbering(document)
+    styles = _styles_by_id(document)
+    records = []
+    for index, element in enumerate(body_blocks(document)):
+        if element.tag == _W + "p":
+            prefix, para = _docx_paragraph(styles, element, numbering, index + 1)
+            pieces = [replace(para, text=piece) for piece in split_lines_and_headings(para.text)] if para else []
+            records.append(DocxRecord(element, prefix, pieces))
+        else:
+            records.append(
+                DocxRecord(element, "", [Paragraph(text, index + 1) for text in _prose_cells(element) if text])
+            )
+    return records
 
 
 def recorded_info(document: Any) -> tuple[str | None, str | None]:
@@ -433,18 +451,20 @@ def is_prose(text: str) -> bool:
     return (len(text) >= 15 and bool(re.search(r"[。；！？]", text))) or (len(text) >= 40 and "，" in text)
 
 
-def _docx_paragraph(styles: dict[str, Any], element: Any, numbering: DocxNumbering, index: int) -> Paragraph | None:
-    """One w:p as a Paragraph, with its list number put back in front of the text."""
+def _docx_paragraph(
+    styles: dict[str, Any], element: Any, numbering: DocxNumbering, index: int
+) -> tuple[str, Paragraph | None]:
+    """One w:p as a Paragraph, with its list number put back in front of the text; and that number."""
     text = _paragraph_text(element)
     p_style = element.find(f"{_W}pPr/{_W}pStyle")
     style = styles.get(p_style.get(_W + "val")) if p_style is not None else None
     num = _num_properties(element, style)
     prefix = numbering.next_label(*num) if num is not None else ""
     if not (prefix + text).strip():
-        return None
+        return prefix, None
     level = _heading_level(element, style)
     style_name = (getattr(style, "name", "") or "").strip()
-    return Paragraph(
+    return prefix, Paragraph(
         prefix + text,
         index,
         level=level,

@@ -116,33 +116,36 @@ def base_document(fonts: FontTable) -> Any:
     import docx
 
     document = docx.Document()
-    _page_setup(document)
-    _define_styles(document, fonts)
-    _page_numbers(document, fonts)
+    page_setup(document)
+    define_styles(document, fonts)
+    page_numbers(document)
     return document
 
 
 # --- page ------------------------------------------------------------------------
 
 
-def _page_setup(document: Any) -> None:
-    """A4, GB/T 9704 margins, a 22-line grid."""
+def page_setup(document: Any) -> None:
+    """A4 (a landscape section stays landscape), GB/T 9704 margins, a 22-line grid, in every section."""
+    from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
-    sect_pr = section._sectPr
-    grid = sect_pr.find(qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        sect_pr.append(grid)
-    grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(LINE_PT * 20)))
+    for section in document.sections:
+        width, height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        landscape = section.orientation == WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = (height, width) if landscape else (width, height)
+        section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+        section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+        section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+        sect_pr = section._sectPr
+        grid = sect_pr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = OxmlElement("w:docGrid")
+            sect_pr.append(grid)
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(round(LINE_PT * 20)))
 
 
 # --- styles ----------------------------------------------------------------------
@@ -179,7 +182,9 @@ def _paragraph_style(
     from docx.shared import Pt
 
     styles = document.styles
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    # A document drafter formatted before already has these styles: they are set again, not added twice.
+    existing = next((s for s in styles if s.name == name and s.type == WD_STYLE_TYPE.PARAGRAPH), None)
+    style = existing or styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]
     style.quick_style = True
     set_run_fonts(style.font, style.element, east_asia, latin)
@@ -193,7 +198,7 @@ def _paragraph_style(
     return style
 
 
-def _define_styles(document: Any, fonts: FontTable) -> None:
+def define_styles(document: Any, fonts: FontTable) -> None:
     """公文标题, 一级标题 … 四级标题, 公文正文, 落款, 页码."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -252,7 +257,7 @@ def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontTable) ->
     if block.kind == "hint":
         return _p(style_ids[STYLE_NAMES["body"]], [_r(block.text, '<w:highlight w:val="yellow"/>')])
     if block.kind == "signature":
-        indent = round(_signature_indent(block.text) * TEXT_PT * 20)
+        indent = round(signature_indent(block.text) * TEXT_PT * 20)
         blank = _p(style_ids[STYLE_NAMES["body"]], [])  # 正文之下空一行
         return blank + _p(style_ids[STYLE_NAMES["signature"]], [_r(block.text)], f'<w:ind w:right="{indent}"/>')
     style = {"title": STYLE_NAMES["title"], "date": STYLE_NAMES["signature"]}.get(block.kind, STYLE_NAMES["body"])
@@ -272,7 +277,7 @@ def _r(text: str, properties: str = "") -> str:
     return f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>'
 
 
-def _signature_indent(signature: str) -> float:
+def signature_indent(signature: str) -> float:
     """Right indent, in characters, that centres a signature over a date 右空四字 (about 11 characters)."""
     date_chars = 11
     return max(SIGNATURE_RIGHT_CHARS + (date_chars - len(signature)) / 2, 0)
@@ -281,19 +286,28 @@ def _signature_indent(signature: str) -> float:
 # --- page numbers ----------------------------------------------------------------
 
 
-def _page_numbers(document: Any, fonts: FontTable) -> None:
-    """`— 1 —` in a PAGE field: odd pages right, even pages left, one character in."""
+def page_numbers(document: Any) -> None:
+    """`— 1 —` in a PAGE field: odd pages right, even pages left, one character in; on every page (no
+    different first page), the later sections' footers linked to the first's. Footers already there are
+    replaced."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
+    for index, later in enumerate(document.sections):
+        later.different_first_page_header_footer = False
+        if index:
+            later.footer.is_linked_to_previous = True
+            later.even_page_footer.is_linked_to_previous = True
     for footer, alignment in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
     ):
         footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        for child in list(footer._element):
+            footer._element.remove(child)
+        paragraph = footer.add_paragraph()
         paragraph.style = document.styles[STYLE_NAMES["page_number"]]
         paragraph.alignment = alignment
         if alignment == WD_ALIGN_PARAGRAPH.RIGHT:

@@ -1,0 +1,250 @@
+"""Text normalisations of `drafter format`, as edits on a paragraph's text that can be counted, shown and undone.
+
+Each step finds spans of the original text and what they become; the spans of different steps never
+overlap, so a paragraph held in several Word runs can be edited run by run (see `apply_edits`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+STEPS: dict[str, str] = {
+    "numbering": "标题序号统一为 一、（一）1.（1）",
+    "punctuation": "汉字间的半角标点改为全角",
+    "quotes": "直引号改为弯引号",
+    "spaces": "删去汉字之间和段首的多余空格",
+    "blank-lines": "删去空段落",
+}
+STEP_ALIASES: dict[str, str] = {
+    "序号": "numbering",
+    "编号": "numbering",
+    "标点": "punctuation",
+    "引号": "quotes",
+    "空格": "spaces",
+    "空行": "blank-lines",
+    "空段": "blank-lines",
+    "空段落": "blank-lines",
+}
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
+_FULL_TO_HALF = {full: half for half, full in HALF_TO_FULL.items()}
+# Chinese characters and the full-width punctuation that sits among them.
+_CHINESE = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2026\u2014\u00b7]"
+)
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+_STRAY_SPACE = " \u00a0"
+_LEADING_SPACE = " \u00a0\u3000"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """`text[start:end]` becomes `new`, by one normalisation step."""
+
+    step: str
+    start: int
+    end: int
+    new: str
+
+
+def step_id(name: str) -> str:
+    """A step's id from its id or Chinese name (标点 -> punctuation); unknown names are returned unchanged."""
+    return STEP_ALIASES.get(name.strip(), name.strip())
+
+
+def normalise(text: str, steps: Collection[str], new_marker: tuple[int, str] | None = None) -> list[Edit]:
+    """The edits the chosen steps make to one paragraph, sorted; `new_marker` is (length of the marker written,
+    the GB/T 9704 marker it becomes) for a heading."""
+    edits: list[Edit] = []
+    taken = 0
+    if new_marker is not None and "numbering" in steps:
+        length, marker = new_marker
+        start = _leading_space_end(text)
+        end = start + length
+        while end < len(text) and text[end] in _LEADING_SPACE:
+            end += 1
+        if text[start:end] != marker:
+            edits.append(Edit("numbering", start, end, marker))
+        taken = end
+    protected = _protected(text)
+    punctuation = [e for e in _punctuation(text, protected) if e.start >= taken] if "punctuation" in steps else []
+    edits += punctuation
+    if "spaces" in steps:
+        full = {e.start for e in punctuation}
+        edits += [e for e in _spaces(text, full) if e.start >= taken or e.end <= _leading_space_end(text)]
+    if "quotes" in steps:
+        edits += [e for e in _quotes(text, protected) if e.start >= taken]
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """The text with the edits made."""
+    out: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        out.append(text[position : edit.start])
+        out.append(edit.new)
+        position = edit.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def apply_to_pieces(pieces: list[str], edits: list[Edit]) -> list[str]:
+    """Edits of a paragraph's whole text applied to the pieces it is stored in (Word runs): an edit's new text
+    lands in the piece where the edit starts, and the characters it replaces leave whichever piece holds them."""
+    total = sum(len(piece) for piece in pieces)
+    covered = [False] * total
+    starting: dict[int, list[str]] = {}
+    for edit in edits:
+        covered[edit.start : edit.end] = [True] * (edit.end - edit.start)
+        starting.setdefault(edit.start, []).append(edit.new)
+    result = []
+    position = 0
+    for piece in pieces:
+        out: list[str] = []
+        for offset, ch in enumerate(piece):
+            out += starting.get(position + offset, [])
+            if not covered[position + offset]:
+                out.append(ch)
+        position += len(piece)
+        result.append("".join(out))
+    if total in starting and result:
+        result[-1] += "".join(starting[total])
+    return result
+
+
+def undo(text: str) -> str:
+    """The text with every normalisation's effect taken away (for comparing texts before and after): markers,
+    spaces, quote shapes and punctuation width ignored."""
+    text = re.sub(r"[\s\u00a0\u3000]+", "", text)
+    text = text.translate(str.maketrans({'"': "", "“": "", "”": "", "'": "", "‘": "", "’": ""}))
+    return "".join(_FULL_TO_HALF.get(ch, ch) for ch in text)
+
+
+def _leading_space_end(text: str) -> int:
+    """Where the text starts after spaces typed to indent it."""
+    end = 0
+    while end < len(text) and text[end] in _LEADING_SPACE:
+        end += 1
+    return end
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Spans that are URLs or e-mail addresses."""
+    return [m.span() for m in _PROTECTED.finditer(text)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a position is in one of the spans."""
+    return any(start <= position < end for start, end in spans)
+
+
+def _is_chinese(ch: str) -> bool:
+    """A Chinese character or full-width punctuation."""
+    return bool(ch) and bool(_CHINESE.match(ch))
+
+
+def _spaces(text: str, made_full: set[int]) -> list[Edit]:
+    """Spaces typed to indent a paragraph, and stray spaces between two Chinese characters (or around full-width
+    punctuation, including the marks at `made_full` that become full width)."""
+    edits = []
+    lead = _leading_space_end(text)
+    if lead:
+        edits.append(Edit("spaces", 0, lead, ""))
+    for match in re.finditer(f"[{_STRAY_SPACE}]+", text):
+        start, end = match.span()
+        if start < lead or start == 0 or end >= len(text):
+            continue
+        left, right = start - 1, end
+        if (_is_chinese(text[left]) or left in made_full) and (_is_chinese(text[right]) or right in made_full):
+            edits.append(Edit("spaces", start, end, ""))
+    trailing = len(text.rstrip(_LEADING_SPACE))
+    if trailing < len(text) and trailing > lead:
+        edits.append(Edit("spaces", trailing, len(text), ""))
+    return edits
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest character that is not a space, before (step -1) or after (step 1) `index`; '' at the ends."""
+    index += step
+    while 0 <= index < len(text) and text[index] in _STRAY_SPACE:
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _punctuation(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
+    """Half-width , . ; : ? ! ( ) that stand among Chinese text; never inside numbers, URLs, e-mail or Latin."""
+    edits = []
+    brackets = _converted_brackets(text, protected)
+    for index, ch in enumerate(text):
+        if ch not in HALF_TO_FULL or _inside(index, protected):
+            continue
+        if ch in "()":
+            if index in brackets:
+                edits.append(Edit("punctuation", index, index + 1, HALF_TO_FULL[ch]))
+            continue
+        if _converts(text, index, ch):
+            edits.append(Edit("punctuation", index, index + 1, HALF_TO_FULL[ch]))
+    return edits
+
+
+def _converts(text: str, index: int, ch: str) -> bool:
+    """Whether one half-width mark at `index` is Chinese punctuation typed on an English keyboard."""
+    before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
+    left = text[index - 1] if index > 0 else ""
+    right = text[index + 1] if index + 1 < len(text) else ""
+    if left.isascii() and left.isdigit() and right.isascii() and right.isdigit():
+        return False  # 1,000  3.5  10:30
+    if ch == ".":
+        # 1.加强领导 is a marker, and ... an ellipsis; a full stop follows a Chinese character.
+        return _is_chinese(before) and not _is_ascii_word(after) and "." not in (left, right)
+    if _is_chinese(before):
+        return not (_is_ascii_word(after) and _is_ascii_word(left) and left != " ")
+    return _is_chinese(after)
+
+
+def _is_ascii_word(ch: str) -> bool:
+    """A Latin letter or digit."""
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def _converted_brackets(text: str, protected: list[tuple[int, int]]) -> set[int]:
+    """Positions of ( and ) to make full width: a pair with Chinese inside or right outside it."""
+    converted: set[int] = set()
+    opened: list[int] = []
+    for index, ch in enumerate(text):
+        if _inside(index, protected):
+            continue
+        if ch == "(":
+            opened.append(index)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            inside = text[start + 1 : index]
+            outside = _neighbour(text, start, -1) + _neighbour(text, index, 1)
+            if _HAN.search(inside) or _HAN.search(outside):
+                converted.update((start, index))
+    return converted
+
+
+def _quotes(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
+    """Straight quotes in Chinese text as “ ” and ‘ ’, in pairs; an odd count is left alone."""
+    if not _HAN.search(text):
+        return []
+    edits = []
+    doubles = [i for i, ch in enumerate(text) if ch == '"' and not _inside(i, protected)]
+    if doubles and len(doubles) % 2 == 0:
+        edits += [Edit("quotes", i, i + 1, "“" if n % 2 == 0 else "”") for n, i in enumerate(doubles)]
+    singles = [
+        i
+        for i, ch in enumerate(text)
+        if ch == "'"
+        and not _inside(i, protected)
+        and (_is_chinese(_neighbour(text, i, -1)) or _is_chinese(_neighbour(text, i, 1)))
+    ]
+    if singles and len(singles) % 2 == 0:
+        edits += [Edit("quotes", i, i + 1, "‘" if n % 2 == 0 else "’") for n, i in enumerate(singles)]
+    return edits
