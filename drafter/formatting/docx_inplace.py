@@ -76,7 +76,7 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
         for element, place in _split_if_needed(record, places):
             _format_paragraph(element, place, record.prefix, number, steps, style_ids, report)
     if "blank-lines" in steps:
-        _remove_blank_paragraphs(document, report)
+        _remove_blank_paragraphs(document, style_ids[STYLE_NAMES["signature"]], report)
     _blank_before_signature(document, style_ids)
     page_setup(document)
     page_numbers(document)
@@ -209,15 +209,14 @@ def _write_list_number(element: Any, prefix: str, report: FormatReport) -> None:
 
 
 def _clear_looks(element: Any, report: FormatReport) -> None:
-    """Hand-set paragraph formatting and run looks cleared (note references keep their superscript)."""
+    """Hand-set paragraph formatting and run looks cleared (note references keep their superscript); runs holding
+    shared punctuation get the East Asian hint."""
     _set_properties(element, [])
     cleared = False
     for run in _own_runs(element):
         r_pr = run.find(f"{W}rPr")
-        if r_pr is None:
-            continue
         note = run.find(f"{W}footnoteReference") is not None or run.find(f"{W}endnoteReference") is not None
-        for child in list(r_pr):
+        for child in list(r_pr) if r_pr is not None else []:
             name = child.tag.replace(W, "")
             if name in _RUN_LOOKS or (name == "rStyle" and not note):
                 r_pr.remove(child)
@@ -390,10 +389,15 @@ def _is_blank(element: Any) -> bool:
     return not "".join(t.text or "" for t in element.iter(f"{W}t")).strip()
 
 
-def _remove_blank_paragraphs(document: Any, report: FormatReport) -> None:
-    """Empty paragraphs typed for spacing removed from the body (the styles space the parts)."""
+def _remove_blank_paragraphs(document: Any, signature_id: str, report: FormatReport) -> None:
+    """Empty paragraphs typed for spacing removed from the body (the styles space the parts), but the one line
+    GB/T 9704 leaves above the signature."""
     body = document.element.body
     for child in list(body):
+        following = child.getnext()
+        style = following.find(f"{W}pPr/{W}pStyle") if following is not None else None
+        if style is not None and style.get(f"{W}val") == signature_id:
+            continue
         if child.tag == f"{W}p" and _is_blank(child):
             body.remove(child)
             report.blank_removed += 1
@@ -409,9 +413,12 @@ def _blank_before_signature(document: Any, style_ids: dict[str, str]) -> None:
         if child.tag != f"{W}p" or style is None or style.get(f"{W}val") != signature_id:
             continue
         previous = child.getprevious()
-        if previous is not None and previous.tag == f"{W}p" and _is_blank(previous):
-            return
-        blank = OxmlElement("w:p")
-        _set_style(blank, style_ids[STYLE_NAMES["body"]])
-        child.addprevious(blank)
+        if previous is None or previous.tag != f"{W}p" or not _is_blank(previous):
+            blank = OxmlElement("w:p")
+            _set_style(blank, style_ids[STYLE_NAMES["body"]])
+            child.addprevious(blank)
+        # The signature never starts a page alone: the last lines of text go with it (GB/T 9704 7.3.5).
+        for paragraph in (child.getprevious(), child.getprevious().getprevious()):
+            if paragraph is not None and paragraph.tag == f"{W}p":
+                paragraph.get_or_add_pPr().keepNext_val = True
         return

@@ -121,7 +121,7 @@ def undo(text: str) -> str:
     """The text with every normalisation's effect taken away (for comparing texts before and after): markers,
     spaces, quote shapes and punctuation width ignored."""
     text = re.sub(r"[\s\u00a0\u3000]+", "", text)
-    text = text.translate(str.maketrans({'"': "", "“": "", "”": "", "'": "", "‘": "", "’": ""}))
+    text = re.sub("[\"“”'‘’]", "", text)
     return "".join(_FULL_TO_HALF.get(ch, ch) for ch in text)
 
 
@@ -155,14 +155,14 @@ def _spaces(text: str, made_full: set[int]) -> list[Edit]:
     lead = _leading_space_end(text)
     if lead:
         edits.append(Edit("spaces", 0, lead, ""))
+    trailing = len(text.rstrip(_LEADING_SPACE))
     for match in re.finditer(f"[{_STRAY_SPACE}]+", text):
         start, end = match.span()
-        if start < lead or start == 0 or end >= len(text):
+        if start < lead or start == 0 or end >= trailing:
             continue
         left, right = start - 1, end
         if (_is_chinese(text[left]) or left in made_full) and (_is_chinese(text[right]) or right in made_full):
             edits.append(Edit("spaces", start, end, ""))
-    trailing = len(text.rstrip(_LEADING_SPACE))
     if trailing < len(text) and trailing > lead:
         edits.append(Edit("spaces", trailing, len(text), ""))
     return edits
@@ -180,6 +180,8 @@ def _punctuation(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
     """Half-width , . ; : ? ! ( ) that stand among Chinese text; never inside numbers, URLs, e-mail or Latin."""
     edits = []
     brackets = _converted_brackets(text, protected)
+    # Marks are judged by their neighbours as they will be: a ; after a ) that becomes ） is Chinese too.
+    seen = "".join(HALF_TO_FULL[ch] if i in brackets else ch for i, ch in enumerate(text))
     for index, ch in enumerate(text):
         if ch not in HALF_TO_FULL or _inside(index, protected):
             continue
@@ -187,7 +189,7 @@ def _punctuation(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
             if index in brackets:
                 edits.append(Edit("punctuation", index, index + 1, HALF_TO_FULL[ch]))
             continue
-        if _converts(text, index, ch):
+        if _converts(seen, index, ch):
             edits.append(Edit("punctuation", index, index + 1, HALF_TO_FULL[ch]))
     return edits
 
@@ -200,11 +202,21 @@ def _converts(text: str, index: int, ch: str) -> bool:
     if left.isascii() and left.isdigit() and right.isascii() and right.isdigit():
         return False  # 1,000  3.5  10:30
     if ch == ".":
-        # 1.加强领导 is a marker, and ... an ellipsis; a full stop follows a Chinese character.
-        return _is_chinese(before) and not _is_ascii_word(after) and "." not in (left, right)
+        # 1.加强领导 is a marker and ... an ellipsis; a full stop ends a Chinese sentence (98.5%. too), or a
+        # paragraph mostly in Chinese.
+        if "." in (left, right) or _is_ascii_word(after):
+            return False
+        if _is_chinese(before) or (before in "%％)）" and _is_chinese(after)):
+            return True
+        return not after and not before.isdigit() and _mostly_chinese(text)
     if _is_chinese(before):
         return not (_is_ascii_word(after) and _is_ascii_word(left) and left != " ")
     return _is_chinese(after)
+
+
+def _mostly_chinese(text: str) -> bool:
+    """More Chinese characters than Latin letters."""
+    return len(_HAN.findall(text)) > sum(ch.isascii() and ch.isalpha() for ch in text)
 
 
 def _is_ascii_word(ch: str) -> bool:

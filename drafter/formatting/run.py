@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.corpus.convert import LEGACY_SUFFIXES, Converted, convert_all
-from drafter.corpus.read import iter_source_files, open_docx, read_source
+from drafter.corpus.read import Paragraph, iter_source_files, open_docx, read_source
 from drafter.errors import ReadError, UsageError, UserError
 from drafter.files import write_output
 from drafter.formatting.normalise import STEP_ALIASES, STEPS, apply_edits, normalise, step_id
@@ -140,7 +140,7 @@ def _format_docx(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[
     return buffer.getvalue(), report
 
 
-def _title_of(pieces: list) -> str | None:  # type: ignore[type-arg]
+def _title_of(pieces: list[Paragraph]) -> str | None:
     """The title the parser finds among the paragraphs."""
     places = place_paragraphs(pieces)
     return "".join(clean_text(p.text) for p in pieces if places.get(key(p), Place("body")).kind == "title") or None

@@ -232,6 +232,7 @@ def define_styles(document: Any, fonts: FontTable) -> None:
     signature = _paragraph_style(document, STYLE_NAMES["signature"], fonts.signature, fonts.latin, TEXT_PT)
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signature.paragraph_format.right_indent = Pt(SIGNATURE_RIGHT_CHARS * TEXT_PT)
+    signature.paragraph_format.keep_with_next = True  # the signature stays with the date
     page = _paragraph_style(
         document, STYLE_NAMES["page_number"], fonts.page_number, fonts.page_number, PAGE_NUMBER_PT, line=PAGE_NUMBER_PT
     )
