@@ -89,6 +89,23 @@ class CleaningRule(StrictModel):
     each_char: bool = False
     # Only look at text containing one of these (a cheap test before the regular expression).
     contains: list[str] = Field(default_factory=list)
+    # Where the right form comes from (a document, a 规范表述 list), shown by `drafter check`.
+    source: str = ""
+
+
+class UsageRule(StrictModel):
+    """A commonly confused word or form in 公文 (corpus/usage.yaml): a warning with the sentence, never a fix."""
+
+    name: str
+    pattern: str
+    right: str  # what to write instead (截至, 部署; \1地 reuses the pattern's group)
+    note: str = ""  # why, in one line
+
+
+class UsageRules(StrictModel):
+    """The whole usage.yaml file."""
+
+    rules: list[UsageRule]
 
 
 class CleaningRules(StrictModel):

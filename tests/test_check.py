@@ -246,3 +246,70 @@ def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as exit_info:
         main(["check", str(good), "--templates", str(TEMPLATES)])
     assert exit_info.value.code == 0 and "错误 0 处" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "fragment"),
+    [
+        ("截止目前，共完成审计项目12个。", "usage", "截至"),
+        ("截止2024年11月底，完成整改。", "usage", "截至"),
+        ("我们认真的做好审计整改。", "usage", "认真地"),
+        ("对全年工作做出部署。", "usage", "作出"),
+        ("取的明显成效。", "usage", "取得"),
+        ("其它工作有序推进。", "usage", "其他"),
+        ("既要抓整改，即要抓预防，又要抓长效。", "usage", "既要"),
+        ("全年完成审计项目五十四个。", "numbers", "54"),
+        ("二〇二四年，我局完成审计。", "numbers", "2024年"),
+        ("增长3-5%。", "numbers", "3%～5%"),
+        ("百分之五的项目已完成。", "numbers", "%"),
+        ("编制2021-2025年规划。", "numbers", "2021—2025年"),
+        ("完成项目１２个。", "numbers", "半角"),
+        ("学习党的20大精神。", "canonical-expression", "党的二十大"),
+        ("学习贯彻党的二十届3中全会精神。", "canonical-expression", "二十届三中全会"),
+        ("坚持以习近平为核心的党中央的坚强领导。", "canonical-expression", "以习近平同志为核心"),
+        ("发展全过程民主。", "canonical-expression", "全过程人民民主"),
+        ("坚定“四个意识”，增强“四个自信”。", "canonical-expression", "增强“四个意识”"),
+        ("完成调查12项,成效明显.", "format-punctuation", "drafter format"),
+    ],
+)
+def test_proofreading_rules(tmp_path: Path, sentence: str, code: str, fragment: str) -> None:
+    findings = findings_of(tmp_path, TITLE + "一、主要工作\n" + sentence + "\n")
+    hits = [f for f in findings if f.code == code]
+    assert hits and any(fragment in f.message + f.suggestion for f in hits), findings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "报名截止日期为3月15日。",  # 截止 with no time after it
+        "截至目前，共完成审计项目12个。",
+        "作出重要贡献，做出样子。",
+        "全年完成审计项目十个，“十四五”规划顺利推进，党的二十大精神全面落实。",
+        "增长3%～5%，2021—2025年规划编制完成。",
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”，深刻领悟“两个确立”的决定性意义。",
+        "坚持以习近平同志为核心的党中央的坚强领导，发展全过程人民民主。",
+        "收入1.2万亿元，其中税收8000亿元。",
+    ],
+)
+def test_proofreading_rules_leave_right_forms_alone(tmp_path: Path, sentence: str) -> None:
+    findings = findings_of(tmp_path, TITLE + "一、主要工作\n" + sentence + "\n")
+    assert [f for f in findings if f.code in ("usage", "numbers", "canonical-expression")] == []
+
+
+def test_mixed_amount_scales_in_one_document(tmp_path: Path) -> None:
+    findings = findings_of(tmp_path, TITLE + "一、主要工作\n财政收入12000亿元，GDP达1.2万亿元。\n")
+    assert any(f.code == "numbers" and "1.2万亿元" in f.suggestion for f in findings)
+
+
+def test_usage_rules_are_data_a_person_can_extend(tmp_path: Path) -> None:
+    from drafter.check.usage import _load_usage_cached, load_usage
+    from drafter.errors import UserError
+
+    custom = tmp_path / "usage.yaml"
+    custom.write_text("rules:\n  - name: mine\n    pattern: 布暑\n    right: 部署\n", encoding="utf-8")
+    (rule,) = load_usage(custom)
+    assert rule.regex.search("工作布暑") and rule.rule.right == "部署"
+    custom.write_text("rules:\n  - name: mine\n    pattern: 布暑\n    wrong: 1\n", encoding="utf-8")
+    _load_usage_cached.cache_clear()
+    with pytest.raises(UserError, match=r"usage\.yaml"):
+        load_usage(custom)

@@ -304,10 +304,11 @@ def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument) -> l
                 Finding(
                     "canonical-expression",
                     "error",
-                    f"规范表述不完整：“{match.group(0)}”。",
+                    f"规范表述有误：“{match.group(0)}”。{rule.rule.description.removeprefix('规范表述：')}。",
                     line,
                     doc.path_of_line(line),
-                    f"改为“{match.expand(rule.rule.replace or '')}”。",
+                    f"改为“{match.expand(rule.rule.replace or '')}”"
+                    + (f"（出处：{rule.rule.source}）。" if rule.rule.source else "。"),
                     fixable=True,
                 )
             )

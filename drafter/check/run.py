@@ -10,6 +10,7 @@ from drafter.check.content import HINT, check_figures, check_leftovers, check_re
 from drafter.check.findings import CheckedDocument, Finding
 from drafter.check.layout import check_layout
 from drafter.check.numbering import _marker_with, check_numbering
+from drafter.check.usage import check_usage
 from drafter.corpus.clean import CleanReport, canonical_rules, stand_in_rules
 from drafter.corpus.read import SourceText
 from drafter.corpus.split import split_documents, unflatten
@@ -56,8 +57,39 @@ def documents_of(source: SourceText) -> list[CheckedDocument]:
 def check_document(doc: CheckedDocument, typical: dict[str, int] | None = None) -> list[Finding]:
     """Every content check of one document, in reading order."""
     findings = check_numbering(doc) + check_leftovers(doc) + check_figures(doc) + check_register(doc)
+    findings += check_usage(doc) + format_diagnosis(doc)
     findings += check_budget(doc, typical or {})
     return sorted(findings, key=lambda f: (f.paragraph is None, f.paragraph or 0))
+
+
+# The text normalisations of `drafter format` that check reports too (numbering has its own checks).
+DIAGNOSED_STEPS = ("punctuation", "quotes", "spaces")
+
+
+def format_diagnosis(doc: CheckedDocument) -> list[Finding]:
+    """What `drafter format` would normalise in the text, one finding a kind with its count and first place."""
+    from drafter.formatting.normalise import STEPS, normalise
+    from drafter.formatting.report import FormatReport
+
+    report = FormatReport()
+    for paragraph in doc.written():
+        report.record(paragraph.line, paragraph.text, normalise(paragraph.text, DIAGNOSED_STEPS))
+    findings = []
+    for step in DIAGNOSED_STEPS:
+        changes = [c for c in report.changes if c.step == step]
+        if changes:
+            first = changes[0]
+            findings.append(
+                Finding(
+                    f"format-{step}",
+                    "warning",
+                    f"{STEPS[step]}：{len(changes)} 处，如“{first.before}”→“{first.after}”。",
+                    first.paragraph,
+                    doc.path_of_line(first.paragraph),
+                    "drafter format 可一并改正（drafter format --dry-run 逐处列出）。",
+                )
+            )
+    return findings
 
 
 def check_budget(doc: CheckedDocument, typical: dict[str, int]) -> list[Finding]:
