@@ -262,3 +262,25 @@ def test_a_doc_made_with_libreoffice(tmp_path: Path) -> None:
     assert [t for t in before if t] == [t for t in after if t]
     (outline,) = outline_paths([output]).outlines
     assert [h.marker for h in outline.headings()][:3] == ["一、", "（一）", "（二）"]
+
+
+def test_attachments_and_the_colophon_keep_their_own_layout(tmp_path: Path) -> None:
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph("县审计局2024年工作总结")
+    document.add_paragraph("一、主要工作")
+    document.add_paragraph("全年完成审计项目54个,成效明显。")
+    document.add_paragraph("附件:审计项目清单")
+    document.add_paragraph("XX县审计局")
+    document.add_paragraph("2024年12月20日")
+    colophon = document.add_paragraph("抄送:县委办公室,县政府办公室。")
+    colophon.runs[0].font.size = Pt(14)
+    source = tmp_path / "a.docx"
+    document.save(str(source))
+    (item,) = format_files([source]).formatted
+    assert item.output is not None
+    paragraphs = {p.text: p for p in docx.Document(str(item.output)).paragraphs if p.text}
+    assert paragraphs["附件：审计项目清单"].style.name == STYLE_NAMES["body"]
+    kept = paragraphs["抄送：县委办公室，县政府办公室。"]
+    assert kept.style.name == "Normal" and kept.runs[0].font.size == Pt(14)  # its look is its own
