@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.check.findings import CheckedDocument, Finding
-from drafter.errors import ConfigError
+from drafter.corpus.clean import compile_patterns
 from drafter.models import UsageRule, UsageRules
 from drafter.numerals import cn_digit_string_to_int, cn_to_int
 from drafter.resources import bundled
@@ -45,16 +45,8 @@ def load_usage(path: Path | None = None) -> list[CompiledUsage]:
 @lru_cache(maxsize=4)
 def _load_usage_cached(path: str) -> list[CompiledUsage]:
     """Load and compile once per path."""
-    compiled = []
-    for index, rule in enumerate(load_yaml_model(Path(path), UsageRules).rules):
-        try:
-            compiled.append(CompiledUsage(rule, re.compile(rule.pattern)))
-        except re.error as exc:
-            raise ConfigError(
-                f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。请改正后重试。",
-                path=path,
-            ) from None
-    return compiled
+    rules = load_yaml_model(Path(path), UsageRules).rules
+    return [CompiledUsage(rule, regex) for rule, regex in zip(rules, compile_patterns(path, rules), strict=True)]
 
 
 def sentence_at(text: str, position: int) -> str:

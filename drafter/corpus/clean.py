@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from drafter.corpus.read import Paragraph
 from drafter.errors import ConfigError
@@ -74,11 +75,23 @@ def canonical_rules() -> list[CompiledRule]:
 @lru_cache(maxsize=8)
 def _load_rules_cached(path: str) -> list[CompiledRule]:
     """Load rules once per path."""
-    rules = load_yaml_model(Path(path), CleaningRules)
+    rules = load_yaml_model(Path(path), CleaningRules).rules
+    return [CompiledRule(rule, regex) for rule, regex in zip(rules, compile_patterns(path, rules), strict=True)]
+
+
+class NamedPattern(Protocol):
+    """A rule of a YAML rules file: a name and a regular expression."""
+
+    name: str
+    pattern: str
+
+
+def compile_patterns(path: str, rules: Sequence[NamedPattern]) -> list[re.Pattern[str]]:
+    """Each rule's pattern compiled; a bad one is named by file, position and rule."""
     compiled = []
-    for index, rule in enumerate(rules.rules):
+    for index, rule in enumerate(rules):
         try:
-            compiled.append(CompiledRule(rule, re.compile(rule.pattern)))
+            compiled.append(re.compile(rule.pattern))
         except re.error as exc:
             raise ConfigError(
                 f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。请改正后重试。",

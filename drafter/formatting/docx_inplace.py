@@ -111,12 +111,7 @@ def _split_if_needed(record: DocxRecord, places: dict[Key, Place]) -> list[tuple
     made = []
     for piece, place in zip(record.pieces, found, strict=True):
         paragraph = OxmlElement("w:p")
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.text = piece.text
-        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run.append(text)
-        paragraph.append(run)
+        paragraph.append(_text_run(piece.text))
         element.addprevious(paragraph)
         made.append((paragraph, place))
     section_properties = element.find(f"{W}pPr/{W}sectPr")
@@ -194,18 +189,25 @@ def _write_list_number(element: Any, prefix: str, report: FormatReport) -> None:
     num_pr = element.find(f"{W}pPr/{W}numPr")
     if num_pr is not None:
         num_pr.getparent().remove(num_pr)
-    from docx.oxml import OxmlElement
-
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = prefix
-    run.append(text)
+    run = _text_run(prefix)
     first_run = element.find(f"{W}r")
     if first_run is not None:
         first_run.addprevious(run)
     else:
         element.append(run)
     report.numbers_written += 1
+
+
+def _text_run(text: str) -> Any:
+    """A plain w:r holding `text`, spaces kept."""
+    from docx.oxml import OxmlElement
+
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:t")
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(node)
+    return run
 
 
 def _clear_looks(element: Any, report: FormatReport) -> None:
