@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from drafter.corpus.read import DocxRecord, Paragraph, docx_records
+from drafter.corpus.read import DocxRecord, docx_records
 from drafter.formatting.normalise import apply_to_pieces, normalise
-from drafter.formatting.places import Key, Place, key, place_paragraphs
+from drafter.formatting.places import Key, Place, key, place_paragraphs, title_of
 from drafter.formatting.report import FormatReport
 from drafter.outline import clean_text
 from drafter.render.docx import (
@@ -60,8 +60,8 @@ _TEXT_NODES = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _SINGLE = "240"
 
 
-def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> tuple[FormatReport, list[Paragraph]]:
-    """Lay the document out and normalise its text; what was done, and the paragraphs as read before."""
+def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> tuple[FormatReport, str | None]:
+    """Lay the document out and normalise its text; what was done, and its title as read before."""
     report = FormatReport()
     records = docx_records(document)
     pieces = [piece for record in records for piece in record.pieces if record.element.tag == f"{W}p"]
@@ -80,7 +80,7 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
     _blank_before_signature(document, style_ids)
     page_setup(document)
     page_numbers(document)
-    return report, pieces
+    return report, title_of(pieces, places)
 
 
 def _count_objects(body: Any, report: FormatReport) -> None:
@@ -143,7 +143,7 @@ def _format_paragraph(
     _normalise_runs(element, number, steps, new_marker, report)
     _clear_looks(element, report)
     style = _style_name(place)
-    report.parts[_part_name(place)] += 1
+    report.parts[place.part] += 1
     _set_style(element, style_ids[style])
     if place.kind == "signature":
         _right_indent(element, signature_indent(clean_text(_text(element))) * TEXT_PT)
@@ -162,13 +162,6 @@ def _style_name(place: Place) -> str:
     if place.kind in ("signature", "date"):
         return STYLE_NAMES["signature"]
     return STYLE_NAMES["body"]
-
-
-def _part_name(place: Place) -> str:
-    """The summary's name for a place (heading1 … heading4, body, title …)."""
-    if place.kind == "heading":
-        return f"heading{place.depth}"
-    return "body" if place.kind == "addressee" else place.kind
 
 
 def _object_paragraph(element: Any, report: FormatReport) -> None:

@@ -26,6 +26,13 @@ class Place:
     marker: str = ""
     new_marker: str = ""
 
+    @property
+    def part(self) -> str:
+        """The name the format summary counts it under (heading1 … heading4, body, title …)."""
+        if self.kind == "heading":
+            return f"heading{self.depth}"
+        return "body" if self.kind in ("head", "addressee") else self.kind
+
 
 def key(paragraph: Paragraph) -> Key:
     """How a paragraph is recognised after the parser has copied it: its line and its text."""
@@ -77,3 +84,10 @@ def _place_headings(nodes: list[Node], depth: int, places: dict[Key, Place]) -> 
         kind: PlaceKind = "heading" if depth <= MAX_DEPTH else "body"
         places[(candidate.line, clean_text(candidate.source_text))] = Place(kind, depth, candidate.marker, new_marker)
         _place_headings(node.children, depth + 1, places)
+
+
+def title_of(paragraphs: list[Paragraph], places: dict[Key, Place]) -> str | None:
+    """The title: a paragraph Word styles as one, else the lines the parser placed as the title, joined."""
+    styled = next((clean_text(p.text) for p in paragraphs if p.is_title), None)
+    placed = "".join(clean_text(p.text) for p in paragraphs if places.get(key(p), Place("body")).kind == "title")
+    return styled or placed or None

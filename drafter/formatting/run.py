@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.corpus.convert import LEGACY_SUFFIXES, Converted, convert_all
-from drafter.corpus.read import Paragraph, iter_source_files, open_docx, read_source
+from drafter.corpus.read import iter_source_files, open_docx, read_source
 from drafter.errors import ReadError, UsageError, UserError
 from drafter.files import write_output
 from drafter.formatting.normalise import STEP_ALIASES, STEPS, apply_edits, normalise, step_id
@@ -130,20 +130,13 @@ def _format_docx(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[
     from drafter.formatting.docx_inplace import format_document
 
     document = open_docx(path)
-    report, pieces = format_document(document, steps, fonts)
-    title = next((clean_text(p.text) for p in pieces if p.is_title), None) or _title_of(pieces)
+    report, title = format_document(document, steps, fonts)
     if title:
         document.core_properties.title = title
     document.core_properties.category = _genre_name(title) or document.core_properties.category
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), report
-
-
-def _title_of(pieces: list[Paragraph]) -> str | None:
-    """The title the parser finds among the paragraphs."""
-    places = place_paragraphs(pieces)
-    return "".join(clean_text(p.text) for p in pieces if places.get(key(p), Place("body")).kind == "title") or None
 
 
 def _genre_name(title: str | None) -> str | None:
@@ -168,15 +161,10 @@ def _format_text(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[
         report.record(number, paragraph.text, edits)
         text = apply_edits(paragraph.text, edits).strip() or paragraph.text.strip()
         blocks.append(_block(place, text))
-        report.parts["body" if place.kind in ("head", "addressee") else _part(place)] += 1
+        report.parts[place.part] += 1
     title = source.title or next((b.text for b in blocks if b.kind == "title"), None)
     info = DocumentInfo(genre=_genre_name(title))
     return render_docx(blocks, fonts, info), report
-
-
-def _part(place: Place) -> str:
-    """The summary's name of a place."""
-    return f"heading{place.depth}" if place.kind == "heading" else place.kind
 
 
 def _block(place: Place, text: str) -> Block:

@@ -13,44 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
-# Parts of speech that never make a word specific to a genre: time words (当前), adverbs, pronouns,
-# numerals, directions, idioms and set expressions (任重道远), adjectives. Nouns and verbs can (我院, 审计).
-_NEVER_SPECIFIC = frozenset(
-    [
-        "t",
-        "tg",
-        "d",
-        "p",
-        "c",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "uv",
-        "ud",
-        "ug",
-        "r",
-        "rr",
-        "rz",
-        "m",
-        "mq",
-        "q",
-        "f",
-        "y",
-        "e",
-        "o",
-        "x",
-        "i",
-        "l",
-        "a",
-        "ad",
-        "an",
-        "ag",
-        "z",
-        "zg",
-        "s",
-    ]
-)
 MIN_REPEATS = 2  # a word seen once in a genre does not characterise it
 SHORTEST, LONGEST = 2, 6
 
