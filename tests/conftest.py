@@ -90,3 +90,14 @@ def score(documents: list[dict]) -> Score:
 def seed_text() -> str:
     """The seed corpus as text."""
     return SEED.read_text(encoding="utf-8")
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run the CLI in-process: exit code and everything printed; never a traceback."""
+    from drafter.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return int(exit_info.value.code or 0), out + err

@@ -11,21 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEED, TEMPLATES
+from conftest import SEED, TEMPLATES, run
 
-from drafter.cli import main
 from drafter.errors import UserError
 from drafter.files import write_atomic
 
 GOOD_ANSWERS = "genre: 审计\norg: XX县审计局\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [完成任务。]\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(exit_info.value.code or 0), out + err
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import TEMPLATES
+from conftest import TEMPLATES, run
 
 from drafter.cli import main
 from drafter.genres import classify_title, load_genres
@@ -33,14 +33,6 @@ HALLMARKS = {
     "乡镇综合": ("全乡", "我乡"),
 }
 FALLBACK_ROLES = ("opening", "problem", "plan", "closing")
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(exit_info.value.code or 0), out + err
 
 
 # --- a role for each sentence --------------------------------------------------------------

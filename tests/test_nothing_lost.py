@@ -17,9 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEED, TEMPLATES
-
-from drafter.cli import main
+from conftest import SEED, TEMPLATES, run
 
 ANSWERS = "genre: 审计\norg: XX县审计局\nyear: 2024\nsections:\n  - heading: 主要工作\n    body: [“完成”任务——全年……]\n"
 SMALL_REPORT = (
@@ -29,15 +27,6 @@ SMALL_REPORT = (
     "二、存在问题\n审计人员力量不足，专业结构还不够合理，大数据审计能力有待加强，审计整改跟踪还不够到位。\n"
     "三、下一步工作计划\n我们将进一步加强队伍建设，深化研究型审计，持续推动审计整改落实，不断提升审计监督效能。\n"
 )
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    """Run the CLI in-process: exit code and everything printed; never a traceback."""
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(exit_info.value.code or 0), out + err
 
 
 def drafter(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
