@@ -33,7 +33,7 @@ def bench_outline() -> list[tuple[str, str, str]]:
     file; against decoding the same bytes."""
     import tempfile
 
-    from drafter.pipeline import outline_paths, outline_text
+    from drafter.reading.pipeline import outline_paths, outline_text
 
     text = SEED.read_text(encoding="utf-8")
     rows = []
@@ -207,7 +207,7 @@ def bench_mining(sizes: tuple[int, ...] = (40, 400, 1000)) -> list[tuple[str, st
 
 def bench_templates(templates: Path) -> list[tuple[str, str, str]]:
     """On templates mined from a big archive: `drafter genres`, loading one genre's bank, against `python -c pass`."""
-    from drafter.templates import load_bank, load_registry
+    from drafter.bank.templates import load_bank, load_registry
 
     python = statistics.median(
         best_of(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 1) for _ in range(5)
@@ -285,7 +285,7 @@ DOCXTPL_PARAGRAPHS = [
 
 def _docxtpl_context(draft: Draft) -> dict[str, object]:
     """The same content as the draft, numbered, for the docxtpl template."""
-    from drafter.render.layout import format_date, marker_for
+    from drafter.output.render.layout import format_date, marker_for
 
     def node(section: DraftSection, depth: int, ordinal: int) -> dict[str, object]:
         return {
@@ -313,8 +313,8 @@ def bench_render() -> list[tuple[str, str, str]]:
     import docx
     from docxtpl import DocxTemplate
 
-    from drafter.render.docx import render_docx
-    from drafter.render.layout import layout_draft
+    from drafter.output.render.docx import render_docx
+    from drafter.output.render.layout import layout_draft
 
     draft = thirty_page_draft()
     characters = sum(len(b.text) + len(b.heading) for b in layout_draft(draft, "t"))
@@ -355,10 +355,10 @@ def bench_format() -> list[tuple[str, str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     from docx_factory import build_messy_report
 
-    from drafter.corpus.read import read_source
-    from drafter.formatting.normalise import STEPS
-    from drafter.formatting.run import format_one
-    from drafter.render.docx import FontTable
+    from drafter.output.formatting.normalise import STEPS
+    from drafter.output.formatting.run import format_one
+    from drafter.output.render.docx import FontTable
+    from drafter.reading.read import read_source
 
     with tempfile.TemporaryDirectory() as scratch:
         source = build_messy_report(Path(scratch) / "messy.docx", sections=36)
@@ -383,7 +383,7 @@ def bench_format() -> list[tuple[str, str, str]]:
 
 def many_phrases(count: int) -> list[Phrase]:
     """A bank of `count` phrases built from the committed banks' phrases, each made distinct by a figure."""
-    from drafter.templates import load_bank, load_registry
+    from drafter.bank.templates import load_bank, load_registry
 
     templates = ROOT / "templates"
     seed = [p for g in load_registry(templates) for p in load_bank(templates, g)]
@@ -406,7 +406,7 @@ def bench_phrase_search() -> list[tuple[str, str, str]]:
     from prompt_toolkit.completion import CompleteEvent, WordCompleter
     from prompt_toolkit.document import Document
 
-    from drafter.wizard.complete import PhraseCompleter
+    from drafter.writing.wizard.complete import PhraseCompleter
 
     def keystrokes(completer: object, typed: str) -> list[float]:
         times = []

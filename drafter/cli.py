@@ -14,10 +14,10 @@ import click
 from drafter.errors import ExitStatus, UserError
 
 if TYPE_CHECKING:
-    from drafter.check.run import CheckResult
-    from drafter.formatting.run import FormatResult
     from drafter.mining.run import MineSummary
-    from drafter.pipeline import CleanResult, OutlineResult
+    from drafter.output.check.run import CheckResult
+    from drafter.output.formatting.run import FormatResult
+    from drafter.reading.pipeline import CleanResult, OutlineResult
 
 CONTEXT_SETTINGS = {"help_option_names": [], "max_content_width": 100}
 HELP = click.help_option("-h", "--help", help="显示帮助并退出。")
@@ -206,7 +206,7 @@ def outline(paths: tuple[Path, ...], as_json: bool, no_clean: bool, report: bool
 
     文件或目录： .txt、.md、.docx 文件或包含它们的目录。
     """
-    from drafter.pipeline import outline_paths
+    from drafter.reading.pipeline import outline_paths
 
     result = outline_paths(list(paths), clean=not no_clean, rules_path=rules)
     if as_json:
@@ -232,7 +232,7 @@ def outline(paths: tuple[Path, ...], as_json: bool, no_clean: bool, report: bool
 @RULES
 def clean(paths: tuple[Path, ...], report: bool, rules: Path | None) -> None:
     """清洗文稿：去掉广告、付费标记和目录，恢复“D”“AAA”等替代字，输出清洗后的正文。"""
-    from drafter.pipeline import clean_paths
+    from drafter.reading.pipeline import clean_paths
 
     result = clean_paths(list(paths), rules_path=rules)
     if report:
@@ -296,7 +296,7 @@ def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include
 @TEMPLATES
 def genres(as_json: bool, templates_option: Path | None) -> None:
     """列出文种：每个文种的语料篇数、提纲节数和常用语条数。"""
-    from drafter.catalog import genre_rows
+    from drafter.bank.catalog import genre_rows
 
     rows = genre_rows(templates_option)
     if as_json:
@@ -354,8 +354,8 @@ def phrases(
     drafter phrases review 审计            逐条审阅尚未审阅的常用语
     drafter phrases --format docx -o 常用语.docx
     """
-    from drafter import phrasebook
-    from drafter.catalog import select_phrases
+    from drafter.bank import phrasebook
+    from drafter.bank.catalog import select_phrases
 
     verb = words[0] if words else None
     if verb in ("accept", "reject"):
@@ -365,7 +365,7 @@ def phrases(
         click.echo(f"已记录 {count} 条审阅结果（{phrasebook.reviews_path(templates_option)}）。")
         return
     if verb == "review":
-        from drafter.review import require_terminal, run_review
+        from drafter.bank.review import require_terminal, run_review
 
         require_terminal("逐条审阅")
         click.echo(f"审阅结果保存在 {phrasebook.reviews_path(templates_option)}（每条决定立即保存，随时可以退出）。")
@@ -392,7 +392,7 @@ def phrases(
         ]
         click.echo(json.dumps({"phrases": listing}, ensure_ascii=False, indent=2))
     else:
-        from drafter.catalog import genre_names
+        from drafter.bank.catalog import genre_names
         from drafter.show import print_phrases
 
         print_phrases(selected, genre_names(templates_option))
@@ -436,11 +436,11 @@ def wizard(
     在任何文字提问处：/b 返回上一步，/e 打开编辑器写长段落，/p 插入常用语；
     直接回车采用建议；Ctrl-C 随时退出，之后用 --resume 继续。
     """
-    from drafter.review import require_terminal
+    from drafter.bank.review import require_terminal
 
     require_terminal("向导")
-    from drafter.wizard.prompter import QuestionaryPrompter
-    from drafter.wizard.run import run_wizard
+    from drafter.writing.wizard.prompter import QuestionaryPrompter
+    from drafter.writing.wizard.run import run_wizard
 
     result = run_wizard(
         QuestionaryPrompter(),
@@ -482,7 +482,7 @@ def render(
     answers: Path, out: Path, fmt: str | None, force: bool, fonts_path: Path | None, templates_option: Path | None
 ) -> None:
     """把答案文件（YAML）排成符合 GB/T 9704 的 Word 文稿或 Markdown。"""
-    from drafter.render.document import render_answers
+    from drafter.output.render.document import render_answers
 
     written = render_answers(
         answers, out, fmt=fmt, force=force, templates_option=templates_option, fonts_path=fonts_path
@@ -515,7 +515,7 @@ def skeleton(
     templates_option: Path | None,
 ) -> None:
     """生成某一文种的空白提纲文稿：各节标题，节下标出写作提示和参考例句（Word 中为黄色底纹，Markdown 中为 > 引用）。"""
-    from drafter.render.document import blank_skeleton
+    from drafter.output.render.document import blank_skeleton
 
     if genre is None and last_year is None:
         raise click.UsageError("请给出文种（如 审计），或用 --from 给出去年的总结")
@@ -543,7 +543,7 @@ def preview(docx_file: Path, out_dir: Path | None, force: bool) -> None:
     本机没有公文字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）时，预览用最接近的已安装字体代替，
     并列出代替关系；正式打印请在装有这些字体的电脑上用 Word/WPS 打开。
     """
-    from drafter.preview import PNG_DPI, preview_docx
+    from drafter.output.preview import PNG_DPI, preview_docx
 
     result = preview_docx(docx_file, out_dir, force=force)
     for font, substitute in result.substitutes.items():
@@ -569,7 +569,7 @@ def check(paths: tuple[Path, ...], as_json: bool, fix: bool, force: bool, templa
 
     有“错误”级别的问题时退出码为 1。
     """
-    from drafter.check.run import check_paths
+    from drafter.output.check.run import check_paths
 
     result = check_paths(list(paths), templates_option=templates_option, fix=fix, force=force)
     if as_json:
@@ -626,8 +626,8 @@ def format_command(
     按提纲层次设置标题、各级标题、正文、落款和日期的字体字号，设置页面和页码；表格、图片、脚注保留。
     原文件不动，新文件默认写在旁边（原名.公文格式.docx）。
     """
-    from drafter.formatting.run import format_files
-    from drafter.render.document import load_fonts
+    from drafter.output.formatting.run import format_files
+    from drafter.output.render.document import load_fonts
     from drafter.show import print_formatted
 
     result = format_files(

@@ -12,16 +12,16 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from drafter.corpus.clean import CleanReport
 from drafter.models import ROLE_NAMES, Outline, OutlineSection, Phrase
+from drafter.reading.clean import CleanReport
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
-    from drafter.check.run import FileReport
-    from drafter.formatting.report import FormatReport
-    from drafter.formatting.run import FormatResult
     from drafter.mining.run import MineSummary
+    from drafter.output.check.run import FileReport
+    from drafter.output.formatting.report import FormatReport
+    from drafter.output.formatting.run import FormatResult
 
 _PLACES_SHOWN = 5
 
@@ -188,7 +188,7 @@ def highlight_slots(text: str) -> str:
 
 def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = None) -> None:
     """A table of phrases a person can scan: how general each is, and where a single-source one comes from."""
-    from drafter.phrasebook import STATUS_NAMES
+    from drafter.bank.phrasebook import STATUS_NAMES
 
     table = Table(title=f"常用语（{len(phrases)} 条）", show_lines=False)
     for column in ("id", "文种", "类别", "篇数", "状态", "文本"):
@@ -218,7 +218,7 @@ def print_findings(reports: list[FileReport]) -> None:
     """A table of findings per file, and a count by severity."""
     from rich.markup import escape
 
-    from drafter.check.findings import SEVERITY_NAMES
+    from drafter.output.check.findings import SEVERITY_NAMES
 
     console = Console(highlight=False)
     colours = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -262,8 +262,8 @@ def print_formatted(result: FormatResult, *, dry_run: bool) -> None:
 
 def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     """The lines that say what formatting one document did."""
-    from drafter.formatting.normalise import STEPS
-    from drafter.formatting.report import KEPT_NAMES, PART_NAMES
+    from drafter.output.formatting.normalise import STEPS
+    from drafter.output.formatting.report import KEPT_NAMES, PART_NAMES
 
     lines = []
     parts = [f"{PART_NAMES[name]} {count}" for name, count in sorted(report.parts.items(), key=_part_order) if count]
@@ -295,6 +295,6 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
 
 def _part_order(item: tuple[str, int]) -> int:
     """Parts in the order they appear in a document."""
-    from drafter.formatting.report import PART_NAMES
+    from drafter.output.formatting.report import PART_NAMES
 
     return list(PART_NAMES).index(item[0]) if item[0] in PART_NAMES else len(PART_NAMES)

@@ -9,10 +9,10 @@ import docx
 import pytest
 from conftest import SEED, TEMPLATES
 
-from drafter.check.run import check_paths, typical_lengths
 from drafter.cli import main
-from drafter.corpus.read import read_source
-from drafter.render.document import blank_skeleton, render_answers
+from drafter.output.check.run import check_paths, typical_lengths
+from drafter.output.render.document import blank_skeleton, render_answers
+from drafter.reading.read import read_source
 
 TITLE = "县审计局2024年工作总结\n"
 
@@ -302,8 +302,8 @@ def test_mixed_amount_scales_in_one_document(tmp_path: Path) -> None:
 
 
 def test_usage_rules_are_data_a_person_can_extend(tmp_path: Path) -> None:
-    from drafter.check.usage import _load_usage_cached, load_usage
     from drafter.errors import UserError
+    from drafter.output.check.usage import _load_usage_cached, load_usage
 
     custom = tmp_path / "usage.yaml"
     custom.write_text("rules:\n  - name: mine\n    pattern: 布暑\n    right: 部署\n", encoding="utf-8")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from drafter.corpus.clean import clean_paragraphs, load_rules
-from drafter.corpus.read import Paragraph
 from drafter.errors import ConfigError
-from drafter.pipeline import clean_paths
+from drafter.reading.clean import clean_paragraphs, load_rules
+from drafter.reading.pipeline import clean_paths
+from drafter.reading.read import Paragraph
 
 
 def cleaned(text: str) -> str:

@@ -75,8 +75,8 @@ def test_answers_pointing_outside_the_working_directory(workdir: Path, tmp_path_
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from drafter.wizard.prompter import QuestionaryPrompter
-    from drafter.wizard.run import run_wizard
+    from drafter.writing.wizard.prompter import QuestionaryPrompter
+    from drafter.writing.wizard.run import run_wizard
 
     elsewhere = tmp_path_factory.mktemp("elsewhere") / "2023.txt"
     elsewhere.write_text("县审计局2023年工作总结\n一、主要工作\n完成任务。\n", encoding="utf-8")
@@ -88,7 +88,7 @@ def test_answers_pointing_outside_the_working_directory(workdir: Path, tmp_path_
 
 
 def test_gbk_labelled_as_utf8_is_read(tmp_path: Path) -> None:
-    from drafter.pipeline import outline_paths
+    from drafter.reading.pipeline import outline_paths
 
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + "县审计局2023年工作总结\n一、主要工作\n完成任务。\n".encode("gbk") * 3)

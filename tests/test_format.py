@@ -15,14 +15,14 @@ from docx_factory import build_messy_report, build_numbered_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.check.layout import check_layout
 from drafter.cli import main
-from drafter.corpus.read import read_source
-from drafter.formatting.normalise import STEPS, apply_edits, apply_to_pieces, normalise, undo
-from drafter.formatting.run import chosen_steps, format_files
-from drafter.patterns import MARKER
-from drafter.pipeline import outline_paths
-from drafter.render.docx import STYLE_NAMES
+from drafter.output.check.layout import check_layout
+from drafter.output.formatting.normalise import STEPS, apply_edits, apply_to_pieces, normalise, undo
+from drafter.output.formatting.run import chosen_steps, format_files
+from drafter.output.render.docx import STYLE_NAMES
+from drafter.reading.patterns import MARKER
+from drafter.reading.pipeline import outline_paths
+from drafter.reading.read import read_source
 
 ALL = set(STEPS)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -12,7 +12,7 @@ import pytest
 from conftest import TEMPLATES, run
 
 from drafter.cli import main
-from drafter.genres import classify_title, load_genres
+from drafter.mining.genres import classify_title, load_genres
 from drafter.mining.roles import role_of_heading
 from drafter.mining.sentences import sentence_role
 from drafter.mining.slots import phrase_text
@@ -220,7 +220,7 @@ def test_include_all_mines_the_notice_too(tmp_path: Path) -> None:
 
 
 def genre_rows() -> list[dict]:
-    from drafter.catalog import genre_rows as rows
+    from drafter.bank.catalog import genre_rows as rows
 
     return rows(TEMPLATES)
 

@@ -11,7 +11,11 @@ from conftest import ROOT, SEED, TEMPLATES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from drafter.catalog import select_phrases
+from drafter.bank.catalog import select_phrases
+from drafter.bank.phrasebook import review_pass
+from drafter.bank.review import questionary_asker
+from drafter.bank.store import load_yaml_model
+from drafter.bank.templates import find_genre, load_registry, load_reviews
 from drafter.cli import main
 from drafter.errors import UsageError
 from drafter.mining.extract import mine_document, title_pattern
@@ -20,12 +24,8 @@ from drafter.mining.roles import section_roles
 from drafter.mining.run import mine
 from drafter.mining.slots import slot_text
 from drafter.models import Skeleton
-from drafter.phrasebook import review_pass
-from drafter.pipeline import outline_paths
-from drafter.review import questionary_asker
-from drafter.store import load_yaml_model
-from drafter.templates import find_genre, load_registry, load_reviews
-from drafter.titles import title_facts
+from drafter.reading.pipeline import outline_paths
+from drafter.reading.titles import title_facts
 
 
 @pytest.fixture(scope="module")

@@ -71,7 +71,7 @@ def test_force_does_not_replace_a_device(workdir: Path, capsys: pytest.CaptureFi
 
 
 def test_resume_refuses_a_device(workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
-    from drafter.wizard.run import run_wizard
+    from drafter.writing.wizard.run import run_wizard
 
     with pytest.raises(Exception, match="字符设备文件"):
         run_wizard(object(), resume=Path("/dev/null"), templates_option=TEMPLATES)  # type: ignore[arg-type]
@@ -154,7 +154,7 @@ def test_genre_id_cannot_traverse(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_parallel_accepts_all_survive(tmp_path: Path) -> None:
     out = mined_copy(tmp_path)
-    from drafter.templates import find_genre, load_bank, load_registry, load_reviews
+    from drafter.bank.templates import find_genre, load_bank, load_registry, load_reviews
 
     ids = [p.id for p in load_bank(out, find_genre("审计", load_registry(out)))][:16]
     children = [
@@ -182,7 +182,7 @@ def test_two_mines_into_one_directory(tmp_path: Path) -> None:
 
 
 def test_interrupted_swap_is_completed_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from drafter import templates as templates_module
+    from drafter.bank import templates as templates_module
     from drafter.mining.run import mine
 
     out = tmp_path / "t"
@@ -212,7 +212,7 @@ def test_interrupted_swap_is_completed_by_the_next_run(tmp_path: Path, monkeypat
 
 
 def test_kill_before_commit_leaves_the_old_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from drafter import templates as templates_module
+    from drafter.bank import templates as templates_module
     from drafter.mining.run import mine
 
     out = tmp_path / "t"
@@ -250,9 +250,9 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a,
 def test_yaml_aliases_are_refused(
     workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch, kind: str, args: list[str]
 ) -> None:
-    import drafter.review
+    import drafter.bank.review
 
-    monkeypatch.setattr(drafter.review, "require_terminal", lambda what: None)
+    monkeypatch.setattr(drafter.bank.review, "require_terminal", lambda what: None)
     (workdir / "bomb.yaml").write_text(BOMB, encoding="utf-8")
     (workdir / "report.txt").write_text(SMALL_REPORT, encoding="utf-8")
     (workdir / "tpl").mkdir()
@@ -264,9 +264,9 @@ def test_yaml_aliases_are_refused(
 
 
 def test_long_bad_value_message_is_bounded(tmp_path: Path) -> None:
+    from drafter.bank.store import load_yaml_model
     from drafter.errors import ConfigError
     from drafter.models import Draft
-    from drafter.store import load_yaml_model
 
     path = tmp_path / "big.yaml"
     path.write_text("year: [" + ", ".join(["很长的值"] * 20000) + "]\n", encoding="utf-8")
@@ -433,7 +433,7 @@ def test_non_integer_levels_count_as_absent(tmp_path: Path) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from drafter.pipeline import outline_paths
+    from drafter.reading.pipeline import outline_paths
 
     def edit(document, paragraph) -> None:
         paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="first"/>'))
@@ -450,7 +450,7 @@ def test_content_controls_are_read(tmp_path: Path) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from drafter.pipeline import outline_paths
+    from drafter.reading.pipeline import outline_paths
 
     def edit(document, paragraph) -> None:
         sdt = parse_xml(
@@ -502,7 +502,7 @@ def test_export_format_must_match_the_suffix(workdir: Path, capsys: pytest.Captu
 
 
 def test_fix_markdown_keeps_its_marks(workdir: Path) -> None:
-    from drafter.check.run import check_paths
+    from drafter.output.check.run import check_paths
 
     (workdir / "d.md").write_text(
         "# 县审计局2024年工作总结\n\n## 一、主要工作\n\n**(一)加强领导**\n\n组织D员学习。\n\n## 三、存在问题\n\n人手不足。\n",
@@ -520,7 +520,7 @@ def test_fix_markdown_keeps_its_marks(workdir: Path) -> None:
 
 
 def test_fix_text_keeps_encoding_and_line_ends(workdir: Path) -> None:
-    from drafter.check.run import check_paths
+    from drafter.output.check.run import check_paths
 
     original = SMALL_REPORT.replace("二、", "三、").replace("\n", "\r\n").replace("推动", "组织D员推动")
     (workdir / "g.txt").write_bytes(original.encode("gbk"))
@@ -532,7 +532,7 @@ def test_fix_text_keeps_encoding_and_line_ends(workdir: Path) -> None:
 
 
 def test_fix_over_a_directory_goes_on_and_never_fixes_its_copies(workdir: Path) -> None:
-    from drafter.check.run import check_paths
+    from drafter.output.check.run import check_paths
 
     folder = workdir / "in"
     folder.mkdir()

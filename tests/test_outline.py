@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from drafter.models import Outline
-from drafter.outline import body_items, parse_date, split_run_in
-from drafter.pipeline import outline_text
+from drafter.reading.outline import body_items, parse_date, split_run_in
+from drafter.reading.pipeline import outline_text
 
 
 def only(text: str) -> Outline:

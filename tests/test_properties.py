@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.pipeline import outline_paths, outline_text
+from drafter.reading.pipeline import outline_paths, outline_text
 
 # Text made of the characters the parser reacts to, so that markers, dates and titles collide.
 ALPHABET = list("一二三四五六七八九十（）()、。，；：！？.1234567890是的年月日总结报告党DAXX \n\t\u3000《》“”")

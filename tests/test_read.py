@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from docx_factory import build_numbered_report, build_styled_report
 
-from drafter.corpus import read
-from drafter.corpus.read import read_source
 from drafter.errors import ReadError
-from drafter.pipeline import outline_paths
+from drafter.reading import read
+from drafter.reading.pipeline import outline_paths
+from drafter.reading.read import read_source
 
 SNIPPET = "县审计局2023年工作总结\n一、主要工作\n（一）加强领导。全面落实。\n"
 

@@ -17,9 +17,9 @@ from docx.shared import Pt
 from drafter.cli import main
 from drafter.errors import ConfigError, UserError
 from drafter.models import Draft, DraftSection
-from drafter.pipeline import outline_paths
-from drafter.render.document import blank_skeleton, draft_title, render_answers
-from drafter.render.layout import layout_draft, marker_for, strip_marker
+from drafter.output.render.document import blank_skeleton, draft_title, render_answers
+from drafter.output.render.layout import layout_draft, marker_for, strip_marker
+from drafter.reading.pipeline import outline_paths
 
 
 def section(heading: str, body: list[str] | None = None, children: list[DraftSection] | None = None) -> DraftSection:
@@ -397,9 +397,9 @@ def test_skeleton_unknown_genre_writes_nothing(
 def test_preview_without_libreoffice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audit_docx: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import drafter.preview
+    import drafter.output.preview
 
-    monkeypatch.setattr(drafter.preview.shutil, "which", lambda name: None)
+    monkeypatch.setattr(drafter.output.preview.shutil, "which", lambda name: None)
     with pytest.raises(SystemExit) as exit_info:
         main(["preview", str(audit_docx)])
     assert exit_info.value.code == 1 and "LibreOffice" in capsys.readouterr().err
@@ -423,7 +423,7 @@ needs_libreoffice = pytest.mark.skipif(
     ],
 )
 def test_missing_fonts_map_to_the_closest_kind(font: str, expected: str) -> None:
-    from drafter.preview import font_substitutes
+    from drafter.output.preview import font_substitutes
 
     installed = {"Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UKai CN", "DejaVu Sans"}
     assert font_substitutes([font], installed) == {font: expected}
@@ -449,7 +449,7 @@ def test_preview_substitutes_fonts_and_writes_readable_pages(
     assert f"PDF：{folder / '总结.pdf'}" in out and "150 dpi" in out
     pages = sorted(folder.glob("总结-*.png"))
     assert pages and all(p.name in out for p in pages)
-    from drafter.preview import installed_families
+    from drafter.output.preview import installed_families
 
     if "Noto Serif CJK SC" in installed_families() and "黑体" not in installed_families():
         assert "本机没有“黑体”，预览中用“Noto Sans CJK SC”代替" in out
@@ -507,8 +507,8 @@ def test_page_estimate_matches_libreoffice(tmp_path: Path) -> None:
 
     import pdfplumber
 
-    from drafter.render.docx import render_docx
-    from drafter.render.pages import pages
+    from drafter.output.render.docx import render_docx
+    from drafter.output.render.pages import pages
 
     estimates = {}
     for seed in range(12):

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.models import Draft, DraftSection
-from drafter.pipeline import outline_paths
-from drafter.render.document import write_document
-from drafter.render.layout import layout_draft, marker_for
+from drafter.output.render.document import write_document
+from drafter.output.render.layout import layout_draft, marker_for
+from drafter.reading.pipeline import outline_paths
 
 # Common characters, brackets and quotes, and what must stay data: {{ }}, &, < >.
 WORDS = list("加强推进工作建设管理服务发展质量制度监督落实提升完善创新保障群众安全经济社会组织领导")

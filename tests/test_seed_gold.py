@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, score
 
-from drafter.pipeline import outline_paths
+from drafter.reading.pipeline import outline_paths
 
 
 def contract_of(path: Path) -> list[dict]:

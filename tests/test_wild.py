@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from drafter.cli import main
-from drafter.pipeline import outline_paths, outline_text
+from drafter.reading.pipeline import outline_paths, outline_text
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs it")
@@ -120,7 +120,7 @@ def test_doc_and_wps_are_read_through_libreoffice(rendered: Path, tmp_path: Path
 
 @needs_office
 def test_a_folder_of_old_files_is_converted_in_one_run(rendered: Path, tmp_path: Path, monkeypatch) -> None:
-    import drafter.corpus.convert as convert
+    import drafter.reading.convert as convert
 
     doc = office(rendered, "doc:MS Word 97", tmp_path)
     folder = tmp_path / "old"
@@ -141,7 +141,7 @@ def test_a_folder_of_old_files_is_converted_in_one_run(rendered: Path, tmp_path:
 
 
 def test_without_libreoffice_the_message_says_what_to_install(tmp_path: Path, monkeypatch) -> None:
-    import drafter.corpus.convert as convert
+    import drafter.reading.convert as convert
 
     monkeypatch.setattr(convert.shutil, "which", lambda name: None)
     (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)

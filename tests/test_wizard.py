@@ -16,13 +16,13 @@ from conftest import TEMPLATES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from drafter.bank.templates import find_genre, load_bank, load_registry, load_skeleton
 from drafter.errors import Interrupted, UserError
 from drafter.models import Draft, Guidance, SkeletonNode
-from drafter.templates import find_genre, load_bank, load_registry, load_skeleton
-from drafter.wizard.complete import PhraseCompleter
-from drafter.wizard.prompter import QuestionaryPrompter, draft_statistics
-from drafter.wizard.questions import check_value, node_questions, slot_question
-from drafter.wizard.run import run_wizard
+from drafter.writing.wizard.complete import PhraseCompleter
+from drafter.writing.wizard.prompter import QuestionaryPrompter, draft_statistics
+from drafter.writing.wizard.questions import check_value, node_questions, slot_question
+from drafter.writing.wizard.run import run_wizard
 
 ENTER, DOWN, CTRL_C = "\r", "\x1b[B", "\x03"
 TODAY = dt.date(2024, 12, 20)

@@ -12,9 +12,9 @@ from conftest import SEED, TEMPLATES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from drafter.wizard.prompter import QuestionaryPrompter
-from drafter.wizard.run import run_wizard
-from drafter.yoy import (
+from drafter.writing.wizard.prompter import QuestionaryPrompter
+from drafter.writing.wizard.run import run_wizard
+from drafter.writing.yoy import (
     candidates,
     comparison,
     figures,
@@ -53,7 +53,7 @@ def test_shift_years(text: str, shifted: str) -> None:
 
 
 def test_promises_from_sub_headings_and_items() -> None:
-    from drafter.pipeline import outline_paths
+    from drafter.reading.pipeline import outline_paths
 
     outlines = {o.title: o for o in outline_paths([SEED]).outlines}
     assert promises(outlines["县审计局2023年工作总结"])[0] == "坚持党对审计工作的集中统一领导"
@@ -73,7 +73,7 @@ def test_figures_and_comparison(audit_2023: Path) -> None:
 
 
 def test_skeleton_from_last_year(audit_2023: Path) -> None:
-    from drafter.templates import find_genre, load_registry, load_skeleton
+    from drafter.bank.templates import find_genre, load_registry, load_skeleton
 
     genre = find_genre("审计", load_registry(TEMPLATES))
     skeleton = skeleton_from_last_year(read_last_year(audit_2023), load_skeleton(TEMPLATES, genre))
@@ -144,7 +144,7 @@ def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
 
 
 def test_skeleton_from_last_year_command(tmp_path: Path, audit_2023: Path) -> None:
-    from drafter.render.document import blank_skeleton
+    from drafter.output.render.document import blank_skeleton
 
     out = blank_skeleton(
         None, tmp_path / "2024.md", templates_option=TEMPLATES, last_year=audit_2023, org="XX县审计局", year=2024

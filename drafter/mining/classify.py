@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from drafter.models import Outline
-from drafter.titles import TitleFacts
+from drafter.reading.titles import TitleFacts
 
 # Fewer characters of text than this is a note, not a summary.
 MIN_CHARACTERS = 200

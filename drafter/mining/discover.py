@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.models import Genre
-from drafter.titles import TitleFacts
+from drafter.reading.titles import TitleFacts
 
 MIN_DOCUMENTS = 2  # a group needs this many summaries to be a genre of its own
 _GOVERNMENT = ("局", "委", "办", "中心", "厅", "所", "站", "政府")

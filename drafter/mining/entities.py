@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.lexicon import lexicon
+from drafter.mining.lexicon import lexicon
 
 _CJK = "\u4e00-\u9fff"
 # 文号: 深坪督〔2023〕12号, 建村[2023]34号, 青政办（2024）8号.

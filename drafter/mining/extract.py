@@ -12,8 +12,8 @@ from drafter.mining.roles import section_roles
 from drafter.mining.sentences import sentence_role
 from drafter.mining.slots import normalise, phrase_text, slot_text
 from drafter.models import Outline, OutlineSection, PhraseRole, Role
-from drafter.outline import body_items
-from drafter.titles import TitleFacts
+from drafter.reading.outline import body_items
+from drafter.reading.titles import TitleFacts
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _SET_PHRASE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])")

@@ -28,7 +28,7 @@ class Specificity:
         """Specific words from each genre's texts (no genre to contrast with: nothing is specific)."""
         if len(materials) < 2:
             return cls({})
-        from drafter.lexicon import lexicon
+        from drafter.mining.lexicon import lexicon
 
         # Forward matching alone: the counts need the words, not the best reading of every boundary.
         words_of, plain = lexicon().forward, lexicon().names_no_topic

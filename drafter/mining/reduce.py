@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from drafter.genres import GENERAL_GENRE
 from drafter.mining.combine import PartialBank, PhraseStats, cut
 from drafter.mining.discover import discover
 from drafter.mining.extract import SectionSummary
+from drafter.mining.genres import GENERAL_GENRE
 from drafter.mining.neutral import Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
 from drafter.mining.sentences import fits_role

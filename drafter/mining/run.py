@@ -17,21 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.corpus.clean import CleanReport, load_rules
-from drafter.corpus.read import FORMATS_READ, iter_source_files, read_sources
-from drafter.errors import ReadError, UsageError, UserError
-from drafter.genres import GENERAL_GENRE
-from drafter.lexicon import lexicon
-from drafter.mining.classify import fingerprint, skip_reason
-from drafter.mining.combine import PartialBank
-from drafter.mining.discover import bucket_of
-from drafter.mining.extract import mine_document
-from drafter.mining.reduce import Mined, reduce_buckets
-from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, PhraseBank, RegisterPhrases, Skeleton
-from drafter.pipeline import outline_source
-from drafter.resources import bundled
-from drafter.store import dump_yaml, load_yaml_model
-from drafter.templates import (
+from drafter.bank.store import dump_yaml, load_yaml_model
+from drafter.bank.templates import (
     BANK_SUFFIX,
     GENRES_FILE,
     MANIFEST_FILE,
@@ -44,7 +31,20 @@ from drafter.templates import (
     load_reviews,
     write_mined,
 )
-from drafter.titles import title_facts
+from drafter.errors import ReadError, UsageError, UserError
+from drafter.mining.classify import fingerprint, skip_reason
+from drafter.mining.combine import PartialBank
+from drafter.mining.discover import bucket_of
+from drafter.mining.extract import mine_document
+from drafter.mining.genres import GENERAL_GENRE
+from drafter.mining.lexicon import lexicon
+from drafter.mining.reduce import Mined, reduce_buckets
+from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, PhraseBank, RegisterPhrases, Skeleton
+from drafter.reading.clean import CleanReport, load_rules
+from drafter.reading.pipeline import outline_source
+from drafter.reading.read import FORMATS_READ, iter_source_files, read_sources
+from drafter.reading.titles import title_facts
+from drafter.resources import bundled
 
 Progress = Callable[[int, int], None]
 CHUNK_BYTES = 2_000_000  # a chunk of files is about this size (and at most CHUNK_FILES files)

@@ -1,0 +1,1 @@
+"""The templates directory and its phrase banks: load, list, review, export."""

@@ -1,0 +1,73 @@
+"""`drafter phrases review`: one phrase at a time, in a terminal, through questionary."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from drafter.bank.phrasebook import Decision, review_pass
+from drafter.errors import UsageError
+from drafter.models import ROLE_NAMES, Phrase
+
+CHOICES = [
+    ("接受", "accept"),
+    ("拒绝", "reject"),
+    ("修改文字", "edit"),
+    ("跳过", "skip"),
+    ("退出（已做的决定都已保存）", "quit"),
+]
+
+
+def require_terminal(what: str) -> None:
+    """Refuse to prompt when stdin is not a terminal (it would hang or read garbage)."""
+    if not sys.stdin.isatty():
+        hint = (
+            "没有终端时，请准备好答案文件，用 `drafter render 答案.yaml -o 文稿.docx` 生成文稿，或用 --answers 在终端中补全。"
+            if what == "向导"
+            else "请直接在终端中运行该命令。"
+        )
+        raise UsageError(f"{what}需要在终端中交互运行，但当前的标准输入不是终端。{hint}")
+
+
+def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Decision]:
+    """An `ask` for review_pass built on questionary; prompt_options reach prompt_toolkit (tests pass pipes)."""
+    import questionary
+    from rich.console import Console
+    from rich.markup import escape
+
+    from drafter.show import highlight_slots
+
+    console = Console(highlight=False)
+
+    def ask(phrase: Phrase, index: int, total: int) -> Decision:
+        source = escape(phrase.sources[0].title) if phrase.sources else "（来源不明）"
+        console.print(
+            f"\n[dim]{index}/{total}  {ROLE_NAMES.get(phrase.role, phrase.role)}  出现 {phrase.count} 次  "
+            f"来源：{source}  id：{phrase.id}[/dim]"
+        )
+        console.print(highlight_slots(phrase.text))
+        if phrase.context:
+            console.print(f"[dim]原文：{escape(phrase.context)}[/dim]")
+        choices = [questionary.Choice(title, value) for title, value in CHOICES]
+        action = questionary.select(
+            "如何处理这条常用语？", choices=choices, instruction="（方向键选择，回车确定）", **prompt_options
+        ).unsafe_ask()
+        if action == "edit":
+            text = questionary.text(
+                "修改为（可保留 {数量} 这样的空位）：", default=phrase.text, **prompt_options
+            ).unsafe_ask()
+            return Decision("edit", text.strip() or None)
+        return Decision(action)
+
+    return ask
+
+
+def run_review(templates_option: Path | None, genre_query: str | None, role: str | None) -> dict[str, int]:
+    """The interactive review pass over phrases still marked new."""
+    from drafter.bank.catalog import select_phrases
+
+    require_terminal("逐条审阅")
+    phrases = select_phrases(templates_option, genre_query, role, None)
+    return review_pass(templates_option, phrases, questionary_asker())

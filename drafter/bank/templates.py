@@ -1,0 +1,314 @@
+"""The templates directory: genres, skeletons, phrase banks, the manifest and reviews; finding a genre by name.
+
+Layout (what `drafter mine` writes and owns):
+  genres.yaml            the genre registry (a person may edit it; mining adds discovered genres)
+  manifest.yaml          counts per genre and the list of files mining wrote (`drafter genres` reads only this)
+  skeletons/<id>.yaml    one skeleton per genre
+  phrases/<id>.jsonl     one phrase bank per genre, a JSON object per line (diff-able, fast to load)
+  reviews.yaml           a person's decisions on phrases (mining never writes it)
+
+Mining replaces its own files through a journal (`.mine-journal.json`): the new files are staged, the
+journal is committed by one rename, then the files are moved into place. A run killed before the
+commit leaves the old templates; one killed after it is completed by the next run that opens the directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from drafter.bank.store import describe_validation_error, load_yaml_model, save_yaml_model
+from drafter.errors import ConfigError, UsageError, UserError
+from drafter.files import locked, write_atomic
+from drafter.models import Genre, GenreRegistry, Manifest, Phrase, Review, Reviews, Skeleton
+from drafter.resources import PACKAGE_DIR, bundled
+
+GENRES_FILE = "genres.yaml"
+REVIEWS_FILE = "reviews.yaml"
+MANIFEST_FILE = "manifest.yaml"
+SKELETONS_DIR = "skeletons"
+PHRASES_DIR = "phrases"
+BANK_SUFFIX = ".jsonl"
+JOURNAL_FILE = ".mine-journal.json"
+LOCK_FILE = ".drafter.lock"
+STAGING_PREFIX = ".mine-"
+# Files of a templates directory that are drafter's own but not listed in the manifest.
+OWN_FILES = frozenset({GENRES_FILE, REVIEWS_FILE, MANIFEST_FILE, LOCK_FILE, JOURNAL_FILE, REVIEWS_FILE + ".lock"})
+
+
+def resolve_templates(option: Path | None) -> Path:
+    """`--templates DIR`, else ./templates when present, else the templates bundled with drafter."""
+    if option is not None:
+        if not (option / GENRES_FILE).exists():
+            raise UsageError(
+                f"模板目录 {option} 中没有 {GENRES_FILE}。请确认路径，或先运行 `drafter mine -o {option}` 生成模板。",
+                path=option,
+            )
+        chosen = option
+    else:
+        local = Path("templates")
+        chosen = local if (local / GENRES_FILE).exists() else bundled("templates")
+    if (chosen / JOURNAL_FILE).exists():
+        recover(chosen)
+    return chosen
+
+
+def inside(templates: Path, relative: str) -> Path:
+    """templates/relative, refusing a path that would leave the templates directory (an id such as ../../x)."""
+    path = templates / relative
+    base = templates.resolve()
+    resolved = path.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise ConfigError(
+            f"模板目录 {templates} 中的路径 {relative} 指向目录之外，已拒绝。请检查 {GENRES_FILE} 中的 id。"
+        )
+    return path
+
+
+def skeleton_path(templates: Path, genre_id: str) -> Path:
+    """Where a genre's skeleton is."""
+    return inside(templates, f"{SKELETONS_DIR}/{genre_id}.yaml")
+
+
+def bank_path(templates: Path, genre_id: str) -> Path:
+    """Where a genre's phrase bank is."""
+    return inside(templates, f"{PHRASES_DIR}/{genre_id}{BANK_SUFFIX}")
+
+
+def load_registry(templates: Path) -> list[Genre]:
+    """The genre registry of a templates directory."""
+    return load_yaml_model(templates / GENRES_FILE, GenreRegistry).genres
+
+
+def load_manifest(templates: Path) -> Manifest | None:
+    """The manifest mining wrote (None for a directory mining never wrote)."""
+    path = templates / MANIFEST_FILE
+    return load_yaml_model(path, Manifest) if path.exists() else None
+
+
+def find_genre(query: str, genres: list[Genre]) -> Genre:
+    """A genre by id, by name, or by a unique part of its name (审计 matches 审计局工作总结)."""
+    exact = [g for g in genres if query in (g.id, g.name)]
+    if exact:
+        return exact[0]
+    partial = [g for g in genres if query in g.name or g.name in query]
+    if len(partial) == 1:
+        return partial[0]
+    listing = "、".join(f"{g.name}（{g.id}）" for g in genres)
+    problem = (
+        f"“{query}”可以指 {'、'.join(g.name for g in partial)} 中的任何一个" if partial else f"没有叫“{query}”的文种"
+    )
+    raise UsageError(f"{problem}。可用的文种有：{listing}。请用其中一个名称或 id 重试。")
+
+
+def load_skeleton(templates: Path, genre: Genre) -> Skeleton:
+    """The mined skeleton of a genre."""
+    path = skeleton_path(templates, genre.id)
+    if not path.exists():
+        raise UserError(
+            f"文种“{genre.name}”还没有提炼出的提纲（缺少 {path}）。请先运行 `drafter mine` 处理包含该文种的语料。",
+            path=path,
+        )
+    return load_yaml_model(path, Skeleton)
+
+
+def skeleton_for_year(skeleton: Skeleton, year: int | None) -> Skeleton:
+    """A skeleton with its year slots filled for a report of `year` ({下一年份}年工作计划 -> 2026年工作计划)."""
+    if not year:
+        return skeleton
+    from drafter.mining.slots import fill_slots, year_values
+
+    values = year_values(year)
+
+    def dated(texts: list[str]) -> list[str]:
+        return [fill_slots(text, values) for text in texts]
+
+    parts = [
+        part.model_copy(
+            update={
+                "heading": fill_slots(part.heading, values),
+                "alternatives": dated(part.alternatives),
+                "example_children": dated(part.example_children),
+            }
+        )
+        for part in skeleton.parts
+    ]
+    return skeleton.model_copy(update={"parts": parts})
+
+
+# --- reviews ---------------------------------------------------------------------
+
+
+def reviews_path(templates: Path) -> Path:
+    """Where decisions are kept: in a local templates directory, or the user's data directory for the bundled ones."""
+    if templates == bundled("templates") or PACKAGE_DIR in templates.resolve().parents:
+        import platformdirs
+
+        return Path(platformdirs.user_data_dir("drafter", appauthor=False)) / REVIEWS_FILE
+    return templates / REVIEWS_FILE
+
+
+def load_reviews(templates: Path) -> Reviews:
+    """Review decisions (empty when there are none yet)."""
+    path = reviews_path(templates)
+    return load_yaml_model(path, Reviews) if path.exists() else Reviews()
+
+
+def save_reviews(templates: Path, decisions: dict[str, Review]) -> Path:
+    """Add decisions to the reviews file: read, change and write inside a lock, so parallel runs lose nothing."""
+    path = reviews_path(templates)
+    with locked(path.with_name(path.name + ".lock"), f"审阅记录 {path}"):
+        reviews = load_yaml_model(path, Reviews) if path.exists() else Reviews()
+        reviews.reviews.update(decisions)
+        save_yaml_model(path, reviews)
+    return path
+
+
+# --- phrase banks ------------------------------------------------------------------
+
+_PHRASES = TypeAdapter(list[Phrase])
+
+
+def read_bank(path: Path) -> list[Phrase]:
+    """The phrases of one bank file (JSON Lines), validated; errors name the file, the line and the field."""
+    from drafter.files import read_bytes
+
+    lines = [line for line in read_bytes(path).splitlines() if line.strip()]
+    try:
+        return _PHRASES.validate_json(b"[" + b",".join(lines) + b"]")
+    except ValidationError as error:
+        message = describe_validation_error(path, error)
+        raise ConfigError(
+            message.replace("（整个文件）", "").replace("[", "第 ").replace("]", " 条 "), path=path
+        ) from None
+
+
+def load_bank(templates: Path, genre: Genre, reviews: Reviews | None = None) -> list[Phrase]:
+    """A genre's phrases with review decisions applied (edited text, status)."""
+    path = bank_path(templates, genre.id)
+    if not path.exists():
+        return []
+    reviews = reviews if reviews is not None else load_reviews(templates)
+    return [apply_review(p, reviews.reviews.get(p.id)) for p in read_bank(path)]
+
+
+def bank_lines(phrases: list[Phrase]) -> str:
+    """A bank as JSON Lines: one phrase per line, keys in model order, Chinese unescaped."""
+    return "".join(
+        json.dumps(p.model_dump(mode="json", exclude={"status"}), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for p in phrases
+    )
+
+
+def apply_review(phrase: Phrase, review: Review | None) -> Phrase:
+    """A phrase as a person's decision left it."""
+    if review is None:
+        return phrase
+    update: dict[str, object] = {"status": review.status}
+    if review.status == "edited" and review.text:
+        from drafter.mining.slots import slot_names
+
+        update |= {"text": review.text, "slots": slot_names(review.text)}
+    return phrase.model_copy(update=update)
+
+
+# --- writing mined templates ------------------------------------------------------
+
+
+def check_writable_output(out_dir: Path) -> None:
+    """Refuse to write mined templates into the installed package, or over something that is not a directory."""
+    resolved = out_dir.resolve()
+    if resolved == PACKAGE_DIR or PACKAGE_DIR in resolved.parents:
+        raise UsageError(
+            f"不能把模板写进 drafter 的安装目录（{out_dir}）。请用 -o 指定一个工作目录，例如 `-o templates`。",
+            path=out_dir,
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} 不是目录。请用 -o 指定一个模板目录。", path=out_dir)
+
+
+def foreign_files(out_dir: Path) -> list[str]:
+    """Files in a templates directory that drafter did not write (mining would never touch them)."""
+    if not out_dir.is_dir():
+        return []
+    manifest = load_manifest(out_dir)
+    own = set(manifest.files) if manifest else set()
+    found = []
+    for path in sorted(out_dir.rglob("*")):
+        relative = path.relative_to(out_dir).as_posix()
+        if relative.startswith(STAGING_PREFIX) or path.is_dir():
+            continue
+        if relative not in own and relative not in OWN_FILES:
+            found.append(relative)
+    return found
+
+
+def write_mined(out_dir: Path, files: dict[str, str], registry: str) -> None:
+    """Replace the files mining owns with `files` (relative path -> text), through the journal, under a lock."""
+    for relative in files:
+        inside(out_dir, relative)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from drafter.files import os_error
+
+        raise os_error(error, out_dir, "创建目录") from None
+    with locked(out_dir / LOCK_FILE, f"模板目录 {out_dir}"):
+        _recover_locked(out_dir)
+        previous = load_manifest(out_dir)
+        stale = sorted(set(previous.files) - set(files)) if previous else []
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+        try:
+            for relative, text in {**files, GENRES_FILE: registry}.items():
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+            journal = {"staging": staging.name, "moves": [*files, GENRES_FILE], "deletes": stale}
+            # The commit point: once the journal is in place, the new templates will be completed.
+            write_atomic(out_dir / JOURNAL_FILE, json.dumps(journal, ensure_ascii=False))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _apply_journal(out_dir)
+
+
+def recover(templates: Path) -> None:
+    """Complete mining that was interrupted after its commit (or say why the directory cannot be used)."""
+    try:
+        with locked(templates / LOCK_FILE, f"模板目录 {templates}"):
+            _recover_locked(templates)
+    except (UserError, OSError):
+        raise UserError(
+            f"模板目录 {templates} 上次写入时被中断，且现在无法补全（没有写入权限）。"
+            f"请有权限的用户重新运行 `drafter mine -o {templates}`。",
+            path=templates,
+        ) from None
+
+
+def _recover_locked(out_dir: Path) -> None:
+    """With the lock held: finish a committed journal, and remove staging left by runs killed before committing."""
+    if (out_dir / JOURNAL_FILE).exists():
+        _apply_journal(out_dir)
+    for stale in out_dir.glob(STAGING_PREFIX + "*"):
+        if stale.is_dir():  # its owner is gone: we hold the lock it would be holding
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _apply_journal(out_dir: Path) -> None:
+    """Move the staged files into place and delete stale ones; every step can be repeated safely."""
+    journal = json.loads((out_dir / JOURNAL_FILE).read_text(encoding="utf-8"))
+    staging = inside(out_dir, journal["staging"])
+    for relative in journal["moves"]:
+        source, target = staging / relative, inside(out_dir, relative)
+        if source.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    for relative in journal["deletes"]:
+        inside(out_dir, relative).unlink(missing_ok=True)
+    (out_dir / JOURNAL_FILE).unlink()
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,1 +1,0 @@
-"""Reading, cleaning and splitting source material."""

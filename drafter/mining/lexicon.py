@@ -1,0 +1,246 @@
+"""A compact Chinese lexicon: the words of jieba's dictionary (with its place names, and the words whose
+part of speech never names a topic), plus the 公文 terms of corpus/terms.yaml, in a few megabytes.
+
+jieba itself holds its dictionary in Python dicts of about 170 MB per process; every mining worker
+would pay that. Here the three word sets are Bloom filters of 5 MB in all, hashed with CRC-32 (stable
+across processes). Building them from the dictionary takes about half a second; they are then kept in
+the user's cache directory, keyed by the dictionary and the terms, and later runs read them in a few
+milliseconds. Segmentation is maximum matching, which is what boundary checks on short texts need.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+LONGEST_WORD = 6
+TERMS_FILE = "corpus/terms.yaml"
+FORMAT = b"drafter-lexicon-1"
+# Parts of speech that never name a topic: time words (当前), adverbs, pronouns, numerals, directions,
+# idioms and set expressions (任重道远), adjectives. Nouns and verbs (我院, 审计) can.
+NEVER_TOPIC = frozenset(
+    [
+        "t",
+        "tg",
+        "d",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "uv",
+        "ud",
+        "ug",
+        "r",
+        "rr",
+        "rz",
+        "m",
+        "mq",
+        "q",
+        "f",
+        "y",
+        "e",
+        "o",
+        "x",
+        "i",
+        "l",
+        "a",
+        "ad",
+        "an",
+        "ag",
+        "z",
+        "zg",
+        "s",
+    ]
+)
+_SECOND_SEED = 0x9E3779B9
+
+
+class BitSet:
+    """A set of words in 2**bits bits (a Bloom filter: three bit positions a word, from two CRC-32 values).
+    About one word in 40,000 that is not in the set is taken to be in it; that is good enough here."""
+
+    def __init__(self, bits: int, data: bytes | None = None) -> None:
+        self.mask = (1 << bits) - 1
+        self.data = bytearray(data) if data is not None else bytearray((1 << bits) // 8)
+
+    def add(self, word: str) -> None:
+        encoded = word.encode("utf-8")
+        first, second = zlib.crc32(encoded), zlib.crc32(encoded, _SECOND_SEED)
+        for position in (first & self.mask, second & self.mask, (first + 2 * second) & self.mask):
+            self.data[position >> 3] |= 1 << (position & 7)
+
+    def __contains__(self, word: str) -> bool:
+        # Written out: this runs hundreds of thousands of times for a megabyte of text.
+        encoded = word.encode("utf-8")
+        mask, data = self.mask, self.data
+        first = zlib.crc32(encoded)
+        position = first & mask
+        if not data[position >> 3] >> (position & 7) & 1:
+            return False
+        second = zlib.crc32(encoded, _SECOND_SEED)
+        position = second & mask
+        if not data[position >> 3] >> (position & 7) & 1:
+            return False
+        position = (first + 2 * second) & mask
+        return bool(data[position >> 3] >> (position & 7) & 1)
+
+
+_SIZES = (("words", 25), ("places", 22), ("plain", 22))
+
+
+class Lexicon:
+    """The dictionary's words, its place names, and its words that never name a topic."""
+
+    def __init__(self, words: BitSet, places: BitSet, plain: BitSet) -> None:
+        self.words, self.places, self.plain = words, places, plain
+
+    def known(self, word: str) -> bool:
+        """The dictionary lists this word."""
+        return word in self.words
+
+    def place(self, word: str) -> bool:
+        """The dictionary tags this word as a place (ns): 濉溪县, 华阳."""
+        return word in self.places
+
+    def names_no_topic(self, word: str) -> bool:
+        """An adverb, a time word, an idiom …: a word that never makes a text specific to a genre."""
+        return word in self.plain
+
+    def segment(self, text: str) -> list[str]:
+        """Words of a text by maximum matching from both ends; the reading with fewer words (then fewer
+        single characters) wins, as 区政协提案办理 reads 区/政协/提案/办理 from the end, not 区政/协 from the start."""
+        forward, backward = self.forward(text), self._backward(text)
+
+        def cost(words: list[str]) -> tuple[int, int]:
+            return (len(words), sum(len(w) == 1 for w in words))
+
+        return forward if cost(forward) < cost(backward) else backward
+
+    def forward(self, text: str) -> list[str]:
+        """Longest known word at each position, left to right (an unknown character stands alone)."""
+        words, known, position, size = [], self.words.__contains__, 0, len(text)
+        while position < size:
+            length = min(LONGEST_WORD, size - position)
+            while length > 1 and not known(text[position : position + length]):
+                length -= 1
+            words.append(text[position : position + length])
+            position += length
+        return words
+
+    def _backward(self, text: str) -> list[str]:
+        """Longest known word ending at each position, right to left."""
+        words, known, end = [], self.words.__contains__, len(text)
+        while end > 0:
+            length = min(LONGEST_WORD, end)
+            while length > 1 and not known(text[end - length : end]):
+                length -= 1
+            words.append(text[end - length : end])
+            end -= length
+        return words[::-1]
+
+    def to_bytes(self) -> bytes:
+        """The three filters, for the cache file."""
+        return FORMAT + b"".join(bytes(s.data) for s in (self.words, self.places, self.plain))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Lexicon | None:
+        """Filters read back from a cache file (None when the file is not one of ours)."""
+        if not data.startswith(FORMAT):
+            return None
+        position, sets = len(FORMAT), []
+        for _, bits in _SIZES:
+            size = (1 << bits) // 8
+            sets.append(BitSet(bits, data[position : position + size]))
+            position += size
+        return cls(*sets) if position == len(data) else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon: read from the user's cache, or built from jieba's dictionary (and then cached)."""
+    dictionary = _dictionary_file()
+    cache = _cache_file(dictionary)
+    if cache is not None and cache.exists():
+        try:
+            cached = Lexicon.from_bytes(cache.read_bytes())
+        except OSError:
+            cached = None
+        if cached is not None:
+            return cached
+    built = build(dictionary)
+    if cache is not None:
+        from drafter.errors import UserError
+        from drafter.files import write_atomic
+
+        # A cache that cannot be written makes later runs slower, never wrong.
+        with contextlib.suppress(UserError, OSError):
+            write_atomic(cache, built.to_bytes())
+    return built
+
+
+def build(dictionary: Path) -> Lexicon:
+    """The filters from jieba's dictionary file and the 公文 terms."""
+    words, places, plain = (BitSet(bits) for _, bits in _SIZES)
+    with dictionary.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 3 and 2 <= len(parts[0]) <= LONGEST_WORD:
+                words.add(parts[0])
+                if parts[2] == "ns":
+                    places.add(parts[0])
+                elif parts[2] in NEVER_TOPIC:
+                    plain.add(parts[0])
+    for term in terms():
+        words.add(term)
+    return Lexicon(words, places, plain)
+
+
+def _dictionary_file() -> Path:
+    """jieba's dictionary (the package is used for this file alone)."""
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+def _cache_file(dictionary: Path) -> Path | None:
+    """Where the filters built from this dictionary and these terms are kept (None without a cache directory)."""
+    try:
+        import platformdirs
+
+        info = dictionary.stat()
+        key = hashlib.sha1(
+            FORMAT + f"{info.st_size}:{info.st_mtime_ns}".encode() + "\n".join(terms()).encode()
+        ).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("drafter", appauthor=False)) / f"lexicon-{key}.bin"
+    except (ImportError, OSError):  # no cache directory: build in memory every time
+        return None
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[str, ...]:
+    """The fixed 公文 terms of corpus/terms.yaml (党史学习教育, 乡村振兴 …)."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import Terms
+    from drafter.resources import bundled
+
+    return tuple(load_yaml_model(bundled(TERMS_FILE), Terms).terms)
+
+
+COMMON_WORD_FREQUENCY = 100  # jieba counts 看看 6297, 想想 1494, 走走 366; 上上 6 and 会会 3 are noise
+
+
+@lru_cache(maxsize=1)
+def doubled_words() -> frozenset[str]:
+    """Common words of one character written twice (看看, 常常, 谈谈), by the dictionary's frequency."""
+    found = set()
+    with _dictionary_file().open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            if len(word) == 2 and word[0] == word[1] and int(rest.split(" ", 1)[0]) >= COMMON_WORD_FREQUENCY:
+                found.add(word)
+    return frozenset(found)

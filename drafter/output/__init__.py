@@ -1,0 +1,1 @@
+"""Output: drafts rendered, anyone's documents formatted, proofread, previewed."""

@@ -1,0 +1,419 @@
+"""A .docx someone typed, laid out to GB/T 9704 in place: its paragraphs put into drafter's styles by their place
+in the outline, its text normalised run by run; tables, images, footnotes and text boxes kept."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from drafter.output.formatting.normalise import apply_to_pieces, normalise
+from drafter.output.formatting.places import Key, Place, key, place_paragraphs, title_of
+from drafter.output.formatting.report import FormatReport
+from drafter.output.render.docx import (
+    SHARED_PUNCTUATION,
+    STYLE_NAMES,
+    TEXT_PT,
+    FontTable,
+    add_east_asia_hint,
+    define_styles,
+    page_numbers,
+    page_setup,
+    signature_indent,
+)
+from drafter.reading.outline import clean_text
+from drafter.reading.read import DocxRecord, docx_records
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Run properties that are hand-set looks (fonts, sizes, colours, emphasis); the styles decide these.
+_RUN_LOOKS = (
+    "rFonts",
+    "sz",
+    "szCs",
+    "color",
+    "highlight",
+    "shd",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "u",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "effect",
+    "em",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+)
+# Paragraph properties kept: the style, a section break, change tracking.
+_PARAGRAPH_KEEPS = ("pStyle", "sectPr", "pPrChange", "numPr")
+_OBJECTS = {
+    "table": (f"{W}tbl",),
+    "image": (f"{W}drawing", f"{W}pict", f"{W}object"),
+    "footnote": (f"{W}footnoteReference", f"{W}endnoteReference"),
+    "textbox": (f"{W}txbxContent",),
+}
+_TEXT_NODES = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
+_SINGLE = "240"
+
+
+def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> tuple[FormatReport, str | None]:
+    """Lay the document out and normalise its text; what was done, and its title as read before."""
+    report = FormatReport()
+    records = docx_records(document)
+    pieces = [piece for record in records for piece in record.pieces if record.element.tag == f"{W}p"]
+    places = place_paragraphs(pieces)
+    define_styles(document, fonts)
+    style_ids = {style.name: style.style_id for style in document.styles}
+    _count_objects(document.element.body, report)
+    for number, record in enumerate(records, start=1):
+        if record.element.tag == f"{W}tbl":
+            _format_table(record.element, number, steps, report)
+            continue
+        for element, place in _split_if_needed(record, places):
+            _format_paragraph(element, place, record.prefix, number, steps, style_ids, report)
+    if "blank-lines" in steps:
+        _remove_blank_paragraphs(document, style_ids[STYLE_NAMES["signature"]], report)
+    _blank_before_signature(document, style_ids)
+    page_setup(document)
+    page_numbers(document)
+    return report, title_of(pieces, places)
+
+
+def _count_objects(body: Any, report: FormatReport) -> None:
+    """How many tables, images, footnotes and text boxes the document holds (all are kept)."""
+    for name, tags in _OBJECTS.items():
+        report.kept[name] = sum(1 for _ in body.iter(*tags))
+
+
+def _has_objects(element: Any) -> bool:
+    """A paragraph holding an image, a note reference, a text box or a field: it is edited, never rebuilt."""
+    tags = [tag for name, tags in _OBJECTS.items() if name != "table" for tag in tags]
+    return any(True for _ in element.iter(*tags, f"{W}fldChar", f"{W}fldSimple"))
+
+
+# --- paragraphs --------------------------------------------------------------------
+
+
+def _split_if_needed(record: DocxRecord, places: dict[Key, Place]) -> list[tuple[Any, Place | None]]:
+    """The paragraph and its place; one holding several lines of different kinds (headings typed one after
+    another, a heading and its body split by a soft line break) becomes one paragraph a line."""
+    element = record.element
+    found = [places.get(key(piece)) for piece in record.pieces]
+    kinds = {(p.kind, p.depth) if p else None for p in found}
+    if len(record.pieces) < 2 or len(kinds) < 2 or record.prefix or _has_objects(element):
+        return [(element, found[0] if found else None)]
+    from docx.oxml import OxmlElement
+
+    made = []
+    for piece, place in zip(record.pieces, found, strict=True):
+        paragraph = OxmlElement("w:p")
+        paragraph.append(_text_run(piece.text))
+        element.addprevious(paragraph)
+        made.append((paragraph, place))
+    section_properties = element.find(f"{W}pPr/{W}sectPr")
+    if section_properties is not None:
+        made[-1][0].get_or_add_pPr().append(section_properties)
+    element.getparent().remove(element)
+    return made
+
+
+def _format_paragraph(
+    element: Any,
+    place: Place | None,
+    prefix: str,
+    number: int,
+    steps: Collection[str],
+    style_ids: dict[str, str],
+    report: FormatReport,
+) -> None:
+    """One body paragraph: its list number written as text, its style set by its place, its text normalised."""
+    if place is None:
+        if _has_objects(element):
+            _object_paragraph(element, report)
+        return
+    if place.kind in ("head", "after"):
+        _normalise_runs(element, number, steps, None, report)
+        return
+    _write_list_number(element, prefix, report)
+    new_marker = (len(place.marker), place.new_marker) if place.kind == "heading" and place.new_marker else None
+    _normalise_runs(element, number, steps, new_marker, report)
+    _clear_looks(element, report)
+    style = _style_name(place)
+    report.parts[place.part] += 1
+    _set_style(element, style_ids[style])
+    if place.kind == "signature":
+        _right_indent(element, signature_indent(clean_text(_text(element))) * TEXT_PT)
+    if place.kind == "addressee":
+        _first_line_indent(element, 0)
+    if _has_objects(element) and any(True for _ in element.iter(*_OBJECTS["image"])):
+        _single_spacing(element.get_or_add_pPr())  # a fixed line would clip the picture
+
+
+def _style_name(place: Place) -> str:
+    """The drafter style of a place: the same styles `drafter render` writes."""
+    if place.kind == "heading":
+        return STYLE_NAMES[place.depth]
+    if place.kind == "title":
+        return STYLE_NAMES["title"]
+    if place.kind in ("signature", "date"):
+        return STYLE_NAMES["signature"]
+    return STYLE_NAMES["body"]
+
+
+def _object_paragraph(element: Any, report: FormatReport) -> None:
+    """A paragraph holding only an image or the like: centred, single spacing (a fixed line would clip it)."""
+    _set_properties(element, [])
+    p_pr = element.get_or_add_pPr()
+    _single_spacing(p_pr)
+    _first_line_indent(element, 0)
+    jc = _sub(p_pr, "jc")
+    jc.set(f"{W}val", "center")
+
+
+def _write_list_number(element: Any, prefix: str, report: FormatReport) -> None:
+    """Word's automatic list number (`prefix`, as read) as text at the start of the paragraph: drafter's styles
+    number nothing."""
+    if not prefix:
+        return  # a bullet, or no list at all: left as it is
+    num_pr = element.find(f"{W}pPr/{W}numPr")
+    if num_pr is not None:
+        num_pr.getparent().remove(num_pr)
+    run = _text_run(prefix)
+    first_run = element.find(f"{W}r")
+    if first_run is not None:
+        first_run.addprevious(run)
+    else:
+        element.append(run)
+    report.numbers_written += 1
+
+
+def _text_run(text: str) -> Any:
+    """A plain w:r holding `text`, spaces kept."""
+    from docx.oxml import OxmlElement
+
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:t")
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(node)
+    return run
+
+
+def _clear_looks(element: Any, report: FormatReport) -> None:
+    """Hand-set paragraph formatting and run looks cleared (note references keep their superscript); runs holding
+    shared punctuation get the East Asian hint."""
+    _set_properties(element, [])
+    cleared = False
+    for run in _own_runs(element):
+        r_pr = run.find(f"{W}rPr")
+        note = run.find(f"{W}footnoteReference") is not None or run.find(f"{W}endnoteReference") is not None
+        for child in list(r_pr) if r_pr is not None else []:
+            name = child.tag.replace(W, "")
+            if name in _RUN_LOOKS or (name == "rStyle" and not note):
+                r_pr.remove(child)
+                cleared = True
+        _hint(run)
+    if cleared:
+        report.runs_cleared += 1
+
+
+def _hint(run: Any) -> None:
+    """The East Asian font hint on a run holding “” —— …… (else they are drawn in the Latin font)."""
+    text = "".join(t.text or "" for t in run.findall(f"{W}t"))
+    if SHARED_PUNCTUATION.search(text):
+        add_east_asia_hint(run)
+
+
+def _own_runs(element: Any) -> list[Any]:
+    """The runs of a paragraph that are its own text (in hyperlinks and tracked insertions too, not in text boxes)."""
+    return [run for run in element.iter(f"{W}r") if not _in_textbox(run, element)]
+
+
+def _in_textbox(node: Any, paragraph: Any) -> bool:
+    """True when a node sits inside a text box (or a drawing's fallback copy) of the paragraph."""
+    parent = node.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in (f"{W}txbxContent", f"{W}drawing", f"{W}pict") or parent.tag.endswith("}Fallback"):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text(element: Any) -> str:
+    """The paragraph's own text."""
+    return "".join(piece for _, piece in _text_nodes(element))
+
+
+def _text_nodes(element: Any) -> list[tuple[Any, str]]:
+    """The paragraph's own text nodes in order, with the text each contributes (tabs and breaks as \\t, \\n)."""
+    nodes = []
+    for node in element.iter(*_TEXT_NODES):
+        if _in_textbox(node, element):
+            continue
+        if node.tag == f"{W}t":
+            nodes.append((node, node.text or ""))
+        elif node.tag == f"{W}tab" and node.getparent().tag == f"{W}r":
+            nodes.append((node, "\t"))
+        elif node.tag in (f"{W}br", f"{W}cr"):
+            nodes.append((node, "\n"))
+    return nodes
+
+
+def _normalise_runs(
+    element: Any, number: int, steps: Collection[str], new_marker: tuple[int, str] | None, report: FormatReport
+) -> None:
+    """The normalisations made to the paragraph's text where it is stored (run by run), and recorded."""
+    nodes = _text_nodes(element)
+    pieces = [piece for _, piece in nodes]
+    text = "".join(pieces)
+    fixed = {i for i, (node, _) in enumerate(nodes) if node.tag != f"{W}t"}
+    edits = normalise(text, steps, new_marker)
+    spans = _spans(pieces)
+    # Tabs and line breaks are not text to edit: an edit touching one is dropped.
+    edits = [e for e in edits if not any(s < e.end and e.start < t for i, (s, t) in enumerate(spans) if i in fixed)]
+    report.record(number, text, edits)
+    if not edits:
+        return
+    for (node, _), new in zip(nodes, apply_to_pieces(pieces, edits), strict=True):
+        if node.tag == f"{W}t":
+            node.text = new
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _spans(pieces: list[str]) -> list[tuple[int, int]]:
+    """Where each piece sits in the joined text."""
+    spans = []
+    position = 0
+    for piece in pieces:
+        spans.append((position, position + len(piece)))
+        position += len(piece)
+    return spans
+
+
+# --- tables ------------------------------------------------------------------------
+
+
+def _format_table(table: Any, number: int, steps: Collection[str], report: FormatReport) -> None:
+    """A table kept as it is (widths, borders, merged cells), its text in the body font at single spacing so
+    that the 公文 fixed line does not blow its rows up, its text normalised."""
+    for paragraph in table.iter(f"{W}p"):
+        p_pr = paragraph.get_or_add_pPr()
+        for name in ("spacing", "ind"):
+            for child in p_pr.findall(f"{W}{name}"):
+                p_pr.remove(child)
+        _single_spacing(p_pr)
+        _first_line_indent(paragraph, 0)
+        for run in _own_runs(paragraph):
+            r_pr = run.find(f"{W}rPr")
+            fonts = r_pr.find(f"{W}rFonts") if r_pr is not None else None
+            if fonts is not None:
+                r_pr.remove(fonts)
+            _hint(run)
+        _normalise_runs(paragraph, number, [s for s in steps if s != "numbering"], None, report)
+
+
+# --- properties --------------------------------------------------------------------
+
+
+def _set_properties(element: Any, keep_also: list[str]) -> None:
+    """Remove the paragraph's direct formatting but its style, section break and what `keep_also` names."""
+    p_pr = element.find(f"{W}pPr")
+    if p_pr is None:
+        return
+    for child in list(p_pr):
+        if child.tag.replace(W, "") not in (*_PARAGRAPH_KEEPS, *keep_also):
+            p_pr.remove(child)
+
+
+def _sub(parent: Any, name: str) -> Any:
+    """A child of a properties element, created in schema order by python-docx when it knows it."""
+    found = parent.find(f"{W}{name}")
+    if found is not None:
+        return found
+    adder = getattr(parent, f"get_or_add_{name}", None)
+    if adder is not None:
+        return adder()
+    from docx.oxml import OxmlElement
+
+    child = OxmlElement(f"w:{name}")
+    parent.append(child)
+    return child
+
+
+def _set_style(element: Any, style_id: str) -> None:
+    """Give the paragraph a style."""
+    p_pr = element.get_or_add_pPr()
+    p_pr.style = style_id
+
+
+def _single_spacing(p_pr: Any) -> None:
+    """Single line spacing, no space before or after."""
+    spacing = _sub(p_pr, "spacing")
+    for name in list(spacing.attrib):
+        del spacing.attrib[name]
+    spacing.set(f"{W}line", _SINGLE)
+    spacing.set(f"{W}lineRule", "auto")
+    spacing.set(f"{W}before", "0")
+    spacing.set(f"{W}after", "0")
+
+
+def _first_line_indent(element: Any, chars: int) -> None:
+    """A first-line indent of `chars` characters set on the paragraph itself."""
+    ind = _sub(element.get_or_add_pPr(), "ind")
+    ind.set(f"{W}firstLine", str(round(chars * TEXT_PT * 20)))
+    ind.set(f"{W}firstLineChars", str(chars * 100))
+
+
+def _right_indent(element: Any, points: float) -> None:
+    """A right indent in points set on the paragraph itself."""
+    ind = _sub(element.get_or_add_pPr(), "ind")
+    ind.set(f"{W}right", str(round(points * 20)))
+
+
+# --- blank lines -------------------------------------------------------------------
+
+
+def _is_blank(element: Any) -> bool:
+    """A paragraph with no text, no object and no section break."""
+    if element.find(f"{W}pPr/{W}sectPr") is not None or _has_objects(element):
+        return False
+    return not "".join(t.text or "" for t in element.iter(f"{W}t")).strip()
+
+
+def _remove_blank_paragraphs(document: Any, signature_id: str, report: FormatReport) -> None:
+    """Empty paragraphs typed for spacing removed from the body (the styles space the parts), but the one line
+    GB/T 9704 leaves above the signature."""
+    body = document.element.body
+    for child in list(body):
+        following = child.getnext()
+        style = following.find(f"{W}pPr/{W}pStyle") if following is not None else None
+        if style is not None and style.get(f"{W}val") == signature_id:
+            continue
+        if child.tag == f"{W}p" and _is_blank(child):
+            body.remove(child)
+            report.blank_removed += 1
+
+
+def _blank_before_signature(document: Any, style_ids: dict[str, str]) -> None:
+    """One empty line between the text and the signature, as GB/T 9704 and `drafter render` have it."""
+    from docx.oxml import OxmlElement
+
+    signature_id = style_ids[STYLE_NAMES["signature"]]
+    for child in document.element.body:
+        style = child.find(f"{W}pPr/{W}pStyle")
+        if child.tag != f"{W}p" or style is None or style.get(f"{W}val") != signature_id:
+            continue
+        previous = child.getprevious()
+        if previous is None or previous.tag != f"{W}p" or not _is_blank(previous):
+            blank = OxmlElement("w:p")
+            _set_style(blank, style_ids[STYLE_NAMES["body"]])
+            child.addprevious(blank)
+        # The signature never starts a page alone: the last lines of text go with it (GB/T 9704 7.3.5).
+        for paragraph in (child.getprevious(), child.getprevious().getprevious()):
+            if paragraph is not None and paragraph.tag == f"{W}p":
+                paragraph.get_or_add_pPr().keepNext_val = True
+        return

@@ -1,0 +1,67 @@
+"""What formatting one document changed, found or kept: counted for the summary, listed for --dry-run."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from drafter.output.formatting.normalise import Edit, apply_edits
+
+EXCERPT_CHARS = 8
+# What the writer must still fill in: 【待填写】, XX县, ××.
+LEFTOVER = re.compile(r"【[^】]{0,40}】|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
+KEPT_NAMES = {"table": "表格", "image": "图片", "footnote": "脚注", "textbox": "文本框"}
+PART_NAMES = {
+    "title": "标题",
+    "heading1": "一级标题",
+    "heading2": "二级标题",
+    "heading3": "三级标题",
+    "heading4": "四级标题",
+    "body": "正文段落",
+    "signature": "落款",
+    "date": "成文日期",
+    "after": "附件、版记（版式保留）",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One normalisation at one place, shown as a short before → after."""
+
+    step: str
+    paragraph: int
+    before: str
+    after: str
+
+
+@dataclass
+class FormatReport:
+    """Everything formatting did to one document."""
+
+    changes: list[Change] = field(default_factory=list)
+    parts: Counter[str] = field(default_factory=Counter)
+    kept: Counter[str] = field(default_factory=Counter)
+    leftovers: list[tuple[int, str]] = field(default_factory=list)
+    numbers_written: int = 0  # Word's automatic list numbers turned into text
+    runs_cleared: int = 0  # paragraphs whose hand-set fonts, sizes or colours were cleared
+    blank_removed: int = 0
+
+    def counts(self) -> Counter[str]:
+        """Changes by step."""
+        counts = Counter(change.step for change in self.changes)
+        if self.blank_removed:
+            counts["blank-lines"] += self.blank_removed
+        return counts
+
+    def record(self, paragraph: int, text: str, edits: list[Edit]) -> None:
+        """Note each edit of one paragraph with a little of the text around it, and any 【】/XX left in it."""
+        for edit in edits:
+            start = max(edit.start - EXCERPT_CHARS // 2, 0)
+            end = min(edit.end + EXCERPT_CHARS // 2, len(text))
+            before = text[start:end]
+            inside = [
+                Edit(e.step, e.start - start, e.end - start, e.new) for e in edits if start <= e.start and e.end <= end
+            ]
+            self.changes.append(Change(edit.step, paragraph, before, apply_edits(before, inside)))
+        self.leftovers += [(paragraph, match.group(0)) for match in LEFTOVER.finditer(text)]

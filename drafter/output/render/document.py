@@ -1,0 +1,248 @@
+"""`drafter render` and `drafter skeleton`: answers or a mined skeleton -> a .docx or .md file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from drafter.bank.store import load_yaml_model
+from drafter.bank.templates import (
+    find_genre,
+    load_bank,
+    load_registry,
+    load_skeleton,
+    resolve_templates,
+    skeleton_for_year,
+)
+from drafter.errors import UsageError
+from drafter.files import write_output
+from drafter.mining.genres import GENERAL_GENRE
+from drafter.mining.slots import SLOT, fill_slots, year_values
+from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
+from drafter.output.render.docx import FontTable, render_docx
+from drafter.output.render.layout import Block, DocumentInfo, layout_draft, marker_for
+from drafter.output.render.markdown import render_markdown
+from drafter.output.render.pages import pages_for_length
+from drafter.output.render.text import (
+    CHECKLIST_HINT,
+    CHECKLIST_INTRO,
+    CHILDREN_HINT,
+    CLOSING_HINT,
+    EXAMPLE,
+    GUIDANCE,
+    LENGTH_HINT,
+    OPENING_HINT,
+    render,
+    title_from_pattern,
+)
+
+Format = Literal["docx", "md"]
+GENERAL_PATTERN = "{单位}{年份}年工作总结"
+EXAMPLES_PER_PART = 2
+CHILD_EXAMPLES = 3
+
+
+def output_format(out: Path, fmt: str | None) -> Format:
+    """The output format: --format, else the file extension."""
+    chosen = fmt or out.suffix.lower().lstrip(".")
+    if chosen not in ("docx", "md"):
+        raise UsageError(f"无法确定输出格式：{out} 的扩展名不是 .docx 或 .md。请用 --format docx 或 --format md 指定。")
+    return chosen  # type: ignore[return-value]
+
+
+def load_fonts(path: Path | None) -> FontTable:
+    """The font table: defaults, or a YAML file overriding some of them."""
+    return load_yaml_model(path, FontTable) if path else FontTable()
+
+
+def title_pattern_for(genre: str | None, templates_option: Path | None) -> str:
+    """The title pattern mined for a genre (the general one when the genre is unknown or absent)."""
+    if not genre:
+        return GENERAL_PATTERN
+    templates = resolve_templates(templates_option)
+    entry = find_genre(genre, load_registry(templates))
+    return load_skeleton(templates, entry).title_pattern
+
+
+def _genre_name(genre: str | None, templates_option: Path | None) -> str | None:
+    """The registry's name of a draft's genre (None when it has none, or names none the templates know)."""
+    if not genre:
+        return None
+    try:
+        return find_genre(genre, load_registry(resolve_templates(templates_option))).name
+    except UsageError:
+        return None
+
+
+def draft_title(draft: Draft, templates_option: Path | None = None) -> str:
+    """The draft's title, or one derived from the genre's title pattern, its org and year."""
+    if draft.title:
+        return draft.title
+    year = draft.year or (draft.date.year if draft.date else None)
+    return title_from_pattern(title_pattern_for(draft.genre, templates_option), draft.org, year)
+
+
+def write_document(
+    blocks: list[Block],
+    out: Path,
+    fmt: Format,
+    *,
+    force: bool,
+    fonts: FontTable | None = None,
+    info: DocumentInfo | None = None,
+) -> None:
+    """Write blocks as .docx or Markdown (with the genre and kind recorded), atomically, never over an
+    existing file without --force."""
+    info = info or DocumentInfo()
+    data: str | bytes = render_docx(blocks, fonts, info) if fmt == "docx" else render_markdown(blocks, info)
+    write_output(out, data, force=force)
+
+
+def render_answers(
+    answers: Path,
+    out: Path,
+    *,
+    fmt: str | None = None,
+    force: bool = False,
+    templates_option: Path | None = None,
+    fonts_path: Path | None = None,
+) -> Path:
+    """Render an answers file (a Draft) to .docx or Markdown."""
+    draft = load_yaml_model(answers, Draft)
+    chosen = output_format(out, fmt)
+    blocks = layout_draft(draft, draft_title(draft, templates_option))
+    info = DocumentInfo(genre=_genre_name(draft.genre, templates_option))
+    write_document(blocks, out, chosen, force=force, fonts=load_fonts(fonts_path), info=info)
+    return out
+
+
+# --- blank skeleton ----------------------------------------------------------------
+
+
+def skeleton_blocks(skeleton: Skeleton, phrases: list[Phrase], org: str | None, year: int | None) -> list[Block]:
+    """A blank document: title, every section heading, and highlighted guidance and examples under each."""
+    skeleton = skeleton_for_year(skeleton, year)
+    blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
+    length = sum(part.guidance.length for part in skeleton.parts)
+    if length:
+        rounded = _round_length(length)
+        blocks.append(Block("hint", render(LENGTH_HINT, length=rounded, pages=pages_for_length(rounded))))
+    values = {"单位": org or "", **year_values(year)}
+    spans = _section_spans(skeleton)
+    number = 0
+    for part in skeleton.parts:
+        if part.role == "opening":
+            blocks.append(Block("hint", render(OPENING_HINT, length=_round_length(part.guidance.length or 200))))
+        elif part.role == "closing":
+            blocks.append(Block("hint", render(CLOSING_HINT, length=_round_length(part.guidance.length or 150))))
+        else:
+            number += 1
+            blocks.append(Block("heading", "", 1, marker_for(1, number), as_placeholders(part.heading)))
+            blocks.append(Block("hint", guidance_text(part)))
+            if part.example_children:
+                children = "；".join(as_placeholders(c) for c in part.example_children[:CHILD_EXAMPLES])
+                blocks.append(Block("hint", render(CHILDREN_HINT, children=children)))
+        for phrase in examples(part, phrases, spans):
+            blocks.append(
+                Block(
+                    "hint",
+                    render(
+                        EXAMPLE, text=as_placeholders(fill_slots(phrase.text, {k: v for k, v in values.items() if v}))
+                    ),
+                )
+            )
+    blocks.append(Block("signature", org or "【单位名称】"))
+    blocks.append(Block("date", "【××××年×月×日】"))
+    return blocks
+
+
+def as_placeholders(text: str) -> str:
+    """Slots left unfilled shown the way a reader of the document expects a blank: 【数量】."""
+    return SLOT.sub(lambda m: f"【{m.group(1)}{m.group(2)}】", text)
+
+
+def _section_spans(skeleton: Skeleton) -> dict[str, list[int]]:
+    """For each source document, the paragraph indexes where its parts start (sorted)."""
+    starts: dict[str, set[int]] = {}
+    for part in skeleton.parts:
+        if part.provenance and not part.borrowed:
+            own = part.provenance[0]
+            starts.setdefault(own.title, set()).add(own.paragraph)
+    return {title: sorted(indexes) for title, indexes in starts.items()}
+
+
+def _inside_part(phrase: Phrase, part: SkeletonNode, spans: dict[str, list[int]]) -> bool:
+    """True when the phrase was seen within the span of the document part this node was mined from."""
+    if not part.provenance or part.borrowed:
+        return False
+    own = part.provenance[0]
+    later = [start for start in spans.get(own.title, []) if start > own.paragraph]
+    end = later[0] if later else 10**9
+    return any(s.title == own.title and own.paragraph <= s.paragraph < end for s in phrase.sources)
+
+
+def guidance_text(part: SkeletonNode) -> str:
+    """本部分一般写3–5个小标题，各段多以“一是……二是……”展开，约800字。"""
+    low, high = part.guidance.subheadings_range
+    return render(
+        GUIDANCE,
+        low=max(low, 1) if high else 0,
+        high=high,
+        enumerates=part.guidance.enumerates,
+        length=_round_length(part.guidance.length),
+        borrowed=part.borrowed,
+    )
+
+
+def _round_length(length: int) -> int:
+    """A length rounded the way a person would say it (about 800 characters)."""
+    return max(100, round(length, -2)) if length >= 100 else max(length, 50)
+
+
+def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None) -> list[Phrase]:
+    """One or two phrases for a part: from its own text first, then accepted and most general ones of its role."""
+    roles = {"measure", "result"} if part.role in ("measure", "result") else {part.role}
+    usable = [p for p in phrases if p.role in roles and p.status != "rejected"]
+    spans = spans or {}
+    usable.sort(
+        key=lambda p: (
+            not _inside_part(p, part, spans),
+            p.status not in ("accepted", "edited"),
+            tuple(-g for g in p.generality()),
+        )
+    )
+    return usable[:EXAMPLES_PER_PART]
+
+
+def blank_skeleton(
+    genre_query: str | None,
+    out: Path | None,
+    *,
+    org: str | None = None,
+    year: int | None = None,
+    force: bool = False,
+    templates_option: Path | None = None,
+    last_year: Path | None = None,
+) -> Path:
+    """Write the blank skeleton document of a genre (or of last year's report, moved on a year)."""
+    from drafter.writing.yoy import promises, read_last_year, skeleton_from_last_year
+
+    templates = resolve_templates(templates_option)
+    outline = read_last_year(last_year) if last_year else None
+    genre = find_genre(genre_query or (outline.genre if outline else None) or GENERAL_GENRE, load_registry(templates))
+    target = out or Path(f"{genre.name}提纲.docx")
+    chosen = output_format(target, None)
+    skeleton = load_skeleton(templates, genre)
+    if outline is not None:
+        skeleton = skeleton_from_last_year(outline, skeleton)
+        org = org or outline.org
+        year = year or (int(outline.date[:4]) + 1 if outline.date else None)
+    blocks = skeleton_blocks(skeleton, load_bank(templates, genre), org, year)
+    if outline is not None:
+        checklist = [Block("hint", render(CHECKLIST_HINT, promise=p)) for p in promises(outline)]
+        blocks[1:1] = [
+            Block("hint", CHECKLIST_INTRO),
+            *checklist,
+        ]
+    write_document(blocks, target, chosen, force=force, info=DocumentInfo(genre=genre.name, kind="skeleton"))
+    return target

@@ -1,0 +1,345 @@
+"""Blocks -> .docx laid out to GB/T 9704-2012, built on named paragraph styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+from pydantic import ConfigDict
+
+from drafter.models import StrictModel
+from drafter.output.render.layout import KIND_NAMES, Block, DocumentInfo
+
+# GB/T 9704-2012: A4, margins, 22 lines of 28 characters, 3号 (16 pt) text.
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+FOOTER_DISTANCE_MM = 23  # the page number sits about 7 mm below the text block
+TEXT_PT = 16.0  # 3号
+TITLE_PT = 22.0  # 2号
+PAGE_NUMBER_PT = 14.0  # 4号
+LINE_PT = 28.95  # 225 mm / 22 lines
+TITLE_LINE_PT = 36.0
+INDENT_CHARS = 2
+SIGNATURE_RIGHT_CHARS = 4
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters Unicode shares between Latin and East Asian text: without w:hint="eastAsia" on their run,
+# Word draws them in the Latin font (Times New Roman), so “引号”、破折号——和省略号…… look wrong.
+SHARED_PUNCTUATION = re.compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2015\u2026\u00b7\u2022]")
+EAST_ASIA_HINT = '<w:rFonts w:hint="eastAsia"/>'
+
+
+def add_east_asia_hint(run_element: Any) -> None:
+    """Mark a python-docx run's shared punctuation as East Asian (see SHARED_PUNCTUATION)."""
+    from docx.oxml.ns import qn
+
+    run_element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+
+
+def hint_east_asia(paragraph: Any) -> Any:
+    """Give every run of a python-docx paragraph that holds shared punctuation the East Asian hint."""
+    for run in paragraph.runs:
+        if SHARED_PUNCTUATION.search(run.text):
+            add_east_asia_hint(run._r)
+    return paragraph
+
+
+class FontTable(StrictModel):
+    """The fonts of each part; the one place to change them (a user without 方正小标宋 may want 华文中宋)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = "方正小标宋简体"
+    level1: str = "黑体"
+    level2: str = "楷体_GB2312"
+    level3: str = "仿宋_GB2312"
+    level4: str = "仿宋_GB2312"
+    body: str = "仿宋_GB2312"
+    signature: str = "仿宋_GB2312"
+    page_number: str = "宋体"
+    latin: str = "Times New Roman"
+    level3_bold: bool = False
+
+
+STYLE_NAMES = {
+    "title": "公文标题",
+    1: "一级标题",
+    2: "二级标题",
+    3: "三级标题",
+    4: "四级标题",
+    "body": "公文正文",
+    "signature": "落款",
+    "page_number": "页码",
+}
+
+
+def render_docx(blocks: list[Block], fonts: FontTable | None = None, info: DocumentInfo | None = None) -> bytes:
+    """The .docx bytes of a laid-out document: page set up, styles defined, page numbers, the paragraphs, and
+    the title, genre (category) and kind (status) in the core properties."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    fonts = fonts or FontTable()
+    document = base_document(fonts)
+    style_ids = {style.name: style.style_id for style in document.styles}
+    paragraphs = "".join(_paragraph_xml(block, style_ids, fonts) for block in blocks)
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{paragraphs}</w:body>")
+    section_properties = document.element.body.sectPr
+    for paragraph in list(fragment):
+        section_properties.addprevious(paragraph)
+    _record(document, blocks, info or DocumentInfo())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _record(document: Any, blocks: list[Block], info: DocumentInfo) -> None:
+    """Title, genre and kind in the core properties (Word shows them under 文件 > 信息)."""
+    properties = document.core_properties
+    properties.title = next((b.text for b in blocks if b.kind == "title"), "")
+    properties.category = info.genre or ""
+    properties.content_status = KIND_NAMES[info.kind]
+    properties.author = ""  # not python-docx's name: the unit is the author
+    properties.comments = ""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    properties.created = properties.modified = now
+
+
+def base_document(fonts: FontTable) -> Any:
+    """An empty document with the page set up, the styles defined and page numbers in the footers.
+
+    Built afresh each time (no cache): a render is one per process, and building it straight into the
+    document that is then saved avoids a save-and-reopen round trip.
+    """
+    import docx
+
+    document = docx.Document()
+    page_setup(document)
+    define_styles(document, fonts)
+    page_numbers(document)
+    return document
+
+
+# --- page ------------------------------------------------------------------------
+
+
+def page_setup(document: Any) -> None:
+    """A4 (a landscape section stays landscape), GB/T 9704 margins, a 22-line grid, in every section."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in document.sections:
+        width, height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        landscape = section.orientation == WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = (height, width) if landscape else (width, height)
+        section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+        section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+        section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+        sect_pr = section._sectPr
+        grid = sect_pr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = OxmlElement("w:docGrid")
+            sect_pr.append(grid)
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(round(LINE_PT * 20)))
+
+
+# --- styles ----------------------------------------------------------------------
+
+
+def set_run_fonts(font: Any, element: Any, east_asia: str, latin: str) -> None:
+    """Latin font on w:ascii/w:hAnsi and the Chinese font on w:eastAsia (else Word falls back)."""
+    from docx.oxml.ns import qn
+
+    font.name = latin
+    r_pr = element.get_or_add_rPr()
+    r_fonts = r_pr.get_or_add_rFonts()
+    r_fonts.set(qn("w:eastAsia"), east_asia)
+    r_fonts.set(qn("w:ascii"), latin)
+    r_fonts.set(qn("w:hAnsi"), latin)
+
+
+def _first_line_chars(paragraph_format: Any, element: Any, chars: int, size: float) -> None:
+    """A first-line indent of `chars` characters (Word's firstLineChars plus its length in points)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph_format.first_line_indent = Pt(chars * size)
+    ind = element.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), str(chars * 100))
+
+
+def _paragraph_style(
+    document: Any, name: str, east_asia: str, latin: str, size: float, *, bold: bool = False, line: float = LINE_PT
+) -> Any:
+    """A paragraph style with fonts, size and exact line spacing."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    styles = document.styles
+    # A document drafter formatted before already has these styles: they are set again, not added twice.
+    existing = next((s for s in styles if s.name == name and s.type == WD_STYLE_TYPE.PARAGRAPH), None)
+    style = existing or styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.quick_style = True
+    set_run_fonts(style.font, style.element, east_asia, latin)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    return style
+
+
+def define_styles(document: Any, fonts: FontTable) -> None:
+    """公文标题, 一级标题 … 四级标题, 公文正文, 落款, 页码."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    set_run_fonts(normal.font, normal.element, fonts.body, fonts.latin)
+    normal.font.size = Pt(TEXT_PT)
+
+    title = _paragraph_style(document, STYLE_NAMES["title"], fonts.title, fonts.latin, TITLE_PT, line=TITLE_LINE_PT)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(LINE_PT)
+    levels = {1: fonts.level1, 2: fonts.level2, 3: fonts.level3, 4: fonts.level4}
+    for level, font in levels.items():
+        bold = level == 3 and fonts.level3_bold
+        style = _paragraph_style(document, STYLE_NAMES[level], font, fonts.latin, TEXT_PT, bold=bold)
+        _first_line_chars(style.paragraph_format, style.element, INDENT_CHARS, TEXT_PT)
+        style.paragraph_format.keep_with_next = level <= 2
+        # An outline level lets Word's navigation pane show the tree.
+        outline = style.element.get_or_add_pPr()
+        lvl = outline.find(qn("w:outlineLvl"))
+        if lvl is None:
+            from docx.oxml import OxmlElement
+
+            lvl = OxmlElement("w:outlineLvl")
+            outline.append(lvl)
+        lvl.set(qn("w:val"), str(level - 1))
+    body = _paragraph_style(document, STYLE_NAMES["body"], fonts.body, fonts.latin, TEXT_PT)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _first_line_chars(body.paragraph_format, body.element, INDENT_CHARS, TEXT_PT)
+    signature = _paragraph_style(document, STYLE_NAMES["signature"], fonts.signature, fonts.latin, TEXT_PT)
+    signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    signature.paragraph_format.right_indent = Pt(SIGNATURE_RIGHT_CHARS * TEXT_PT)
+    signature.paragraph_format.keep_with_next = True  # the signature stays with the date
+    page = _paragraph_style(
+        document, STYLE_NAMES["page_number"], fonts.page_number, fonts.page_number, PAGE_NUMBER_PT, line=PAGE_NUMBER_PT
+    )
+    page.paragraph_format.line_spacing_rule = None
+    page.paragraph_format.line_spacing = 1.0
+
+
+# --- blocks ----------------------------------------------------------------------
+
+
+def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontTable) -> str:
+    """One block as the XML of one paragraph in its named style. Text is escaped: it is data."""
+    if block.kind == "heading":
+        style = STYLE_NAMES[block.depth]
+        if not block.text:
+            return _p(style_ids[style], [_r(block.marker + block.heading)])
+        bold = fonts.level3_bold and block.depth == 3
+        runs = [
+            _r(block.marker + block.heading, "<w:b/>" if bold else ""),
+            _r(block.text, '<w:b w:val="0"/>' if bold else ""),
+        ]
+        return _p(style_ids[style], runs)
+    if block.kind == "hint":
+        return _p(style_ids[STYLE_NAMES["body"]], [_r(block.text, '<w:highlight w:val="yellow"/>')])
+    if block.kind == "signature":
+        indent = round(signature_indent(block.text) * TEXT_PT * 20)
+        blank = _p(style_ids[STYLE_NAMES["body"]], [])  # 正文之下空一行
+        return blank + _p(style_ids[STYLE_NAMES["signature"]], [_r(block.text)], f'<w:ind w:right="{indent}"/>')
+    style = {"title": STYLE_NAMES["title"], "date": STYLE_NAMES["signature"]}.get(block.kind, STYLE_NAMES["body"])
+    return _p(style_ids[style], [_r(block.text)] if block.text else [])
+
+
+def _p(style_id: str, runs: list[str], extra_properties: str = "") -> str:
+    """A w:p with a paragraph style."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{extra_properties}</w:pPr>{"".join(runs)}</w:p>'
+
+
+def _r(text: str, properties: str = "") -> str:
+    """A w:r holding text as typed (XML-escaped, characters XML cannot hold removed)."""
+    if SHARED_PUNCTUATION.search(text):
+        properties = EAST_ASIA_HINT + properties  # rFonts comes first in w:rPr
+    r_pr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    return f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>'
+
+
+def signature_indent(signature: str) -> float:
+    """Right indent, in characters, that centres a signature over a date 右空四字 (about 11 characters)."""
+    date_chars = 11
+    return max(SIGNATURE_RIGHT_CHARS + (date_chars - len(signature)) / 2, 0)
+
+
+# --- page numbers ----------------------------------------------------------------
+
+
+def page_numbers(document: Any) -> None:
+    """`— 1 —` in a PAGE field: odd pages right, even pages left, one character in; on every page (no
+    different first page), the later sections' footers linked to the first's. Footers already there are
+    replaced."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    for index, later in enumerate(document.sections):
+        later.different_first_page_header_footer = False
+        if index:
+            later.footer.is_linked_to_previous = True
+            later.even_page_footer.is_linked_to_previous = True
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        footer.is_linked_to_previous = False
+        for child in list(footer._element):
+            footer._element.remove(child)
+        paragraph = footer.add_paragraph()
+        paragraph.style = document.styles[STYLE_NAMES["page_number"]]
+        paragraph.alignment = alignment
+        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+            paragraph.paragraph_format.right_indent = Pt(PAGE_NUMBER_PT)
+        else:
+            paragraph.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)
+        add_east_asia_hint(paragraph.add_run("— ")._r)
+        _page_field(paragraph)
+        add_east_asia_hint(paragraph.add_run(" —")._r)
+
+
+def _page_field(paragraph: Any) -> None:
+    """A real PAGE field (begin, instruction, separate, cached value, end)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(child: Any) -> None:
+        run = paragraph.add_run()
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    run_with(instruction)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)

@@ -1,0 +1,1 @@
+"""Reading: files -> text -> cleaned paragraphs -> documents -> outlines."""

@@ -1,0 +1,131 @@
+"""Noise removal and stand-in restoration, driven by the rules in corpus/cleaning.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from drafter.bank.store import load_yaml_model
+from drafter.errors import ConfigError
+from drafter.models import CleaningRule, CleaningRules
+from drafter.reading.read import Paragraph
+from drafter.resources import bundled
+
+DEFAULT_RULES_PATH = "corpus/cleaning.yaml"
+# A drop_line rule removes a whole paragraph only below this length: a longer one is running
+# text (a page pasted without line breaks), where only the offending sentences go.
+LONG_PARAGRAPH = 500
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A cleaning rule with its pattern compiled."""
+
+    rule: CleaningRule
+    regex: re.Pattern[str]
+
+    def substitute(self, text: str) -> tuple[str, int]:
+        """Apply a replace rule to one text; returns the new text and the number of changes."""
+        if self.rule.each_char:
+            return self.regex.subn(lambda m: self.rule.replace * len(m.group(0)), text)
+        return self.regex.subn(self.rule.replace, text)
+
+
+@dataclass
+class CleanReport:
+    """How often each rule fired, and where (file and line)."""
+
+    hits: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, source: str, line: int, count: int = 1) -> None:
+        """Record `count` changes by rule `name` at source:line."""
+        self.hits.setdefault(name, []).extend([(source, line)] * count)
+
+    def count(self, name: str) -> int:
+        """How many times rule `name` fired."""
+        return len(self.hits.get(name, []))
+
+    def merge(self, other: CleanReport) -> None:
+        """Add another report's hits to this one."""
+        for name, places in other.hits.items():
+            self.hits.setdefault(name, []).extend(places)
+        self.descriptions.update(other.descriptions)
+
+
+def load_rules(path: Path | None = None) -> list[CompiledRule]:
+    """Load and compile the cleaning rules (the bundled corpus/cleaning.yaml by default)."""
+    return _load_rules_cached(str(path or bundled(DEFAULT_RULES_PATH)))
+
+
+def stand_in_rules() -> list[CompiledRule]:
+    """The bundled rules that restore the web's stand-ins (D -> 党, AAA -> 微信); check and --fix use them."""
+    return [rule for rule in load_rules() if rule.rule.name.startswith("stand_in")]
+
+
+def canonical_rules() -> list[CompiledRule]:
+    """The bundled rules that restore truncated canonical expressions (习近平新时代中国特色社会主义思想 …)."""
+    return [rule for rule in load_rules() if rule.rule.name.startswith("canonical")]
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(path: str) -> list[CompiledRule]:
+    """Load rules once per path."""
+    rules = load_yaml_model(Path(path), CleaningRules).rules
+    return [CompiledRule(rule, regex) for rule, regex in zip(rules, compile_patterns(path, rules), strict=True)]
+
+
+class NamedPattern(Protocol):
+    """A rule of a YAML rules file: a name and a regular expression."""
+
+    name: str
+    pattern: str
+
+
+def compile_patterns(path: str, rules: Sequence[NamedPattern]) -> list[re.Pattern[str]]:
+    """Each rule's pattern compiled; a bad one is named by file, position and rule."""
+    compiled = []
+    for index, rule in enumerate(rules):
+        try:
+            compiled.append(re.compile(rule.pattern))
+        except re.error as exc:
+            raise ConfigError(
+                f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。请改正后重试。",
+                path=path,
+            ) from None
+    return compiled
+
+
+def drop_matching(text: str, regex: re.Pattern[str]) -> str:
+    """Drop a matching line; from a long paragraph drop only the sentences that match."""
+    if len(text) < LONG_PARAGRAPH:
+        return ""
+    sentences = re.split(r"(?<=[。！？!?])", text)
+    return "".join(s for s in sentences if not regex.search(s))
+
+
+def clean_paragraphs(
+    paragraphs: Iterable[Paragraph], source: str, rules: list[CompiledRule]
+) -> tuple[list[Paragraph], CleanReport]:
+    """Apply every rule to every paragraph; dropped lines become empty paragraphs."""
+    report = CleanReport(descriptions={r.rule.name: r.rule.description for r in rules})
+    cleaned = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for compiled in rules:
+            if compiled.rule.contains and not any(literal in text for literal in compiled.rule.contains):
+                continue
+            if compiled.rule.kind == "drop_line":
+                if text and compiled.regex.search(text):
+                    report.add(compiled.rule.name, source, paragraph.line)
+                    text = drop_matching(text, compiled.regex)
+                continue
+            text, changes = compiled.substitute(text)
+            if changes:
+                report.add(compiled.rule.name, source, paragraph.line, changes)
+        cleaned.append(replace(paragraph, text=text) if text != paragraph.text else paragraph)
+    return cleaned, report

@@ -1,0 +1,207 @@
+"""PDF -> paragraphs: lines read with pdfplumber, then paragraphs rebuilt from the layout.
+
+A PDF keeps lines, not paragraphs. A paragraph starts where a line is indented (GB/T 9704 indents two
+characters), after a line that stopped short of the right edge, after a larger gap, or at a heading
+marker. Running headers and footers (text repeated at the top or bottom of the pages) and page numbers
+(— 3 —, 第3页 共9页) are dropped, and so is a table of contents at the start (lines ending in a page
+number, often after dot leaders). A page set in two columns is read column by column. A scanned PDF,
+with no text in it, gets a message saying so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import ReadError
+from drafter.reading.patterns import MARKER
+from drafter.reading.read import Paragraph
+
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
+# pdfplumber puts a space where a Latin run meets a Chinese one (2024 年): take it out.
+_SPACE_AT_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－~～·\s]*\d{1,4}[—–\-－~～·\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+    re.IGNORECASE,
+)
+_TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)\s*(?:[.．。…·•\-_]{3,}|\s{2,}|\t)\s*(?P<page>\d{1,3})$")
+MARGIN_SHARE = 0.09  # the top and bottom share of a page where running headers and footers sit
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page, with where it sits."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+    page_height: float
+    column: int = 0  # 0, or 1 for the right column of a page set in two columns
+
+
+def read_pdf(path: Path) -> list[Paragraph]:
+    """The paragraphs of a PDF's text layer."""
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a dependency; the message covers a broken installation
+        raise ReadError(
+            f"无法读取 {path}：缺少 pdfplumber。请重新安装 drafter（pip install -e .）。", path=path
+        ) from None
+    lines: list[Line] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for number, page in enumerate(pdf.pages):
+                lines += _page_lines(page, number)
+            images = sum(len(page.images) for page in pdf.pages)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(
+            f"无法读取 PDF 文件 {path}：文件已损坏或加了密码（{type(exc).__name__}）。"
+            "请用 PDF 阅读器打开确认，或把原始的 Word 文件给 drafter。",
+            path=path,
+        ) from None
+    if not any(line.text.strip() for line in lines):
+        what = "是扫描件（只有图片，没有文字层）" if images else "没有可提取的文字"
+        raise ReadError(
+            f"无法读取 {path}：这个 PDF {what}。请先用 OCR（文字识别）软件转成文字，或提供原始的 Word 文件。",
+            path=path,
+        )
+    lines = _without_toc(_without_running_lines(lines))
+    return _paragraphs(lines)
+
+
+def _page_lines(page: Any, number: int) -> list[Line]:
+    """The lines of a page, column by column when it is set in two columns."""
+    gutter = _gutter(page)
+    regions = [(0, page.width)] if gutter is None else [(0, gutter), (gutter, page.width)]
+    lines = []
+    for column, (left, right) in enumerate(regions):
+        region = page if gutter is None else page.crop((left, 0, right, page.height), strict=False)
+        for found in region.extract_text_lines(strip=True, return_chars=False):
+            text = _SPACE_AT_CJK.sub("", found["text"]).strip()
+            if text:
+                place = (found["x0"], found["x1"], found["top"], found["bottom"])
+                lines.append(Line(text, *place, number, page.height, column))
+    return lines
+
+
+def _gutter(page: Any) -> float | None:
+    """The x of the blank band between two columns, if the page has one (most of its lines stop short of it)."""
+    words = page.extract_words()
+    if len(words) < 20:
+        return None
+    width = page.width
+    covered = [0] * int(width + 1)
+    for word in words:
+        for x in range(int(word["x0"]), min(int(word["x1"]) + 1, len(covered))):
+            covered[x] += 1
+    low, high = int(width * 0.3), int(width * 0.7)
+    best, best_width, start = None, 0, None
+    for x in range(low, high + 1):
+        if covered[x] == 0:
+            start = x if start is None else start
+            if x - start + 1 > best_width:
+                best, best_width = (start + x) / 2, x - start + 1
+        else:
+            start = None
+    left = sum(1 for w in words if w["x1"] < (best or 0))
+    right = sum(1 for w in words if w["x0"] > (best or width))
+    # A real gutter is wide, and both sides of it hold a good share of the words.
+    return best if best is not None and best_width >= 8 and min(left, right) >= len(words) * 0.2 else None
+
+
+def _without_running_lines(lines: list[Line]) -> list[Line]:
+    """Lines without page numbers, and without headers and footers repeated at the top or bottom of pages."""
+    pages = len({line.page for line in lines})
+
+    def in_margin(line: Line) -> bool:
+        return line.top < line.page_height * MARGIN_SHARE or line.bottom > line.page_height * (1 - MARGIN_SHARE)
+
+    repeated = Counter(re.sub(r"\d+", "#", line.text) for line in lines if in_margin(line))
+    kept = []
+    for line in lines:
+        if _PAGE_NUMBER.match(line.text) and (in_margin(line) or len(line.text) <= 9):
+            continue
+        if in_margin(line) and pages > 1 and repeated[re.sub(r"\d+", "#", line.text)] >= max(2, pages // 2):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _without_toc(lines: list[Line]) -> list[Line]:
+    """Lines without a table of contents at the start (three or more entries ending in a page number)."""
+    entries = [i for i, line in enumerate(lines[:200]) if _TOC_ENTRY.match(line.text)]
+    if len(entries) < 3:
+        return lines
+    block = [entries[0]]
+    for index in entries[1:]:
+        if index - block[-1] <= 2:
+            block.append(index)
+        elif len(block) >= 3:
+            break
+        else:
+            block = [index]
+    if len(block) < 3:
+        return lines
+    first = block[0]
+    if first > 0 and re.fullmatch(r"目\s*录", lines[first - 1].text):
+        first -= 1
+    return lines[:first] + lines[block[-1] + 1 :]
+
+
+def _paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Join lines into paragraphs by the layout: indent, short lines, gaps, markers, centred lines.
+    Margins are measured per column: a left column ends far from the page's right edge."""
+    if not lines:
+        return []
+    geometry = {
+        column: _margins([line for line in lines if line.column == column])
+        for column in {line.column for line in lines}
+    }
+    size = statistics.median([line.bottom - line.top for line in lines]) or 12.0
+    pitch = statistics.median(
+        [b.top - a.top for a, b in itertools.pairwise(lines) if b.page == a.page and b.top > a.top] or [size * 1.8]
+    )
+    paragraphs: list[Paragraph] = []
+    current: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        left = geometry[line.column][0]
+        if previous is None or _starts_paragraph(line, previous, left, geometry[previous.column][1], size, pitch):
+            if current:
+                paragraphs.append(Paragraph("".join(current), len(paragraphs) + 1))
+            current = []
+        current.append(line.text)
+        previous = line
+    if current:
+        paragraphs.append(Paragraph("".join(current), len(paragraphs) + 1))
+    return paragraphs
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """Where the lines of a column start (most often) and end (the 90th percentile: full lines)."""
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    ends = [line.x1 for line in lines]
+    right = statistics.quantiles(ends, n=10)[-1] if len(ends) >= 10 else max(ends)
+    return left, right
+
+
+def _starts_paragraph(line: Line, previous: Line, left: float, right: float, size: float, pitch: float) -> bool:
+    """Whether a line opens a new paragraph rather than continuing the one before (`right`: where full
+    lines of the previous line's column end)."""
+    if line.x0 - left >= size * 1.2:  # indented (a first line, a centred title, a right-aligned signature)
+        return True
+    if previous.x1 < right - size * 1.5:  # the line before stopped short: its paragraph ended there
+        return True
+    if line.page == previous.page and line.top - previous.top > pitch * 1.6:
+        return True
+    return bool(MARKER.match(line.text)) and previous.x1 < right - size * 0.5

@@ -1,0 +1,626 @@
+"""Files -> paragraphs: encoding detection for text, paragraphs and Word's structure for .docx."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import ReadError, UserError
+from drafter.files import read_bytes, require_regular_file
+from drafter.reading.patterns import MARKER as MARKER_START
+from drafter.reading.patterns import strip_controls
+
+TEXT_SUFFIXES = (".txt", ".md")
+DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
+LEGACY_SUFFIXES = (".doc", ".wps")  # converted with LibreOffice (corpus/convert.py)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES + LEGACY_SUFFIXES
+FORMATS_READ = ".txt、.md、.docx、.doc、.wps 和 .pdf"
+# A .docx whose parts unpack to more than this is refused (zip bombs).
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_BLANKS = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
+_READ_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph (a line of a text file, a paragraph of a .docx)."""
+
+    text: str
+    line: int  # 1-based line number, or paragraph index in a .docx
+    level: int | None = None  # heading level Word carries (Heading N, outline level), 1-based
+    is_title: bool = False  # styled as the document title in Word
+    bold: bool = False  # a .docx paragraph set in bold throughout
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The paragraphs of one file."""
+
+    path: str
+    paragraphs: list[Paragraph]
+    title: str | None = None  # the title a .docx records in its core properties, when it is a real one
+    genre: str | None = None  # the genre drafter recorded when it wrote the file (category / front matter)
+    kind: str | None = None  # 空白提纲 or 工作总结, likewise
+
+    @property
+    def text(self) -> str:
+        """All paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+# In a folder: Word's lock files (~$x.docx), hidden files, and copies drafter wrote itself.
+_NOT_SOURCES = re.compile(r"^(?:~\$|\.)|\.(?:fixed|公文格式)\.[^.]+$")
+
+
+def iter_source_files(path: Path) -> list[Path]:
+    """The supported files under a directory (sorted), or the file itself."""
+    if path.is_dir():
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUPPORTED_SUFFIXES and not _NOT_SOURCES.search(p.name) and p.is_file()
+        )
+    return [path]
+
+
+def read_source(path: Path) -> SourceText:
+    """Read a .txt, .md, .docx, .pdf, .doc or .wps file into paragraphs."""
+    (result,) = read_sources([path])
+    if isinstance(result, ReadError):
+        raise result
+    return result
+
+
+def read_sources(paths: list[Path]) -> list[SourceText | ReadError]:
+    """Read files in order; the .doc and .wps among them are converted together, in one LibreOffice run."""
+    import tempfile
+
+    from drafter.reading.convert import convert_all
+
+    legacy = [p for p in paths if p.suffix.lower() in LEGACY_SUFFIXES and _is_regular(p)]
+    with tempfile.TemporaryDirectory(prefix="drafter-convert-") as workdir:
+        converted = convert_all(legacy, Path(workdir)) if legacy else {}
+        results: list[SourceText | ReadError] = []
+        for path in paths:
+            try:
+                results.append(_read_one(path, converted.get(path)))
+            except ReadError as error:
+                results.append(error)
+        return results
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file (the others are refused with a message when read)."""
+    try:
+        require_regular_file(path)
+    except UserError:
+        return False
+    return True
+
+
+def _read_one(path: Path, converted: Any = None) -> SourceText:
+    """One file into paragraphs (`converted`: what a .doc or .wps became)."""
+    from drafter.reading.convert import Converted
+
+    try:
+        require_regular_file(path)
+    except UserError as error:
+        raise ReadError(error.message, path=path) from None
+    suffix = path.suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        if isinstance(converted, ReadError):
+            raise converted
+        if not isinstance(converted, Converted):
+            raise ReadError(f"无法读取 {path}：转换失败。请用 Word/WPS 另存为 .docx 后重试。", path=path)
+        inner = _read_one(converted.path)
+        return replace(inner, path=str(path))
+    if suffix in DOCX_SUFFIXES:
+        return read_docx(path)
+    if suffix in PDF_SUFFIXES:
+        from drafter.reading.pdf import read_pdf
+
+        return SourceText(str(path), read_pdf(path))
+    if suffix in TEXT_SUFFIXES:
+        try:
+            data = read_bytes(path)
+        except UserError as error:
+            raise ReadError(error.message, path=path) from None
+        lines = decode_text(data, path).splitlines()
+        if suffix == ".md":
+            matter, lines = front_matter(lines)
+            genre, kind = matter.get("文种") or matter.get("genre"), matter.get("文档") or matter.get("kind")
+            return SourceText(str(path), markdown_paragraphs(lines), None, genre, kind)
+        return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
+    raise ReadError(
+        f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
+        f"drafter 读取 {FORMATS_READ} 文件；其他格式请先另存为其中一种。",
+        path=path,
+    )
+
+
+# "## 标题" and "##标题" (many Chinese editors write no space); a lone "#" run is not a heading.
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?!#)\s*(\S.*?)\s*#*\s*$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+_FRONT_MATTER_FIELD = re.compile(r"^\s*([^:：\s]+)\s*[:：]\s*(.*?)\s*$")
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The `key: value` fields of a YAML front matter block (--- … --- on the first lines), and the lines with
+    that block blanked out (line numbers stay those of the file)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, lines
+    end = next((i for i, line in enumerate(lines[1:40], start=1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        return {}, lines
+    fields = {}
+    for line in lines[1:end]:
+        match = _FRONT_MATTER_FIELD.match(line)
+        if match:
+            fields[match.group(1)] = match.group(2).strip("'\"")
+    return fields, [""] * (end + 1) + lines[end + 1 :]
+
+
+def markdown_paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Markdown lines as paragraphs: `#` headings carry a level, the first `#` line is the title; lines in
+    fenced code blocks are text, whatever they start with."""
+    paragraphs = []
+    title_seen = False
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        opening = _MD_FENCE.match(line)
+        if opening and (fence is None or opening.group(1)[0] == fence[0]):
+            fence = None if fence else opening.group(1)
+            continue
+        text = _MD_EMPHASIS.sub(r"\2", line)
+        match = None if fence else _MD_HEADING.match(text)
+        if not match:
+            paragraphs.append(Paragraph(text, number))
+            continue
+        hashes, content = len(match.group(1)), match.group(2)
+        if hashes == 1 and not title_seen:
+            title_seen = True
+            paragraphs.append(Paragraph(content, number, is_title=True))
+        else:
+            paragraphs.append(Paragraph(content, number, level=hashes - 1 if title_seen else hashes))
+    return paragraphs
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode the bytes of a text file (UTF-8 with or without BOM, GB18030/GBK, UTF-16)."""
+    return decode_text_as(data, path)[0]
+
+
+def decode_text_as(data: bytes, path: Path) -> tuple[str, str]:
+    """The text of a text file and the encoding it was in (to write a corrected copy the same way)."""
+    if not data.strip():
+        raise ReadError(f"文件 {path} 是空的，没有可读取的内容。请确认选对了文件。", path=path)
+    decoded = _decode_known(data)
+    if decoded is None:
+        import charset_normalizer
+
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        best = charset_normalizer.from_bytes(body).best()
+        decoded = (str(best), best.encoding) if best is not None else None
+    if decoded is None or not looks_like_chinese_text(decoded[0]):
+        raise ReadError(
+            f"文件 {path} 无法识别为中文文本：它可能不是文本文件，或者编码已损坏。"
+            "请在编辑器中打开确认内容正常，另存为 UTF-8 编码后重试。",
+            path=path,
+        )
+    text, encoding = decoded
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n")), encoding
+
+
+def _decode_known(data: bytes) -> tuple[str, str] | None:
+    """Decode bytes whose encoding is certain: a BOM, or valid UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            return None  # labelled UTF-8 but is not (often GBK saved with a BOM): let detection decide
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+
+
+def looks_like_chinese_text(text: str) -> bool:
+    """True when decoded text reads as Chinese prose rather than noise (judged on its first 8,000 characters)."""
+    sample = text[:8_000]
+    # Counting by what a substitution removes builds one string instead of a list of every match.
+    visible = len(_BLANKS.sub("", sample))
+    if visible == 0:
+        return False
+    if len(sample) - len(_CONTROL.sub("", sample)) > visible * 0.01:
+        return False
+    return len(sample) - len(_CJK.sub("", sample)) >= visible * 0.2
+
+
+# --- .docx -----------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLE = re.compile(r"^(?:title|标题|公文标题|文件标题)$", re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path) -> SourceText:
+    """Paragraphs of a .docx in body order, with Word's heading levels, list numbers and bold lines.
+
+    A paragraph that holds several lines (soft line breaks) or several headings typed one after another
+    becomes one Paragraph a line or a heading.
+    """
+    document = open_docx(path)
+    paragraphs = [piece for record in docx_records(document) for piece in record.pieces]
+    genre, kind = recorded_info(document)
+    return SourceText(str(path), paragraphs, recorded_title(document, path), genre, kind)
+
+
+@dataclass(frozen=True)
+class DocxRecord:
+    """One paragraph or table of a .docx body: its element, the list number Word draws in front of it (a
+    paragraph), and the Paragraphs read from it (a line or heading each; a table's prose cells)."""
+
+    element: Any
+    prefix: str
+    pieces: list[Paragraph]
+
+
+def docx_records(document: Any) -> list[DocxRecord]:
+    """The body of a .docx in order, as read: paragraphs with their list numbers, tables with their prose."""
+    numbering = DocxNumbering(document)
+    styles = _styles_by_id(document)
+    records = []
+    for index, element in enumerate(body_blocks(document)):
+        if element.tag == _W + "p":
+            prefix, para = _docx_paragraph(styles, element, numbering, index + 1)
+            pieces = [replace(para, text=piece) for piece in split_lines_and_headings(para.text)] if para else []
+            records.append(DocxRecord(element, prefix, pieces))
+        else:
+            records.append(
+                DocxRecord(element, "", [Paragraph(text, index + 1) for text in _prose_cells(element) if text])
+            )
+    return records
+
+
+def recorded_info(document: Any) -> tuple[str | None, str | None]:
+    """The genre (category) and kind (status) a .docx records; None for what it does not."""
+    try:
+        properties = document.core_properties
+        return (properties.category or "").strip() or None, (properties.content_status or "").strip() or None
+    except Exception:
+        return None, None
+
+
+def recorded_title(document: Any, path: Path) -> str | None:
+    """The title in the document's properties, when it is a real title (not the file's name or a default)."""
+    try:
+        title = (document.core_properties.title or "").strip()
+    except Exception:
+        return None
+    if (
+        not title
+        or title in (path.stem, path.name)
+        or re.match(r"^(?:Microsoft Word|文档|Document|无标题|新建)", title)
+    ):
+        return None
+    return title if re.search(r"[\u4e00-\u9fff]", title) and len(title) <= 60 else None
+
+
+_NEXT_MARKER = re.compile(
+    r"(?<=\S)[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))\S)"
+)
+
+
+def split_lines_and_headings(text: str) -> list[str]:
+    """A paragraph's lines (soft line breaks), each cut again where headings were typed one after another
+    (一、总体情况  二、主要做法; 一、总体情况（一）组织领导). Only short marker-led pieces are cut: a sentence
+    that lists (一)…(二)… stays whole."""
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if MARKER_START.match(line.strip()) and not re.search(r"[。；！？]", line):
+            cuts = [0, *(m.start() for m in _NEXT_MARKER.finditer(line) if m.start() > 0)]
+            parts = [line[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+            if len(parts) > 1 and all(len(p) <= 40 and MARKER_START.match(p) for p in parts):
+                pieces += parts
+                continue
+        pieces.append(line)
+    return pieces or [text]
+
+
+def open_docx(path: Path) -> Any:
+    """A python-docx Document from a copy of the file unpacked within the size limit (every reader uses this)."""
+    import io
+
+    import docx
+
+    data = bounded_copy(path)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types on damaged files
+        raise ReadError(
+            f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式（{type(exc).__name__}）。"
+            "请用 Word 或 WPS 打开后重新另存为 .docx。",
+            path=path,
+        ) from None
+
+
+def bounded_copy(path: Path) -> bytes:
+    """The .docx repacked from its members as they really unpack, stopping at the limit whatever the zip declares.
+
+    python-docx reads each member in one call, which inflates the whole member in memory before the
+    size the zip declares is applied: a member that declares 1,000 bytes can inflate to gigabytes.
+    Reading in chunks and repacking what was read means python-docx only ever sees true sizes.
+    """
+    import io
+
+    try:
+        require_regular_file(path)
+    except UserError as error:
+        raise ReadError(error.message, path=path) from None
+    out = io.BytesIO()
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                with archive.open(info) as member, copy.open(info.filename, "w", force_zip64=True) as target:
+                    while chunk := member.read(_READ_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_DOCX_UNPACKED_BYTES:
+                            raise _TooLarge
+                        target.write(chunk)
+    except _TooLarge:
+        raise ReadError(
+            f"拒绝读取 {path}：解压后超过 {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB，"
+            "不像一份正常的工作总结（可能是压缩炸弹）。",
+            path=path,
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        raise ReadError(
+            f"无法打开 Word 文件 {path}：文件已损坏、不完整或不是 .docx 格式（{type(exc).__name__}）。"
+            "请用 Word 或 WPS 打开后重新另存为 .docx。",
+            path=path,
+        ) from None
+    return out.getvalue()
+
+
+class _TooLarge(Exception):
+    """A .docx unpacked past the limit."""
+
+
+def body_blocks(document: Any) -> list[Any]:
+    """Top-level paragraphs and tables of the document body in order, including those inside content controls."""
+    return list(_blocks_in(document.element.body))
+
+
+def _blocks_in(container: Any) -> Any:
+    """Paragraphs and tables of a container, descending into w:sdt content controls."""
+    for child in container.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks_in(content)
+
+
+def _paragraph_text(element: Any) -> str:
+    """Visible text of a w:p element (runs, tabs and breaks)."""
+    parts: list[str] = []
+    for node in element.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        if node.tag == _W + "t":
+            parts.append(node.text or "")
+        elif node.tag == _W + "tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return strip_controls("".join(parts))
+
+
+def _prose_cells(table: Any) -> list[str]:
+    """Text of the table cells that read as prose (long, with sentence punctuation)."""
+    texts: list[str] = []
+    seen: set[int] = set()
+    for cell in table.iter(_W + "tc"):
+        if id(cell) in seen:
+            continue
+        seen.add(id(cell))
+        for p in cell.iter(_W + "p"):
+            text = _paragraph_text(p).strip()
+            if is_prose(text):
+                texts.append(text)
+    return texts
+
+
+def is_prose(text: str) -> bool:
+    """A table cell's text that is a sentence rather than a label or a figure."""
+    return (len(text) >= 15 and bool(re.search(r"[。；！？]", text))) or (len(text) >= 40 and "，" in text)
+
+
+def _docx_paragraph(
+    styles: dict[str, Any], element: Any, numbering: DocxNumbering, index: int
+) -> tuple[str, Paragraph | None]:
+    """One w:p as a Paragraph, with its list number put back in front of the text; and that number."""
+    text = _paragraph_text(element)
+    p_style = element.find(f"{_W}pPr/{_W}pStyle")
+    style = styles.get(p_style.get(_W + "val")) if p_style is not None else None
+    num = _num_properties(element, style)
+    prefix = numbering.next_label(*num) if num is not None else ""
+    if not (prefix + text).strip():
+        return prefix, None
+    level = _heading_level(element, style)
+    style_name = (getattr(style, "name", "") or "").strip()
+    return prefix, Paragraph(
+        prefix + text,
+        index,
+        level=level,
+        is_title=bool(_TITLE_STYLE.match(style_name)),
+        bold=_all_bold(element, style),
+    )
+
+
+def _all_bold(element: Any, style: Any) -> bool:
+    """Every run with text is bold (set on the run, or by the paragraph's style)."""
+    style_bold = any(
+        (b := s.element.find(f"{_W}rPr/{_W}b")) is not None and b.get(_W + "val", "true") not in ("0", "false")
+        for s in _style_chain(style)
+    )
+    runs = [r for r in element.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    if not runs:
+        return False
+    for run in runs:
+        bold = run.find(f"{_W}rPr/{_W}b")
+        if bold is None and not style_bold:
+            return False
+        if bold is not None and bold.get(_W + "val", "true") in ("0", "false"):
+            return False
+    return True
+
+
+def _styles_by_id(document: Any) -> dict[str, Any]:
+    """Style id -> style object, read once per document (a lookup per paragraph would rescan them all)."""
+    try:
+        return {style.style_id: style for style in document.styles}
+    except Exception:  # a damaged styles part: read the text without style hints
+        return {}
+
+
+def _style_chain(style: Any) -> list[Any]:
+    """The style and its base styles."""
+    chain: list[Any] = []
+    while style is not None and len(chain) < 10:
+        chain.append(style)
+        style = getattr(style, "base_style", None)
+    return chain
+
+
+def int_attribute(element: Any, name: str, default: int) -> int:
+    """An integer attribute of a Word element; a value that is not a number counts as absent."""
+    value = element.get(_W + name) if element is not None else None
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _heading_level(element: Any, style: Any) -> int | None:
+    """Heading level from an outline level or a Heading N style (1-based)."""
+    outline = element.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None:
+        value = int_attribute(outline, "val", 9)
+        return value + 1 if 0 <= value < 9 else None
+    for s in _style_chain(style):
+        match = _HEADING_STYLE.match((s.name or "").strip())
+        if match:
+            return int(match.group(1))
+        lvl = s.element.find(f"{_W}pPr/{_W}outlineLvl")
+        if lvl is not None:
+            value = int_attribute(lvl, "val", 9)
+            return value + 1 if 0 <= value < 9 else None
+    return None
+
+
+def _num_properties(element: Any, style: Any) -> tuple[str, int] | None:
+    """(numId, ilvl) of a numbered paragraph, from the paragraph or its style."""
+    candidates = [element] + [s.element for s in _style_chain(style)]
+    for node in candidates:
+        num_pr = node.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            continue
+        num_id = num_pr.find(_W + "numId")
+        ilvl = num_pr.find(_W + "ilvl")
+        if num_id is None:
+            continue
+        value = num_id.get(_W + "val", "0")
+        if value == "0":
+            return None
+        return value, int_attribute(ilvl, "val", 0)
+    return None
+
+
+class DocxNumbering:
+    """Word's automatic list numbering: counts items and formats their labels."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(_W + "abstractNum"):
+            levels = {}
+            for lvl in node.findall(_W + "lvl"):
+                ilvl = int_attribute(lvl, "ilvl", 0)
+                fmt = lvl.find(_W + "numFmt")
+                text = lvl.find(_W + "lvlText")
+                start = lvl.find(_W + "start")
+                levels[ilvl] = (
+                    fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(_W + "val", "") if text is not None else "",
+                    int_attribute(start, "val", 1),
+                )
+            abstract[node.get(_W + "abstractNumId", "")] = levels
+        for num in root.findall(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            if ref is not None:
+                self.levels[num.get(_W + "numId", "")] = abstract.get(ref.get(_W + "val", ""), {})
+
+    def next_label(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of (num_id, ilvl) and return the label Word would show."""
+        levels = self.levels.get(num_id, {})
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        ilvl = max(0, min(ilvl, 8))
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, template, _ = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        if fmt in ("none", "bullet"):
+            return ""
+
+        def value(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            lfmt, _, lstart = levels.get(level, ("decimal", "", 1))
+            return format_number(max(counters[level], 1) + lstart - 1, lfmt)
+
+        return re.sub(r"%([1-9])", value, template)
+
+
+def format_number(value: int, fmt: str) -> str:
+    """A counter value in one of Word's number formats."""
+    from drafter.reading.numerals import CIRCLED, int_to_cn
+
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "japaneseCounting",
+        "ideographDigital",
+        "taiwaneseCounting",
+        "chineseLegalSimplified",
+    ):
+        return int_to_cn(value)
+    if fmt == "decimalFullWidth":
+        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalEnclosedCircle" and 1 <= value <= len(CIRCLED):
+        return CIRCLED[value - 1]
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (value - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (value - 1) % 26)
+    return str(value)

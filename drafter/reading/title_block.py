@@ -1,0 +1,193 @@
+"""The top of a document: 版头, 发文字号, 签发人, the title, a date or speaker line, the 主送机关.
+
+Many documents have no title line at all (a personal summary that starts with its first sentence, a
+speech that starts with 同志们：); their title is None, never the first paragraph or the file name.
+A 红头 document whose line breaks were lost runs all of it into one line; it is cut apart here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from drafter.reading.patterns import DATE, FURNITURE, LETTERHEAD, MARKER
+from drafter.reading.read import Paragraph
+from drafter.reading.split import TITLE_END
+
+_STRIP = " \t\u3000\u2002\u2003\u00a0"
+TITLE_MAX = 60
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_SALUTATION = re.compile(
+    r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|大家好)|大家好[!！,，]?$|^[^。，；]{0,12}同志们[:：，,]"
+)
+_ADDRESSEE_LINE = re.compile(r"^[^。，；！？:：]{2,60}[:：]$")
+# A title ending in a kind of document, inside running text (for a 红头 block without line breaks).
+_TITLE_IN_RUN = re.compile(
+    rf"(?P<title>[^。：:；，]{{0,50}}?(?:关于[^。：:；]{{2,90}}?)?{TITLE_END}|[^。：:；，]{{0,50}}?关于[^。：:；]{{2,90}}?的(?:情况|请示|意见|通知|函|方案))"
+)
+_DATE_UNDER_TITLE = re.compile(rf"^(?:[（(]\s*|——\s*|—\s*){DATE}[^）)]{{0,60}}[）)]?$")
+_SPEAKER_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,20}?(?:书记|县长|区长|市长|镇长|乡长|局长|主任|院长|校长|经理|董事长|主席|部长|厅长|处长|科长|所长|站长|队长))\s*[\u4e00-\u9fff·]{2,4}$"
+)
+_SUBTITLE = re.compile(r"^(?:——|—|──)\s*\S.{0,60}$|^[（(][^）)]{4,60}[）)]$")
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}?(?:局|委|委员会|办|办公室|政府|人民政府|中心|院|所|站|厅|部|公司|学校|医院|党委|党组)$"
+)
+
+
+@dataclass
+class TitleBlock:
+    """What the top of a document holds; `rest` is everything after it."""
+
+    title: str | None
+    rest: list[Paragraph]
+    doc_number: str | None = None
+    addressee: str | None = None
+    date: str | None = None
+    signer: str | None = None
+    letterhead: str | None = None  # the issuing body named in a 版头 (XX县人民政府办公室文件)
+    notes: list[str] = field(default_factory=list)
+
+
+def clean(text: str) -> str:
+    """A paragraph without surrounding blanks."""
+    return text.strip(_STRIP)
+
+
+def take_title_block(paragraphs: list[Paragraph]) -> TitleBlock:
+    """The title block of a document and the paragraphs after it."""
+    paragraphs = _unrun_first(paragraphs)
+    block = TitleBlock(None, paragraphs)
+    index = _skip_letterhead(paragraphs, block)
+    if index >= len(paragraphs):
+        block.rest = []
+        return block
+    first = paragraphs[index]
+    text = clean(first.text)
+    if not (first.is_title or looks_like_title(text)):
+        block.rest = _take_addressee(paragraphs[index:], block)
+        return block
+    title, index = text, index + 1
+    if index < len(paragraphs) and not re.search(rf"{TITLE_END}$", title):
+        second = clean(paragraphs[index].text)
+        if len(second) <= 40 and re.search(rf"{TITLE_END}$", second) and not MARKER.match(second):
+            title += second
+            index += 1
+    block.title = title
+    index = _take_lines_under_title(paragraphs, index, block)
+    block.rest = _take_addressee(paragraphs[index:], block)
+    return block
+
+
+def looks_like_title(text: str) -> bool:
+    """A line that can be a title: short, no sentence inside it, not a heading, a salutation or an addressee."""
+    if not text or len(text) > TITLE_MAX or MARKER.match(text) or _SALUTATION.search(text):
+        return False
+    if re.search(r"[。！？；]", text.rstrip("。")) or text.endswith(("：", ":")):
+        return False
+    if re.fullmatch(rf"\s*{DATE}\s*", text):
+        return False
+    # A line of prose with commas and no kind word is the first sentence of a summary without a title.
+    return not (("，" in text or "," in text) and not re.search(TITLE_END, text))
+
+
+def _skip_letterhead(paragraphs: list[Paragraph], block: TitleBlock) -> int:
+    """Skip 版头 (XX文件), 发文字号, 签发人 and the names of joint issuers above a 关于… title."""
+    index = 0
+    while index < len(paragraphs) - 1:
+        text = clean(paragraphs[index].text)
+        number = DOC_NUMBER.search(text)
+        if number and len(text) <= 60:
+            block.doc_number = block.doc_number or re.sub(r"\s+", "", number.group(0))
+        elif LETTERHEAD.match(text):
+            block.letterhead = block.letterhead or re.sub(r"(?:文件|简报|通报|快报)$", "", text)
+        elif not (FURNITURE.match(text) or _is_issuer_above_title(paragraphs, index)):
+            break
+        index += 1
+    return index
+
+
+def _is_issuer_above_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """An issuing body's name on a line of its own, with a 关于… title (or another issuer) below it."""
+    if not _ISSUER.match(clean(paragraphs[index].text)):
+        return False
+    for below in paragraphs[index + 1 : index + 4]:
+        text = clean(below.text)
+        if text.startswith("关于") and looks_like_title(text):
+            return True
+        if not _ISSUER.match(text):
+            return False
+    return False
+
+
+def _take_lines_under_title(paragraphs: list[Paragraph], index: int, block: TitleBlock) -> int:
+    """A date or speaker line under the title: （2024年1月15日在……上）, ——2024年1月15日……, 区长 王某某."""
+    from drafter.reading.outline import parse_date
+
+    while index < len(paragraphs):
+        text = clean(paragraphs[index].text)
+        if _DATE_UNDER_TITLE.match(text):
+            block.date = block.date or parse_date(text)
+        elif _SPEAKER_LINE.match(text):
+            block.signer = block.signer or re.sub(r"\s+", " ", text)
+        elif _SUBTITLE.match(text) and not MARKER.match(text) and len(text) <= 60:
+            date = parse_date(text)
+            block.date = block.date or date
+        else:
+            break
+        index += 1
+    return index
+
+
+def _take_addressee(paragraphs: list[Paragraph], block: TitleBlock) -> list[Paragraph]:
+    """The 主送机关 line (XX县人民政府：) at the start of the body; not a salutation to an audience."""
+    if paragraphs:
+        text = clean(paragraphs[0].text)
+        if _ADDRESSEE_LINE.match(text) and "如下" not in text and not _SALUTATION.search(text):
+            block.addressee = text.rstrip("：:")
+            return paragraphs[1:]
+    return paragraphs
+
+
+def _unrun_first(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A first paragraph holding a whole 红头 block (版头, 文号, 签发人, title, 主送, preamble) cut into lines."""
+    if not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    text = clean(first.text)
+    head = re.match(r"^[^。，；]{2,30}?(?:文件|简报|通报|快报)", text)
+    if len(text) <= TITLE_MAX or not (head or DOC_NUMBER.search(text[:80])):
+        return paragraphs
+    pieces: list[str] = []
+    position = 0
+    if head:
+        pieces.append(head.group(0))
+        position = head.end()
+    number = DOC_NUMBER.search(text, position)
+    if number and number.start() - position <= 20:
+        pieces.append(number.group(0).strip())
+        position = number.end()
+    signer = re.match(r"\s*签发人[:：]\s*", text[position:])
+    if signer:
+        position += signer.end()
+        # The signer's name runs into the title: the title starts with the issuing body's name when there
+        # is one in the 版头, else a name is taken to be three characters (two when a title word follows).
+        issuer = re.sub(r"(?:文件|简报|通报|快报)$", "", head.group(0)) if head else ""
+        found = text.find(issuer, position, position + 8) if issuer else -1
+        if found > position:
+            position = found
+        else:
+            position += 2 if text[position + 2 : position + 4] == "关于" else 3
+    title = _TITLE_IN_RUN.search(text, position)
+    if title is None or title.start() - position > 20:
+        return paragraphs
+    pieces.append(title.group("title").strip())
+    position = title.end()
+    addressee = re.match(r"[^。，；！？:：]{2,40}[:：]", text[position:])
+    if addressee:
+        pieces.append(addressee.group(0))
+        position += addressee.end()
+    rest = text[position:].strip(_STRIP)
+    if rest:
+        pieces.append(rest)
+    return [replace(first, text=piece) for piece in pieces] + paragraphs[1:]

@@ -1,0 +1,1 @@
+"""Writing a new report: last year's report in, the wizard, the draft."""

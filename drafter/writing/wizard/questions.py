@@ -1,0 +1,288 @@
+"""Pure functions that turn a skeleton node, the basics and the phrase bank into question specs.
+
+Nothing here prompts or prints: the flow hands these specs to a Prompter (the terminal today, a web
+front end later).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type, year_values
+from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
+
+QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body", "checkbox"]
+Validation = Literal["none", "year", "date", "number"]
+BACK_KEY = "/b"
+EDITOR_KEY = "/e"
+PHRASE_KEY = "/p"
+PLACEHOLDER = "【待填写】"
+OWN_TEXT = "__own__"
+WRITE_OWN = "__write_own__"
+WELCOME = """欢迎使用 drafter 向导：一问一答写出年度工作总结，最后生成 Word 文稿。
+
+  回车        采用建议（灰色的建议文字；直接输入则替换它）
+  /b          返回上一步（已经写的内容不会丢）
+  /p          插入常用语：输入词语筛选，回车选定，再按提示填空
+  /e          写长段落：打开编辑器（没有设置编辑器时在这里多行输入，Esc 然后 Enter 结束）
+  Tab         在标题提问处列出语料中的标题
+  Ctrl-C      随时退出，答案已经保存；之后用 drafter wizard --resume 接着写
+"""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a select or checkbox question."""
+
+    title: str
+    value: str
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """What to ask, independent of how it is asked."""
+
+    kind: QuestionKind
+    name: str  # where in the answers file it goes (sections[0].heading); the place a resume returns to
+    message: str
+    default: str | bool | None = None  # text put in the prompt to edit (or the preselected choice)
+    choices: tuple[Choice, ...] = ()
+    words: tuple[str, ...] = ()  # completions for autocomplete
+    instruction: str = ""
+    validate: Validation = "none"
+    placeholder: str = ""  # grey suggestion: Enter takes it, typing replaces it (never appends to it)
+    first: bool = False  # the very first question: there is nothing to go back to
+
+
+@dataclass(frozen=True)
+class NodeQuestions:
+    """The questions of one skeleton section: keep it, its heading, its body, its sub-headings."""
+
+    keep: Question
+    heading: Question
+    body: Question
+    children: Question
+    child_heading: Question
+    role: str
+    guidance: str = ""
+    borrowed_note: str = ""
+    child_examples: tuple[str, ...] = field(default=())
+
+
+def genre_question(genres: list[Genre], documents: dict[str, int]) -> Question:
+    """Which genre: each with its corpus document count and description; 通用 always there."""
+    choices = tuple(Choice(f"{g.name}（{documents.get(g.id, 0)} 篇语料）— {g.description}", g.id) for g in genres)
+    general = next((g.id for g in genres if g.name == "通用"), genres[0].id if genres else None)
+    return Question("select", "genre", "选择文种：", default=general, choices=choices, first=True)
+
+
+def default_date(year: int | None, today: dt.date) -> dt.date:
+    """The end of the report's year, or today if that is earlier (a 2024 summary written in March 2025 is
+    dated 2024-12-31; one written in November 2024, today)."""
+    if year is None:
+        return today
+    return min(dt.date(year, 12, 31), today)
+
+
+def basics_questions(draft: Draft, derived_title: str, today: dt.date) -> list[Question]:
+    """单位名称, 年份, 成文日期, 标题. Suggestions are placeholders: a typed answer replaces them."""
+    year = draft.year or today.year
+    date = draft.date or default_date(year, today)
+    return [
+        Question("text", "org", "单位名称：", placeholder=draft.org or "", instruction="如 XX县审计局；回车可暂时留空"),
+        Question("text", "year", "总结的年份：", placeholder=str(year), validate="year", instruction="回车采用"),
+        Question(
+            "text",
+            "date",
+            "成文日期：",
+            placeholder=f"{date.year}年{date.month}月{date.day}日",
+            validate="date",
+            instruction="回车采用；可写 2024年12月20日、2024.12.20 或 2024-12-20",
+        ),
+        Question(
+            "text", "title", "标题：", default=draft.title or derived_title, instruction="回车采用建议的标题，也可修改"
+        ),
+    ]
+
+
+_DATE_ANSWER = re.compile(r"^\s*(\d{4})\s*(?:年|[-./／])\s*(\d{1,2})\s*(?:月|[-./／])\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date_answer(text: str) -> dt.date | None:
+    """2024年12月20日, 2024.12.20, 2024/12/20 or 2024-12-20 as a date (None when it is none of them)."""
+    match = _DATE_ANSWER.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def slot_values(draft: Draft) -> dict[str, str]:
+    """Values the basics give to phrase slots: the unit, and the report's year and the years beside it."""
+    values = year_values(draft.year)
+    if draft.org:
+        values["单位"] = draft.org
+    return values
+
+
+def phrase_choices(phrases: list[Phrase], role: str, draft: Draft, limit: int = 8) -> tuple[Choice, ...]:
+    """What `drafter phrases GENRE --role R` lists, best first, with the slots the basics can fill filled in."""
+    from drafter.bank.catalog import offered
+
+    return tuple(Choice(filled(p.text, draft), p.id) for p in offered(phrases, role)[:limit])
+
+
+def filled(text: str, draft: Draft) -> str:
+    """A phrase with the basics put in and every other slot shown as a 【placeholder】 to fill."""
+    return SLOT.sub(lambda m: f"【{m.group(1)}】", fill_slots(text, slot_values(draft)))
+
+
+def paragraph_question(
+    name: str, label: str, phrases: list[Phrase], role: str, draft: Draft, current: str | None, own: str | None = None
+) -> Question:
+    """Opening or closing: pick a phrase (`own`: last year's own text, offered first) or write your own."""
+    choices = phrase_choices(phrases, role, draft)
+    if own:
+        choices = (Choice(f"去年的：{own}", OWN_TEXT), *choices)
+    write = Choice("自己写（或选中后再修改）", WRITE_OWN)
+    default = WRITE_OWN if current or not choices else choices[0].value
+    return Question("select", name, f"{label}：从常用语中选一句，或自己写", default=default, choices=(*choices, write))
+
+
+def node_questions(
+    node: SkeletonNode, index: int, phrases: list[Phrase], current_heading: str | None = None
+) -> NodeQuestions:
+    """The questions of one section of the skeleton (a pure function of the node and the bank)."""
+    headings = [node.heading, *node.alternatives]
+    bank_headings = [p.text for p in phrases if p.role == "heading" and p.status != "rejected"]
+    words = tuple(dict.fromkeys([*headings, *node.example_children, *bank_headings]))
+    name = f"sections[{index}]"
+    role_name = ROLE_NAMES.get(node.role, node.role)
+    return NodeQuestions(
+        keep=Question(
+            "confirm", f"{name}", f"保留“{current_heading or node.heading}”这一部分（{role_name}）吗？", default=True
+        ),
+        heading=Question(
+            "autocomplete",
+            f"{name}.heading",
+            "这一部分的标题：",
+            default=current_heading or node.heading,
+            words=words,
+            instruction="回车采用建议；Tab 列出语料中的标题；/p 从常用标题中挑；/b 返回",
+        ),
+        body=Question(
+            "body",
+            f"{name}.body",
+            "这一部分的导语或正文（可空）：",
+            instruction=f"每次回车一段，空行结束；{EDITOR_KEY} 写长段落，{PHRASE_KEY} 插入常用语，{BACK_KEY} 返回上一段",
+        ),
+        children=children_question(node, name),
+        child_heading=Question(
+            "autocomplete",
+            f"{name}.children",
+            "小标题（回车结束）：",
+            default="",
+            words=tuple(dict.fromkeys([*node.example_children, *bank_headings])),
+            instruction="输入小标题；Tab 列出语料中的小标题；/p 从常用标题中挑；/b 返回",
+        ),
+        role=node.role,
+        guidance=guidance_line(node),
+        borrowed_note="（本文种语料中没有这一部分，建议参照通用提纲补上）" if node.borrowed else "",
+        child_examples=tuple(node.example_children[:3]),
+    )
+
+
+def children_question(node: SkeletonNode, name: str, chosen: list[str] | None = None) -> Question:
+    """The section's mined sub-headings to tick (the typical number ticked), and "write my own"."""
+    typical = node.guidance.subheadings or (node.guidance.subheadings_range[0] if node.example_children else 0)
+    choices = [
+        Choice(heading, heading, checked=heading in chosen if chosen is not None else number < typical)
+        for number, heading in enumerate(node.example_children)
+    ]
+    choices.append(Choice("自己写一个小标题", WRITE_OWN))
+    hint = f"同类总结一般写 {typical} 个小标题；" if typical else ""
+    return Question(
+        "checkbox",
+        f"{name}.children",
+        "这一部分的小标题：",
+        choices=tuple(choices),
+        instruction=f"{hint}空格勾选或取消，回车确定；什么都不勾就不写小标题",
+    )
+
+
+def guidance_line(node: SkeletonNode) -> str:
+    """A one-line reminder of what the corpus does in this part."""
+    low, high = node.guidance.subheadings_range
+    parts = []
+    if high:
+        parts.append(f"一般写{max(low, 1)}–{high}个小标题" if high > max(low, 1) else f"一般写{high}个小标题")
+    if node.guidance.enumerates:
+        parts.append("多用“一是……二是……”展开")
+    if node.guidance.length:
+        parts.append(f"约{node.guidance.length}字")
+    return "，".join(parts)
+
+
+# The unit a figure is counted in, right after its slot ({金额}万元 -> 万元).
+_UNIT_AFTER = re.compile(
+    r"^(?:万元|亿元|元|万人|人次|个百分点|个|人|件|项|家|户|次|篇|名|场|所|亩|吨|公里|%|％|万|亿|余)"
+)
+_SLOT_LABELS = {"百分比": "百分比（%）", "年份": "年份", "日期": "日期（如 3月15日）"}
+
+
+def slot_question(slot: str, text: str = "", default: str = "") -> Question:
+    """The value of one slot, shown in its sentence with the slot marked and its unit named; numbers validated."""
+    kind = slot_type(slot)
+    validate: Validation = "year" if kind == "年份" else "number" if kind in NUMERIC_SLOTS else "none"
+    label = _SLOT_LABELS.get(kind, kind)
+    marker = "{" + slot + "}"
+    if text and marker in text:
+        unit = _UNIT_AFTER.match(text[text.index(marker) + len(marker) :])
+        if unit and kind not in _SLOT_LABELS:
+            label = f"{kind}（{unit.group(0)}）"
+        shown = SLOT.sub(lambda m: f"【{m.group(1)}{m.group(2)}】", text.replace(marker, f"〖{kind}〗", 1))
+    else:
+        shown = ""
+    return Question(
+        "text",
+        f"slot.{slot}",
+        f"{label}：",
+        default=default,
+        validate=validate,
+        instruction=f"句子：{shown}" if shown else "",
+    )
+
+
+def check_value(value: str, validate: Validation) -> str | None:
+    """None when the answer is acceptable, else a Chinese hint."""
+    value = value.strip()
+    if validate == "none" or value in ("", BACK_KEY):
+        return None
+    if validate == "year" and not (value.isascii() and value.isdigit() and 1949 <= int(value) <= 2200):
+        return "请输入四位年份，如 2024"
+    if validate == "number":
+        try:
+            float(value.replace(",", "").replace("，", ""))
+        except ValueError:
+            return "请输入数字，如 12 或 3.5"
+    if validate == "date" and parse_date_answer(value) is None:
+        return "请输入日期，如 2024年12月20日、2024.12.20 或 2024-12-20"
+    return None
+
+
+def checklist_question(item: ChecklistItem, index: int, total: int) -> Question:
+    """What became of one of last year's promises."""
+    choices = tuple(Choice(status, status) for status in CHECKLIST_STATUSES)
+    return Question(
+        "select",
+        f"checklist[{index}].status",
+        f"去年计划（{index + 1}/{total}）：“{item.promise}”完成得怎样？",
+        default=item.status or "已完成",
+        choices=choices,
+    )

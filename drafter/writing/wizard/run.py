@@ -1,0 +1,213 @@
+"""`drafter wizard`: set up the library and the files, run the flow, render the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.bank.store import load_yaml_model
+from drafter.bank.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
+from drafter.errors import Interrupted, UserError
+from drafter.models import Draft, Outline
+from drafter.writing.wizard.flow import REVIEW, Library, Outcome, Wizard, describe
+from drafter.writing.wizard.prompter import Prompter
+from drafter.writing.wizard.questions import Choice, Question
+
+DEFAULT_OUTPUT = Path("工作总结.docx")
+ANSWERS_SUFFIX = ".answers.yaml"
+
+
+@dataclass
+class WizardResult:
+    """How the wizard ended and where things are."""
+
+    outcome: Outcome
+    output: Path
+    answers: Path
+
+
+def answers_path_for(output: Path) -> Path:
+    """OUT.docx -> OUT.answers.yaml, next to the output."""
+    return output.with_name(output.stem + ANSWERS_SUFFIX)
+
+
+def output_for_answers(answers: Path) -> Path:
+    """X.answers.yaml -> X.docx."""
+    name = answers.name[: -len(ANSWERS_SUFFIX)] if answers.name.endswith(ANSWERS_SUFFIX) else answers.stem
+    return answers.with_name(name + ".docx")
+
+
+def library(templates_option: Path | None) -> Library:
+    """Genres, skeletons and phrase banks from the templates directory."""
+    templates = resolve_templates(templates_option)
+    genres = load_registry(templates)
+    reviews = load_reviews(templates)
+    documents = {}
+    for genre in genres:
+        try:
+            documents[genre.id] = load_skeleton(templates, genre).documents
+        except UserError:
+            documents[genre.id] = 0
+    return Library(
+        genres=genres,
+        documents=documents,
+        load_skeleton=lambda genre: load_skeleton(templates, genre),
+        load_phrases=lambda genre: load_bank(templates, genre, reviews),
+    )
+
+
+def _last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
+    """Last year's report (--from, or the one a resumed draft started from); sets genre, year and checklist."""
+    from drafter.writing.yoy import checklist, read_last_year
+
+    source = path or (_trusted_last_year(draft.last_year, answers_path) if draft.last_year else None)
+    if source is None:
+        return None
+    outline = read_last_year(source)
+    draft.last_year = _relative_to(source, answers_path.parent)
+    if not draft.genre and outline.genre:
+        draft.genre = outline.genre
+    if draft.year is None and outline.date:
+        draft.year = int(outline.date[:4]) + 1
+    if not draft.checklist:
+        draft.checklist = checklist(outline)
+    if draft.org is None and outline.org:
+        draft.org = outline.org
+    return outline
+
+
+def _relative_to(path: Path, directory: Path) -> str:
+    """The path as written from `directory` (how the answers file refers to last year's report)."""
+    try:
+        return str(path.resolve().relative_to(directory.resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+def _trusted_last_year(recorded: str, answers_path: Path) -> Path:
+    """last_year from an answers file: it must exist, inside the working directory or beside the answers file."""
+    path = (answers_path.parent / recorded).resolve()
+    inside = [Path.cwd().resolve(), answers_path.parent.resolve()]
+    if not any(path == base or base in path.parents for base in inside):
+        raise UserError(
+            f"答案文件 {answers_path} 中的 last_year 指向工作目录之外的 {path}，为安全起见不读取。"
+            f"如确需使用这份去年的总结，请加上 --from {path}。",
+            path=answers_path,
+        )
+    if not path.exists():
+        raise UserError(
+            f"答案文件 {answers_path} 中的 last_year 指向的 {path} 不存在。请用 --from 指定去年的总结，或删去该字段。",
+            path=answers_path,
+        )
+    return path
+
+
+def _resume_or_restart(prompter: Prompter, answers_path: Path) -> str:
+    """An answers file from an earlier run: continue it, or start again with the old one kept aside."""
+    try:
+        earlier = load_yaml_model(answers_path, Draft)
+        where = "已经填完" if earlier.resume_at == REVIEW else f"停在“{describe(earlier.resume_at or 'genre')}”"
+    except UserError:
+        where = "但无法读取"
+    answer = prompter.ask(
+        Question(
+            "select",
+            "existing",
+            f"上次的答案还在（{answers_path}，{where}）。",
+            default="resume",
+            choices=(Choice("继续上次的填写", "resume"), Choice("重新开始（旧答案另存一份）", "restart")),
+            first=True,
+        )
+    )
+    if answer == "restart":
+        kept = free_name(answers_path.with_name(answers_path.name.removesuffix(".yaml") + ".old.yaml"))
+        os.replace(answers_path, kept)
+        prompter.say(f"旧答案已另存为 {kept}。")
+    return str(answer)
+
+
+def _overwrite_or_save_as(prompter: Prompter, output: Path) -> Path:
+    """The output exists: replace it (the person says so) or write beside it under a free name."""
+    other = free_name(output)
+    answer = prompter.ask(
+        Question(
+            "select",
+            "output",
+            f"{output} 已经存在。",
+            default="save_as",
+            choices=(Choice(f"另存为 {other}", "save_as"), Choice(f"覆盖 {output}", "overwrite")),
+            first=True,
+        )
+    )
+    return output if answer == "overwrite" else other
+
+
+def free_name(path: Path) -> Path:
+    """`path` itself when free, else the first of name(2).ext, name(3).ext … that is."""
+    if not path.exists() and not path.is_symlink():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}({number}){path.suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        number += 1
+
+
+def run_wizard(
+    prompter: Prompter,
+    *,
+    genre: str | None = None,
+    output: Path | None = None,
+    answers: Path | None = None,
+    resume: Path | None = None,
+    force: bool = False,
+    templates_option: Path | None = None,
+    today: dt.date | None = None,
+    last_year: Path | None = None,
+) -> WizardResult:
+    """Run the wizard to the end; Ctrl-C becomes Interrupted naming the answers file to resume from."""
+    books = library(templates_option)
+    if genre:
+        books.genre(genre)  # an unknown genre fails before any question
+    if resume is not None:
+        draft = load_yaml_model(resume, Draft)
+        answers_path, output = resume, output or output_for_answers(resume)
+    else:
+        output = output or DEFAULT_OUTPUT
+        answers_path = answers_path_for(output)
+        draft = load_yaml_model(answers, Draft) if answers is not None else Draft()
+        existing = answers_path.exists() and not force and answers_path != answers
+        if existing and _resume_or_restart(prompter, answers_path) == "resume":
+            resume, draft = answers_path, load_yaml_model(answers_path, Draft)
+    if genre:
+        draft.genre = books.genre(genre).name
+    wizard = Wizard(
+        draft,
+        books,
+        prompter,
+        answers_path,
+        today=today or dt.date.today(),
+        skip_answered=resume is not None or answers is not None,
+        last_year=_last_year(draft, last_year, answers_path),
+        resume_at=draft.resume_at if resume is not None else None,
+    )
+    try:
+        outcome = wizard.run()
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D on an empty line
+        raise Interrupted(
+            f"已中断，答案已保存在 {answers_path}。继续填写：drafter wizard --resume {answers_path}",
+            path=answers_path,
+        ) from None
+    if outcome == "render":
+        from drafter.output.render.document import write_document
+        from drafter.output.render.layout import DocumentInfo, layout_draft
+
+        if output.exists() and not force:
+            output = _overwrite_or_save_as(prompter, output)
+        blocks = layout_draft(wizard.draft, wizard.title())
+        info = DocumentInfo(genre=wizard.genre.name)
+        write_document(blocks, output, "docx" if output.suffix != ".md" else "md", force=True, info=info)
+    return WizardResult(outcome, output, answers_path)
