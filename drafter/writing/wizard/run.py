@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.bank.store import load_yaml_model
-from drafter.bank.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
 from drafter.errors import Interrupted, UserError
 from drafter.models import Draft, Outline
-from drafter.writing.wizard.flow import REVIEW, Library, Outcome, Wizard, describe
+from drafter.writing.draft import REVIEW, DraftCore, describe, library
+from drafter.writing.wizard.flow import Outcome, Wizard
 from drafter.writing.wizard.prompter import Prompter
 from drafter.writing.wizard.questions import Choice, Question
 
@@ -37,25 +37,6 @@ def output_for_answers(answers: Path) -> Path:
     """X.answers.yaml -> X.docx."""
     name = answers.name[: -len(ANSWERS_SUFFIX)] if answers.name.endswith(ANSWERS_SUFFIX) else answers.stem
     return answers.with_name(name + ".docx")
-
-
-def library(templates_option: Path | None) -> Library:
-    """Genres, skeletons and phrase banks from the templates directory."""
-    templates = resolve_templates(templates_option)
-    genres = load_registry(templates)
-    reviews = load_reviews(templates)
-    documents = {}
-    for genre in genres:
-        try:
-            documents[genre.id] = load_skeleton(templates, genre).documents
-        except UserError:
-            documents[genre.id] = 0
-    return Library(
-        genres=genres,
-        documents=documents,
-        load_skeleton=lambda genre: load_skeleton(templates, genre),
-        load_phrases=lambda genre: load_bank(templates, genre, reviews),
-    )
 
 
 def _last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
@@ -184,14 +165,13 @@ def run_wizard(
             resume, draft = answers_path, load_yaml_model(answers_path, Draft)
     if genre:
         draft.genre = books.genre(genre).name
+    core = DraftCore(
+        draft, books, answers_path, today=today or dt.date.today(), last_year=_last_year(draft, last_year, answers_path)
+    )
     wizard = Wizard(
-        draft,
-        books,
+        core,
         prompter,
-        answers_path,
-        today=today or dt.date.today(),
         skip_answered=resume is not None or answers is not None,
-        last_year=_last_year(draft, last_year, answers_path),
         resume_at=draft.resume_at if resume is not None else None,
     )
     try:
@@ -208,6 +188,6 @@ def run_wizard(
         if output.exists() and not force:
             output = _overwrite_or_save_as(prompter, output)
         blocks = layout_draft(wizard.draft, wizard.title())
-        info = DocumentInfo(genre=wizard.genre.name)
+        info = DocumentInfo(genre=core.genre.name if core.genre else "")
         write_document(blocks, output, "docx" if output.suffix != ".md" else "md", force=True, info=info)
     return WizardResult(outcome, output, answers_path)

@@ -1,0 +1,743 @@
+"""The draft-editing core: one object over a Draft, its genre's skeleton and phrase bank.
+
+Both front ends edit a draft through it: the terminal wizard walks its questions in order, the web
+page jumps to any part. It lists the parts and their state, builds the questions of a part (the
+specs of wizard/questions.py), applies an answer to a named question, says what is left and saves
+the answers file (the YAML `drafter render` reads). It never prompts, prints or exits.
+
+Question names are the answers file's places:
+
+    genre  org  year  date  title  preamble  closing  signature
+    checklist[i].status  checklist[i].note
+    sections[i]              keep the skeleton's i-th part (True/False)
+    added[k]                 the k-th part the person added (False removes it)
+    P.heading  P.body  P.body[n]  P.children  P.children[j].heading  P.children[j].body  P.children[j].body[n]
+                             (P is sections[i] or added[k])
+    sections.more            add a part with this heading
+
+A paragraph may hold 【数量】-style marks: the slots of a phrase not filled yet. They are the same in
+both front ends (the wizard leaves them when a slot is skipped; the web shows a field for each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from drafter.bank.store import dump_yaml, load_yaml_model
+from drafter.errors import UserError
+from drafter.files import write_atomic
+from drafter.mining.genres import GENERAL_GENRE
+from drafter.mining.slots import SLOT, fill_slots, slot_names
+from drafter.models import (
+    CHECKLIST_STATUSES,
+    ROLE_NAMES,
+    Draft,
+    DraftSection,
+    Genre,
+    Outline,
+    Phrase,
+    Skeleton,
+    SkeletonNode,
+)
+from drafter.output.render.layout import strip_marker
+from drafter.output.render.text import title_from_pattern
+from drafter.writing.wizard.questions import (
+    PLACEHOLDER,
+    Choice,
+    NodeQuestions,
+    Question,
+    basics_questions,
+    check_value,
+    checklist_question,
+    children_question,
+    node_questions,
+    paragraph_question,
+    parse_date_answer,
+    slot_question,
+    slot_values,
+)
+
+REVIEW = "review"
+BASICS = ("org", "year", "date", "title")
+# A section about the year's work holds measures and results alike: its phrase picker offers both.
+WORK_ROLES = frozenset({"measure", "result", "case"})
+PartState = Literal["done", "empty", "todo", "dropped"]
+STATE_NAMES = {"done": "已写", "empty": "未写", "todo": "有【】待填", "dropped": "已删去"}
+Answer = str | list[str] | bool | None
+
+_STEPS = {"genre": 0, "checklist": 1, "org": 2, "year": 2, "date": 2, "title": 2, "preamble": 3}
+_STEPS |= {"sections": 4, "added": 4, "closing": 5, "signature": 6, REVIEW: 7}
+_STAGES = {"": 0, "heading": 1, "body": 2, "children": 3, "status": 0, "note": 1}
+_MARK = re.compile(r"【([^【】]{1,12})】")
+_PART = re.compile(r"^(sections|added)\[(\d+)\]")
+
+
+def position(name: str) -> tuple[int, ...]:
+    """Where a question comes in the wizard, comparable: sections[2].children[1].body -> (4, 2, 3, 1, 1)."""
+    head = re.match(r"[a-z]+", name)
+    step = _STEPS.get(head.group(0) if head else "", 8)
+    numbers: list[int] = [step]
+    if step == 2:
+        numbers.append(BASICS.index(name) if name in BASICS else 0)
+    if name.startswith("added["):
+        numbers.append(10_001)  # the parts a person added come after the skeleton's
+    for index, part in re.findall(r"\[(\d+)\]\.?([a-z]*)", name):
+        numbers += [int(index), _STAGES.get(part, 0)]
+    if name.startswith("sections[") and name.endswith(".children"):
+        numbers.append(_STAGES["children"])
+    if name in ("sections", "sections.more"):
+        numbers.append(10_000)
+    return tuple(numbers)
+
+
+def describe(name: str) -> str:
+    """A question's name as a person reads it (sections[1].body -> 第 2 部分的正文)."""
+    if name in BASICS:
+        return {"org": "单位名称", "year": "年份", "date": "成文日期", "title": "标题"}[name]
+    numbered = re.match(r"^(sections|added)\[(\d+)\](?:\.children\[(\d+)\])?", name)
+    if numbered:
+        number = int(numbered.group(2)) + 1
+        where = f"第 {number} 部分" if numbered.group(1) == "sections" else f"新增的第 {number} 部分"
+        if numbered.group(3) is not None:
+            where += f"的第 {int(numbered.group(3)) + 1} 个小标题"
+        rest = name[numbered.end() :]
+        return where + ("的正文" if rest.startswith(".body") else "的标题" if rest == ".heading" else "")
+    parts = re.findall(r"\[(\d+)\]", name)
+    if name.startswith("checklist["):
+        return f"去年计划第 {int(parts[0]) + 1} 项" if parts else "去年计划"
+    names = {"genre": "文种", "preamble": "开头导语", "closing": "结尾", "signature": "落款", REVIEW: "预览"}
+    names |= {"sections.more": "新增部分", "basics": "单位、年份、日期和标题"}
+    return names.get(name, name)
+
+
+class AnswerError(UserError):
+    """An answer that does not fit its question; the message names the field."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{describe(name)}：{message}")
+        self.name = name
+
+
+@dataclass
+class Library:
+    """What a draft draws on: genres, and per genre its skeleton and phrases."""
+
+    genres: list[Genre]
+    documents: dict[str, int]
+    load_skeleton: Callable[[Genre], Skeleton]
+    load_phrases: Callable[[Genre], list[Phrase]]
+
+    def genre(self, query: str | None) -> Genre:
+        """A genre by id or name (通用 when none is given)."""
+        from drafter.bank.templates import find_genre
+
+        return find_genre(query or GENERAL_GENRE, self.genres)
+
+
+def library(templates_option: Path | None) -> Library:
+    """Genres, skeletons and phrase banks from the templates directory."""
+    from drafter.bank.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
+
+    templates = resolve_templates(templates_option)
+    genres = load_registry(templates)
+    reviews = load_reviews(templates)
+    documents = {}
+    for genre in genres:
+        try:
+            documents[genre.id] = load_skeleton(templates, genre).documents
+        except UserError:
+            documents[genre.id] = 0
+    return Library(
+        genres=genres,
+        documents=documents,
+        load_skeleton=lambda genre: load_skeleton(templates, genre),
+        load_phrases=lambda genre: load_bank(templates, genre, reviews),
+    )
+
+
+@dataclass
+class Entry:
+    """A section of the draft and the skeleton node it came from (None for a section the person added)."""
+
+    node: int | None
+    section: DraftSection | None  # None: the person dropped this part
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the draft as an outline lists it: its name, what it is called and how far it is."""
+
+    name: str  # basics, checklist, preamble, sections[i], added[k], closing, signature
+    title: str
+    state: PartState
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An unfilled slot left in a paragraph (【数量】), with the question that fills it."""
+
+    occurrence: int  # the n-th 【】 of the paragraph
+    kind: str
+    question: Question
+
+
+def marks(text: str) -> list[str]:
+    """The 【】 marks of a text still to fill, in order."""
+    return [m.group(1) for m in _MARK.finditer(text)]
+
+
+def has_marks(text: str) -> bool:
+    """True when a text still holds a 【】 mark (an unfilled slot or 【待填写】)."""
+    return _MARK.search(text) is not None
+
+
+def paragraph_list(value: Answer) -> list[str]:
+    """A body answer as paragraphs: a list as it is, a text split at its line breaks; blanks dropped."""
+    if value is None or isinstance(value, bool):
+        return []
+    items = value if isinstance(value, list) else re.split(r"\n", value)
+    return [p.strip() for p in items if p.strip()]
+
+
+def _text(value: Answer) -> str:
+    """An answer that must be one text."""
+    if isinstance(value, list):
+        return "\n".join(value).strip()
+    return "" if value is None or isinstance(value, bool) else value.strip()
+
+
+def _flag(name: str, value: Answer) -> bool:
+    """A yes/no answer (a form sends it as text)."""
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in ("1", "true", "yes", "on", "是", "保留"):
+        return True
+    if text in ("0", "false", "no", "off", "否", "删去"):
+        return False
+    raise AnswerError(name, f"应为“是”或“否”，收到的是“{text}”。")
+
+
+@dataclass
+class DraftCore:
+    """A draft being written: its parts, their questions, answers applied, the answers file saved."""
+
+    draft: Draft
+    library: Library
+    answers_path: Path
+    today: dt.date = field(default_factory=dt.date.today)
+    last_year: Outline | None = None  # --from: last year's report
+    entries: list[Entry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.genre: Genre | None = None
+        self.skeleton = Skeleton(genre="none", name="", documents=0, title_pattern="", parts=[])
+        self.phrases: list[Phrase] = []
+        self.general_phrases: list[Phrase] = []
+        self.last_figures: list[Any] = []
+        if self.draft.genre:
+            self.load_genre()
+        self.entries = self.entries_from_draft()
+
+    @classmethod
+    def open(cls, answers_path: Path, library: Library, **options: Any) -> DraftCore:
+        """The draft saved at `answers_path` (validated as `drafter render` validates it)."""
+        return cls(load_yaml_model(answers_path, Draft), library, answers_path, **options)
+
+    # --- genre -----------------------------------------------------------------------
+
+    def load_genre(self) -> None:
+        """The skeleton and phrases of the draft's genre (and the general ones as a fallback)."""
+        from drafter.writing.yoy import last_year_figures, skeleton_from_last_year
+
+        genre = self.library.genre(self.draft.genre)
+        self.genre = genre
+        self.skeleton = self.library.load_skeleton(genre)
+        if self.last_year is not None:
+            self.skeleton = skeleton_from_last_year(self.last_year, self.skeleton)
+            self.last_figures = last_year_figures(self.last_year)
+        self.phrases = self.library.load_phrases(genre)
+        general = self.library.genre(GENERAL_GENRE)
+        self.general_phrases = self.phrases if general.id == genre.id else self.library.load_phrases(general)
+
+    def set_genre(self, query: str) -> None:
+        """Choose the genre (by id or name) and match the sections written so far to its skeleton."""
+        self.draft.genre = self.library.genre(query).name
+        self.load_genre()
+        self.entries = self.entries_from_draft()
+
+    # --- sections and skeleton nodes ----------------------------------------------------
+
+    def entries_from_draft(self) -> list[Entry]:
+        """Sections matched to skeleton nodes by heading; a renamed part between two matched ones keeps its
+        place (the next node, when no section claims it); the rest are the person's own. Dropped parts are not
+        in the answers file: opened again, they are offered again, empty."""
+        nodes = self.skeleton.sections() if self.draft.genre else []
+        by_heading: list[int | None] = []
+        for section in self.draft.sections:
+            heading = strip_marker(section.heading)
+            match = next((i for i, n in enumerate(nodes) if heading in (n.heading, *n.alternatives)), None)
+            by_heading.append(match if match not in by_heading else None)
+        claimed = {m for m in by_heading if m is not None}
+        entries: list[Entry] = []
+        last = -1
+        for at, (section, match) in enumerate(zip(self.draft.sections, by_heading, strict=True)):
+            if match is None:
+                following = next((m for m in by_heading[at + 1 :] if m is not None), None)
+                candidate = last + 1
+                if following is not None and candidate < following and candidate not in claimed:
+                    match = candidate
+                    claimed.add(candidate)
+            if match is not None:
+                last = match
+            entries.append(Entry(match, section))
+        return entries
+
+    def entry_for(self, node: int) -> Entry | None:
+        """The entry of a skeleton node, if it was answered before."""
+        return next((e for e in self.entries if e.node == node), None)
+
+    def insert_entry(self, node: int) -> Entry:
+        """A new entry for a node, placed after the entries of the nodes before it."""
+        entry = Entry(node, DraftSection(heading=self.node(node).heading))
+        at = 0
+        for index, existing in enumerate(self.entries):
+            if existing.node is not None and existing.node < node:
+                at = index + 1
+        self.entries.insert(at, entry)
+        return entry
+
+    def nodes(self) -> list[SkeletonNode]:
+        """The skeleton's sections with their years filled for the report's year."""
+        from drafter.bank.templates import skeleton_for_year
+
+        return skeleton_for_year(self.skeleton, self.draft.year).sections()
+
+    def node(self, index: int) -> SkeletonNode:
+        """One skeleton section with its years filled for the report's year."""
+        return self.nodes()[index]
+
+    def added(self) -> list[Entry]:
+        """The parts the person added (no skeleton node), in order."""
+        return [e for e in self.entries if e.node is None and e.section is not None]
+
+    def add_part(self, heading: str) -> str:
+        """A part the skeleton does not have, after the others; its name (added[k])."""
+        heading = strip_marker(heading.strip())
+        if not heading:
+            raise AnswerError("sections.more", "请写出新增部分的标题。")
+        self.entries.append(Entry(None, DraftSection(heading=heading)))
+        return f"added[{len(self.added()) - 1}]"
+
+    def part_entry(self, part: str, create: bool = False) -> Entry | None:
+        """The entry of sections[i] or added[k] (a skeleton part not answered yet is made when `create`)."""
+        match = _PART.match(part)
+        if not match:
+            raise AnswerError(part, "没有这一部分。")
+        kind, index = match.group(1), int(match.group(2))
+        if kind == "added":
+            own = self.added()
+            if index >= len(own):
+                raise AnswerError(part, "没有这一部分。")
+            return own[index]
+        if index >= len(self.skeleton.sections()):
+            raise AnswerError(part, "没有这一部分。")
+        entry = self.entry_for(index)
+        if entry is None and create:
+            entry = self.insert_entry(index)
+        return entry
+
+    def section(self, part: str, create: bool = True) -> DraftSection:
+        """The section of a part, made (or taken back after it was dropped) when `create`."""
+        entry = self.part_entry(part, create=create)
+        if entry is None or entry.section is None:
+            if not create or entry is None:
+                raise AnswerError(part, "这一部分已删去，请先保留它。")
+            match = _PART.match(part)
+            assert match is not None
+            entry.section = DraftSection(heading=self.node(int(match.group(2))).heading)
+        return entry.section
+
+    def keep(self, part: str, kept: bool) -> DraftSection | None:
+        """Keep a part (its section, made when new) or drop it (what it held goes with it)."""
+        entry = self.part_entry(part, create=True)
+        assert entry is not None
+        if not kept:
+            if entry.node is None:
+                self.entries.remove(entry)
+            else:
+                entry.section = None
+            return None
+        return self.section(part)
+
+    # --- titles ------------------------------------------------------------------------
+
+    def derived_title(self) -> str:
+        """The title the genre's pattern gives for the basics so far."""
+        return title_from_pattern(self.skeleton.title_pattern, self.draft.org, self.draft.year)
+
+    def title(self) -> str:
+        """The title the draft will have."""
+        return self.draft.title or self.derived_title()
+
+    # --- answers -----------------------------------------------------------------------
+
+    def apply(self, name: str, value: Answer) -> None:
+        """Apply one answer to the draft (validated; an AnswerError names the field). Nothing is saved here."""
+        if name == "genre":
+            self.set_genre(_text(value))
+            return
+        if not self.draft.genre:
+            raise AnswerError(name, "请先选择文种。")
+        if name in BASICS:
+            self.set_basic(name, _text(value))
+        elif name in ("preamble", "closing"):
+            setattr(self.draft, name, _text(value) or None)
+        elif name == "signature":
+            text = _text(value)
+            self.draft.signature = text if text and text != self.draft.org else None
+        elif name.startswith("checklist["):
+            self._apply_checklist(name, value)
+        elif name == "sections.more":
+            self.add_part(_text(value))
+        elif _PART.match(name):
+            self._apply_part(name, value)
+        else:
+            raise AnswerError(name, "没有这个问题。")
+
+    def set_basic(self, name: str, answer: str) -> None:
+        """Store one of the basics (validated); a title equal to the derived one is not stored (it follows the org)."""
+        problem = check_value(answer, {"year": "year", "date": "date"}.get(name, "none"))  # type: ignore[arg-type]
+        if problem:
+            raise AnswerError(name, problem)
+        if name == "org":
+            self.draft.org = answer or None
+        elif name == "year":
+            self.draft.year = int(answer) if answer else self.today.year
+        elif name == "date":
+            self.draft.date = parse_date_answer(answer) or self.today
+        else:
+            self.draft.title = answer if answer and answer != self.derived_title() else None
+
+    def _apply_checklist(self, name: str, value: Answer) -> None:
+        """What became of one of last year's promises (status or note)."""
+        match = re.fullmatch(r"checklist\[(\d+)\]\.(status|note)", name)
+        if not match or int(match.group(1)) >= len(self.draft.checklist):
+            raise AnswerError(name, "没有这一项。")
+        item = self.draft.checklist[int(match.group(1))]
+        text = _text(value)
+        if match.group(2) == "note":
+            item.note = text
+        elif text not in CHECKLIST_STATUSES:
+            raise AnswerError(name, f"应为{'、'.join(CHECKLIST_STATUSES)}之一。")
+        else:
+            item.status = text  # type: ignore[assignment]
+
+    def _apply_part(self, name: str, value: Answer) -> None:
+        """An answer about a numbered part: keep it, its heading, body, sub-headings or a sub-heading's body."""
+        match = _PART.match(name)
+        assert match is not None
+        part, rest = match.group(0), name[match.end() :]
+        if rest == "":
+            self.keep(part, _flag(name, value))
+            return
+        section = self.section(part)
+        child = re.match(r"^\.children\[(\d+)\]", rest)
+        if child:
+            number = int(child.group(1))
+            if number >= len(section.children):
+                raise AnswerError(name, "没有这个小标题。")
+            section, rest = section.children[number], rest[child.end() :]
+        if rest == ".heading":
+            default = self.node(int(match.group(2))).heading if match.group(1) == "sections" and not child else ""
+            heading = strip_marker(_text(value)) or default
+            if not heading:
+                raise AnswerError(name, "标题不能为空。")
+            section.heading = heading
+        elif rest == ".body":
+            section.body = paragraph_list(value)
+        elif paragraph := re.fullmatch(r"\.body\[(\d+)\]", rest):
+            self.store(section, int(paragraph.group(1)), _text(value), name)
+        elif rest == ".children" and not child:
+            self.set_children(section, paragraph_list(value))
+        else:
+            raise AnswerError(name, "没有这个问题。")
+
+    @staticmethod
+    def store(section: DraftSection, index: int, text: str, name: str = "") -> None:
+        """Put a paragraph at `index` (replacing the one there, or after the last); an empty one is removed."""
+        if section.body == [PLACEHOLDER]:
+            section.body = []
+        if index > len(section.body):
+            raise AnswerError(name, f"没有第 {index + 1} 段。")
+        if index == len(section.body):
+            if text:
+                section.body.append(text)
+        elif text:
+            section.body[index] = text
+        else:
+            del section.body[index]
+
+    @staticmethod
+    def set_children(section: DraftSection, headings: list[str]) -> None:
+        """Exactly these sub-headings in this order; what was written under one that stays goes with it."""
+        existing = {c.heading: c for c in section.children}
+        wanted = list(dict.fromkeys(strip_marker(h) for h in headings if strip_marker(h)))
+        section.children = [existing.get(h) or DraftSection(heading=h) for h in wanted]
+
+    @staticmethod
+    def ticked_children(section: DraftSection, ticked: list[str]) -> list[str]:
+        """The sub-headings after ticking from the mined list: the ticked ones, then one's own that hold text."""
+        offered = set(ticked)
+        own = [c.heading for c in section.children if c.heading not in offered and c.body and c.body != [PLACEHOLDER]]
+        return [*ticked, *own]
+
+    @staticmethod
+    def fill_placeholders(section: DraftSection) -> None:
+        """An empty part gets a placeholder, so the draft shows what is still to write."""
+        if not section.body and not section.children:
+            section.body = [PLACEHOLDER]
+
+    # --- phrases and their slots ----------------------------------------------------------
+
+    def paragraph_bank(self, role: str) -> list[Phrase]:
+        """The phrases offered for an opening or closing (the general ones when the genre has none)."""
+        return self.phrases if any(p.role == role for p in self.phrases) else self.general_phrases
+
+    def insert_bank(self, role: str) -> list[Phrase]:
+        """The phrases a body of this role can insert: its role, openers, set phrases (work roles together)."""
+        roles = {role, "opener", "set_phrase"} | (WORK_ROLES if role in WORK_ROLES else set())
+        bank = [p for p in self.phrases if p.role in roles and p.status != "rejected"]
+        return bank or [p for p in self.general_phrases if p.role in roles]
+
+    def heading_bank(self) -> list[Phrase]:
+        """The bank's heading patterns."""
+        return [p for p in self.phrases if p.role == "heading" and p.status != "rejected"]
+
+    def prefill(self, text: str) -> str:
+        """A phrase with the basics put in (unit, years); other slots stay {slot}."""
+        return fill_slots(text, slot_values(self.draft))
+
+    def slots_to_ask(self, text: str) -> list[str]:
+        """The slots of a phrase the basics do not fill, each once, in order."""
+        return list(dict.fromkeys(slot_names(self.prefill(text))))
+
+    @staticmethod
+    def finish_phrase(text: str, values: dict[str, str]) -> str:
+        """A phrase with the given slot values; every slot left is shown as a 【mark】 to fill later."""
+        text = fill_slots(text, {k: v for k, v in values.items() if v})
+        return SLOT.sub(lambda m: f"【{m.group(1)}】", text)
+
+    def paragraph_marks(self, text: str) -> list[Mark]:
+        """The 【】 slots left in a paragraph, each with its question (unit, the sentence around it)."""
+        found = []
+        for occurrence, match in enumerate(_MARK.finditer(text)):
+            kind = match.group(1)
+            if kind == PLACEHOLDER.strip("【】"):
+                continue
+            sentence = text[: match.start()] + "{" + kind + "}" + text[match.end() :]
+            found.append(Mark(occurrence, kind, slot_question(kind, sentence)))
+        return found
+
+    def fill_mark(self, name: str, occurrence: int, value: str) -> str:
+        """Fill the n-th 【】 of a paragraph (sections[0].body[2], preamble …) with a value (validated)."""
+        text = self.paragraph(name)
+        found = list(_MARK.finditer(text))
+        if occurrence >= len(found):
+            raise AnswerError(name, "这一段里没有这个空。")
+        match = found[occurrence]
+        problem = check_value(value, slot_question(match.group(1)).validate)
+        if problem:
+            raise AnswerError(name, f"“{match.group(1)}”{problem}")
+        if not value.strip():
+            return text
+        filled = text[: match.start()] + value.strip() + text[match.end() :]
+        self.apply(name, filled)
+        return filled
+
+    def paragraph(self, name: str) -> str:
+        """The text of one paragraph by its name (preamble, closing, P.body[n], P.children[j].body[n])."""
+        if name in ("preamble", "closing"):
+            return getattr(self.draft, name) or ""
+        match = re.fullmatch(r"((?:sections|added)\[\d+\])(?:\.children\[(\d+)\])?\.body\[(\d+)\]", name)
+        if not match:
+            raise AnswerError(name, "没有这一段。")
+        section = self.section(match.group(1), create=False)
+        if match.group(2) is not None:
+            if int(match.group(2)) >= len(section.children):
+                raise AnswerError(name, "没有这个小标题。")
+            section = section.children[int(match.group(2))]
+        index = int(match.group(3))
+        return section.body[index] if index < len(section.body) else ""
+
+    def material_for(self, index: int) -> list[str]:
+        """Last year's promises that belong in the skeleton's part `index`, as paragraphs not written there yet
+        (done ones under achievements, the rest under problems)."""
+        from drafter.writing.yoy import material, place_items
+
+        entry = self.entry_for(index)
+        written = entry.section.body if entry and entry.section else []
+        placed = place_items(self.draft.checklist, self.skeleton.sections()).get(index, [])
+        return [p for p in dict.fromkeys(material(item) for item in placed) if p not in written]
+
+    # --- what the draft holds ----------------------------------------------------------
+
+    def parts(self) -> list[Part]:
+        """Every part of the draft in order, with its state (done, empty, 【】 left, dropped)."""
+        if not self.draft.genre:
+            return []
+        required = [self.draft.org or "", str(self.draft.year or "")]
+        found = [Part("basics", describe("basics"), _state(required, [*required, self.title()]))]
+        if self.draft.checklist:
+            notes = [i.status or "" for i in self.draft.checklist]
+            done = all(notes)
+            found.append(Part("checklist", "去年计划完成情况", "done" if done else "todo" if any(notes) else "empty"))
+        found.append(Part("preamble", "开头导语", _state([self.draft.preamble or ""]), "opening"))
+        for index, node in enumerate(self.skeleton.sections()):
+            entry = self.entry_for(index)
+            if entry is not None and entry.section is None:
+                found.append(Part(f"sections[{index}]", node.heading, "dropped", node.role))
+            else:
+                section = entry.section if entry else None
+                title = section.heading if section else node.heading
+                found.append(Part(f"sections[{index}]", title, _section_state(section), node.role))
+        for number, entry in enumerate(self.added()):
+            assert entry.section is not None
+            found.append(Part(f"added[{number}]", entry.section.heading, _section_state(entry.section), "measure"))
+        found.append(Part("closing", "结尾", _state([self.draft.closing or ""]), "closing"))
+        signature = self.draft.signature or self.draft.org or ""
+        found.append(Part("signature", "落款", "done" if signature else "empty"))
+        return found
+
+    def left(self) -> list[Part]:
+        """The parts still to write (empty, or with 【】 to fill); dropped ones are not."""
+        return [p for p in self.parts() if p.state in ("empty", "todo")]
+
+    def progress(self) -> tuple[int, int]:
+        """Parts done and parts to be done (dropped ones do not count)."""
+        counted = [p for p in self.parts() if p.state != "dropped"]
+        return sum(p.state == "done" for p in counted), len(counted)
+
+    def questions(self, part: str) -> list[Question]:
+        """The questions of one part, their defaults the answers given so far (what each front end asks)."""
+        if part == "basics":
+            return basics_questions(self.draft, self.derived_title(), self.today)
+        if part == "checklist":
+            total = len(self.draft.checklist)
+            asked: list[Question] = []
+            for index, item in enumerate(self.draft.checklist):
+                asked.append(checklist_question(item, index, total))
+                asked.append(
+                    Question("text", f"checklist[{index}].note", "具体情况（一句话，可空）：", default=item.note)
+                )
+            return asked
+        if part in ("preamble", "closing"):
+            own = self.last_year.closing if part == "closing" and self.last_year is not None else None
+            role = "opening" if part == "preamble" else "closing"
+            label = describe(part)
+            current = getattr(self.draft, part)
+            return [paragraph_question(part, label, self.paragraph_bank(role), role, self.draft, current, own)]
+        if part == "signature":
+            default = self.draft.signature or self.draft.org or ""
+            return [Question("text", "signature", "落款（发文机关署名）：", default=default)]
+        return list(_flatten(self.part_questions(part)))
+
+    def part_questions(self, part: str) -> NodeQuestions:
+        """The questions of a numbered part (keep, heading, body, sub-headings), current answers as defaults."""
+        entry = self.part_entry(part)
+        section = entry.section if entry else None
+        match = _PART.match(part)
+        assert match is not None
+        if match.group(1) == "sections":
+            node = self.node(int(match.group(2)))
+        else:
+            assert section is not None
+            node = SkeletonNode(role="measure", heading=section.heading)
+        questions = node_questions(node, 0, self.phrases, section.heading if section else None)
+        chosen = [c.heading for c in section.children] if section and section.children else None
+        return NodeQuestions(
+            keep=_renamed(questions.keep, part),
+            heading=_renamed(questions.heading, part),
+            body=_renamed(questions.body, part),
+            children=_renamed(children_question(node, part, chosen), part),
+            child_heading=_renamed(questions.child_heading, part),
+            role=node.role,
+            guidance=questions.guidance,
+            borrowed_note=questions.borrowed_note,
+            child_examples=questions.child_examples,
+        )
+
+    def examples(self, part: str, limit: int = 3) -> list[tuple[str, str]]:
+        """范例 for a part: how other reports wrote this role, each with its source (the bank's best first)."""
+        from drafter.bank.catalog import offered
+
+        role = {"preamble": "opening", "closing": "closing"}.get(part)
+        if role is None:
+            match = _PART.match(part)
+            role = self.node(int(match.group(2))).role if match and match.group(1) == "sections" else "measure"
+        found = []
+        for phrase in offered(self.paragraph_bank(role), role)[:limit]:
+            source = phrase.sources[0].title if phrase.sources else ROLE_NAMES.get(phrase.role, phrase.role)
+            found.append((self.finish_phrase(self.prefill(phrase.text), {}), source))
+        return found
+
+    # --- saving -------------------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Put the entries back into the draft's sections (dropped parts left out)."""
+        self.draft.sections = [e.section for e in self.entries if e.section is not None]
+
+    def save(self, resume_at: str | None = None) -> None:
+        """Write the answers file atomically (the same YAML `drafter render` reads); nothing before a genre.
+        `resume_at` records where the person is (the question a later run returns to)."""
+        if resume_at is not None:
+            self.draft.resume_at = resume_at
+        if not self.draft.genre:
+            return
+        self.sync()
+        data = self.draft.model_dump(mode="json", exclude_none=True)
+        write_atomic(self.answers_path, dump_yaml(data))
+
+
+def _renamed(question: Question, part: str) -> Question:
+    """A question of node_questions (named for sections[0]) renamed for `part`."""
+    from dataclasses import replace
+
+    return replace(question, name=re.sub(r"^sections\[0\]", part, question.name))
+
+
+def _flatten(questions: NodeQuestions) -> tuple[Question, ...]:
+    """The questions of a part in the order they are asked."""
+    return (questions.keep, questions.heading, questions.body, questions.children)
+
+
+def _state(required: list[str], texts: list[str] | None = None) -> PartState:
+    """done when every required text is there and none holds a 【】 mark; empty when none is there."""
+    texts = required if texts is None else texts
+    if not any(required):
+        return "empty"
+    if any(has_marks(t) for t in texts) or not all(required):
+        return "todo"
+    return "done"
+
+
+def _section_state(section: DraftSection | None) -> PartState:
+    """A section's state: empty with nothing written, todo while any paragraph holds a 【】 mark."""
+    if section is None:
+        return "empty"
+    texts = [*section.body]
+    for child in section.children:
+        texts += [child.heading, *child.body]
+    written = [t for t in texts if t and t != PLACEHOLDER]
+    if not written:
+        return "empty"
+    return "todo" if any(has_marks(t) for t in texts) or any(not c.body for c in section.children) else "done"
+
+
+__all__ = ["REVIEW", "WORK_ROLES", "AnswerError", "Choice", "DraftCore", "Entry", "Library", "Part"]
