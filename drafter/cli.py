@@ -453,9 +453,13 @@ def wizard(
         last_year=last_year,
     )
     if result.outcome == "render":
-        click.echo(f"已生成 {result.output}；答案保存在 {result.answers}（可用 drafter render 重新生成）。")
+        click.echo(
+            f"已生成 {result.output.absolute()}；答案保存在 {result.answers.absolute()}（可用 drafter render 重新生成）。"
+        )
     else:
-        click.echo(f"答案已保存在 {result.answers}。继续填写：drafter wizard --resume {result.answers}")
+        from drafter.writing.wizard.run import resume_command
+
+        click.echo(f"答案已保存在 {result.answers.absolute()}。继续填写：{resume_command(result.answers)}")
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

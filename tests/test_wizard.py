@@ -217,7 +217,7 @@ def test_ctrl_c_saves_and_resume_returns_to_that_question(tmp_path: Path) -> Non
     answers_file = tmp_path / "out.answers.yaml"
     assert interrupted.value.exit_status == 130 and "错误" not in interrupted.value.message
     assert interrupted.value.message.startswith(f"已中断，答案已保存在 {answers_file}")
-    assert f"drafter wizard --resume {answers_file}" in interrupted.value.message
+    assert interrupted.value.message.endswith(f"wizard --resume {answers_file}")
     assert answers_of(answers_file)["resume_at"] == "title"
     # The first key of the resumed run goes to the title, the question that was interrupted.
     result, _ = drive(["\x15县审计局工作总结" + ENTER, *[ENTER] * 40], tmp_path, resume=answers_file)
@@ -257,9 +257,10 @@ def test_renamed_part_is_listed_by_its_new_name(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_at_the_genre_leaves_no_answers_file(tmp_path: Path) -> None:
-    with pytest.raises(Interrupted):
+    with pytest.raises(Interrupted) as interrupted:
         drive([CTRL_C], tmp_path)
     assert list(tmp_path.iterdir()) == []
+    assert "还没有保存任何答案" in interrupted.value.message and "--resume" not in interrupted.value.message
 
 
 def test_resumed_run_says_where_it_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

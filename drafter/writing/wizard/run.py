@@ -10,6 +10,7 @@ from pathlib import Path
 from drafter.bank.store import load_yaml_model
 from drafter.errors import Interrupted, UserError
 from drafter.models import Draft, Outline
+from drafter.resources import in_source_checkout, own_command, shell_command
 from drafter.writing.draft import REVIEW, DraftCore, describe, library
 from drafter.writing.wizard.flow import Outcome, Wizard
 from drafter.writing.wizard.prompter import Prompter
@@ -28,6 +29,16 @@ class WizardResult:
     answers: Path
 
 
+def default_output() -> Path:
+    """工作总结.docx here; in the user's documents folder when here is drafter's own source checkout (a clerk's
+    report does not belong among the code)."""
+    if in_source_checkout(Path.cwd()):
+        import platformdirs
+
+        return Path(platformdirs.user_documents_dir()) / DEFAULT_OUTPUT
+    return DEFAULT_OUTPUT
+
+
 def answers_path_for(output: Path) -> Path:
     """OUT.docx -> OUT.answers.yaml, next to the output."""
     return output.with_name(output.stem + ANSWERS_SUFFIX)
@@ -37,6 +48,20 @@ def output_for_answers(answers: Path) -> Path:
     """X.answers.yaml -> X.docx."""
     name = answers.name[: -len(ANSWERS_SUFFIX)] if answers.name.endswith(ANSWERS_SUFFIX) else answers.stem
     return answers.with_name(name + ".docx")
+
+
+def resume_command(answers: Path) -> str:
+    """The command that continues from an answers file, runnable as printed (this program's own path when
+    `drafter` is not on PATH; the answers file by its full path)."""
+    return shell_command([*own_command(), "wizard", "--resume", str(answers.absolute())])
+
+
+def interrupted_message(answers: Path) -> str:
+    """What to say on Ctrl-C: where the answers are and how to continue, or that nothing was saved yet."""
+    if answers.exists():
+        return f"已中断，答案已保存在 {answers.absolute()}。继续填写：{resume_command(answers)}"
+    again = shell_command([*own_command(), "wizard"])
+    return f"已中断，还没有保存任何答案（选定文种之后才开始保存）。重新开始：{again}"
 
 
 def _last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
@@ -157,7 +182,7 @@ def run_wizard(
         draft = load_yaml_model(resume, Draft)
         answers_path, output = resume, output or output_for_answers(resume)
     else:
-        output = output or DEFAULT_OUTPUT
+        output = output or default_output()
         answers_path = answers_path_for(output)
         draft = load_yaml_model(answers, Draft) if answers is not None else Draft()
         existing = answers_path.exists() and not force and answers_path != answers
@@ -177,10 +202,7 @@ def run_wizard(
     try:
         outcome = wizard.run()
     except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D on an empty line
-        raise Interrupted(
-            f"已中断，答案已保存在 {answers_path}。继续填写：drafter wizard --resume {answers_path}",
-            path=answers_path,
-        ) from None
+        raise Interrupted(interrupted_message(answers_path), path=answers_path) from None
     if outcome == "render":
         from drafter.output.render.document import write_document
         from drafter.output.render.layout import DocumentInfo, layout_draft
