@@ -334,6 +334,11 @@ ROLE_CHOICE = RoleType()
 @click.option("--format", "fmt", type=click.Choice(["md", "docx"]), help="导出为可打印的文档（需配合 -o）。")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="导出文件名。")
 @click.option("--force", is_flag=True, help="覆盖已存在的导出文件。")
+@click.option(
+    "--shared",
+    is_flag=True,
+    help="accept/reject/review 的结果记入模板目录的共用审阅记录（团队共用，templates/reviews.yaml），而不是本人的。",
+)
 @TEMPLATES
 def phrases(
     words: tuple[str, ...],
@@ -343,6 +348,7 @@ def phrases(
     fmt: str | None,
     output: Path | None,
     force: bool,
+    shared: bool,
     templates_option: Path | None,
 ) -> None:
     """浏览、审阅和导出常用语库。
@@ -353,6 +359,9 @@ def phrases(
     drafter phrases reject p1234abcd       弃用一条常用语
     drafter phrases review 审计            逐条审阅尚未审阅的常用语
     drafter phrases --format docx -o 常用语.docx
+
+    审阅结果记在本人的用户数据目录里（按常用语 id），在哪个目录运行、用哪套模板都有效；
+    模板目录里的 reviews.yaml 是团队共用的审阅记录，与本人的一起生效（同一条以本人的为准）。
     """
     from drafter.bank import phrasebook
     from drafter.bank.catalog import select_phrases
@@ -360,20 +369,20 @@ def phrases(
     verb = words[0] if words else None
     if verb in ("accept", "reject"):
         count = phrasebook.record_decisions(
-            templates_option, list(words[1:]), "accepted" if verb == "accept" else "rejected"
+            templates_option, list(words[1:]), "accepted" if verb == "accept" else "rejected", shared=shared
         )
-        click.echo(f"已记录 {count} 条审阅结果（{phrasebook.reviews_path(templates_option)}）。")
+        click.echo(f"已记录 {count} 条审阅结果（{phrasebook.reviews_path(templates_option, shared=shared)}）。")
         return
     if verb == "review":
         from drafter.bank.review import require_terminal, run_review
 
         require_terminal("逐条审阅")
-        click.echo(f"审阅结果保存在 {phrasebook.reviews_path(templates_option)}（每条决定立即保存，随时可以退出）。")
-        counts = run_review(templates_option, words[1] if len(words) > 1 else None, role)
+        target = phrasebook.reviews_path(templates_option, shared=shared)
+        click.echo(f"审阅结果保存在 {target}（每条决定立即保存，随时可以退出）。")
+        counts = run_review(templates_option, words[1] if len(words) > 1 else None, role, shared=shared)
         click.echo(
             f"本次接受 {counts['accept']} 条、拒绝 {counts['reject']} 条、"
-            f"修改 {counts['edit']} 条、跳过 {counts['skip']} 条；"
-            f"结果已保存在 {phrasebook.reviews_path(templates_option)}。"
+            f"修改 {counts['edit']} 条、跳过 {counts['skip']} 条；结果已保存在 {target}。"
         )
         return
     if len(words) > 1:
@@ -390,12 +399,17 @@ def phrases(
             p.model_dump(mode="json", include=set(keys)) | {"status": p.status, "seen_only_in": p.seen_only_in()}
             for p in selected
         ]
-        click.echo(json.dumps({"phrases": listing}, ensure_ascii=False, indent=2))
+        stores = [
+            {"kind": s.kind, "path": str(s.path), "decisions": s.decisions}
+            for s in phrasebook.stores_in_use(templates_option)
+        ]
+        click.echo(json.dumps({"phrases": listing, "reviews": stores}, ensure_ascii=False, indent=2))
     else:
         from drafter.bank.catalog import genre_names
-        from drafter.show import print_phrases
+        from drafter.show import print_phrases, print_review_stores
 
         print_phrases(selected, genre_names(templates_option))
+        print_review_stores(phrasebook.stores_in_use(templates_option))
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -18,6 +18,7 @@ from drafter.reading.clean import CleanReport
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from drafter.bank.templates import ReviewStore
     from drafter.mining.run import MineSummary
     from drafter.output.check.run import FileReport
     from drafter.output.formatting.report import FormatReport
@@ -212,6 +213,12 @@ def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = No
             highlight_slots(phrase.text) + note,
         )
     Console(highlight=False).print(table)
+
+
+def print_review_stores(stores: list[ReviewStore]) -> None:
+    """Which review decisions are in force (the person's own, a team's shared file) and how many each holds."""
+    parts = [f"{store.name} {store.path}（{store.decisions} 条）" for store in stores]
+    Console(highlight=False).print(f"[dim]审阅记录：{escape('；'.join(parts))}[/dim]")
 
 
 def print_findings(reports: list[FileReport]) -> None:

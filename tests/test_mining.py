@@ -172,7 +172,7 @@ def test_near_duplicates_merge(tmp_path: Path) -> None:
 def test_reviews_survive_remining(mined: Path) -> None:
     phrase = select_phrases(mined, "审计", "opening", None)[0]
     with pytest.raises(SystemExit) as exit_info:
-        main(["phrases", "accept", phrase.id, "--templates", str(mined)])
+        main(["phrases", "accept", phrase.id, "--shared", "--templates", str(mined)])
     assert exit_info.value.code == 0
     reviews_before = (mined / "reviews.yaml").read_bytes()
     mine([SEED], mined)

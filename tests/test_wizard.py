@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -335,16 +336,24 @@ def test_no_terminal_exits_2() -> None:
 # --- a real terminal ---------------------------------------------------------------------
 
 
-def spawn(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> pexpect.spawn:
+def terminal_env(env: dict[str, str] | None = None) -> dict[str, str]:
     # pexpect is not a terminal emulator: it never answers prompt_toolkit's cursor position request, which
     # would otherwise cost a second's timeout at every prompt.
     env = {**(os.environ if env is None else env), "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    return env
+
+
+def spawn(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, program: list[str] | None = None
+) -> pexpect.spawn:
+    """drafter in a real terminal (python -m drafter unless `program` says how to start it)."""
+    command = program or [sys.executable, "-m", "drafter"]
     return pexpect.spawn(
-        sys.executable,
-        ["-m", "drafter", *args],
+        command[0],
+        [*command[1:], *args],
         cwd=str(cwd),
-        env=env,
+        env=terminal_env(env),
         encoding="utf-8",
         codec_errors="replace",  # the terminal echoes ^C wherever it is typed, even inside a character
         timeout=30,
@@ -389,7 +398,10 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     /b in a body, the ticked sub-headings; Ctrl-C; the resumed run returns to the same question."""
     templates = ["--templates", str(TEMPLATES)]
     env = {key: value for key, value in os.environ.items() if key not in ("EDITOR", "VISUAL")}
-    child = spawn(["wizard", "审计", "-o", "second.docx", *templates], tmp_path, env=env)
+    # Installed as the README says, not on PATH: the console script started by its path.
+    script = Path(sys.executable).with_name("drafter")
+    env["PATH"] = "/usr/bin:/bin"
+    child = spawn(["wizard", "审计", "-o", "second.docx", *templates], tmp_path, env=env, program=[str(script)])
     converse(
         child,
         [
@@ -425,8 +437,12 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     said = child.before.replace("\r\n", "").replace("\n", "")
-    assert "已中断，答案已保存在 second.answers.yaml" in said and "错误" not in said
-    child = spawn(["wizard", "--resume", "second.answers.yaml", *templates], tmp_path, env=env)
+    answers = tmp_path / "second.answers.yaml"
+    assert f"已中断，答案已保存在 {answers}" in said and "错误" not in said
+    printed = said.split("继续填写：")[1].strip()
+    assert shlex.split(printed) == [str(script.resolve()), "wizard", "--resume", str(answers)]
+    # The printed command, run as printed by a shell elsewhere (its --templates added: the test's own).
+    child = spawn([], Path("/"), env=env, program=["/bin/sh", "-c", f"{printed} {shlex.join(templates)}"])
     converse(
         child,
         [

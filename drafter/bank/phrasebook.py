@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from drafter.bank.templates import load_bank, load_registry, resolve_templates, save_reviews
+from drafter.bank.templates import (
+    ReviewStore,
+    load_bank,
+    load_registry,
+    resolve_templates,
+    review_stores,
+    reviews_target,
+    save_reviews,
+)
 from drafter.errors import UsageError, UserError
 from drafter.models import ROLE_NAMES, Phrase, Review
 from drafter.reading.patterns import strip_controls
@@ -23,8 +31,14 @@ class Decision:
     text: str | None = None
 
 
-def record_decisions(templates_option: Path | None, ids: list[str], status: Literal["accepted", "rejected"]) -> int:
-    """Mark phrases accepted or rejected in reviews.yaml; every id must exist."""
+def record_decisions(
+    templates_option: Path | None,
+    ids: list[str],
+    status: Literal["accepted", "rejected"],
+    *,
+    shared: bool = False,
+) -> int:
+    """Mark phrases accepted or rejected in the person's reviews (or the templates' shared ones); every id must exist."""
     if not ids:
         raise UsageError("请给出至少一个常用语 id（`drafter phrases` 列表的第一列）。")
     templates = resolve_templates(templates_option)
@@ -32,7 +46,7 @@ def record_decisions(templates_option: Path | None, ids: list[str], status: Lite
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise UserError(f"找不到这些常用语 id：{'、'.join(unknown)}。请用 `drafter phrases` 查看现有的 id。")
-    save_reviews(templates, {phrase_id: Review(status=status) for phrase_id in ids})
+    save_reviews(reviews_target(templates, shared=shared), {phrase_id: Review(status=status) for phrase_id in ids})
     return len(ids)
 
 
@@ -40,9 +54,11 @@ def review_pass(
     templates_option: Path | None,
     phrases: list[Phrase],
     ask: Callable[[Phrase, int, int], Decision],
+    *,
+    shared: bool = False,
 ) -> dict[str, int]:
     """Go through the `new` phrases one at a time, saving each decision as it is made."""
-    templates = resolve_templates(templates_option)
+    target = reviews_target(resolve_templates(templates_option), shared=shared)
     pending = [p for p in phrases if p.status == "new"]
     counts = {"accept": 0, "reject": 0, "edit": 0, "skip": 0}
     for index, phrase in enumerate(pending, start=1):
@@ -51,11 +67,11 @@ def review_pass(
             break
         counts[decision.action] += 1
         if decision.action == "accept":
-            save_reviews(templates, {phrase.id: Review(status="accepted")})
+            save_reviews(target, {phrase.id: Review(status="accepted")})
         elif decision.action == "reject":
-            save_reviews(templates, {phrase.id: Review(status="rejected")})
+            save_reviews(target, {phrase.id: Review(status="rejected")})
         elif decision.action == "edit" and decision.text:
-            save_reviews(templates, {phrase.id: Review(status="edited", text=decision.text)})
+            save_reviews(target, {phrase.id: Review(status="edited", text=decision.text)})
     return counts
 
 
@@ -113,11 +129,14 @@ def genre_names(templates_option: Path | None) -> dict[str, str]:
     return {g.id: g.name for g in load_registry(resolve_templates(templates_option))}
 
 
-def reviews_path(templates_option: Path | None) -> Path:
-    """Where decisions are saved."""
-    from drafter.bank.templates import reviews_path as path_of_reviews
+def stores_in_use(templates_option: Path | None) -> list[ReviewStore]:
+    """The review stores whose decisions apply with these templates."""
+    return review_stores(resolve_templates(templates_option))
 
-    return path_of_reviews(resolve_templates(templates_option))
+
+def reviews_path(templates_option: Path | None, *, shared: bool = False) -> Path:
+    """Where decisions are saved."""
+    return reviews_target(resolve_templates(templates_option), shared=shared)
 
 
 def export(

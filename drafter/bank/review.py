@@ -64,10 +64,12 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
     return ask
 
 
-def run_review(templates_option: Path | None, genre_query: str | None, role: str | None) -> dict[str, int]:
+def run_review(
+    templates_option: Path | None, genre_query: str | None, role: str | None, *, shared: bool = False
+) -> dict[str, int]:
     """The interactive review pass over phrases still marked new."""
     from drafter.bank.catalog import select_phrases
 
     require_terminal("逐条审阅")
     phrases = select_phrases(templates_option, genre_query, role, None)
-    return review_pass(templates_option, phrases, questionary_asker())
+    return review_pass(templates_option, phrases, questionary_asker(), shared=shared)

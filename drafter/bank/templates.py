@@ -5,7 +5,7 @@ Layout (what `drafter mine` writes and owns):
   manifest.yaml          counts per genre and the list of files mining wrote (`drafter genres` reads only this)
   skeletons/<id>.yaml    one skeleton per genre
   phrases/<id>.jsonl     one phrase bank per genre, a JSON object per line (diff-able, fast to load)
-  reviews.yaml           a person's decisions on phrases (mining never writes it)
+  reviews.yaml           a team's shared decisions on phrases, read beside the person's own (mining never writes it)
 
 Mining replaces its own files through a journal (`.mine-journal.json`): the new files are staged, the
 journal is committed by one rename, then the files are moved into place. A run killed before the
@@ -18,7 +18,9 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -26,7 +28,7 @@ from drafter.bank.store import describe_validation_error, load_yaml_model, save_
 from drafter.errors import ConfigError, UsageError, UserError
 from drafter.files import locked, write_atomic
 from drafter.models import Genre, GenreRegistry, Manifest, Phrase, Review, Reviews, Skeleton
-from drafter.resources import PACKAGE_DIR, bundled
+from drafter.resources import PACKAGE_DIR, bundled, user_data_dir
 
 GENRES_FILE = "genres.yaml"
 REVIEWS_FILE = "reviews.yaml"
@@ -142,28 +144,76 @@ def skeleton_for_year(skeleton: Skeleton, year: int | None) -> Skeleton:
 
 
 # --- reviews ---------------------------------------------------------------------
+#
+# A person's decisions live in one store of their own (the user data directory), keyed by phrase id, so
+# they hold wherever drafter runs and whichever templates are in use. A templates directory may carry a
+# shared store beside it (templates/reviews.yaml: a team's decisions); the person's own win over it.
 
 
-def reviews_path(templates: Path) -> Path:
-    """Where decisions are kept: in a local templates directory, or the user's data directory for the bundled ones."""
+@dataclass(frozen=True)
+class ReviewStore:
+    """One file of review decisions in use: the person's own, or the team's shared one of a templates directory."""
+
+    kind: Literal["user", "shared"]
+    path: Path
+    decisions: int
+
+    @property
+    def name(self) -> str:
+        """本人 or 共用, as `drafter phrases` says it."""
+        return "本人" if self.kind == "user" else "共用（模板目录）"
+
+
+def user_reviews_path() -> Path:
+    """The person's own decisions, in the user data directory."""
+    return user_data_dir() / REVIEWS_FILE
+
+
+def shared_reviews_path(templates: Path) -> Path | None:
+    """A templates directory's shared decisions (None for the templates bundled with drafter)."""
     if templates == bundled("templates") or PACKAGE_DIR in templates.resolve().parents:
-        import platformdirs
-
-        return Path(platformdirs.user_data_dir("drafter", appauthor=False)) / REVIEWS_FILE
+        return None
     return templates / REVIEWS_FILE
 
 
+def _read_reviews(path: Path | None) -> Reviews:
+    """The decisions of one store (empty when it does not exist)."""
+    return load_yaml_model(path, Reviews) if path is not None and path.exists() else Reviews()
+
+
+def review_stores(templates: Path) -> list[ReviewStore]:
+    """The stores whose decisions apply with these templates: the person's own always, the shared one if present."""
+    user = user_reviews_path()
+    stores = [ReviewStore("user", user, len(_read_reviews(user).reviews))]
+    shared = shared_reviews_path(templates)
+    if shared is not None and shared.exists():
+        stores.append(ReviewStore("shared", shared, len(_read_reviews(shared).reviews)))
+    return stores
+
+
 def load_reviews(templates: Path) -> Reviews:
-    """Review decisions (empty when there are none yet)."""
-    path = reviews_path(templates)
-    return load_yaml_model(path, Reviews) if path.exists() else Reviews()
+    """The decisions that apply: the shared store's, overridden by the person's own."""
+    merged = dict(_read_reviews(shared_reviews_path(templates)).reviews)
+    merged.update(_read_reviews(user_reviews_path()).reviews)
+    return Reviews(reviews=merged)
 
 
-def save_reviews(templates: Path, decisions: dict[str, Review]) -> Path:
-    """Add decisions to the reviews file: read, change and write inside a lock, so parallel runs lose nothing."""
-    path = reviews_path(templates)
+def reviews_target(templates: Path, *, shared: bool = False) -> Path:
+    """Where a decision is written: the person's own store, or (shared) the templates directory's."""
+    if not shared:
+        return user_reviews_path()
+    path = shared_reviews_path(templates)
+    if path is None:
+        raise UsageError(
+            "drafter 自带的模板没有共用的审阅记录。请用 --templates 指定团队的模板目录，或去掉 --shared（记入本人的审阅记录）。"
+        )
+    return path
+
+
+def save_reviews(path: Path, decisions: dict[str, Review]) -> Path:
+    """Add decisions to a reviews file: read, change and write inside a lock, so parallel runs lose nothing."""
     with locked(path.with_name(path.name + ".lock"), f"审阅记录 {path}"):
-        reviews = load_yaml_model(path, Reviews) if path.exists() else Reviews()
+        reviews = _read_reviews(path)
         reviews.reviews.update(decisions)
         save_yaml_model(path, reviews)
     return path
