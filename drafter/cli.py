@@ -166,6 +166,24 @@ class RoleType(click.ParamType):
         self.fail(f"没有叫“{text}”的类别（可选：{names}；也可用英文 id，如 opening）", param, ctx)
 
 
+class TargetType(click.ParamType):
+    """A length target: 限 2 页, 3 页以内, 约 3000 字 (checked here, passed on as written)."""
+
+    name = "篇幅"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from drafter.writing.target import parse_target
+
+        try:
+            parse_target(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+        return str(value)
+
+
+TARGET = TargetType()
+
+
 ROLE_ALIASES = {
     "result": ("成效", "成绩", "基本情况"),
     "problem": ("问题", "不足"),
@@ -581,15 +599,29 @@ def preview(docx_file: Path, out_dir: Path | None, force: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
 @click.option("--fix", is_flag=True, help="在原文件旁边写一份改正后的副本（X.fixed.docx）：编号、括号、替代字。")
 @click.option("--force", is_flag=True, help="覆盖已存在的 .fixed 副本。")
+@click.option(
+    "--target",
+    type=TARGET,
+    help="篇幅目标，如“限 2 页”或“约 3000 字”：报告与目标相差多少（默认用向导记在文稿里的目标）。",
+)
 @TEMPLATES
-def check(paths: tuple[Path, ...], as_json: bool, fix: bool, force: bool, templates_option: Path | None) -> None:
+def check(
+    paths: tuple[Path, ...],
+    as_json: bool,
+    fix: bool,
+    force: bool,
+    target: str | None,
+    templates_option: Path | None,
+) -> None:
     """检查文稿：编号、遗留的占位符和提示、数字与同比、替代字和重复、版式、篇幅。
 
     有“错误”级别的问题时退出码为 1。
     """
     from drafter.output.check.run import check_paths
+    from drafter.writing.target import parse_target
 
-    result = check_paths(list(paths), templates_option=templates_option, fix=fix, force=force)
+    length_target = parse_target(target) if target else None
+    result = check_paths(list(paths), templates_option=templates_option, fix=fix, force=force, target=length_target)
     if as_json:
         import json
         from dataclasses import asdict
@@ -696,19 +728,28 @@ def _bad_value(message: str) -> str:
     return message
 
 
+_USAGE_WORDS = (
+    (re.compile(r"No such command '(.+)'"), "没有命令“{0}”"),
+    (re.compile(r"Option '(.+)' requires an argument"), "选项 {0} 后面缺少值"),
+    (re.compile(r"Option '(.+)' does not take a value"), "选项 {0} 不带值"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "多余的参数：{0}"),
+)
+
+
 def usage_message(error: click.UsageError) -> str:
-    """Click's usage errors, said in Chinese."""
+    """Click's usage errors, said in Chinese (an argument by its Chinese metavar: 缺少参数 文件或目录)."""
     if isinstance(error, click.MissingParameter) and error.param is not None:
         names = "/".join(error.param.opts) if isinstance(error.param, click.Option) else error.param.human_readable_name
-        return f"缺少参数 {names}。"
+        return f"缺少参数 {chinese(names)}。"
     if isinstance(error, click.NoSuchOption):
         return f"没有选项 {error.option_name}。"
     if isinstance(error, click.BadParameter):
-        return f"{_param_name(error.param)} 的值无效：{_bad_value(error.message)}。"
-    command = re.match(r"No such command '(.+)'", error.message)
-    if command:
-        return f"没有命令“{command.group(1)}”。"
-    return f"{error.format_message()}。"
+        return f"{chinese(_param_name(error.param))} 的值无效：{chinese(_bad_value(error.message))}。"
+    for pattern, template in _USAGE_WORDS:
+        match = pattern.search(error.message)
+        if match:
+            return template.format(*match.groups()) + "。"
+    return f"{error.format_message().rstrip('.')}。"
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class StrictModel(BaseModel):
@@ -190,6 +190,15 @@ class SkeletonNode(StrictModel):
     borrowed: bool = False  # taken from the general skeleton: this genre's documents lack it
 
 
+class KeyFigure(StrictModel):
+    """A figure the genre's reports give: what it counts and its unit (完成审计项目, 个), and how many
+    documents give it."""
+
+    label: str
+    unit: str
+    documents: int = 1
+
+
 class Skeleton(StrictModel):
     """The mined outline of one genre."""
 
@@ -198,6 +207,8 @@ class Skeleton(StrictModel):
     documents: int
     title_pattern: str
     parts: list[SkeletonNode]
+    unit_kind: str | None = None  # the kind of unit that writes this genre's reports most often (局, 镇, 医院)
+    figures: list[KeyFigure] = Field(default_factory=list)  # its key figures, most common first
 
     def sections(self) -> list[SkeletonNode]:
         """The numbered sections (everything but opening and closing)."""
@@ -315,6 +326,17 @@ class Draft(StrictModel):
     last_year: str | None = None  # the report the wizard started from (--from)
     checklist: list[ChecklistItem] = Field(default_factory=list)
     resume_at: str | None = None  # the wizard's question being asked when it stopped (wizard --resume returns to it)
+    target: str | None = None  # the length target: 限 2 页, 约 3000 字
+
+    @field_validator("target")
+    @classmethod
+    def _target_parses(cls, value: str | None) -> str | None:
+        """A target drafter can measure against (限 2 页, 约 3000 字), kept as the person wrote it."""
+        if value is not None:
+            from drafter.writing.target import parse_target
+
+            parse_target(value)  # raises a ValueError that says what is accepted
+        return value
 
     @model_validator(mode="after")
     def _depth_at_most_four(self) -> Draft:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEED, TEMPLATES
+from conftest import SEED, TEMPLATES, run
 
 from drafter.cli import main
-from drafter.output.check.run import check_paths, typical_lengths
+from drafter.output.check.run import check_paths, part_figures
 from drafter.output.render.document import blank_skeleton, render_answers
 from drafter.reading.read import read_source
+from drafter.writing.target import parse_target
 
 TITLE = "县审计局2024年工作总结\n"
 
@@ -172,8 +173,7 @@ def test_recorded_genre_and_kind(tmp_path: Path) -> None:
 
 
 def test_check_compares_lengths_with_the_recorded_genre(tmp_path: Path) -> None:
-    typical = typical_lengths("审计", TEMPLATES)
-    assert typical != typical_lengths("通用", TEMPLATES)
+    assert part_figures("审计", TEMPLATES) != part_figures("通用", TEMPLATES)
     answers = tmp_path / "a.yaml"
     answers.write_text(
         "genre: 审计\nsections:\n  - heading: 加强监督管理\n    body: [做了一些工作。]\n", encoding="utf-8"
@@ -181,7 +181,102 @@ def test_check_compares_lengths_with_the_recorded_genre(tmp_path: Path) -> None:
     render_answers(answers, tmp_path / "a.md", templates_option=TEMPLATES)
     (report,) = check_paths([tmp_path / "a.md"], templates_option=TEMPLATES).reports
     short = next(f for f in report.findings if f.code == "length-short")
-    assert f"一般约 {typical['measure']} 字" in short.message
+    assert "同类总结这一部分一般约 300 字" in short.message, "the first 主要做法 part of 审计, as the skeleton says it"
+
+
+def skeleton_figures(genre: str, tmp_path: Path) -> list[str]:
+    """The per-part 约N字 figures the blank skeleton prints, part by part."""
+    import re
+
+    path = blank_skeleton(genre, tmp_path / f"{genre}.md", templates_option=TEMPLATES)
+    hints = [line for line in path.read_text(encoding="utf-8").splitlines() if "本部分" in line]
+    return [re.search(r"约(\d+)字", hint).group(1) for hint in hints]  # type: ignore[union-attr]
+
+
+AUDIT_DRAFT = """genre: 审计
+org: 某县审计局
+year: 2024
+date: 2024-12-20
+sections:
+  - heading: 树牢政治机关意识
+    body: [全年共完成审计项目54个。]
+  - heading: 履行审计监督职能
+    body: [查出问题金额1.2亿元。]
+  - heading: 存在的问题
+    body: [人手不足。]
+  - heading: 下一步工作
+    body: [继续加强。]
+closing: 今后，我局将在县委县政府的坚强领导下，踔厉奋发、笃行不怠，奋力开创审计工作新局面，为全县经济社会高质量发展作出新的更大贡献。
+"""
+
+
+def test_each_part_is_compared_with_the_skeletons_own_figure(tmp_path: Path) -> None:
+    """Part 一 with the skeleton's figure for part 一 (not the biggest 主要做法 part), part 二 with its own."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text(AUDIT_DRAFT, encoding="utf-8")
+    render_answers(answers, tmp_path / "a.docx", templates_option=TEMPLATES)
+    (report,) = check_paths([tmp_path / "a.docx"], templates_option=TEMPLATES).reports
+    said = {f.heading_path: f.message for f in report.findings if f.code == "length-short"}
+    figures = skeleton_figures("审计", tmp_path)
+    for number, heading, figure in zip(
+        "一二三四", ["树牢政治机关意识", "履行审计监督职能", "存在的问题", "下一步工作"], figures, strict=True
+    ):
+        assert f"一般约 {figure} 字" in said[f"{number}、{heading}"]
+    assert figures[0] != figures[1], "the two 主要做法 parts differ, so matching by role alone would be wrong"
+
+
+def test_the_closing_is_not_counted_into_the_last_part(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(AUDIT_DRAFT, encoding="utf-8")
+    render_answers(answers, tmp_path / "a.docx", templates_option=TEMPLATES)
+    (report,) = check_paths([tmp_path / "a.docx"], templates_option=TEMPLATES).reports
+    last = next(f for f in report.findings if f.code == "length-short" and f.heading_path == "四、下一步工作")
+    assert "只有约 10 字" in last.message  # 下一步工作 + 继续加强。, without the 64-character closing
+
+
+@pytest.mark.parametrize(
+    ("body", "alone"),
+    [
+        ("一是加强学习。", True),
+        ("一是加强学习。二是强化监督。", False),
+        ("一是加强学习。\n二是强化监督。", False),  # across paragraphs of one part
+        ("一是加强学习。二是强化监督。\n一是健全制度。", True),  # a second list of one
+        ("坚持一是一、二是二的作风。", False),  # not an item
+    ],
+)
+def test_an_item_without_a_second_is_flagged(tmp_path: Path, body: str, alone: bool) -> None:
+    found = findings_of(tmp_path, TITLE + "一、主要工作\n" + body + "\n二、存在问题\n不足。\n")
+    assert ("item-alone" in codes(found)) is alone
+
+
+def test_the_target_is_reported_against(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(AUDIT_DRAFT + "target: 约 3000 字\n", encoding="utf-8")
+    render_answers(answers, tmp_path / "a.docx", templates_option=TEMPLATES)
+    render_answers(answers, tmp_path / "a.md", templates_option=TEMPLATES)
+    for path in (tmp_path / "a.docx", tmp_path / "a.md"):
+        assert read_source(path).target == "约 3000 字", "the target is recorded in the file"
+        (report,) = check_paths([path], templates_option=TEMPLATES).reports
+        target = next(f for f in report.findings if f.code == "length-target")
+        assert target.message.startswith("目标约 3000 字，现约 ") and "还差约" in target.message
+        shares = [f.message for f in report.findings if f.code == "length-short"]
+        assert any("按篇幅目标这一部分约" in message for message in shares)
+    code, said = run(["check", str(tmp_path / "a.docx"), "--target", "限 1 页", "--json"], capsys)
+    found = json.loads(said[said.index("{") :])["files"][0]["findings"]
+    target = next(f for f in found if f["code"] == "length-target")
+    assert target["message"].startswith("目标限 1 页") and "在目标之内" in target["message"]
+    code, said = run(["check", str(tmp_path / "a.docx"), "--target", "很长"], capsys)
+    assert code == 2 and "限 2 页" in said
+
+
+def test_a_limit_exceeded_is_a_warning(tmp_path: Path) -> None:
+    text = TITLE + "一、主要工作\n" + ("全年共完成审计项目54个，查出问题金额1.2亿元。" * 30 + "\n") * 4
+    found = findings_of(tmp_path, text)
+    assert not [f for f in found if f.code == "length-target"], "no target, no finding"
+    path = tmp_path / "draft.txt"
+    (report,) = check_paths([path], templates_option=TEMPLATES, target=parse_target("限 2 页")).reports
+    target = next(f for f in report.findings if f.code == "length-target")
+    assert target.severity == "warning" and "超出约" in target.message
 
 
 def test_hand_made_docx_layout(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def test_node_questions_are_built_from_the_node() -> None:
         ("自己写一个小标题", False),
     ]
     assert "一般写 3 个小标题" in children.instruction
-    assert questions.guidance == "一般写2–4个小标题，多用“一是……二是……”展开，约800字"
+    assert questions.guidance == "同类总结这一部分一般写2–4个小标题，多用“一是……二是……”展开，约800字"
     assert "通用提纲" in questions.borrowed_note
 
 
@@ -101,7 +101,7 @@ def test_slot_values_are_validated(slot: str, value: str, problem: str | None) -
 def test_slot_prompts_show_the_sentence_and_unit(slot: str, sentence: str, label: str, shown: str) -> None:
     question = slot_question(slot, sentence)
     assert question.message == f"{label}："
-    assert question.instruction == (f"句子：{shown}" if shown else "")
+    assert question.instruction.endswith(f"句子：{shown}" if shown else "")
 
 
 def test_statistics_count_pages() -> None:

@@ -100,11 +100,14 @@ def export_docx(phrases: list[Phrase], genre_names: dict[str, str]) -> bytes:
     import io
 
     import docx
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
-    from drafter.output.render.docx import hint_east_asia
+    from drafter.output.render.docx import PAGE_HEIGHT_MM, PAGE_WIDTH_MM, hint_east_asia
 
     document = docx.Document()
+    for section in document.sections:  # python-docx's default is US Letter; offices print on A4
+        section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(25)
     document.add_heading("常用语库", level=0)
     for genre, roles in grouped(phrases).items():
         hint_east_asia(document.add_heading(genre_names.get(genre, genre), level=1))

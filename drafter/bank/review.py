@@ -31,6 +31,15 @@ def require_terminal(what: str) -> None:
         raise UsageError(f"{what}需要在终端中交互运行，但当前的标准输入不是终端。{hint}")
 
 
+def phrase_source(phrase: Phrase) -> str:
+    """Where a phrase comes from, as the review shows it (drafter's own register phrases have no document)."""
+    if phrase.origin == "register":
+        return "drafter 通用规范用语"
+    if phrase.origin == "own":
+        return "本单位常用语"
+    return phrase.sources[0].title if phrase.sources else "（来源不明）"
+
+
 def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Decision]:
     """An `ask` for review_pass built on questionary; prompt_options reach prompt_toolkit (tests pass pipes)."""
     import questionary
@@ -42,7 +51,7 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
     console = Console(highlight=False)
 
     def ask(phrase: Phrase, index: int, total: int) -> Decision:
-        source = escape(phrase.sources[0].title) if phrase.sources else "（来源不明）"
+        source = escape(phrase_source(phrase))
         console.print(
             f"\n[dim]{index}/{total}  {ROLE_NAMES.get(phrase.role, phrase.role)}  出现 {phrase.count} 次  "
             f"来源：{source}  id：{phrase.id}[/dim]"

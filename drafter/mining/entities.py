@@ -163,6 +163,13 @@ _NOT_PLACES = frozenset(
         "社区",
     ]
 )
+
+
+def is_place_word(word: str) -> bool:
+    """False for words that end like a place but name none (城镇, 辖区, 全县 …)."""
+    return word not in _NOT_PLACES
+
+
 _GENERIC_PREFIX = frozenset(
     "全各本该我你他她这那每此其某两三四五六七八九十上下前后左右东西南北中内外省市县区乡镇村城年月日号在于"
 )

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from drafter.mining.combine import PartialBank, PhraseStats, cut
 from drafter.mining.discover import discover
 from drafter.mining.extract import SectionSummary
+from drafter.mining.figures import key_figures
 from drafter.mining.genres import GENERAL_GENRE
 from drafter.mining.neutral import Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
@@ -33,6 +34,7 @@ from drafter.models import (
     Skeleton,
     SkeletonNode,
 )
+from drafter.writing.unit import unit_kind
 
 STANDARD_ROLES: tuple[Role, ...] = ("opening", "measure", "problem", "plan", "closing")
 # Every genre offers at least MIN_OFFERED phrases of these roles, borrowing what it lacks.
@@ -87,7 +89,18 @@ def reduce_buckets(
         elif genre.name == GENERAL_GENRE:
             borrowed = _borrowed(genre, general_phrases, {}, specificity, register)
             banks.append(PhraseBank(genre=genre.id, phrases=_ordered(general_phrases, borrowed)))
+    figures = {bank.genre: key_figures(bank.phrases) for bank in banks}
+    skeletons = [s.model_copy(update={"figures": figures.get(s.genre, [])}) for s in skeletons]
     return Mined(registry, skeletons, banks, genre_of_bucket)
+
+
+def _unit_kind(units: list[str]) -> str | None:
+    """The kind of unit most of these units are (first seen on ties); None when no name says."""
+    kinds = [kind for kind in map(unit_kind, units) if kind]
+    if not kinds:
+        return None
+    counts = Counter(kinds)
+    return max(counts, key=lambda kind: (counts[kind], -kinds.index(kind)))
 
 
 # --- genres --------------------------------------------------------------------------
@@ -366,7 +379,14 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skele
     patterns = bank.title_patterns
     best = max(patterns.values()) if patterns else 0
     pattern = next((p for p, c in patterns.items() if c == best), "{单位}{年份}年工作总结")
-    return Skeleton(genre=genre.id, name=genre.name, documents=bank.count, title_pattern=pattern, parts=nodes)
+    return Skeleton(
+        genre=genre.id,
+        name=genre.name,
+        documents=bank.count,
+        title_pattern=pattern,
+        parts=nodes,
+        unit_kind=_unit_kind([document.unit for document in bank.documents]),
+    )
 
 
 def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specificity: Specificity) -> Skeleton:
@@ -412,8 +432,14 @@ def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specific
                 }
             )
         )
+    units = [document.unit for bank in by_genre.values() for document in bank.documents]
     return Skeleton(
-        genre=general.id, name=general.name, documents=documents, title_pattern="{单位}{年份}年工作总结", parts=nodes
+        genre=general.id,
+        name=general.name,
+        documents=documents,
+        title_pattern="{单位}{年份}年工作总结",
+        parts=nodes,
+        unit_kind=_unit_kind(units),
     )
 
 

@@ -47,6 +47,7 @@ class SourceText:
     title: str | None = None  # the title a .docx records in its core properties, when it is a real one
     genre: str | None = None  # the genre drafter recorded when it wrote the file (category / front matter)
     kind: str | None = None  # 空白提纲 or 工作总结, likewise
+    target: str | None = None  # the length target drafter recorded (限 2 页), likewise
 
     @property
     def text(self) -> str:
@@ -135,7 +136,8 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
         if suffix == ".md":
             matter, lines = front_matter(lines)
             genre, kind = matter.get("文种") or matter.get("genre"), matter.get("文档") or matter.get("kind")
-            return SourceText(str(path), markdown_paragraphs(lines), None, genre, kind)
+            target = matter.get("篇幅") or matter.get("target")
+            return SourceText(str(path), markdown_paragraphs(lines), None, genre, kind, target)
         return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
     raise ReadError(
         f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
@@ -262,8 +264,8 @@ def read_docx(path: Path) -> SourceText:
     """
     document = open_docx(path)
     paragraphs = [piece for record in docx_records(document) for piece in record.pieces]
-    genre, kind = recorded_info(document)
-    return SourceText(str(path), paragraphs, recorded_title(document, path), genre, kind)
+    genre, kind, target = recorded_info(document)
+    return SourceText(str(path), paragraphs, recorded_title(document, path), genre, kind, target)
 
 
 @dataclass(frozen=True)
@@ -293,13 +295,19 @@ def docx_records(document: Any) -> list[DocxRecord]:
     return records
 
 
-def recorded_info(document: Any) -> tuple[str | None, str | None]:
-    """The genre (category) and kind (status) a .docx records; None for what it does not."""
+TARGET_KEYWORD = "篇幅："
+
+
+def recorded_info(document: Any) -> tuple[str | None, str | None, str | None]:
+    """The genre (category), kind (status) and length target (keywords 篇幅：…) a .docx records; None for what
+    it does not."""
     try:
         properties = document.core_properties
-        return (properties.category or "").strip() or None, (properties.content_status or "").strip() or None
+        keywords = (properties.keywords or "").strip()
     except Exception:
-        return None, None
+        return None, None, None
+    target = keywords[len(TARGET_KEYWORD) :].strip() or None if keywords.startswith(TARGET_KEYWORD) else None
+    return (properties.category or "").strip() or None, (properties.content_status or "").strip() or None, target
 
 
 def recorded_title(document: Any, path: Path) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from drafter.models import Outline, OutlineSection
@@ -34,7 +34,6 @@ class CheckedDocument:
     paragraphs: list[Paragraph]
     outline: Outline
     genre_id: str | None = None
-    typical_lengths: dict[str, int] = field(default_factory=dict)  # role -> typical characters
 
     def text(self) -> str:
         """All written paragraphs joined (a skeleton's hints left out)."""

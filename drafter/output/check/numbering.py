@@ -160,12 +160,19 @@ def _levels(doc: CheckedDocument) -> list[Finding]:
 
 
 def _body_item_sequences(doc: CheckedDocument) -> list[Finding]:
-    """一是、二是 … in a section's body: each item continues the one before, or starts again at 一是."""
+    """一是、二是 … in a section's body: each item continues the one before, or starts again at 一是; an 一是
+    needs an 二是 (one item is not a list)."""
     findings = []
     for section, path, _, _ in doc.walk():
         previous = 0
+        alone: int | None = None  # the line of an 一是 not yet followed by an 二是
         for paragraph, line in zip(section.body, doc.body_lines(section), strict=False):
             for item in body_items(paragraph):
+                if item.value == 1:
+                    findings += _lone_first_item(alone, path)
+                    alone = line if line is not None else -1
+                elif item.value == 2:
+                    alone = None
                 if item.value not in (1, previous + 1):
                     expected = f"“{int_to_cn(previous + 1)}是”" if previous else "“一是”"
                     findings.append(
@@ -179,4 +186,21 @@ def _body_item_sequences(doc: CheckedDocument) -> list[Finding]:
                         )
                     )
                 previous = item.value
+        findings += _lone_first_item(alone, path)
     return findings
+
+
+def _lone_first_item(line: int | None, path: str) -> list[Finding]:
+    """A finding for an 一是 that no 二是 follows (none when `line` is None)."""
+    if line is None:
+        return []
+    return [
+        Finding(
+            "item-alone",
+            "warning",
+            "有“一是”却没有“二是”：只有一项时不用“一是”。",
+            line if line >= 0 else None,
+            path,
+            "补上“二是”，或删去“一是”直接叙述。",
+        )
+    ]

@@ -20,6 +20,7 @@ from drafter.reading.clean import CleanReport, canonical_rules, stand_in_rules
 from drafter.reading.pipeline import outline_document, read_paths
 from drafter.reading.read import SourceText
 from drafter.reading.split import split_documents, unflatten
+from drafter.writing.target import LengthTarget, PartShare, against_target, parse_target, part_shares
 
 PAGE_CHARS = 22 * 28
 LONG, SHORT = 2.0, 0.3
@@ -54,11 +55,13 @@ def documents_of(source: SourceText) -> list[CheckedDocument]:
     return [CheckedDocument(source.path, raw.paragraphs, outline_document(raw, genres)) for raw in raw_documents]
 
 
-def check_document(doc: CheckedDocument, typical: dict[str, int] | None = None) -> list[Finding]:
+def check_document(
+    doc: CheckedDocument, parts: list[tuple[str, str, int]] | None = None, target: LengthTarget | None = None
+) -> list[Finding]:
     """Every content check of one document, in reading order."""
     findings = check_numbering(doc) + check_leftovers(doc) + check_figures(doc) + check_register(doc)
     findings += check_usage(doc) + format_diagnosis(doc)
-    findings += check_budget(doc, typical or {})
+    findings += check_budget(doc, parts or [], target)
     return sorted(findings, key=lambda f: (f.paragraph is None, f.paragraph or 0))
 
 
@@ -92,21 +95,25 @@ def format_diagnosis(doc: CheckedDocument) -> list[Finding]:
     return findings
 
 
-def check_budget(doc: CheckedDocument, typical: dict[str, int]) -> list[Finding]:
-    """Characters per top-level section against the genre's typical length, and the page estimate."""
+def check_budget(
+    doc: CheckedDocument, parts: list[tuple[str, str, int]], target: LengthTarget | None = None
+) -> list[Finding]:
+    """Characters per top-level section against the skeleton's figure for that part (the very figure the
+    skeleton prints, or its share of the target), the closing left out; the page estimate; the target."""
     findings = []
-    roles = section_roles([s.heading for s in doc.outline.sections])
-    for section, role in zip(doc.outline.sections, roles, strict=True):
-        size = _characters(section)
-        usual = typical.get(role)
-        if not usual or usual < 200:
+    closing = closing_paragraph(doc)
+    for section, share in matched_shares(doc, part_shares(parts, target)):
+        size = _characters(section) - (len(closing) if closing and section is doc.outline.sections[-1] else 0)
+        usual = share.characters
+        if share.role in ("opening", "closing") or (target is None and usual < 200):
             continue
+        said = "按篇幅目标这一部分约" if target else "同类总结这一部分一般约"
         if size > LONG * usual:
             findings.append(
                 Finding(
                     "length-long",
                     "info",
-                    f"“{section.marker}{section.heading}”约 {size} 字，同类总结这一部分一般约 {usual} 字。",
+                    f"“{section.marker}{section.heading}”约 {size} 字，{said} {usual} 字。",
                     section.line,
                     f"{section.marker}{section.heading}",
                     "精简或拆分。",
@@ -117,24 +124,87 @@ def check_budget(doc: CheckedDocument, typical: dict[str, int]) -> list[Finding]
                 Finding(
                     "length-short",
                     "info",
-                    f"“{section.marker}{section.heading}”只有约 {size} 字，同类总结这一部分一般约 {usual} 字。",
+                    f"“{section.marker}{section.heading}”只有约 {size} 字，{said} {usual} 字。",
                     section.line,
                     f"{section.marker}{section.heading}",
                     "补充具体做法和数据。",
                 )
             )
     findings.append(page_estimate(doc))
+    if target is not None:
+        findings.append(target_finding(doc, target))
     return findings
+
+
+def matched_shares(doc: CheckedDocument, shares: list[PartShare]) -> list[tuple[OutlineSection, PartShare]]:
+    """Each top-level section with the skeleton part it stands for: the n-th section of a role with the n-th
+    part of that role (a genre may have two 主要做法 parts of very different length)."""
+    numbered = [share for share in shares if share.role not in ("opening", "closing")]
+    roles = section_roles([s.heading for s in doc.outline.sections])
+    seen: dict[str, int] = {}
+    matched = []
+    for section, role in zip(doc.outline.sections, roles, strict=True):
+        of_role = [share for share in numbered if share.role == role]
+        if of_role:
+            matched.append((section, of_role[min(seen.get(role, 0), len(of_role) - 1)]))
+        seen[role] = seen.get(role, 0) + 1
+    return matched
+
+
+# The 表态 that closes a report (今后，我局将……); 下一步 starts plan items, so it is not a cue here.
+_CLOSING_START = re.compile(r"^.{0,20}?(?:今后|新的一年|展望|总之|面向未来|站在新的起点)")
+
+
+def closing_paragraph(doc: CheckedDocument) -> str | None:
+    """The closing paragraph: the outline's, or the last paragraph of the last part when it is a 表态 after
+    that part's own content (the outline keeps it in a plan part, where it may be content)."""
+    if doc.outline.closing:
+        return doc.outline.closing
+    if not doc.outline.sections:
+        return None
+    last = doc.outline.sections[-1]
+    while last.children and not last.body:
+        last = last.children[-1]
+    if len(last.body) >= 2 and _CLOSING_START.match(last.body[-1]):
+        return last.body[-1]
+    return None
 
 
 def page_estimate(doc: CheckedDocument) -> Finding:
     """Characters and pages of what is written, by the page estimate the wizard and skeleton use too."""
+    characters, pages = written_size(doc)
+    return Finding("length-total", "info", f"全文约 {characters} 字，约 {pages} 页（A4，每页 22 行 × 28 字）。")
+
+
+def written_size(doc: CheckedDocument) -> tuple[int, int]:
+    """Characters and pages of what is written."""
     from drafter.output.render.pages import estimate_paragraphs
 
     written = doc.written()
-    characters = sum(len(p.text) for p in written)
-    pages = estimate_paragraphs([p.text for p in written], doc.outline.title)
-    return Finding("length-total", "info", f"全文约 {characters} 字，约 {pages} 页（A4，每页 22 行 × 28 字）。")
+    return sum(len(p.text) for p in written), estimate_paragraphs([p.text for p in written], doc.outline.title)
+
+
+def target_finding(doc: CheckedDocument, target: LengthTarget) -> Finding:
+    """The difference between what is written and the length target."""
+    characters, pages = written_size(doc)
+    sentence, difference = against_target(target, characters, pages)
+    over = difference > 0
+    return Finding(
+        "length-target",
+        "warning" if over and target.limit else "info",
+        sentence + "。",
+        suggestion="压缩篇幅：先删去重复的表述和次要的做法。" if over else "",
+    )
+
+
+def recorded_target(text: str | None) -> LengthTarget | None:
+    """The length target drafter recorded in a file (None when there is none, or it does not parse)."""
+    if not text:
+        return None
+    try:
+        return parse_target(text)
+    except ValueError:
+        return None
 
 
 SKELETON_KIND = "空白提纲"
@@ -172,8 +242,8 @@ def _characters(section: OutlineSection) -> int:
     return len(section.heading) + sum(len(p) for p in section.body) + sum(_characters(c) for c in section.children)
 
 
-def typical_lengths(genre_name: str | None, templates_option: Path | None) -> dict[str, int]:
-    """Typical characters per role for a genre, from its mined skeleton (empty when unavailable)."""
+def part_figures(genre_name: str | None, templates_option: Path | None) -> list[tuple[str, str, int]]:
+    """The genre's skeleton parts as (role, heading, typical characters), in order (empty when unavailable)."""
     from drafter.bank.templates import find_genre, load_registry, load_skeleton, resolve_templates
 
     try:
@@ -181,16 +251,22 @@ def typical_lengths(genre_name: str | None, templates_option: Path | None) -> di
         genre = find_genre(genre_name or "通用", load_registry(templates))
         skeleton = load_skeleton(templates, genre)
     except UserError:
-        return {}
-    return {part.role: part.guidance.length for part in skeleton.parts}
+        return []
+    return [(part.role, part.heading, part.guidance.length) for part in skeleton.parts]
 
 
 def check_paths(
-    paths: list[Path], *, templates_option: Path | None = None, fix: bool = False, force: bool = False
+    paths: list[Path],
+    *,
+    templates_option: Path | None = None,
+    fix: bool = False,
+    force: bool = False,
+    target: LengthTarget | None = None,
 ) -> CheckResult:
-    """Check every supported file under `paths`; with fix, write X.fixed.ext beside each."""
+    """Check every supported file under `paths`; with fix, write X.fixed.ext beside each. The length target is
+    `target`, else the one drafter recorded in the file."""
     result = CheckResult()
-    typical: dict[str | None, dict[str, int]] = {}
+    typical: dict[str | None, list[tuple[str, str, int]]] = {}
     for source in read_paths(paths, result.failures):
         report = FileReport(source.path)
         documents = documents_of(source)
@@ -200,8 +276,8 @@ def check_paths(
                 continue
             genre = source.genre or doc.outline.genre  # the genre drafter recorded, else the one read from it
             if genre not in typical:
-                typical[genre] = typical_lengths(genre, templates_option)
-            report.findings += check_document(doc, typical[genre])
+                typical[genre] = part_figures(genre, templates_option)
+            report.findings += check_document(doc, typical[genre], target or recorded_target(source.target))
         try:
             report.findings += check_layout(Path(source.path))
         except Exception as exc:  # a .docx python-docx can read paragraphs of but not styles

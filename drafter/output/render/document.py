@@ -22,7 +22,7 @@ from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.output.render.docx import FontTable, render_docx
 from drafter.output.render.layout import Block, DocumentInfo, layout_draft, marker_for
 from drafter.output.render.markdown import render_markdown
-from drafter.output.render.pages import pages_for_length
+from drafter.output.render.pages import pages_for_length, round_length
 from drafter.output.render.text import (
     CHECKLIST_HINT,
     CHECKLIST_INTRO,
@@ -111,7 +111,7 @@ def render_answers(
     draft = load_yaml_model(answers, Draft)
     chosen = output_format(out, fmt)
     blocks = layout_draft(draft, draft_title(draft, templates_option))
-    info = DocumentInfo(genre=_genre_name(draft.genre, templates_option))
+    info = DocumentInfo(genre=_genre_name(draft.genre, templates_option), target=draft.target)
     write_document(blocks, out, chosen, force=force, fonts=load_fonts(fonts_path), info=info)
     return out
 
@@ -125,16 +125,16 @@ def skeleton_blocks(skeleton: Skeleton, phrases: list[Phrase], org: str | None, 
     blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
     length = sum(part.guidance.length for part in skeleton.parts)
     if length:
-        rounded = _round_length(length)
+        rounded = round_length(length)
         blocks.append(Block("hint", render(LENGTH_HINT, length=rounded, pages=pages_for_length(rounded))))
     values = {"单位": org or "", **year_values(year)}
     spans = _section_spans(skeleton)
     number = 0
     for part in skeleton.parts:
         if part.role == "opening":
-            blocks.append(Block("hint", render(OPENING_HINT, length=_round_length(part.guidance.length or 200))))
+            blocks.append(Block("hint", render(OPENING_HINT, length=round_length(part.guidance.length or 200))))
         elif part.role == "closing":
-            blocks.append(Block("hint", render(CLOSING_HINT, length=_round_length(part.guidance.length or 150))))
+            blocks.append(Block("hint", render(CLOSING_HINT, length=round_length(part.guidance.length or 150))))
         else:
             number += 1
             blocks.append(Block("heading", "", 1, marker_for(1, number), as_placeholders(part.heading)))
@@ -189,14 +189,9 @@ def guidance_text(part: SkeletonNode) -> str:
         low=max(low, 1) if high else 0,
         high=high,
         enumerates=part.guidance.enumerates,
-        length=_round_length(part.guidance.length),
+        length=round_length(part.guidance.length),
         borrowed=part.borrowed,
     )
-
-
-def _round_length(length: int) -> int:
-    """A length rounded the way a person would say it (about 800 characters)."""
-    return max(100, round(length, -2)) if length >= 100 else max(length, 50)
 
 
 def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None) -> list[Phrase]:

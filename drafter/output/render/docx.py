@@ -12,6 +12,7 @@ from pydantic import ConfigDict
 
 from drafter.models import StrictModel
 from drafter.output.render.layout import KIND_NAMES, Block, DocumentInfo
+from drafter.reading.read import TARGET_KEYWORD
 
 # GB/T 9704-2012: A4, margins, 22 lines of 28 characters, 3号 (16 pt) text.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -101,6 +102,7 @@ def _record(document: Any, blocks: list[Block], info: DocumentInfo) -> None:
     properties.title = next((b.text for b in blocks if b.kind == "title"), "")
     properties.category = info.genre or ""
     properties.content_status = KIND_NAMES[info.kind]
+    properties.keywords = f"{TARGET_KEYWORD}{info.target}" if info.target else ""
     properties.author = ""  # not python-docx's name: the unit is the author
     properties.comments = ""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

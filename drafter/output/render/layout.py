@@ -38,6 +38,7 @@ class DocumentInfo:
 
     genre: str | None = None
     kind: DocumentKind = "draft"
+    target: str | None = None  # the length target the draft was written to (限 2 页)
 
 
 def marker_for(depth: int, ordinal: int) -> str:

@@ -11,6 +11,8 @@ def front_matter(info: DocumentInfo) -> list[str]:
     lines = ["---", f"文档: {KIND_NAMES[info.kind]}"]
     if info.genre:
         lines.append(f"文种: {info.genre}")
+    if info.target:
+        lines.append(f"篇幅: {info.target}")
     return [*lines, "---", ""]
 
 

@@ -87,3 +87,8 @@ def pages_for_length(length: int) -> int:
     full, rest = divmod(length, TYPICAL_PARAGRAPH)
     sizes = [TYPICAL_PARAGRAPH] * full + ([rest] if rest else [])
     return pages([Block("title", "字" * 20), *(Block("body", "字" * size) for size in sizes)])
+
+
+def round_length(length: int) -> int:
+    """A length rounded the way a person would say it (about 800 characters)."""
+    return max(100, round(length, -2)) if length >= 100 else max(length, 50)

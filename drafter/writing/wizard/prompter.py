@@ -49,6 +49,14 @@ def draft_statistics(draft: Draft, title: str) -> tuple[int, int]:
     return characters(blocks), pages(blocks)
 
 
+def checkbox_summary(question: Question, values: list[str]) -> str:
+    """What was ticked, in words (已选 3 项：甲、乙、丙), instead of questionary's English."""
+    titles = [c.title for c in question.choices if c.value in values]
+    if not titles:
+        return "未选"
+    return f"已选 {len(titles)} 项：{'、'.join(titles)}"
+
+
 class QuestionaryPrompter:
     """The Prompter of a real terminal; `prompt_options` reach prompt_toolkit (tests pass pipe input)."""
 
@@ -92,10 +100,18 @@ class QuestionaryPrompter:
         options.append(questionary.Choice(BACK_CHOICE.title, BACK_CHOICE.value))
         if question.instruction:
             self.say(question.instruction)
+        # questionary would leave "done (3 selections)" on the screen: the prompt is erased and the answer said here.
         answer = questionary.checkbox(
-            question.message, choices=options, instruction="（空格勾选，回车确定）", **self.options
+            question.message,
+            choices=options,
+            instruction="（空格勾选，回车确定）",
+            erase_when_done=True,
+            **self.options,
         ).unsafe_ask()
-        return BACK if BACK_CHOICE.value in answer else answer
+        if BACK_CHOICE.value in answer:
+            return BACK
+        self.show(f"? {question.message}{checkbox_summary(question, answer)}")
+        return answer
 
     def _text(self, question: Question) -> Any:
         import questionary

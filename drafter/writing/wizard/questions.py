@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from drafter.mining.figures import FIGURE_UNIT
 from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type, year_values
 from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
 
@@ -88,12 +89,16 @@ def default_date(year: int | None, today: dt.date) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
-def basics_questions(draft: Draft, derived_title: str, today: dt.date) -> list[Question]:
-    """单位名称, 年份, 成文日期, 标题. Suggestions are placeholders: a typed answer replaces them."""
+def basics_questions(draft: Draft, derived_title: str, today: dt.date, kind: str | None = None) -> list[Question]:
+    """单位名称, 年份, 成文日期, 标题. Suggestions are placeholders: a typed answer replaces them. `kind`: the kind
+    of unit that writes the genre's reports (its example is the hint)."""
+    from drafter.writing.unit import KIND_EXAMPLES
+
     year = draft.year or today.year
     date = draft.date or default_date(year, today)
+    example = KIND_EXAMPLES.get(kind or "", "XX县XX局")
     return [
-        Question("text", "org", "单位名称：", placeholder=draft.org or "", instruction="如 XX县审计局；回车可暂时留空"),
+        Question("text", "org", "单位名称：", placeholder=draft.org or "", instruction=f"如 {example}；回车可暂时留空"),
         Question("text", "year", "总结的年份：", placeholder=str(year), validate="year", instruction="回车采用"),
         Question(
             "text",
@@ -124,11 +129,24 @@ def parse_date_answer(text: str) -> dt.date | None:
 
 
 def slot_values(draft: Draft) -> dict[str, str]:
-    """Values the basics give to phrase slots: the unit, and the report's year and the years beside it."""
+    """Values the basics give to phrase slots: the unit and its place (青山县石桥镇 -> {地名} 石桥镇), and the
+    report's year and the years beside it."""
+    from drafter.writing.unit import unit_place
+
     values = year_values(draft.year)
     if draft.org:
         values["单位"] = draft.org
+        place = unit_place(draft.org)
+        if place:
+            values["地名"] = place
     return values
+
+
+def prepared(text: str, draft: Draft) -> str:
+    """A phrase with what the basics give put in, in the words of the unit's kind (全乡 -> 全镇 for a 镇)."""
+    from drafter.writing.unit import adapt_to_unit, unit_kind
+
+    return adapt_to_unit(fill_slots(text, slot_values(draft)), unit_kind(draft.org))
 
 
 def phrase_choices(phrases: list[Phrase], role: str, draft: Draft, limit: int = 8) -> tuple[Choice, ...]:
@@ -140,7 +158,7 @@ def phrase_choices(phrases: list[Phrase], role: str, draft: Draft, limit: int = 
 
 def filled(text: str, draft: Draft) -> str:
     """A phrase with the basics put in and every other slot shown as a 【placeholder】 to fill."""
-    return SLOT.sub(lambda m: f"【{m.group(1)}】", fill_slots(text, slot_values(draft)))
+    return SLOT.sub(lambda m: f"【{m.group(1)}】", prepared(text, draft))
 
 
 def paragraph_question(
@@ -166,7 +184,10 @@ def node_questions(
     role_name = ROLE_NAMES.get(node.role, node.role)
     return NodeQuestions(
         keep=Question(
-            "confirm", f"{name}", f"保留“{current_heading or node.heading}”这一部分（{role_name}）吗？", default=True
+            "confirm",
+            f"{name}",
+            f"保留{quoted(current_heading or node.heading)}这一部分（{role_name}）吗？",
+            default=True,
         ),
         heading=Question(
             "autocomplete",
@@ -199,14 +220,18 @@ def node_questions(
 
 
 def children_question(node: SkeletonNode, name: str, chosen: list[str] | None = None) -> Question:
-    """The section's mined sub-headings to tick (the typical number ticked), and "write my own"."""
+    """The section's mined sub-headings to tick (the typical number ticked), and "write my own"; the usual
+    number is named only when there are sub-headings to choose from."""
     typical = node.guidance.subheadings or (node.guidance.subheadings_range[0] if node.example_children else 0)
     choices = [
         Choice(heading, heading, checked=heading in chosen if chosen is not None else number < typical)
         for number, heading in enumerate(node.example_children)
     ]
     choices.append(Choice("自己写一个小标题", WRITE_OWN))
-    hint = f"同类总结一般写 {typical} 个小标题；" if typical else ""
+    if node.example_children:
+        hint = f"同类总结一般写 {typical} 个小标题；" if typical else ""
+    else:
+        hint = "语料中这一部分没有现成的小标题，可以不分小标题，或勾选“自己写一个小标题”；"
     return Question(
         "checkbox",
         f"{name}.children",
@@ -217,23 +242,37 @@ def children_question(node: SkeletonNode, name: str, chosen: list[str] | None = 
 
 
 def guidance_line(node: SkeletonNode) -> str:
-    """A one-line reminder of what the corpus does in this part."""
+    """A one-line reminder of what the corpus does in this part (the length as the skeleton gives it)."""
+    from drafter.output.render.pages import round_length
+
     low, high = node.guidance.subheadings_range
     parts = []
-    if high:
+    if high and node.example_children:
         parts.append(f"一般写{max(low, 1)}–{high}个小标题" if high > max(low, 1) else f"一般写{high}个小标题")
     if node.guidance.enumerates:
         parts.append("多用“一是……二是……”展开")
     if node.guidance.length:
-        parts.append(f"约{node.guidance.length}字")
-    return "，".join(parts)
+        parts.append(f"约{round_length(node.guidance.length)}字")
+    return f"同类总结这一部分{'，'.join(parts)}" if parts else ""
 
 
-# The unit a figure is counted in, right after its slot ({金额}万元 -> 万元).
-_UNIT_AFTER = re.compile(
-    r"^(?:万元|亿元|元|万人|人次|个百分点|个|人|件|项|家|户|次|篇|名|场|所|亩|吨|公里|%|％|万|亿|余)"
-)
 _SLOT_LABELS = {"百分比": "百分比（%）", "年份": "年份", "日期": "日期（如 3月15日）"}
+# What a named slot wants, said where it is asked.
+SLOT_HINTS = {
+    "提法": "引号里的口号、工作法或专门说法（如 三个一批），引号会自动加上",
+    "文件": "文件名称（如 关于进一步加强审计整改工作的实施意见），书名号会自动加上",
+    "文号": "发文字号（如 青政办〔2024〕8号）",
+    "项目": "项目或工程的名称",
+    "地名": "地名（县、乡镇、村的名称）",
+    "单位": "单位名称",
+    "名称": "名称（单位、地方、活动或品牌的名字）",
+    "姓名": "人名",
+}
+
+
+def quoted(text: str) -> str:
+    """“text”, with quotation marks inside it turned into single ones (a heading with “下半篇文章” in it)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
 def slot_question(slot: str, text: str = "", default: str = "") -> Question:
@@ -243,19 +282,20 @@ def slot_question(slot: str, text: str = "", default: str = "") -> Question:
     label = _SLOT_LABELS.get(kind, kind)
     marker = "{" + slot + "}"
     if text and marker in text:
-        unit = _UNIT_AFTER.match(text[text.index(marker) + len(marker) :])
+        unit = FIGURE_UNIT.match(text[text.index(marker) + len(marker) :])
         if unit and kind not in _SLOT_LABELS:
             label = f"{kind}（{unit.group(0)}）"
         shown = SLOT.sub(lambda m: f"【{m.group(1)}{m.group(2)}】", text.replace(marker, f"〖{kind}〗", 1))
     else:
         shown = ""
+    hint = SLOT_HINTS.get(kind, "")
     return Question(
         "text",
         f"slot.{slot}",
         f"{label}：",
         default=default,
         validate=validate,
-        instruction=f"句子：{shown}" if shown else "",
+        instruction="；".join(filter(None, [hint, f"句子：{shown}" if shown else ""])),
     )
 
 

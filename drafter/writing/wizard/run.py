@@ -210,6 +210,6 @@ def run_wizard(
         if output.exists() and not force:
             output = _overwrite_or_save_as(prompter, output)
         blocks = layout_draft(wizard.draft, wizard.title())
-        info = DocumentInfo(genre=core.genre.name if core.genre else "")
+        info = DocumentInfo(genre=core.genre.name if core.genre else "", target=wizard.draft.target)
         write_document(blocks, output, "docx" if output.suffix != ".md" else "md", force=True, info=info)
     return WizardResult(outcome, output, answers_path)

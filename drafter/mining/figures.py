@@ -1,0 +1,103 @@
+"""The key figures a genre's reports give (完成审计项目 个, 审计查出问题金额 万元, 门诊 人次 …), read off the
+figure slots of its result sentences.
+
+A figure in a report is written as what it counts, the number, its unit: "全年完成审计项目54个". Once the
+sentence is a phrase ("全年完成审计项目{数量}个"), the words before a figure slot back to the previous
+punctuation or slot, without the time and scope words that open a clause (全年, 截至目前, 共, 已 …),
+name the figure; the measure word after the slot is its unit. The same reading labels the slots of a
+phrase in the wizard, so a figure typed once finds every slot that counts the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from drafter.mining.slots import SLOT, slot_type
+from drafter.models import KeyFigure, Phrase
+
+FIGURE_SLOTS = frozenset({"数量", "金额", "百分比"})
+# The unit a figure is counted in, right after its slot ({金额}万元 -> 万元).
+FIGURE_UNIT = re.compile(
+    r"^(?:余|多)?(?:万元|亿元|元|万人次|万人|人次|个百分点|个月|大类|类|个|人|件|项|家|户|次|篇|名|场|所|亩|吨|公里|"
+    r"条|份|起|期|批|%|％|万|亿)"
+)
+MAX_FIGURES = 8
+_CLAUSE_BREAK = re.compile(r"[，。；：、！？（）()“”《》\s]|\{[^}]*\}")
+# Words that open a clause before what is counted: time, scope, "in total", "already" (longest first).
+_OPENERS = re.compile(
+    r"^(?:截至目前|截止目前|截至年底|今年以来|全年共|全年|今年|本年度|年内|目前|累计|共计|总计|合计|共|已经|已|"
+    r"其中|先后|全[省市县区乡镇村局院校]|我[省市县区乡镇村局院校委]|本[省市县区乡镇村局院校])"
+)
+# Words that join what is counted to its number (…达, …为, …约).
+_JOINERS = re.compile(r"(?:达到|达|为|约|近|超过|超|逾|了|共|累计|合计|总计)$")
+_SENTENCE_BREAK = re.compile(r"[。；！？]")
+_AFTER_SLOT = re.compile(r"^(?:年度|年|月份|月|日)")
+_NOT_A_LABEL = re.compile(r"(?:等|方面|类|其中|以上|以下|XX)$|\d|XX")
+
+
+@dataclass(frozen=True)
+class FigureSlot:
+    """A figure slot of a phrase: its name, what it counts, its unit."""
+
+    slot: str
+    label: str
+    unit: str
+
+
+def figure_label(before: str, after: str = "") -> str | None:
+    """What a figure counts, from the text before it (全年共完成审计项目 -> 完成审计项目) and, when the number
+    comes before its noun (走访了{数量}名老党员), the noun after the unit; None when the words name nothing
+    (a list's 等, 方面, a lone verb)."""
+    label = _CLAUSE_BREAK.split(before)[-1]
+    if before.endswith(label) and before[: len(before) - len(label)].endswith("}"):
+        # {数量1}个行政村…, {年份}年安排…: the measure word belongs to the slot before
+        label = _AFTER_SLOT.sub("", FIGURE_UNIT.sub("", label))
+    previous = None
+    while label != previous:
+        previous = label
+        label = _OPENERS.sub("", label)
+        label = _JOINERS.sub("", label)
+    if _NOT_A_LABEL.search(label) or label.startswith("等"):
+        label = ""  # 县商务局、县残联等{数量}个单位: what is counted is only after the number
+    label += _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    if len(label) < 2 or len(label) > 16 or _NOT_A_LABEL.search(label):
+        return None
+    return label
+
+
+def figure_slots(text: str) -> list[FigureSlot]:
+    """The figure slots of a phrase ({数量}, {金额2}, {百分比}) that say what they count; the items of a
+    breakdown (其中…, in brackets) are left to the figure they break down."""
+    found = []
+    for match in SLOT.finditer(text):
+        name = match.group(1) + match.group(2)
+        if slot_type(name) not in FIGURE_SLOTS:
+            continue
+        before = text[: match.start()]
+        clause = _SENTENCE_BREAK.split(before)[-1]
+        if "其中" in clause or clause.count("（") > clause.count("）") or clause.count("(") > clause.count(")"):
+            continue
+        unit = FIGURE_UNIT.match(text[match.end() :])
+        unit_text = "%" if slot_type(name) == "百分比" else unit.group(0) if unit else ""
+        label = figure_label(before, text[match.end() + len(unit_text) :] if unit_text != "%" else "")
+        if label and unit_text:
+            found.append(FigureSlot(name, label, unit_text.replace("％", "%")))
+    return found
+
+
+def key_figures(phrases: list[Phrase], limit: int = MAX_FIGURES) -> list[KeyFigure]:
+    """The figures a genre's result sentences give most often: by documents, then occurrences, then first seen."""
+    documents: Counter[tuple[str, str]] = Counter()
+    occurrences: Counter[tuple[str, str]] = Counter()
+    for phrase in phrases:
+        if phrase.role not in ("result", "measure", "case") or phrase.borrowed:
+            continue
+        for figure in figure_slots(phrase.text):
+            key = (figure.label, figure.unit)
+            documents[key] += phrase.documents
+            occurrences[key] += phrase.count
+    order = {key: index for index, key in enumerate(documents)}
+    ranked = sorted(documents, key=lambda key: (-documents[key], -occurrences[key], order[key]))
+    return [KeyFigure(label=label, unit=unit, documents=documents[label, unit]) for label, unit in ranked[:limit]]
