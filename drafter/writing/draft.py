@@ -58,8 +58,8 @@ from drafter.writing.wizard.questions import (
     node_questions,
     paragraph_question,
     parse_date_answer,
+    prepared,
     slot_question,
-    slot_values,
 )
 
 REVIEW = "review"
@@ -522,7 +522,7 @@ class DraftCore:
 
     def prefill(self, text: str) -> str:
         """A phrase with the basics put in (unit, years); other slots stay {slot}."""
-        return fill_slots(text, slot_values(self.draft))
+        return prepared(text, self.draft)
 
     def slots_to_ask(self, text: str) -> list[str]:
         """The slots of a phrase the basics do not fill, each once, in order."""
