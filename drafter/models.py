@@ -33,6 +33,7 @@ class OutlineSection(StrictModel):
     children: list[OutlineSection] = Field(default_factory=list)
     line: int | None = None  # the heading's line (paragraph index in a .docx)
     body_lines: list[int] = Field(default_factory=list)
+    list_items: list[int] = Field(default_factory=list)  # indexes of the body paragraphs that are list items
 
 
 class Outline(StrictModel):

@@ -32,7 +32,9 @@ body_text = (
 def sections(depth: int) -> st.SearchStrategy[list[DraftSection]]:
     """Up to four sections at this depth, each with children down to depth 4."""
     children = sections(depth + 1) if depth < 4 else st.just([])
-    section = st.builds(DraftSection, heading=heading_text, body=st.lists(body_text, max_size=2), children=children)
+    section = st.builds(
+        DraftSection, heading=heading_text, body=st.lists(body_text, min_size=1, max_size=2), children=children
+    )
     return st.lists(section, min_size=1 if depth == 1 else 0, max_size=4 if depth < 3 else 2)
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from drafter.reading.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, int_to_cn, ordinal_value
+from drafter.reading.headings import Candidate, clean_text, judge, split_run_in
+from drafter.reading.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, int_to_cn
 from drafter.reading.patterns import (
     ADDRESSEE,
     BODY_ITEM_ANYWHERE,
@@ -15,32 +16,16 @@ from drafter.reading.patterns import (
     DATE_LINE,
     FURNITURE,
     MARKER,
-    MARKER_LEVEL,
     SIGNATURE_AND_DATE_LINE,
 )
 from drafter.reading.read import Paragraph
 from drafter.reading.split import RawDocument
 
 _STRIP = " \t\u3000\u2002\u2003\u00a0"
-_CLOSING_PUNCT = "，。；：、,.;:！？!? \u3000"
-_OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", '"': '"'}
+
 _SIGNATURE_MAX = 30
 # Levels of consecutive numbering at which a slip (一、 then 三、) is still read as a heading.
 _LENIENT_LEVELS = (0, 1, 2)
-
-
-@dataclass
-class Candidate:
-    """A paragraph that starts with a heading marker (or carries a Word heading level)."""
-
-    level: int  # nominal level: 1 一、 2 （一） 3 1. 4 （1） 5 ①
-    value: int
-    number: str
-    marker: str
-    heading: str
-    rest: str  # body text run in after the heading
-    source_text: str
-    line: int = 0  # where the heading is in the source
 
 
 @dataclass
@@ -51,9 +36,12 @@ class Node:
     body: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # source line of each body paragraph
+    list_items: list[int] = field(default_factory=list)  # indexes of the body paragraphs that are list items
 
-    def add(self, text: str, line: int) -> None:
+    def add(self, text: str, line: int, *, list_item: bool = False) -> None:
         """Append a body paragraph and where it came from."""
+        if list_item:
+            self.list_items.append(len(self.body))
         self.body.append(text)
         self.lines.append(line)
 
@@ -71,11 +59,6 @@ class ParsedDocument:
     doc_number: str | None = None
     addressee: str | None = None
     letterhead: str | None = None
-
-
-def clean_text(text: str) -> str:
-    """A paragraph without surrounding blanks (including ideographic spaces)."""
-    return text.strip(_STRIP)
 
 
 def parse_document(raw: RawDocument) -> ParsedDocument:
@@ -178,68 +161,6 @@ def drop_furniture(paragraphs: list[Paragraph]) -> list[Paragraph]:
 # --- headings and the tree -----------------------------------------------------
 
 
-def heading_candidate(paragraph: Paragraph) -> Candidate | None:
-    """The heading a paragraph opens with, if any."""
-    text = clean_text(paragraph.text)
-    match = MARKER.match(text)
-    if not match:
-        return None
-    kind = match.lastgroup
-    if kind is None:
-        return None
-    number = ascii_digits(match.group(kind))
-    value = ordinal_value(number)
-    if value is None:
-        return None
-    marker = text[: match.end()].rstrip(_STRIP)
-    heading, rest = split_run_in(text[match.end() :])
-    if not heading:
-        return None
-    heading, rest = unswallow(heading, rest)
-    level = MARKER_LEVEL[kind]
-    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line)
-
-
-HEADING_MAX = 30
-# How headings end (a noun phrase naming a part of the work) and how bodies begin (在, 按照, 今年以来, a figure).
-_HEADING_END = (
-    r"(?:情况|工作|成效|成绩|成果|问题|不足|建设|措施|举措|做法|经验|管理|进展|方面|计划|打算|思路|建议|要点|任务|目标|"
-    r"机制|服务|体系|能力|水平|质量|安全|发展|改革|落实|推进|领导|基础|作风|队伍|保障|环境|效能|职责|责任|格局|亮点|特色)"
-)
-_BODY_START = r"(?:在|按照|根据|今年以来|今年|全年|一年来|年初以来|截至|截止|围绕|为了|为|我局|我单位|我院|我校|我乡|我镇|本年度|自|通过|坚持|近年来|\d)"
-_SWALLOWED = re.compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_END})(?={_BODY_START})")
-
-
-def unswallow(heading: str, rest: str) -> tuple[str, str]:
-    """A heading that ran into its first sentence once line breaks were lost (一、2024年度安全生产工作开展情况
-    在县委县政府的坚强领导下，……) is cut where a body begins after a heading-like ending."""
-    if len(heading) <= HEADING_MAX:
-        return heading, rest
-    match = _SWALLOWED.match(heading)
-    if not match or not re.search(r"[，。；]", heading[match.end() : match.end() + 60] + "。" + rest[:1]):
-        return heading, rest
-    body = heading[match.end() :] + ("。" + rest if rest else "。")
-    return match.group("head"), body
-
-
-def split_run_in(text: str) -> tuple[str, str]:
-    """Heading text and run-in body: split at the first 。 outside brackets and quotes."""
-    closers: list[str] = []
-    for index, ch in enumerate(text):
-        if closers and ch == closers[-1]:
-            closers.pop()
-        elif ch in _OPENERS:
-            closers.append(_OPENERS[ch])
-        elif not closers and ch in "。！？":
-            return text[:index].rstrip(_CLOSING_PUNCT), text[index + 1 :].strip(_STRIP)
-    if closers:
-        # A bracket that never closes protects nothing: split at the first sentence end after all.
-        end = re.search(r"[。！？]", text)
-        if end:
-            return text[: end.start()].rstrip(_CLOSING_PUNCT), text[end.end() :].strip(_STRIP)
-    return text.rstrip(_CLOSING_PUNCT), ""
-
-
 def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     """Preamble paragraphs and the section tree; markers that break the order stay body."""
     preamble: list[str] = []
@@ -247,13 +168,15 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     stack: list[Node] = []
     paragraphs = _bold_lines_as_headings(paragraphs)
     top = min((p.level for p in paragraphs if p.level is not None and 1 <= p.level <= 4), default=1)
-    for paragraph in paragraphs:
-        candidate = heading_candidate(paragraph) or word_heading(paragraph, stack, root, top)
+    judgement = judge(paragraphs)
+    items = judgement.list_items()
+    for index, (paragraph, candidate) in enumerate(zip(paragraphs, judgement.candidates, strict=True)):
+        candidate = candidate or word_heading(paragraph, stack, root, top)
         text = clean_text(paragraph.text)
         if candidate is not None and _place(candidate, stack, root):
             continue
         if stack:
-            stack[-1].add(text, paragraph.line)
+            stack[-1].add(text, paragraph.line, list_item=index in items)
         else:
             preamble.append(text)
     return preamble, root

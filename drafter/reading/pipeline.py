@@ -133,4 +133,5 @@ def to_section(node: Node) -> OutlineSection:
         children=[to_section(child) for child in node.children],
         line=node.candidate.line,
         body_lines=node.lines,
+        list_items=node.list_items,
     )

@@ -67,8 +67,8 @@ def _stray_markers(doc: CheckedDocument) -> list[Finding]:
     findings = []
     for section, path, _, _ in doc.walk():
         for index, (paragraph, line) in enumerate(zip(section.body, doc.body_lines(section), strict=False)):
-            if index == 0 and section.line == line:
-                continue  # the run-in body of the heading itself
+            if (index == 0 and section.line == line) or index in section.list_items:
+                continue  # the run-in body of the heading itself, or an item of a list
             match = MARKER.match(paragraph)
             if not match or not match.lastgroup:
                 continue

@@ -1,0 +1,263 @@
+"""Headings or list items: the one judgement `drafter outline`, `drafter format` and `drafter check` share.
+
+A numbered paragraph is a heading candidate (its marker gives the nominal level: 一、 （一） 1. （1） …).
+Whether it really is a heading follows the conventions of the genre:
+
+- A heading has content under it: body paragraphs, sub-headings, or the body run in after its first
+  sentence ("（一）加强组织领导。全面贯彻……"). A run of numbered paragraphs of one kind that starts at 1
+  with nothing between them (or only the short rest of a line that wrapped) is a list: its items are
+  body text, whatever their marker — typed 1. / 1、 / （1）, Word's automatic numbering, or lines of one
+  paragraph split by soft breaks. A run whose numbering goes on later, after content, is a sequence of
+  headings (an empty one among them is the writer's slip, which `drafter check` reports).
+- A full sentence is not a heading: internal ，or ；, ending 。or ；, and longer than one line of the
+  GB/T 9704 grid (28 characters), which is what a heading fits in. It is a list item or body — unless the
+  document's headings of that kind are run-in ones (most of them carry body after their first sentence),
+  where a one-sentence paragraph is a run-in heading with no more to say; or unless sub-headings follow it.
+- Headings Word styles as such (Heading N, an outline level, a Markdown #) are the writer's explicit
+  choice and are never judged list items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.reading.numerals import ascii_digits, ordinal_value
+from drafter.reading.patterns import MARKER, MARKER_LEVEL
+from drafter.reading.read import Paragraph
+
+_STRIP = " \t\u3000\u2002\u2003\u00a0"
+_CLOSING_PUNCT = "，。；：、,.;:！？!? \u3000"
+_OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", '"': '"'}
+# One line of the GB/T 9704 text block (22 lines of 28 characters): a heading fits in it.
+LINE_CHARS = 28
+# A list item's line that ran to the right margin is at least this long; what wraps after it is short.
+_WRAPPED_MIN = 20
+
+
+def clean_text(text: str) -> str:
+    """A paragraph without surrounding blanks (including ideographic spaces)."""
+    return text.strip(_STRIP)
+
+
+@dataclass
+class Candidate:
+    """A paragraph that starts with a heading marker (or carries a Word heading level)."""
+
+    level: int  # nominal level: 0 第一部分 1 一、 2 （一） 3 1. 4 （1） 5 ①
+    value: int
+    number: str
+    marker: str
+    heading: str
+    rest: str  # body text run in after the heading
+    source_text: str
+    line: int = 0  # where the heading is in the source
+    kind: str = ""  # the marker's kind (cn, pcn, ar …): numbers of one kind count on from each other
+
+
+def heading_candidate(paragraph: Paragraph) -> Candidate | None:
+    """The heading a paragraph opens with, if any."""
+    text = clean_text(paragraph.text)
+    match = MARKER.match(text)
+    if not match:
+        return None
+    kind = match.lastgroup
+    if kind is None:
+        return None
+    number = ascii_digits(match.group(kind))
+    value = ordinal_value(number)
+    if value is None:
+        return None
+    marker = text[: match.end()].rstrip(_STRIP)
+    heading, rest = split_run_in(text[match.end() :])
+    if not heading:
+        return None
+    heading, rest = unswallow(heading, rest)
+    level = MARKER_LEVEL[kind]
+    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line, kind)
+
+
+HEADING_MAX = 30
+# How headings end (a noun phrase naming a part of the work) and how bodies begin (在, 按照, 今年以来, a figure).
+_HEADING_END = (
+    r"(?:情况|工作|成效|成绩|成果|问题|不足|建设|措施|举措|做法|经验|管理|进展|方面|计划|打算|思路|建议|要点|任务|目标|"
+    r"机制|服务|体系|能力|水平|质量|安全|发展|改革|落实|推进|领导|基础|作风|队伍|保障|环境|效能|职责|责任|格局|亮点|特色)"
+)
+_BODY_START = r"(?:在|按照|根据|今年以来|今年|全年|一年来|年初以来|截至|截止|围绕|为了|为|我局|我单位|我院|我校|我乡|我镇|本年度|自|通过|坚持|近年来|\d)"
+_SWALLOWED = re.compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_END})(?={_BODY_START})")
+
+
+def unswallow(heading: str, rest: str) -> tuple[str, str]:
+    """A heading that ran into its first sentence once line breaks were lost (一、2024年度安全生产工作开展情况
+    在县委县政府的坚强领导下，……) is cut where a body begins after a heading-like ending."""
+    if len(heading) <= HEADING_MAX:
+        return heading, rest
+    match = _SWALLOWED.match(heading)
+    if not match or not re.search(r"[，。；]", heading[match.end() : match.end() + 60] + "。" + rest[:1]):
+        return heading, rest
+    body = heading[match.end() :] + ("。" + rest if rest else "。")
+    return match.group("head"), body
+
+
+def split_run_in(text: str) -> tuple[str, str]:
+    """Heading text and run-in body: split at the first 。 outside brackets and quotes."""
+    closers: list[str] = []
+    for index, ch in enumerate(text):
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in _OPENERS:
+            closers.append(_OPENERS[ch])
+        elif not closers and ch in "。！？":
+            return text[:index].rstrip(_CLOSING_PUNCT), text[index + 1 :].strip(_STRIP)
+    if closers:
+        # A bracket that never closes protects nothing: split at the first sentence end after all.
+        end = re.search(r"[。！？]", text)
+        if end:
+            return text[: end.start()].rstrip(_CLOSING_PUNCT), text[end.end() :].strip(_STRIP)
+    return text.rstrip(_CLOSING_PUNCT), ""
+
+
+# --- the judgement -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListRun:
+    """A list: numbered paragraphs of one kind, 1 to n, with nothing but wrapped lines between them."""
+
+    items: tuple[int, ...]  # indexes of the items among the paragraphs judged
+    kind: str  # the kind of marker the items carry (ar for 1. and 1、, par for （1） …)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The heading candidate of every paragraph (None: body text), and the lists found among them."""
+
+    candidates: list[Candidate | None]
+    lists: list[ListRun]
+
+    def list_items(self) -> set[int]:
+        """Indexes of the paragraphs that are list items."""
+        return {index for run in self.lists for index in run.items}
+
+
+def judge(paragraphs: list[Paragraph]) -> Judgement:
+    """Which paragraphs open headings and which are list items or body (the conventions in the module's text)."""
+    candidates = [heading_candidate(p) for p in paragraphs]
+    explicit = [p.level is not None for p in paragraphs]
+    lists = _list_runs(paragraphs, candidates, explicit)
+    for run in lists:
+        for index in run.items:
+            candidates[index] = None
+    run_in = _run_in_kinds(candidates)
+    for index, candidate in enumerate(candidates):
+        if (
+            candidate is not None
+            and not explicit[index]
+            and is_sentence(candidate)
+            and candidate.kind not in run_in
+            and not _has_sub_headings(candidates, index)
+        ):
+            candidates[index] = None
+    return Judgement(candidates, lists)
+
+
+def is_sentence(candidate: Candidate) -> bool:
+    """A numbered paragraph that is one full sentence: internal ，or ；, ending 。or ；, longer than a line."""
+    text = candidate.source_text[len(candidate.marker) :].strip(_STRIP)
+    return (
+        not candidate.rest
+        and text.endswith(("。", "；", ";", "！"))
+        and bool(re.search(r"[，；,;]", text[:-1]))
+        and len(candidate.heading) > LINE_CHARS
+    )
+
+
+def _run_in_kinds(candidates: list[Candidate | None]) -> set[str]:
+    """Kinds of marker whose headings in this document are mostly run-in (body after the first sentence)."""
+    totals: dict[str, list[int]] = {}
+    for candidate in candidates:
+        if candidate is not None:
+            counts = totals.setdefault(candidate.kind, [0, 0])
+            counts[0] += 1
+            counts[1] += bool(candidate.rest)
+    return {kind for kind, (total, run_in) in totals.items() if run_in * 2 >= total and run_in}
+
+
+def _has_sub_headings(candidates: list[Candidate | None], index: int) -> bool:
+    """Whether the next heading candidate after `index` is a first sub-heading of it (a deeper level, number 1)."""
+    own = candidates[index]
+    following = next((c for c in candidates[index + 1 :] if c is not None), None)
+    return own is not None and following is not None and following.level > own.level and following.value == 1
+
+
+def _list_runs(paragraphs: list[Paragraph], candidates: list[Candidate | None], explicit: list[bool]) -> list[ListRun]:
+    """Runs of numbered paragraphs of one kind, from 1, with no content under any item: lists."""
+    runs: list[ListRun] = []
+    taken: set[int] = set()
+    for start, first in enumerate(candidates):
+        if first is None or start in taken or first.value != 1 or explicit[start] or first.rest:
+            continue
+        items = [start]
+        after = _after_item(paragraphs, candidates, start)
+        while after < len(paragraphs):
+            following = candidates[after]
+            previous = candidates[items[-1]]
+            if (
+                following is None
+                or previous is None
+                or explicit[after]
+                or following.kind != first.kind
+                or following.value != previous.value + 1
+                or following.rest
+            ):
+                break
+            items.append(after)
+            after = _after_item(paragraphs, candidates, after)
+        if (
+            len(items) < 2
+            or _last_has_sub_headings(candidates, first, after)
+            or _numbering_goes_on(paragraphs, candidates, items, after)
+        ):
+            continue
+        taken.update(items)
+        runs.append(ListRun(tuple(items), first.kind))
+    return runs
+
+
+def _after_item(paragraphs: list[Paragraph], candidates: list[Candidate | None], index: int) -> int:
+    """The index after a list item and the short rest of its line, when the line wrapped (a .txt, a PDF)."""
+    previous = clean_text(paragraphs[index].text)
+    after = index + 1
+    while after < len(paragraphs) and candidates[after] is None and paragraphs[after].level is None:
+        text = clean_text(paragraphs[after].text)
+        wrapped = len(previous) >= _WRAPPED_MIN and not re.search(r"[。！？；：:;]$", previous)
+        if not (wrapped and len(text) <= LINE_CHARS):
+            break
+        previous = text
+        after += 1
+    return after
+
+
+def _last_has_sub_headings(candidates: list[Candidate | None], first: Candidate, after: int) -> bool:
+    """The run's last item is followed by a first sub-heading of its own: the items are headings."""
+    following = candidates[after] if after < len(candidates) else None
+    return following is not None and following.level > first.level and following.value == 1
+
+
+def _numbering_goes_on(
+    paragraphs: list[Paragraph], candidates: list[Candidate | None], items: list[int], after: int
+) -> bool:
+    """The numbering of the run continues later, after content, before any shallower heading: headings."""
+    last = candidates[items[-1]]
+    assert last is not None
+    for index in range(after, len(candidates)):
+        candidate = candidates[index]
+        if candidate is None:
+            if paragraphs[index].level is not None:
+                return False
+            continue
+        if candidate.level < last.level:
+            return False
+        if candidate.kind == last.kind:
+            return candidate.value == last.value + 1
+    return False

@@ -1,0 +1,176 @@
+"""Headings or list items: one judgement, table-driven over small snippets, and the same answer in outline,
+format's places and check."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.reading.headings import judge
+from drafter.reading.pipeline import outline_text
+from drafter.reading.read import Paragraph
+
+TITLE = "青山县卫生健康局2024年工作总结\n"
+
+
+def tree(text: str) -> list[tuple[int, str, str]]:
+    (outline,) = outline_text(TITLE + text)
+    return [(h.depth, h.number, h.text) for h in outline.headings()]
+
+
+def bodies(text: str) -> list[str]:
+    (outline,) = outline_text(TITLE + text)
+    found: list[str] = []
+
+    def walk(sections) -> None:
+        for section in sections:
+            found.extend(section.body)
+            walk(section.children)
+
+    walk(outline.sections)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "一、主要工作\n全年重点完成以下工作：\n1.完成公立医院绩效考核\n2.完成基层卫生机构标准化建设\n3.完成家庭医生签约服务\n"
+            "二、存在问题\n基层人才短缺。\n",
+            [(1, "一", "主要工作"), (1, "二", "存在问题")],
+            id="typed 1. list",
+        ),
+        pytest.param(
+            "一、主要工作\n全年重点完成以下工作：\n1、完成公立医院绩效考核；\n2、完成基层卫生机构标准化建设；\n3、完成家庭医生签约服务。\n"
+            "二、存在问题\n基层人才短缺。\n",
+            [(1, "一", "主要工作"), (1, "二", "存在问题")],
+            id="typed 1、 list ending in ；",
+        ),
+        pytest.param(
+            "一、主要工作\n（一）医疗服务\n服务能力提升。\n（1）门诊量增长12%\n（2）住院量增长8%\n（二）公共卫生\n疫苗接种率98%。\n",
+            [(1, "一", "主要工作"), (2, "一", "医疗服务"), (2, "二", "公共卫生")],
+            id="（1） list under a （一） heading",
+        ),
+        pytest.param(
+            "二、下一步计划\n（一）加强队伍建设\n（二）深化医改\n（三）推进信息化\n",
+            [(1, "二", "下一步计划")],
+            id="（一）（二）（三） with nothing under them",
+        ),
+        pytest.param(
+            "一、基本情况\n全县共有医疗机构312家。\n二、主要工作\n（一）医疗服务\n服务能力提升。\n三、存在问题\n人才短缺。\n",
+            [(1, "一", "基本情况"), (1, "二", "主要工作"), (2, "一", "医疗服务"), (1, "三", "存在问题")],
+            id="headings with content stay headings",
+        ),
+        pytest.param(
+            "一、主要工作\n二、存在问题\n人才短缺。\n三、下一步计划\n加强培养。\n",
+            [(1, "一", "主要工作"), (1, "二", "存在问题"), (1, "三", "下一步计划")],
+            id="an empty heading whose numbering goes on is a heading",
+        ),
+        pytest.param(
+            "一、主要工作\n（一）医疗服务\n（二）公共卫生\n1.疫苗接种\n接种率98%。\n",
+            [(1, "一", "主要工作"), (2, "一", "医疗服务"), (2, "二", "公共卫生"), (3, "1", "疫苗接种")],
+            id="a run whose last item has sub-headings is headings",
+        ),
+        pytest.param(
+            "一、主要工作\n全年完成以下工作：\n1.完成全县二级以上公立医院绩效考核工作，考核结果\n与财政补助挂钩。\n"
+            "2.完成乡镇卫生院标准化建设，达标率达到\n95%以上。\n二、存在问题\n人才短缺。\n",
+            [(1, "一", "主要工作"), (1, "二", "存在问题")],
+            id="items whose lines wrapped",
+        ),
+        pytest.param(
+            "一、主要工作\n（一）全面推进紧密型县域医共体建设，实现县乡村三级医疗机构一体化管理。\n"
+            "医共体建设成效明显，群众就医更加便捷。\n"
+            "（二）深入开展基层卫生服务能力提升行动，完成乡镇卫生院标准化建设任务。\n"
+            "卫生院服务能力持续增强。\n",
+            [(1, "一", "主要工作")],
+            id="full sentences are not headings",
+        ),
+        pytest.param(
+            "一、主要工作\n（一）医共体建设。全面推进紧密型县域医共体建设，实现一体化管理。\n"
+            "（二）深入开展基层卫生服务能力提升行动，完成乡镇卫生院标准化建设任务。\n"
+            "（三）公共卫生。疫苗接种率98%。\n",
+            [
+                (1, "一", "主要工作"),
+                (2, "一", "医共体建设"),
+                (2, "二", "深入开展基层卫生服务能力提升行动，完成乡镇卫生院标准化建设任务"),
+                (2, "三", "公共卫生"),
+            ],
+            id="a sentence among run-in headings is one",
+        ),
+        pytest.param(
+            "一、全面推进紧密型县域医共体建设，实现县乡村三级医疗机构一体化管理。\n（一）组织领导\n成立领导小组。\n"
+            "（二）制度建设\n出台制度三项。\n",
+            [
+                (1, "一", "全面推进紧密型县域医共体建设，实现县乡村三级医疗机构一体化管理"),
+                (2, "一", "组织领导"),
+                (2, "二", "制度建设"),
+            ],
+            id="a sentence with sub-headings is a heading",
+        ),
+        pytest.param(
+            "一、提升医疗服务水平，树立行风新形象。\n全年门诊量增长12%。\n二、加强队伍建设，提升服务能力。\n培训300人次。\n",
+            [(1, "一", "提升医疗服务水平，树立行风新形象"), (1, "二", "加强队伍建设，提升服务能力")],
+            id="a heading that fits a line may end in 。",
+        ),
+    ],
+)
+def test_headings_or_list_items(body: str, expected: list[tuple[int, str, str]]) -> None:
+    assert tree(body) == expected
+
+
+def test_list_items_keep_their_text_as_body() -> None:
+    text = "一、主要工作\n全年重点完成以下工作：\n1.完成绩效考核\n2.完成标准化建设\n二、存在问题\n人才短缺。\n"
+    assert bodies(text)[:3] == ["全年重点完成以下工作：", "1.完成绩效考核", "2.完成标准化建设"]
+
+
+def test_judgement_names_the_lists() -> None:
+    lines = [
+        "一、主要工作",
+        "全年完成：",
+        "（1）绩效考核",
+        "（2）标准化建设",
+        "（3）家庭医生签约",
+        "二、存在问题",
+        "人才短缺。",
+    ]
+    judgement = judge([Paragraph(line, number) for number, line in enumerate(lines, start=1)])
+    assert [(run.items, run.kind) for run in judgement.lists] == [((2, 3, 4), "par")]
+    assert [c is not None for c in judgement.candidates] == [True, False, False, False, False, True, False]
+
+
+def test_word_heading_styles_are_never_list_items() -> None:
+    paragraphs = [Paragraph("一、主要工作", 1, level=1), Paragraph("二、存在问题", 2, level=1), Paragraph("不足。", 3)]
+    assert judge(paragraphs).lists == []
+
+
+LIST_DOCUMENT = [
+    "青山县卫生健康局2024年工作总结",
+    "2024年，我局坚持以人民健康为中心，各项工作取得新成效。",
+    "一、主要工作",
+    "全年重点完成以下工作：",
+    "（一）完成公立医院绩效考核",
+    "（二）完成基层卫生机构标准化建设",
+    "（三）完成家庭医生签约服务",
+    "二、存在问题",
+    "基层人才短缺，信息化水平不高。",
+    "青山县卫生健康局",
+    "2024年12月20日",
+]
+
+
+def test_format_places_list_items_as_body() -> None:
+    from drafter.output.formatting.places import key, place_paragraphs
+
+    paragraphs = [Paragraph(line, number) for number, line in enumerate(LIST_DOCUMENT, start=1)]
+    places = place_paragraphs(paragraphs)
+    kinds = [places[key(p)].kind for p in paragraphs]
+    assert kinds == ["title", "body", "heading", "body", "body", "body", "body", "heading", "body", "signature", "date"]
+
+
+def test_check_finds_no_empty_heading_in_a_list(tmp_path) -> None:
+    from drafter.output.check.run import check_document, documents_of
+    from drafter.reading.read import read_source
+
+    path = tmp_path / "a.txt"
+    path.write_text("\n".join(LIST_DOCUMENT) + "\n", encoding="utf-8")
+    (doc,) = documents_of(read_source(path))
+    assert not [f for f in check_document(doc) if f.code in ("empty-section", "lone-child", "numbering-stray")]
