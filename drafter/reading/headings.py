@@ -149,15 +149,16 @@ def judge(paragraphs: list[Paragraph]) -> Judgement:
         for index in run.items:
             candidates[index] = None
     run_in = _run_in_kinds(candidates)
-    for index, candidate in enumerate(candidates):
-        if (
-            candidate is not None
-            and not explicit[index]
-            and is_sentence(candidate)
-            and candidate.kind not in run_in
-            and not _has_sub_headings(candidates, index)
-        ):
+    following: Candidate | None = None  # the next candidate after the paragraph looked at (walking backwards)
+    for index in range(len(candidates) - 1, -1, -1):
+        candidate = candidates[index]
+        if candidate is None:
+            continue
+        sub_headings = following is not None and following.level > candidate.level and following.value == 1
+        if not explicit[index] and is_sentence(candidate) and candidate.kind not in run_in and not sub_headings:
             candidates[index] = None
+        else:
+            following = candidate
     return Judgement(candidates, lists)
 
 
@@ -181,13 +182,6 @@ def _run_in_kinds(candidates: list[Candidate | None]) -> set[str]:
             counts[0] += 1
             counts[1] += bool(candidate.rest)
     return {kind for kind, (total, run_in) in totals.items() if run_in * 2 >= total and run_in}
-
-
-def _has_sub_headings(candidates: list[Candidate | None], index: int) -> bool:
-    """Whether the next heading candidate after `index` is a first sub-heading of it (a deeper level, number 1)."""
-    own = candidates[index]
-    following = next((c for c in candidates[index + 1 :] if c is not None), None)
-    return own is not None and following is not None and following.level > own.level and following.value == 1
 
 
 def _list_runs(paragraphs: list[Paragraph], candidates: list[Candidate | None], explicit: list[bool]) -> list[ListRun]:
