@@ -283,6 +283,7 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     if report.runs_cleared:
         done.append(f"清除手工设置的字体、字号、颜色 {report.runs_cleared} 段")
     lines.append("改动：" + ("；".join(done) if done else "文字无需改动"))
+    lines += [f"页脚“{text}”已换成页码" for text in report.footers_replaced]
     if places:
         for step in STEPS:
             changes = [c for c in report.changes if c.step == step]
@@ -291,6 +292,8 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
             if len(changes) > _CHANGES_SHOWN:
                 lines.append(f"    {STEPS[step]}  ……另有 {len(changes) - _CHANGES_SHOWN} 处")
     kept = [f"{KEPT_NAMES[name]} {count} 个" for name, count in report.kept.items() if count]
+    if report.letterhead:
+        kept.append(f"页眉“{report.letterhead}”（单页、双页都有）")
     if kept:
         lines.append("保留：" + "，".join(kept))
     if report.leftovers:

@@ -214,3 +214,74 @@ def build_messy_report(path: Path, *, sections: int = 1) -> Path:
     date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     document.save(str(path))
     return path
+
+
+# --- lists as people type them -----------------------------------------------------------------------
+
+# Full sentences, as list items are: they are body text under the heading, not headings of their own.
+MEASURES = [
+    "建立审计整改台账，逐项明确责任单位和完成时限，整改一项销号一项。",
+    "完善审计工作规程，修订审计质量控制办法，规范现场审计和报告流程。",
+    "加强审计结果运用，向纪检监察机关移送问题线索3件，推动建章立制12项。",
+]
+PLANS = ["深化预算执行审计，提高财政资金使用效益。", "加强审计队伍建设，开展业务培训4期。"]
+# How a list's items are written: a typed marker, Word's numbering, or one paragraph cut by soft breaks.
+LIST_FORMS = ["1.", "1、", "1．", "（1）", "(1)", "1）", "1：", "1，", "word", "br", "cr"]
+
+
+def soft_break(paragraph: object, tag: str) -> None:
+    """A soft line break (w:br, as Word writes Shift+Enter) or a WPS carriage return (w:cr)."""
+    paragraph.add_run()._r.append(parse_xml(f"<w:{tag} {nsdecls('w')}/>"))  # type: ignore[attr-defined]
+
+
+def typed_marker(form: str, number: int) -> str:
+    """The marker of item `number` in a typed list form (1. -> 2., （1） -> （2））."""
+    return form.replace("1", str(number))
+
+
+def add_list(document: Document, items: list[str], form: str, num_id: str = "", lead: str = "") -> None:
+    """A list of items in one of LIST_FORMS; `lead` (soft-break forms) is the text before the first break."""
+    if form == "word":
+        for item in items:
+            numbered(document, item, num_id, 0)
+    elif form in ("br", "cr"):
+        paragraph = document.add_paragraph(lead)
+        for number, item in enumerate(items, start=1):
+            soft_break(paragraph, form)
+            paragraph.add_run(f"{number}、{item}")
+    else:
+        for number, item in enumerate(items, start=1):
+            document.add_paragraph(typed_marker(form, number) + item)
+
+
+def build_list_report(path: Path, form: str) -> Path:
+    """A summary whose sections hold lists of full sentences written in `form`: headings that end in ：or ，,
+    paragraphs indented with a tab or spaces, a heading and its first item in one paragraph parted by tabs,
+    a second list in bracketed form, a closing, the signature and the date."""
+    document = Document()
+    num_id = add_numbering(document, [("decimal", "%1、")])
+    document.add_paragraph("XX县审计局2024年工作总结")
+    document.add_paragraph("2024年，我局坚持依法审计，全面完成各项审计任务。现将有关情况总结如下：")
+    document.add_paragraph("一、主要工作：")
+    document.add_paragraph("（一）强化预算执行审计")
+    document.add_paragraph("全年完成预算执行审计项目18个，查出问题金额1.2亿元。主要做法如下：")
+    lead = "\t全年推动整改问题46个，整改金额3200万元。具体做法："
+    if form not in ("br", "cr"):
+        document.add_paragraph(lead)
+    add_list(document, MEASURES, form, num_id, lead)
+    heading = document.add_paragraph("（二）推进审计整改落实，")
+    for _ in range(3):
+        heading.add_run().add_tab()
+    heading.add_run("1.建立问题清单，实行挂号销号管理。")
+    document.add_paragraph("2.健全整改会商机制，按季度通报整改进展。")
+    document.add_paragraph("二、存在的问题")
+    document.add_paragraph("    审计力量与任务不匹配，专业人才不足，信息化水平不高。")
+    document.add_paragraph("三、下一步工作计划")
+    document.add_paragraph("\u3000\u3000明年，我局将重点做好以下工作：")
+    for number, item in enumerate(PLANS, start=1):
+        document.add_paragraph(f"({number}){item}")
+    document.add_paragraph("新的一年，我局将继续坚持依法审计，为全县高质量发展作出新的贡献。")
+    document.add_paragraph("XX县审计局")
+    document.add_paragraph("2024年12月20日")
+    document.save(str(path))
+    return path

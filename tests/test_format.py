@@ -70,7 +70,7 @@ def test_heading_markers_follow_the_depth(text: str, marker: tuple[int, str], ex
 def test_steps_can_be_switched_off() -> None:
     text = '完成任务,"好"  了'
     assert apply_edits(text, normalise(text, {"quotes"})) == "完成任务,“好”  了"
-    assert chosen_steps(["标点,引号"]) == ["numbering", "spaces", "blank-lines"]
+    assert chosen_steps(["标点,引号"]) == ["numbering", "heading-end", "spaces", "blank-lines"]
     with pytest.raises(Exception, match="不认识"):
         chosen_steps(["颜色"])
 

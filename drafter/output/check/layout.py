@@ -79,6 +79,7 @@ def check_layout(path: Path) -> list[Finding]:
     document = open_docx(path)
     findings = _page(document)
     findings += _paragraphs(document)
+    findings += _ending(document)
     findings += _page_numbers(document)
     return findings
 
@@ -183,6 +184,107 @@ def _paragraphs(document: Any) -> list[Finding]:
                 )
             )
     return findings
+
+
+# How far a line may sit from where GB/T 9704 puts it, in characters: widths are estimated from the text.
+ENDING_TOLERANCE_CHARS = 0.75
+ENDING_LOOKBACK = 8  # the date is among the last paragraphs (附件说明 and 版记 may follow it)
+
+
+def _ending(document: Any) -> list[Finding]:
+    """The 落款 placed as GB/T 9704-2012 §7.3.5 has it: unsealed (7.3.5.2: the signature 右空二字, the date's
+    first character two to the right of the signature's, a longer date 右空二字) or sealed (7.3.5.1: the date
+    右空四字, the signature centred over it)."""
+    from drafter.output.render.ending import DATE_SHIFT_CHARS, RIGHT_SPACE_CHARS, is_date_line
+
+    section = document.sections[0]
+    line = (section.page_width - section.left_margin - section.right_margin) / 12700 / TEXT_PT
+    written = [(number, p) for number, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
+    last = written[-ENDING_LOOKBACK:]
+    dates = [i for i, (_, p) in enumerate(last) if is_date_line(p.text.strip())]
+    if not dates:
+        return []
+    number, date = last[dates[-1]]
+    above = last[dates[-1] - 1][1] if dates[-1] else None
+    signature = above if above is not None and _is_signature_line(above.text.strip()) else None
+    date_start, date_space = _position(date, line)
+    if signature is None:
+        fits = any(abs(date_space - r) <= ENDING_TOLERANCE_CHARS for r in (RIGHT_SPACE_CHARS, SEALED_DATE_CHARS))
+        described = f"成文日期右空 {date_space:.0f} 字"
+    else:
+        start, space = _position(signature, line)
+        tolerance = ENDING_TOLERANCE_CHARS
+        unsealed = (
+            abs(min(space, date_space) - RIGHT_SPACE_CHARS) <= tolerance
+            and min(space, date_space) >= RIGHT_SPACE_CHARS - tolerance
+            and abs(date_start - start - DATE_SHIFT_CHARS) <= tolerance
+        )
+        middle = (line - space + start) / 2, (line - date_space + date_start) / 2
+        sealed = abs(date_space - SEALED_DATE_CHARS) <= tolerance and abs(middle[0] - middle[1]) <= tolerance
+        fits = unsealed or sealed
+        described = (
+            f"署名右空 {space:.1f} 字，成文日期右空 {date_space:.1f} 字，日期首字比署名首字"
+            f"{'右' if date_start >= start else '左'}移 {abs(date_start - start):.1f} 字"
+        )
+    if fits:
+        return []
+    return [
+        Finding(
+            "layout-signature",
+            "warning",
+            f"落款位置不合 GB/T 9704-2012 7.3.5：{described}。",
+            number,
+            "",
+            "不加盖印章时，署名右空二字，下一行成文日期首字比署名首字右移二字（日期较长时日期右空二字）；"
+            "加盖印章时成文日期右空四字，署名以日期为准居中。drafter format 可一并改正。",
+        )
+    ]
+
+
+SEALED_DATE_CHARS = 4  # 7.3.5.1: 成文日期一般右空四字
+
+
+def _is_signature_line(text: str) -> bool:
+    """A short line with no sentence in it: the signature above a date."""
+    return 0 < len(text) <= 30 and not any(mark in text for mark in "。，；！？")
+
+
+def _position(paragraph: Any, line: float) -> tuple[float, float]:
+    """Where a one-line paragraph starts and how much space is left right of it, in characters."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from drafter.output.render.ending import ems
+
+    text = paragraph.text.rstrip()
+    width = ems(text)
+    left = _indent_chars(paragraph, "left") + _indent_chars(paragraph, "firstLine")
+    right = _indent_chars(paragraph, "right")
+    alignment = effective_format(paragraph, "alignment")
+    if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+        start = line - right - width
+    elif alignment == WD_ALIGN_PARAGRAPH.CENTER:
+        start = left + (line - left - right - width) / 2
+    else:
+        start = left
+    return start + (width - ems(text.lstrip(" \u3000\t"))), line - start - width
+
+
+_LOGICAL_SIDE = {"left": "start", "right": "end"}  # the names newer Word writes
+
+
+def _indent_chars(paragraph: Any, side: str) -> float:
+    """An indent in characters, from the paragraph or its styles (Word's ...Chars values first)."""
+    for element in [paragraph._p] + [s.element for s in style_chain(paragraph.style)]:
+        ind = element.find(f"{W}pPr/{W}ind")
+        if ind is None:
+            continue
+        chars = ind.get(f"{W}{side}Chars")
+        if chars is not None:
+            return int(chars) / 100
+        twips = ind.get(f"{W}{side}") or ind.get(f"{W}{_LOGICAL_SIDE.get(side, side)}")
+        if twips is not None:
+            return int(twips) / 20 / TEXT_PT
+    return 0.0
 
 
 def _page_numbers(document: Any) -> list[Finding]:

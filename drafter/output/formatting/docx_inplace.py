@@ -3,10 +3,11 @@ in the outline, its text normalised run by run; tables, images, footnotes and te
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any
 
-from drafter.output.formatting.normalise import apply_to_pieces, normalise
+from drafter.output.formatting.normalise import Edit, apply_to_pieces, normalise
 from drafter.output.formatting.places import Key, Place, key, place_paragraphs, title_of
 from drafter.output.formatting.report import FormatReport
 from drafter.output.render.docx import (
@@ -18,9 +19,9 @@ from drafter.output.render.docx import (
     define_styles,
     page_numbers,
     page_setup,
-    signature_indent,
 )
-from drafter.reading.outline import clean_text
+from drafter.output.render.ending import lay_out_ending
+from drafter.output.render.headers import has_content, story_text
 from drafter.reading.read import DocxRecord, docx_records
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -77,10 +78,32 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
             _format_paragraph(element, place, record.prefix, number, steps, style_ids, report)
     if "blank-lines" in steps:
         _remove_blank_paragraphs(document, style_ids[STYLE_NAMES["signature"]], report)
-    _blank_before_signature(document, style_ids)
+    lay_out_ending(document.element.body, style_ids[STYLE_NAMES["signature"]], style_ids[STYLE_NAMES["body"]])
     page_setup(document)
-    page_numbers(document)
+    report.footers_replaced = replaced_footers(document)
+    report.letterhead = page_numbers(document)
     return report, title_of(pieces, places)
+
+
+# A footer that is only a page number (1, - 1 -, — 1 —) is not worth telling about when it is replaced.
+_BARE_PAGE_NUMBER = re.compile(r"[—–\-－\s]*\d*[—–\-－\s]*")
+
+
+def replaced_footers(document: Any) -> list[str]:
+    """The footers a page showed that drafter's page number will replace, each by its text (a picture as
+    （图片）), bare page numbers left out."""
+    found: list[str] = []
+    for section in document.sections:
+        shown = [section.footer]
+        shown += [section.first_page_footer] if section.different_first_page_header_footer else []
+        shown += [section.even_page_footer] if document.settings.odd_and_even_pages_header_footer else []
+        for footer in shown:
+            if footer.is_linked_to_previous or not has_content(footer):
+                continue
+            text = story_text(footer) or "（图片）"
+            if not _BARE_PAGE_NUMBER.fullmatch(text) and text not in found:
+                found.append(text)
+    return found
 
 
 def _count_objects(body: Any, report: FormatReport) -> None:
@@ -100,11 +123,13 @@ def _has_objects(element: Any) -> bool:
 
 def _split_if_needed(record: DocxRecord, places: dict[Key, Place]) -> list[tuple[Any, Place | None]]:
     """The paragraph and its place; one holding several lines of different kinds (headings typed one after
-    another, a heading and its body split by a soft line break) becomes one paragraph a line."""
+    another, a heading and its body split by a soft line break), or a list's items, becomes one paragraph a
+    line (each item then indented as body text)."""
     element = record.element
     found = [places.get(key(piece)) for piece in record.pieces]
     kinds = {(p.kind, p.depth) if p else None for p in found}
-    if len(record.pieces) < 2 or len(kinds) < 2 or record.prefix or _has_objects(element):
+    items = sum(1 for p in found if p is not None and p.kind == "body" and p.new_marker)
+    if len(record.pieces) < 2 or (len(kinds) < 2 and items < 2) or record.prefix or _has_objects(element):
         return [(element, found[0] if found else None)]
     from docx.oxml import OxmlElement
 
@@ -139,14 +164,11 @@ def _format_paragraph(
         _normalise_runs(element, number, steps, None, report)
         return
     _write_list_number(element, prefix, report)
-    new_marker = (len(place.marker), place.new_marker) if place.kind == "heading" and place.new_marker else None
-    _normalise_runs(element, number, steps, new_marker, report)
+    _normalise_runs(element, number, steps, place, report)
     _clear_looks(element, report)
     style = _style_name(place)
     report.parts[place.part] += 1
     _set_style(element, style_ids[style])
-    if place.kind == "signature":
-        _right_indent(element, signature_indent(clean_text(_text(element))) * TEXT_PT)
     if place.kind == "addressee":
         _first_line_indent(element, 0)
     if _has_objects(element) and any(True for _ in element.iter(*_OBJECTS["image"])):
@@ -264,17 +286,27 @@ def _text_nodes(element: Any) -> list[tuple[Any, str]]:
 
 
 def _normalise_runs(
-    element: Any, number: int, steps: Collection[str], new_marker: tuple[int, str] | None, report: FormatReport
+    element: Any, number: int, steps: Collection[str], place: Place | None, report: FormatReport
 ) -> None:
     """The normalisations made to the paragraph's text where it is stored (run by run), and recorded."""
     nodes = _text_nodes(element)
     pieces = [piece for _, piece in nodes]
     text = "".join(pieces)
     fixed = {i for i, (node, _) in enumerate(nodes) if node.tag != f"{W}t"}
-    edits = normalise(text, steps, new_marker)
+    renumbering, heading_end = (place.renumbering, place.bare_heading) if place else (None, False)
+    edits = normalise(text, steps, renumbering, heading_end=heading_end)
     spans = _spans(pieces)
-    # Tabs and line breaks are not text to edit: an edit touching one is dropped.
-    edits = [e for e in edits if not any(s < e.end and e.start < t for i, (s, t) in enumerate(spans) if i in fixed)]
+    # Tabs and line breaks are not text to edit: an edit touching one is dropped, but for blanks deleted
+    # (a paragraph indented with tabs).
+    edits = [
+        e
+        for e in edits
+        if not any(
+            s < e.end and e.start < t and not _deletes_tab(e, nodes[i], text)
+            for i, (s, t) in enumerate(spans)
+            if i in fixed
+        )
+    ]
     report.record(number, text, edits)
     if not edits:
         return
@@ -282,6 +314,13 @@ def _normalise_runs(
         if node.tag == f"{W}t":
             node.text = new
             node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        elif node.tag == f"{W}tab" and not new:
+            node.getparent().remove(node)
+
+
+def _deletes_tab(edit: Edit, node: tuple[Any, str], text: str) -> bool:
+    """An edit that deletes blanks, a tab among them."""
+    return node[0].tag == f"{W}tab" and not edit.new and not text[edit.start : edit.end].strip()
 
 
 def _spans(pieces: list[str]) -> list[tuple[int, int]]:
@@ -368,12 +407,6 @@ def _first_line_indent(element: Any, chars: int) -> None:
     ind.set(f"{W}firstLineChars", str(chars * 100))
 
 
-def _right_indent(element: Any, points: float) -> None:
-    """A right indent in points set on the paragraph itself."""
-    ind = _sub(element.get_or_add_pPr(), "ind")
-    ind.set(f"{W}right", str(round(points * 20)))
-
-
 # --- blank lines -------------------------------------------------------------------
 
 
@@ -396,24 +429,3 @@ def _remove_blank_paragraphs(document: Any, signature_id: str, report: FormatRep
         if child.tag == f"{W}p" and _is_blank(child):
             body.remove(child)
             report.blank_removed += 1
-
-
-def _blank_before_signature(document: Any, style_ids: dict[str, str]) -> None:
-    """One empty line between the text and the signature, as GB/T 9704 and `drafter render` have it."""
-    from docx.oxml import OxmlElement
-
-    signature_id = style_ids[STYLE_NAMES["signature"]]
-    for child in document.element.body:
-        style = child.find(f"{W}pPr/{W}pStyle")
-        if child.tag != f"{W}p" or style is None or style.get(f"{W}val") != signature_id:
-            continue
-        previous = child.getprevious()
-        if previous is None or previous.tag != f"{W}p" or not _is_blank(previous):
-            blank = OxmlElement("w:p")
-            _set_style(blank, style_ids[STYLE_NAMES["body"]])
-            child.addprevious(blank)
-        # The signature never starts a page alone: the last lines of text go with it (GB/T 9704 7.3.5).
-        for paragraph in (child.getprevious(), child.getprevious().getprevious()):
-            if paragraph is not None and paragraph.tag == f"{W}p":
-                paragraph.get_or_add_pPr().keepNext_val = True
-        return

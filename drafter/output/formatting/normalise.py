@@ -11,15 +11,18 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 STEPS: dict[str, str] = {
-    "numbering": "标题序号统一为 一、（一）1.（1）",
+    "numbering": "序号统一（标题 一、（一）1.（1），列举项 1. 或 （1））",
+    "heading-end": "删去标题末尾的冒号、逗号",
     "punctuation": "汉字间的半角标点改为全角",
     "quotes": "直引号改为弯引号",
-    "spaces": "删去汉字之间和段首的多余空格",
+    "spaces": "删去汉字之间和段首的多余空格、制表符",
     "blank-lines": "删去空段落",
 }
 STEP_ALIASES: dict[str, str] = {
     "序号": "numbering",
     "编号": "numbering",
+    "标题标点": "heading-end",
+    "标题末尾": "heading-end",
     "标点": "punctuation",
     "引号": "quotes",
     "空格": "spaces",
@@ -38,7 +41,9 @@ _PROTECTED = re.compile(
     r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 _STRAY_SPACE = " \u00a0"
-_LEADING_SPACE = " \u00a0\u3000"
+_LEADING_SPACE = " \t\u00a0\u3000\u2002\u2003"
+# What a heading standing alone does not end with (GB/T 9704 headings end bare; a run-in one with 。).
+_HEADING_END = "：:，,；;、"
 
 
 @dataclass(frozen=True)
@@ -56,11 +61,21 @@ def step_id(name: str) -> str:
     return STEP_ALIASES.get(name.strip(), name.strip())
 
 
-def normalise(text: str, steps: Collection[str], new_marker: tuple[int, str] | None = None) -> list[Edit]:
+def normalise(
+    text: str, steps: Collection[str], new_marker: tuple[int, str] | None = None, *, heading_end: bool = False
+) -> list[Edit]:
     """The edits the chosen steps make to one paragraph, sorted; `new_marker` is (length of the marker written,
-    the GB/T 9704 marker it becomes) for a heading."""
+    the marker it becomes) for a numbered heading or list item; `heading_end` says the paragraph is a heading
+    standing alone, which loses a closing ：or ，."""
     edits: list[Edit] = []
     taken = 0
+    last = len(text)
+    if heading_end and "heading-end" in steps:
+        last = len(text.rstrip(_LEADING_SPACE))
+        start = len(text[:last].rstrip(_HEADING_END))
+        if start < last and text[:start].strip(_LEADING_SPACE):
+            edits.append(Edit("heading-end", start, last, ""))
+            last = start
     if new_marker is not None and "numbering" in steps:
         length, marker = new_marker
         start = _leading_space_end(text)
@@ -71,13 +86,15 @@ def normalise(text: str, steps: Collection[str], new_marker: tuple[int, str] | N
             edits.append(Edit("numbering", start, end, marker))
         taken = end
     protected = _protected(text)
-    punctuation = [e for e in _punctuation(text, protected) if e.start >= taken] if "punctuation" in steps else []
+    punctuation = _punctuation(text, protected) if "punctuation" in steps else []
+    punctuation = [e for e in punctuation if taken <= e.start and e.end <= last]
     edits += punctuation
     if "spaces" in steps:
         full = {e.start for e in punctuation}
-        edits += [e for e in _spaces(text, full) if e.start >= taken or e.end <= _leading_space_end(text)]
+        spaces = [e for e in _spaces(text, full) if e.start >= taken or e.end <= _leading_space_end(text)]
+        edits += [e for e in spaces if e.end <= last or e.start >= len(text.rstrip(_LEADING_SPACE))]
     if "quotes" in steps:
-        edits += [e for e in _quotes(text, protected) if e.start >= taken]
+        edits += [e for e in _quotes(text, protected) if taken <= e.start and e.end <= last]
     return sorted(edits, key=lambda e: (e.start, e.end))
 
 

@@ -3,28 +3,64 @@ by the same parser as `drafter outline`, so that `drafter format` lays it out by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from drafter.output.render.layout import marker_for
+from drafter.reading.numerals import ascii_digits, ordinal_value
 from drafter.reading.outline import Node, build_tree, clean_text, take_signature
-from drafter.reading.patterns import DATE_LINE, SIGNATURE_AND_DATE_LINE
+from drafter.reading.patterns import CN_NUM, DATE_LINE, SIGNATURE_AND_DATE_LINE
 from drafter.reading.read import Paragraph
 
 PlaceKind = Literal["title", "head", "addressee", "heading", "body", "signature", "date", "after"]
 Key = tuple[int, str]
 MAX_DEPTH = 4
+# The number of an item of a list in the body, as people type it: 1. 1、 1． 1： 1， (1) （1） 1） 一、 （一）.
+# A colon or comma after a figure is a marker only before text (1：1000 and 3，5月 are not).
+LIST_ITEM = re.compile(
+    rf"""^(?:
+        (?P<figure>[0-9０-９]{{1,2}})\s*(?:[、．：:，,]|\.(?![0-9０-９]))
+      | [（(]\s*(?P<bracketed>[0-9０-９]{{1,2}})\s*[）)]\s*[、.．]?
+      | (?P<closed>[0-9０-９]{{1,2}})[）)]
+      | (?P<chinese>{CN_NUM})\s*[、．.]
+      | [（(]\s*(?P<bracketed_chinese>{CN_NUM})\s*[）)]\s*[、.．]?
+    )(?=[ \t\u3000]*[^0-9０-９\s])""",
+    re.VERBOSE,
+)
+# A list keeps one of the two forms GB/T 9704 numbers with below 一、（一）: 1. for items numbered with a figure
+# or 一、, （1） for bracketed ones (the form of its first item).
+_LIST_FORM = {
+    "figure": "{}.",
+    "closed": "（{}）",
+    "bracketed": "（{}）",
+    "chinese": "{}.",
+    "bracketed_chinese": "（{}）",
+}
+_HEADING_NUMERALS = ("chinese", "bracketed_chinese")
 
 
 @dataclass(frozen=True)
 class Place:
     """Where a paragraph stands: its kind; for a heading its structural depth, the marker written and the
-    GB/T 9704 marker of that depth (empty for a heading Word styles but nobody numbered)."""
+    GB/T 9704 marker of that depth (empty for a heading Word styles but nobody numbered); for an item of a list
+    in the body, the marker written and the list's form of it."""
 
     kind: PlaceKind
     depth: int = 0
     marker: str = ""
     new_marker: str = ""
+    whole: bool = True  # a heading with no run-in body after it (its closing ：or ，can go)
+
+    @property
+    def renumbering(self) -> tuple[int, str] | None:
+        """(length of the marker written, the marker it becomes) for a numbered heading or list item."""
+        return (len(self.marker), self.new_marker) if self.new_marker else None
+
+    @property
+    def bare_heading(self) -> bool:
+        """A heading standing alone, whose closing ：or ，goes."""
+        return self.kind == "heading" and self.whole
 
     @property
     def part(self) -> str:
@@ -59,6 +95,7 @@ def place_paragraphs(paragraphs: list[Paragraph]) -> dict[Key, Place]:
         places[key(body[0])] = Place("addressee")
     _, sections = build_tree(body)
     _place_headings(sections, 1, places)
+    _place_list_items(body, places)
     return places
 
 
@@ -82,8 +119,58 @@ def _place_headings(nodes: list[Node], depth: int, places: dict[Key, Place]) -> 
         candidate = node.candidate
         new_marker = marker_for(depth, candidate.value) if candidate.marker and depth <= MAX_DEPTH else ""
         kind: PlaceKind = "heading" if depth <= MAX_DEPTH else "body"
-        places[(candidate.line, clean_text(candidate.source_text))] = Place(kind, depth, candidate.marker, new_marker)
+        whole = not candidate.rest
+        places[(candidate.line, clean_text(candidate.source_text))] = Place(
+            kind, depth, candidate.marker, new_marker, whole
+        )
         _place_headings(node.children, depth + 1, places)
+
+
+def _place_list_items(paragraphs: list[Paragraph], places: dict[Key, Place]) -> None:
+    """Numbered items of the body written in their list's form (see `list_markers`)."""
+    lines = []
+    for paragraph in paragraphs:
+        place = places.get(key(paragraph), Place("body"))
+        # A heading, or a level below the fourth, is not an item and ends a list.
+        lines.append(clean_text(paragraph.text) if place.kind == "body" and not place.marker else None)
+    for paragraph, marker in zip(paragraphs, list_markers(lines), strict=True):
+        if marker is not None:
+            places[key(paragraph)] = Place("body", 0, *marker)
+
+
+def list_markers(lines: list[str | None]) -> list[tuple[str, str] | None]:
+    """For each body line (None for a heading), the list marker written and the form its list writes it in
+    (1. or （1））, or None for a line that is not a list item. A list runs on while each number follows the
+    one before and no heading comes between; its first item gives the form. 一、 and （一） are read as a
+    list's numbers only in two lines or more one after another starting at one (a list), never in a stray
+    marker or in a run of sections with text between them, which are headings the numbering lost."""
+    lists: list[list[tuple[int, re.Match[str], int]]] = [[]]
+    for index, line in enumerate(lines):
+        match = LIST_ITEM.match(line) if line is not None else None
+        value = ordinal_value(ascii_digits(_number(match))) if match else None
+        if line is None:
+            lists.append([])
+        elif match is not None and value is not None:
+            if not lists[-1] or value != lists[-1][-1][2] + 1:
+                lists.append([])
+            lists[-1].append((index, match, value))
+    found: list[tuple[str, str] | None] = [None] * len(lines)
+    for items in lists:
+        if not items:
+            continue
+        form = _LIST_FORM[items[0][1].lastgroup or "figure"]
+        indexes = [index for index, _, _ in items]
+        adjacent = indexes == list(range(indexes[0], indexes[0] + len(items)))
+        numbered = len(items) >= 2 and items[0][2] == 1 and adjacent
+        for index, match, value in items:
+            if match.lastgroup not in _HEADING_NUMERALS or numbered:
+                found[index] = (match.group(0), form.format(value))
+    return found
+
+
+def _number(match: re.Match[str] | None) -> str:
+    """The number a list marker holds."""
+    return match.group(match.lastgroup) if match is not None and match.lastgroup else ""
 
 
 def title_of(paragraphs: list[Paragraph], places: dict[Key, Place]) -> str | None:

@@ -46,6 +46,8 @@ class FormatReport:
     numbers_written: int = 0  # Word's automatic list numbers turned into text
     runs_cleared: int = 0  # paragraphs whose hand-set fonts, sizes or colours were cleared
     blank_removed: int = 0
+    footers_replaced: list[str] = field(default_factory=list)  # the text of footers the page number replaced
+    letterhead: str = ""  # the header kept on every page
 
     def counts(self) -> Counter[str]:
         """Changes by step."""

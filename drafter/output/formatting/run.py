@@ -47,7 +47,7 @@ def chosen_steps(skipped: Collection[str]) -> list[str]:
         known = "、".join(
             f"{alias}（{name}）"
             for alias, name in STEP_ALIASES.items()
-            if alias in ("序号", "标点", "引号", "空格", "空行")
+            if alias in ("序号", "标题标点", "标点", "引号", "空格", "空行")
         )
         raise UsageError(f"--skip 不认识“{'、'.join(unknown)}”。可以跳过的步骤：{known}。")
     return [step for step in STEPS if step not in names]
@@ -156,8 +156,7 @@ def _format_text(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[
     blocks = []
     for number, paragraph in enumerate(paragraphs, start=1):
         place = places.get(key(paragraph), Place("body"))
-        new_marker = (len(place.marker), place.new_marker) if place.kind == "heading" and place.new_marker else None
-        edits = normalise(paragraph.text, steps, new_marker)
+        edits = normalise(paragraph.text, steps, place.renumbering, heading_end=place.bare_heading)
         report.record(number, paragraph.text, edits)
         text = apply_edits(paragraph.text, edits).strip() or paragraph.text.strip()
         blocks.append(_block(place, text))

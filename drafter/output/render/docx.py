@@ -24,7 +24,7 @@ PAGE_NUMBER_PT = 14.0  # 4号
 LINE_PT = 28.95  # 225 mm / 22 lines
 TITLE_LINE_PT = 36.0
 INDENT_CHARS = 2
-SIGNATURE_RIGHT_CHARS = 4
+SIGNATURE_RIGHT_CHARS = 2  # GB/T 9704-2012 7.3.5.2 (unsealed): 右空二字
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Characters Unicode shares between Latin and East Asian text: without w:hint="eastAsia" on their run,
 # Word draws them in the Latin font (Times New Roman), so “引号”、破折号——和省略号…… look wrong.
@@ -82,6 +82,8 @@ def render_docx(blocks: list[Block], fonts: FontTable | None = None, info: Docum
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
+    from drafter.output.render.ending import lay_out_ending
+
     fonts = fonts or FontTable()
     document = base_document(fonts)
     style_ids = {style.name: style.style_id for style in document.styles}
@@ -90,6 +92,7 @@ def render_docx(blocks: list[Block], fonts: FontTable | None = None, info: Docum
     section_properties = document.element.body.sectPr
     for paragraph in list(fragment):
         section_properties.addprevious(paragraph)
+    lay_out_ending(document.element.body, style_ids[STYLE_NAMES["signature"]], style_ids[STYLE_NAMES["body"]])
     _record(document, blocks, info or DocumentInfo())
     buffer = io.BytesIO()
     document.save(buffer)
@@ -234,7 +237,7 @@ def define_styles(document: Any, fonts: FontTable) -> None:
     signature = _paragraph_style(document, STYLE_NAMES["signature"], fonts.signature, fonts.latin, TEXT_PT)
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signature.paragraph_format.right_indent = Pt(SIGNATURE_RIGHT_CHARS * TEXT_PT)
-    signature.paragraph_format.keep_with_next = True  # the signature stays with the date
+    signature.paragraph_format.keep_with_next = True  # the signature stays with the date (see ending.py)
     page = _paragraph_style(
         document, STYLE_NAMES["page_number"], fonts.page_number, fonts.page_number, PAGE_NUMBER_PT, line=PAGE_NUMBER_PT
     )
@@ -259,11 +262,8 @@ def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontTable) ->
         return _p(style_ids[style], runs)
     if block.kind == "hint":
         return _p(style_ids[STYLE_NAMES["body"]], [_r(block.text, '<w:highlight w:val="yellow"/>')])
-    if block.kind == "signature":
-        indent = round(signature_indent(block.text) * TEXT_PT * 20)
-        blank = _p(style_ids[STYLE_NAMES["body"]], [])  # 正文之下空一行
-        return blank + _p(style_ids[STYLE_NAMES["signature"]], [_r(block.text)], f'<w:ind w:right="{indent}"/>')
-    style = {"title": STYLE_NAMES["title"], "date": STYLE_NAMES["signature"]}.get(block.kind, STYLE_NAMES["body"])
+    styles = {"title": STYLE_NAMES["title"], "signature": STYLE_NAMES["signature"], "date": STYLE_NAMES["signature"]}
+    style = styles.get(block.kind, STYLE_NAMES["body"])
     return _p(style_ids[style], [_r(block.text)] if block.text else [])
 
 
@@ -280,22 +280,19 @@ def _r(text: str, properties: str = "") -> str:
     return f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>'
 
 
-def signature_indent(signature: str) -> float:
-    """Right indent, in characters, that centres a signature over a date 右空四字 (about 11 characters)."""
-    date_chars = 11
-    return max(SIGNATURE_RIGHT_CHARS + (date_chars - len(signature)) / 2, 0)
-
-
 # --- page numbers ----------------------------------------------------------------
 
 
-def page_numbers(document: Any) -> None:
+def page_numbers(document: Any) -> str:
     """`— 1 —` in a PAGE field: odd pages right, even pages left, one character in; on every page (no
     different first page), the later sections' footers linked to the first's. Footers already there are
-    replaced."""
+    replaced; a header (a letterhead) is kept on every page. Returns the letterhead's text ('' for none)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    from drafter.output.render.headers import headers_on_every_page
+
+    letterhead = headers_on_every_page(document)
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
     for index, later in enumerate(document.sections):
@@ -320,6 +317,7 @@ def page_numbers(document: Any) -> None:
         add_east_asia_hint(paragraph.add_run("— ")._r)
         _page_field(paragraph)
         add_east_asia_hint(paragraph.add_run(" —")._r)
+    return letterhead
 
 
 def _page_field(paragraph: Any) -> None:
