@@ -127,12 +127,22 @@ class Genre(StrictModel):
     units: list[str] = Field(default_factory=list)  # kinds of unit whose comprehensive summaries this genre is (乡, 镇)
     description: str = ""
     discovered: bool = False  # found by mining in a corpus; a person may rename or merge it
+    # The kind of report this genre holds whoever wrote it (个人总结, 政府工作报告), "" for a unit's year-end summary.
+    # Such a genre neither lends its parts and phrases to other genres nor borrows theirs.
+    report: str = ""
 
 
 class Terms(StrictModel):
     """corpus/terms.yaml: fixed terms of the register that segmentation keeps whole."""
 
     terms: list[str]
+
+
+class National(StrictModel):
+    """corpus/national.yaml: formulations and documents every unit cites as they stand (the rest are local)."""
+
+    formulations: list[str]
+    documents: list[str]
 
 
 class GenreRegistry(StrictModel):
@@ -189,6 +199,11 @@ class SkeletonNode(StrictModel):
     guidance: Guidance = Field(default_factory=Guidance)
     provenance: list[Provenance] = Field(default_factory=list)
     borrowed: bool = False  # taken from the general skeleton: this genre's documents lack it
+
+    def subheading_range(self) -> tuple[int, int]:
+        """How many sub-headings the corpus writes here; (0, 0) when the skeleton offers none to choose from
+        (a hint never says "一般写 4 个小标题" without four to show)."""
+        return self.guidance.subheadings_range if self.example_children else (0, 0)
 
 
 class KeyFigure(StrictModel):

@@ -85,7 +85,8 @@ def test_sentence_role_cues(sentence: str, section: str, role: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("将许岭镇财务收支审计列为巡审联动项目。", "将{地名}财务收支审计列为{项目}。"),
+        # 巡审联动项目 is a kind of project (a verb, 联动, ends any name before 项目), not a named one.
+        ("将许岭镇财务收支审计列为巡审联动项目。", "将{地名}财务收支审计列为巡审联动项目。"),
         ("实施濉溪县城乡义务教育补助经费专项审计调查。", "实施{地名}城乡义务教育补助经费专项审计调查。"),
         ("在安徽省合肥市包河区开展试点。", "在{地名}开展试点。"),
         ("根据《关于加强审计整改的通知》（深坪督〔2023〕12号）文件精神。", "根据{文件}（{文号}）文件精神。"),

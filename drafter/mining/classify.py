@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from drafter.mining.genres import GOVERNMENT_REPORT, PERSONAL
 from drafter.models import Outline
 from drafter.reading.titles import TitleFacts
 
@@ -13,6 +14,22 @@ MIN_CHARACTERS = 200
 # Words of the genre in the body of a document without a title.
 _SUMMARY_CUES = re.compile(r"总结如下|一年来|今年以来|全年|回顾|取得了|成效|存在的问题|不足|下一步|明年|述职")
 _NOT_TEXT = re.compile(r"[\s，。；：、,.;:！？!?“”‘’（）()《》【】—…·\-]")
+
+# A person's account of a year or a probation (个人总结, 述职述廉, 转正, 试用期/见习期, 自我鉴定), by its title.
+_PERSONAL_TITLE = re.compile(
+    r"个人(?=(?:工作|年度|年终|思想|学习|履职)?(?:总结|小结|鉴定|述职|汇报|报告))|述职|述廉|述责|述学|转正|试用期|见习期|"
+    r"实习期|自我鉴定"
+    # a post (and a person's name) before the year: 办公室主任李某2024年工作总结, XX医院护士长2024年工作总结
+    r"|(?:长|书记|主任|经理|主席|委员|教师|老师|医生|医师|护士|科员|干事|会计|职工|员工)"
+    r"(?:[\u4e00-\u9fff]{2,3}(?<![室科处部办组股队站所院局委会心司厂校园馆]))?(?=(?:19|20)\d{2}|年度|个人)"
+)
+# The first person singular (我 not followed by a word naming a unit or a group, 本人) against a unit's voice.
+_I = re.compile(r"本人|我(?![们局院校乡镇县区市省委办所站司部厂行队国村街社单科室组处中厅会园馆台军党])")
+_WE = re.compile(
+    r"我们|全[局院校乡镇县区市省委所站司部厂行队]|我[局院校乡镇县区市省委办所站司部厂行队村街社单科室组处中厅会园馆台]"
+)
+# A government's head reporting to the people's congress: 我代表国务院，向大会报告政府工作.
+_TO_CONGRESS = re.compile(r"代表[^，。；]{0,12}(?:政府|国务院)[，,]?\s*向大会报告")
 
 
 def body_characters(outline: Outline) -> int:
@@ -45,6 +62,29 @@ def _looks_like_summary(outline: Outline) -> bool:
         return True
     opening = (outline.preamble or "") + " ".join(headings)
     return bool(_SUMMARY_CUES.search(opening))
+
+
+def report_kind(outline: Outline, facts: TitleFacts) -> str | None:
+    """个人总结 or 政府工作报告 when the document is one (by its title, else by how its text speaks), else None."""
+    title = re.sub(r"\s+", "", outline.title or "")
+    if "政府工作报告" in title or _TO_CONGRESS.search(outline.preamble or ""):
+        return GOVERNMENT_REPORT
+    if _PERSONAL_TITLE.search(title):
+        return PERSONAL
+    if facts.unit_kind:
+        return None  # the title or the signature names a unit: the unit speaks, however often it says 我
+    text = (outline.preamble or "") + "".join(_texts(outline.sections))
+    singular, plural = len(_I.findall(text)), len(_WE.findall(text))
+    return PERSONAL if singular >= 2 and singular > plural else None
+
+
+def _texts(sections) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every body paragraph of a section tree, in order."""
+    found: list[str] = []
+    for node in sections:
+        found.extend(node.body)
+        found.extend(_texts(node.children))
+    return found
 
 
 def fingerprint(outline: Outline) -> str:

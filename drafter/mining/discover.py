@@ -1,7 +1,8 @@
 """Genres for a corpus nobody registered: summaries that match no registered genre, grouped.
 
 Workers put each unmatched summary in a bucket named by what its title says: the kind of unit that
-wrote it and what that unit is for (民政局 -> 民政), or the topic when the unit is unknown. Here the
+wrote it and what that unit is for (民政局 -> 民政), or the topic when the unit is unknown. A kind of
+report with an outline of its own (个人总结, 政府工作报告) has a bucket of its own, whatever unit wrote it. Here the
 buckets with enough documents become genres, named from those words, so that a person can rename or
 merge them in genres.yaml (they are written with `discovered: true`). What is left goes to 通用.
 """
@@ -65,27 +66,29 @@ def discover(sizes: dict[str, int], taken_ids: set[str], taken_names: set[str]) 
         groups.setdefault(_group_of(bucket, sizes), []).append(bucket)
     found = []
     for group, buckets in groups.items():
-        if not group or sum(sizes[b] for b in buckets) < MIN_DOCUMENTS:
+        report = group if any(b.startswith("k:") for b in buckets) else ""
+        # A kind of report has an outline of its own: even one such document is a genre, never 通用.
+        if not group or (not report and sum(sizes[b] for b in buckets) < MIN_DOCUMENTS):
             continue
         name = _unique(group, taken_names)
         genre_id = _unique_id(_slug(name), taken_ids)
         taken_names.add(name)
         taken_ids.add(genre_id)
-        found.append(Discovery(_genre(genre_id, name, buckets), tuple(buckets)))
+        found.append(Discovery(_genre(genre_id, name, buckets, report), tuple(buckets)))
     return found
 
 
 def _group_of(bucket: str, sizes: dict[str, int]) -> str:
     """The name of the group a bucket joins: its own words when it is big enough, else its kind of unit."""
     kind, _, rest = bucket.partition(":")[2].partition(":") if bucket.startswith("u:") else ("", "", "")
-    if bucket.startswith("t:"):
+    if bucket.startswith(("t:", "k:")):
         return bucket[2:]
     if rest and sizes[bucket] >= MIN_DOCUMENTS:
         return rest  # 民政: the domain names the genre
     return KIND_NAMES.get(kind, "")
 
 
-def _genre(genre_id: str, name: str, buckets: list[str]) -> Genre:
+def _genre(genre_id: str, name: str, buckets: list[str], report: str = "") -> Genre:
     """The registry entry of a discovered genre, with what matches its documents next time."""
     kinds = sorted({b.split(":")[1] for b in buckets if b.startswith("u:") and not b.split(":")[2]})
     words = sorted({b.split(":")[2] for b in buckets if b.startswith("u:") and b.split(":")[2]})
@@ -97,6 +100,7 @@ def _genre(genre_id: str, name: str, buckets: list[str]) -> Genre:
         units=kinds,
         description=f"由 drafter mine 从语料中自动归纳（{'、'.join(words + kinds) or name}），可改名或合并",
         discovered=True,
+        report=report,
     )
 
 

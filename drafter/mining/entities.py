@@ -9,8 +9,12 @@ is not a phrase at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.mining.lexicon import lexicon
+from drafter.models import National
+
+NATIONAL_FILE = "corpus/national.yaml"
 
 _CJK = "\u4e00-\u9fff"
 # 文号: 深坪督〔2023〕12号, 建村[2023]34号, 青政办（2024）8号.
@@ -222,20 +226,25 @@ _ORG_SUFFIX = (
 _LEVEL_UNIT = re.compile(
     rf"(?:(?<=^)|(?<=[，。；：、和与及对向在由经协助配合联合]))[省市县区乡镇][{_CJK}]{{1,8}}?(?:局|委员会|委|办公室|中心)(?![{_CJK}]{{0,1}}(?:局|委|会|办|中心))"
 )
-_PLACE_ORG = re.compile(rf"\{{地名\}}[{_CJK}]{{0,10}}?{_ORG_SUFFIX}(?![{_CJK}]{{0,1}}{_ORG_SUFFIX})")
+# A unit's suffix followed by a post (院长, 委员, 局长) begins the post: the unit ends before it (法院|原院长).
+_POST_AFTER = r"(?:长|员|士|主任|书记)"
+_PLACE_ORG = re.compile(
+    rf"\{{地名\}}[{_CJK}]{{0,10}}?{_ORG_SUFFIX}(?!{_POST_AFTER})(?![{_CJK}]{{0,1}}{_ORG_SUFFIX}(?!{_POST_AFTER}))"
+)
 _SCHOOL = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{2,6}}?)(?:中心小学|中心校|小学|初级中学|中学|幼儿园|职业技术学院|学院|大学)"
 )
 _PERSONS = re.compile(rf"(?:[{_CJK}]{{2,3}}、){{1,8}}[{_CJK}]{{2,3}}等(?:\d+名)?同志|[{_CJK}]{{2,3}}同志(?=[，。；、])")
 # What a proper name stands before: a project, a firm. {项目} or {单位} replaces name and head together.
 _NAMED_HEADS = re.compile(
-    r"((?:项目|工程|产业园|园区|基地)(?:项目)?)|(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|公司|集团|合作社)"
+    r"((?:项目|工程|产业园|园区|基地)(?:项目)?)|(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|公司|集团|合作社|"
+    r"大学|学院|研究院|研究所|科学院|技工学校|职业技术学校)"
 )
 
 _STOP_TOKENS = frozenset(
     ["的", "、", "，", "和", "与", "及", "等", "了", "在", "对", "为", "是", "将", "把", "由", "从"]
 )
-_REPEATED_SLOT = re.compile(r"(\{(?:地名|单位)\})(?:[、和与及]?\1)+")
+_REPEATED_SLOT = re.compile(r"(\{(?:地名|单位|文件|提法)\})(?:[、和与及]?\1)+")
 _FRAGMENT_START = re.compile(
     r"^(?:另一方面|一方面|同时|此外|另外|其中|其次|再次|最后|首先|以及|并且|而且|但是|但|而|并|及|等)[，,]?"
 )
@@ -280,6 +289,9 @@ def slot_entities(text: str) -> str:
         text = _QUOTED.sub(_quoted, text)
     if "《" in text:
         text = _TITLE.sub(_document_title, text)
+    if "、" in text or "，" in text:
+        text = _UNIT_SLOGAN.sub("{提法}", text)
+    text = _NUMBERED_IN_TEXT.sub(_numbered_slogan, text)
     if "同志" in text:
         text = _PERSONS.sub(_persons, text)
     text = slot_places(text)
@@ -293,24 +305,82 @@ def slot_entities(text: str) -> str:
     return _REPEATED_SLOT.sub(r"\1", text) if "}" in text else text
 
 
+_NUMERAL = "一二三四五六七八九十两双百千万"
+# A numbered slogan: a numeral then a word (五个专项整治, 四型队伍), or two numbered halves (三力三区, 一核四区).
+_NUMBERED = re.compile(rf"^[{_NUMERAL}]|[{_NUMERAL}][{_CJK}][{_NUMERAL}][{_CJK}]")
+# Unquoted, in running text: two numbered halves that the dictionary does not know (三力三区; not 四面八方).
+_NUMBERED_IN_TEXT = re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}][{_CJK}][{_NUMERAL}][{_CJK}](?![{_NUMERAL}])")
+# A locality's development slogan: three or more four-character terms ending in the same kind of unit
+# (生态立乡、产业兴乡、人才强乡、文旅富乡; 工业强县、农业稳县、旅游兴县).
+_UNIT_SLOGAN = re.compile(rf"[{_CJK}]{{3}}(?P<kind>[乡镇县市区村城省州旗校院企])(?:[、，][{_CJK}]{{3}}(?P=kind)){{2,}}")
+
+
 def _quoted(match: re.Match[str]) -> str:
-    """A quoted slogan or code becomes {提法}; a short set term (“放管服”“一岗双责”) stays."""
+    """A quoted slogan, code or brand becomes {提法}: a long or enumerating one, one with figures, a brand (with
+    XX, a place or a ·), or a numbered slogan the dictionary does not know; a national formulation (“四个意识”,
+    “放管服”, corpus/national.yaml) and a short set term (“一对一”, “牛鼻子”) stay."""
     inner = match.group(1) or match.group(2) or ""
+    if any(inner.startswith(term) for term in national_formulations()):
+        return match.group(0)
     if re.search(r"\d", inner) or (len(inner) >= 8 and re.search(r"[、，,；]", inner)) or len(inner) > 16:
+        return "{提法}"
+    if "XX" in inner or "·" in inner or slot_places(inner) != inner or _names_a_place(inner):
+        return "{提法}"
+    if _NUMBERED.search(inner) and not known_word(inner):
         return "{提法}"
     return match.group(0)
 
 
-_NATIONAL_DOCUMENT = re.compile(
-    r"^(?:中华人民共和国|中国共产党|习近平|党政|国务院|中共中央)|(?:法|条例|准则|章程|宪法)$"
+def _names_a_place(text: str) -> bool:
+    """A word of the text is a place the dictionary knows (深圳标准, 水美金华)."""
+    return any(lexicon().place(word) for word in lexicon().segment(text))
+
+
+def _numbered_slogan(match: re.Match[str]) -> str:
+    """An unquoted numbered slogan (三力三区) becomes {提法} unless the dictionary or the national list knows it;
+    one of 一 alone is a way of working (一事一议, 一企一策), not a slogan."""
+    text = match.group(0)
+    if known_word(text) or text in national_formulations() or set(text[::2]) == {"一"}:
+        return text
+    return "{提法}"
+
+
+# Titles that name a document (as opposed to a book, a film or a form).
+_DOCUMENT_KIND = re.compile(
+    r"(?:法|条例|准则|章程|规定|办法|细则|意见|通知|决定|方案|计划|规划|纲要|制度|规则|措施|标准|清单|规范|指南|安排|要点)"
+    r"(?:[（(][^）)]*[）)])?$"
 )
 
 
 def _document_title(match: re.Match[str]) -> str:
-    """A local document's title becomes {文件}; a national law or regulation keeps its name."""
+    """A title stays only when every unit can cite it: a document of corpus/national.yaml, a law (only the national
+    congress makes a 法), a work of 习近平. Any other document's title becomes {文件} (a local rule, a unit's own
+    方案, or a title that does not exist), any other title {名称} (a film, a book, a form)."""
     inner = match.group(1)
-    local = re.search(r"XX|\d|[省市县区乡镇局委办]|实施方案|工作方案|通知|意见|办法|细则|计划|规划|制度|安排", inner)
-    return "{文件}" if local and not _NATIONAL_DOCUMENT.search(inner) else match.group(0)
+    if inner in national_documents() or inner.startswith("习近平"):
+        return match.group(0)
+    if re.search(r"法$", inner) and not re.search(r"XX|\d|[省市县区乡镇局委办]|办法$", inner):
+        return match.group(0)
+    return "{文件}" if _DOCUMENT_KIND.search(inner) else "{名称}"
+
+
+@lru_cache(maxsize=1)
+def _national() -> National:
+    """corpus/national.yaml."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.resources import bundled
+
+    return load_yaml_model(bundled(NATIONAL_FILE), National)
+
+
+def national_formulations() -> tuple[str, ...]:
+    """Formulations every unit uses as they stand (四个意识, 放管服 …)."""
+    return tuple(_national().formulations)
+
+
+def national_documents() -> frozenset[str]:
+    """Titles of national laws, regulations and Party rules cited in summaries."""
+    return frozenset(_national().documents)
 
 
 def _persons(match: re.Match[str]) -> str:
@@ -352,22 +422,36 @@ def _place_start(text: str, suffix_at: int, suffix: str, floor: int) -> int | No
         if name[0] in _GENERIC_PREFIX:
             continue
         # A name the dictionary does not know, standing after a boundary: a town or village (许岭镇, 丁集村).
+        # Not when a character of it is a word that stands between names (均在|乡镇, 并请|县政协), nor when the
+        # suffix begins a word of its own (课改|市内, 均在|乡镇): such a suffix ends no place name.
         before = text[start - 1] if start > 0 else ""
         if (
             length == 2
             and not known_word(name)
             and (not before or before in _BOUNDARY or not re.match(rf"[{_CJK}]", before))
+            and not any(lexicon().function_word(c) for c in name)
+            and not _begins_word(text, suffix_at)
         ):
             return start
     return None
 
 
+def _begins_word(text: str, at: int) -> bool:
+    """The character at `at` begins a word of two or three characters (乡镇, 市内, 县政协)."""
+    return any(known_word(text[at : at + length]) for length in (2, 3) if at + length <= len(text))
+
+
 def _school(match: re.Match[str]) -> str:
-    """A named school (城关第二中学, 实验小学 of a place) becomes {单位}; 各中小学, 农村小学 stay."""
+    """A named school (城关第二中学, 实验小学 of a place) becomes {单位}; 各中小学, 农村小学 stay. A word that stands
+    before a name at the start of a sentence (与, 在) is not part of it."""
     prefix = match.group(1)
-    if prefix[0] in _GENERIC_PREFIX or (known_word(prefix) and not re.search(r"第[一二三四五六七八九十]|实验", prefix)):
+    lead = len(prefix) - len(prefix.lstrip("".join(_BOUNDARY)))
+    kept, prefix = prefix[:lead], prefix[lead:]
+    if not prefix or prefix[0] in _GENERIC_PREFIX:
         return match.group(0)
-    return "{单位}"
+    if known_word(prefix) and not re.search(r"第[一二三四五六七八九十]|实验", prefix):
+        return match.group(0)
+    return kept + "{单位}"
 
 
 def slot_projects(text: str) -> str:
@@ -391,7 +475,8 @@ def _name_start(text: str, low: int, end: int) -> int | None:
     the leftmost that the dictionary does not know or tags as a place, stopping at a function word."""
     position, start = end, None
     for word in reversed(_words(text[low:end])[-5:]):
-        if word in _STOP_TOKENS or not re.fullmatch(rf"[{_CJK}{{}}]+", word):
+        # A verb ends a name: 综合施策破除|项目难点 names no project, 卓轩塑胶制品|项目 does.
+        if word in _STOP_TOKENS or not re.fullmatch(rf"[{_CJK}{{}}]+", word) or lexicon().verb(word):
             break
         position -= len(word)
         named = place_name(word) or (len(word) >= 2 and not known_word(word))

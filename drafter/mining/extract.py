@@ -8,7 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from drafter.mining.roles import section_roles
+from drafter.mining.entities import slot_entities
+from drafter.mining.proofread import proofread
+from drafter.mining.roles import DEFAULT_HEADINGS, section_roles
 from drafter.mining.sentences import sentence_role
 from drafter.mining.slots import normalise, phrase_text, slot_text
 from drafter.models import Outline, OutlineSection, PhraseRole, Role
@@ -94,7 +96,10 @@ def mine_document(outline: Outline, facts: TitleFacts) -> MinedDocument:
         mined.parts.append(
             SectionSummary(
                 role=role,
-                heading=_heading(section.heading, year),
+                # A heading longer than a heading can be is a sentence: the part is named by its role instead.
+                heading=_heading(section.heading, year)
+                if len(section.heading) <= HEADING_MAX
+                else DEFAULT_HEADINGS[role],
                 children=children,
                 subheadings=len(section.children),
                 length=_length(section),
@@ -155,7 +160,8 @@ def _add(mined: MinedDocument, role: PhraseRole, sentence: str, index: int, para
 def _generalised(sentence: str, year: int | None) -> tuple[str, str, bool] | None:
     """Key, slotted text, and whether slots make up most of it; None for a fragment. (Boilerplate repeats
     from document to document: the last few thousand sentences are remembered.)"""
-    generalised = phrase_text(sentence, year)
+    proofread_text = proofread(sentence)
+    generalised = phrase_text(proofread_text, year) if proofread_text is not None else None
     if generalised is None:
         return None
     text, slots = generalised
@@ -169,16 +175,26 @@ def _add_sentences(mined: MinedDocument, section_role: Role, paragraph: str, ind
         if 4 <= len(opener) <= 30:
             _add(mined, "opener", opener, index, paragraph, opener)
     for match in _SET_PHRASE.finditer(paragraph):
-        mined.phrases.append(
-            PhraseOccurrence("set_phrase", match.group(0), match.group(0), index, paragraph, match.group(0))
-        )
+        if _set_phrase(match.group(0)):
+            mined.phrases.append(
+                PhraseOccurrence("set_phrase", match.group(0), match.group(0), index, paragraph, match.group(0))
+            )
     longest = LONG_SENTENCE_MAX if section_role in LONG_SENTENCE_ROLES else SENTENCE_MAX
     for match in _SENTENCE.finditer(paragraph):
         sentence = match.group(0).strip()
         if sentence[1:4].find("是") >= 0:
             sentence = _ITEM_PREFIX.sub("", sentence)
+        if sentence.endswith("；"):
+            sentence = sentence[:-1] + "。"  # an item of a list, offered as a sentence of its own
         if SENTENCE_MIN <= len(sentence) <= longest:
             _add(mined, sentence_role(sentence, section_role), sentence, index, paragraph, sentence)
+
+
+@lru_cache(maxsize=1024)
+def _set_phrase(text: str) -> bool:
+    """Four-character terms any unit can use as they stand: none names a thing (a place, a locality's slogan such
+    as 生态立乡、产业兴乡……) and check finds no fault in them."""
+    return proofread(text) == text and slot_entities(text) == text
 
 
 def context_of(paragraph: str, part: str) -> str:

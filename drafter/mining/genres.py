@@ -16,6 +16,10 @@ from drafter.reading.titles import TitleFacts, title_facts
 from drafter.resources import bundled
 
 GENERAL_GENRE = "通用"
+# Kinds of report with an outline of their own, whoever wrote them: they form a genre of their own (even of one
+# document), and neither lend their parts to a unit's genre nor borrow a unit's (Genre.report names the kind).
+PERSONAL = "个人总结"
+GOVERNMENT_REPORT = "政府工作报告"
 # Headings must name a genre this often before they decide it (one stray word is not enough).
 HEADING_HITS = 2
 

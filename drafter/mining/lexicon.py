@@ -1,8 +1,9 @@
-"""A compact Chinese lexicon: the words of jieba's dictionary (with its place names, and the words whose
-part of speech never names a topic), plus the 公文 terms of corpus/terms.yaml, in a few megabytes.
+"""A compact Chinese lexicon: the words of jieba's dictionary (with its place names, its verbs, its function
+words, and the words whose part of speech never names a topic), plus the 公文 terms of corpus/terms.yaml,
+in a few megabytes.
 
 jieba itself holds its dictionary in Python dicts of about 170 MB per process; every mining worker
-would pay that. Here the three word sets are Bloom filters of 5 MB in all, hashed with CRC-32 (stable
+would pay that. Here the word sets are Bloom filters of about 5 MB in all, hashed with CRC-32 (stable
 across processes). Building them from the dictionary takes about half a second; they are then kept in
 the user's cache directory, keyed by the dictionary and the terms, and later runs read them in a few
 milliseconds. Segmentation is maximum matching, which is what boundary checks on short texts need.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 LONGEST_WORD = 6
 TERMS_FILE = "corpus/terms.yaml"
-FORMAT = b"drafter-lexicon-1"
+FORMAT = b"drafter-lexicon-2"
 # Parts of speech that never name a topic: time words (当前), adverbs, pronouns, numerals, directions,
 # idioms and set expressions (任重道远), adjectives. Nouns and verbs (我院, 审计) can.
 NEVER_TOPIC = frozenset(
@@ -57,6 +58,9 @@ NEVER_TOPIC = frozenset(
         "s",
     ]
 )
+# Parts of speech of words that stand between names and never inside one: prepositions, conjunctions, adverbs,
+# particles (针对, 并, 均, 在). A 化 word is never made from one of them.
+FUNCTION_WORDS = frozenset(["p", "c", "d", "u", "uj", "ul", "uz", "uv", "ud", "ug"])
 _SECOND_SEED = 0x9E3779B9
 
 
@@ -90,14 +94,15 @@ class BitSet:
         return bool(data[position >> 3] >> (position & 7) & 1)
 
 
-_SIZES = (("words", 25), ("places", 22), ("plain", 22))
+_SIZES = (("words", 25), ("places", 22), ("plain", 22), ("verbs", 22), ("functions", 20))
 
 
 class Lexicon:
-    """The dictionary's words, its place names, and its words that never name a topic."""
+    """The dictionary's words, its place names, its words that never name a topic, its verbs and its function words."""
 
-    def __init__(self, words: BitSet, places: BitSet, plain: BitSet) -> None:
+    def __init__(self, words: BitSet, places: BitSet, plain: BitSet, verbs: BitSet, functions: BitSet) -> None:
         self.words, self.places, self.plain = words, places, plain
+        self.verbs, self.functions = verbs, functions
 
     def known(self, word: str) -> bool:
         """The dictionary lists this word."""
@@ -106,6 +111,14 @@ class Lexicon:
     def place(self, word: str) -> bool:
         """The dictionary tags this word as a place (ns): 濉溪县, 华阳."""
         return word in self.places
+
+    def verb(self, word: str) -> bool:
+        """The dictionary tags this word as a verb (v): 破除, 改造, 推进 (not 建设, a verbal noun)."""
+        return word in self.verbs
+
+    def function_word(self, word: str) -> bool:
+        """A preposition, conjunction, adverb or particle (针对, 并且, 均): never part of a name."""
+        return word in self.functions
 
     def names_no_topic(self, word: str) -> bool:
         """An adverb, a time word, an idiom …: a word that never makes a text specific to a genre."""
@@ -144,8 +157,10 @@ class Lexicon:
         return words[::-1]
 
     def to_bytes(self) -> bytes:
-        """The three filters, for the cache file."""
-        return FORMAT + b"".join(bytes(s.data) for s in (self.words, self.places, self.plain))
+        """The filters, for the cache file."""
+        return FORMAT + b"".join(
+            bytes(s.data) for s in (self.words, self.places, self.plain, self.verbs, self.functions)
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Lexicon | None:
@@ -185,19 +200,26 @@ def lexicon() -> Lexicon:
 
 def build(dictionary: Path) -> Lexicon:
     """The filters from jieba's dictionary file and the 公文 terms."""
-    words, places, plain = (BitSet(bits) for _, bits in _SIZES)
+    words, places, plain, verbs, functions = (BitSet(bits) for _, bits in _SIZES)
     with dictionary.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
-            if len(parts) >= 3 and 2 <= len(parts[0]) <= LONGEST_WORD:
-                words.add(parts[0])
-                if parts[2] == "ns":
-                    places.add(parts[0])
-                elif parts[2] in NEVER_TOPIC:
-                    plain.add(parts[0])
+            if len(parts) < 3 or len(parts[0]) > LONGEST_WORD:
+                continue
+            if parts[2] in FUNCTION_WORDS:
+                functions.add(parts[0])  # single characters too: 并, 均, 在
+            if len(parts[0]) < 2:
+                continue
+            words.add(parts[0])
+            if parts[2] == "ns":
+                places.add(parts[0])
+            elif parts[2] in NEVER_TOPIC:
+                plain.add(parts[0])
+            if parts[2] == "v":
+                verbs.add(parts[0])
     for term in terms():
         words.add(term)
-    return Lexicon(words, places, plain)
+    return Lexicon(words, places, plain, verbs, functions)
 
 
 def _dictionary_file() -> Path:

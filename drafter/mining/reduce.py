@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from drafter.mining.combine import PartialBank, PhraseStats, cut
+from drafter.mining.combine import DocumentParts, PartialBank, PhraseStats, cut
 from drafter.mining.discover import discover
-from drafter.mining.extract import SectionSummary
+from drafter.mining.extract import SectionSummary, title_pattern
 from drafter.mining.figures import key_figures
-from drafter.mining.genres import GENERAL_GENRE
+from drafter.mining.genres import GENERAL_GENRE, PERSONAL
 from drafter.mining.neutral import Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
 from drafter.mining.sentences import fits_role
@@ -68,7 +68,10 @@ def reduce_buckets(
     general = next(g for g in registry if g.name == GENERAL_GENRE)
     materials = {name: _materials(bank) for name, bank in by_genre.items() if name != GENERAL_GENRE}
     specificity = Specificity.of(materials)
-    general_skeleton = _general_skeleton(general, by_genre, specificity)
+    # A kind of report (个人总结, 政府工作报告) lends nothing to the units' genres, 通用 included.
+    reports = {g.name for g in registry if g.report}
+    units = {name: bank for name, bank in by_genre.items() if name not in reports}
+    general_skeleton = _general_skeleton(general, units, specificity)
     skeletons, banks = [], []
     own_banks: dict[str, dict[PhraseRole, list[Phrase]]] = {}
     for genre in registry:
@@ -80,11 +83,12 @@ def reduce_buckets(
             continue
         skeletons.append(_genre_skeleton(genre, bank, general_skeleton))
         own_banks[genre.id] = {role: _selected(genre.id, role, stats, reviewed) for role, stats in bank.phrases.items()}
-    general_phrases = _general_bank(general.id, by_genre, specificity, reviewed)
+    general_phrases = _general_bank(general.id, units, specificity, reviewed)
+    lenders = {key: bank for key, bank in own_banks.items() if key not in {g.id for g in registry if g.report}}
     for genre in registry:
         if genre.id in own_banks:
             by_role = own_banks[genre.id]
-            borrowed = _borrowed(genre, by_role, own_banks, specificity, register)
+            borrowed = {} if genre.report else _borrowed(genre, by_role, lenders, specificity, register)
             banks.append(PhraseBank(genre=genre.id, phrases=_ordered(by_role, borrowed)))
         elif genre.name == GENERAL_GENRE:
             borrowed = _borrowed(genre, general_phrases, {}, specificity, register)
@@ -293,6 +297,7 @@ def _register_phrase(genre_id: str, role: PhraseRole, text: str) -> Phrase:
 
 
 MATERIAL_HEADINGS, MATERIAL_PHRASES = 300, 50
+REPRESENTATIVE_SAMPLE = 50  # documents compared with each other to find the one that shows a genre best
 
 
 def _materials(bank: PartialBank) -> list[str]:
@@ -340,17 +345,28 @@ def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -
 
 
 def _representative(bank: PartialBank) -> tuple[str, list[SectionSummary]]:
-    """The document that shows the genre best: most roles, then most sections (first seen on ties)."""
+    """The document that shows the genre best: most roles, then the parts most other documents also have (so that
+    a genre of several kinds of writer gets the parts they share, not one writer's own), then most sections
+    (first seen on ties)."""
+
+    sample = bank.documents[:REPRESENTATIVE_SAMPLE]
+
+    def shared(document: DocumentParts) -> int:
+        return sum(len(_same_part(part, sample, document.title)) for part in document.parts if part.role != "opening")
+
     best = max(
-        enumerate(bank.documents), key=lambda id_: (len({p.role for p in id_[1].parts}), len(id_[1].parts), -id_[0])
+        enumerate(sample),
+        key=lambda id_: (len({p.role for p in id_[1].parts}), shared(id_[1]), len(id_[1].parts), -id_[0]),
     )
     return best[1].title, best[1].parts
 
 
-def _same_part(part: SectionSummary, bank: PartialBank, own_title: str) -> list[tuple[str, SectionSummary]]:
+def _same_part(
+    part: SectionSummary, documents: list[DocumentParts], own_title: str
+) -> list[tuple[str, SectionSummary]]:
     """The sections of the genre's other documents that are this part: same role, a similar heading (one per document)."""
     found = []
-    for document in bank.documents:
+    for document in documents:
         if document.title == own_title and part in document.parts:
             continue
         candidates = [p for p in document.parts if p.role == part.role]
@@ -368,17 +384,25 @@ def _same_part(part: SectionSummary, bank: PartialBank, own_title: str) -> list[
 def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skeleton:
     """A genre's skeleton: its best document's parts, each with its own sources, plus borrowed standard parts."""
     title, parts = _representative(bank)
-    nodes = [_node(part.role, part.heading, [(title, part), *_same_part(part, bank, title)]) for part in parts]
+    nodes = [
+        _node(part.role, part.heading, [(title, part), *_same_part(part, bank.documents, title)]) for part in parts
+    ]
     present = {n.role for n in nodes} | ({"measure"} if any(n.role == "result" for n in nodes) else set())
-    for borrowed in general.parts:
+    for borrowed in [] if genre.report else general.parts:
         if borrowed.role in STANDARD_ROLES and borrowed.role not in present:
             position = next(
                 (i for i, n in enumerate(nodes) if role_rank(n.role) > role_rank(borrowed.role)), len(nodes)
             )
             nodes.insert(position, borrowed.model_copy(update={"borrowed": True}))
     patterns = bank.title_patterns
+    if genre.report == PERSONAL:
+        # A person's title names the year and the kind (2024年度个人工作总结), not a unit: {单位} would print one.
+        patterns = Counter({p.removeprefix("{单位}"): c for p, c in patterns.items() if p.startswith("{单位}{年份}")})
     best = max(patterns.values()) if patterns else 0
-    pattern = next((p for p, c in patterns.items() if c == best), "{单位}{年份}年工作总结")
+    default = "{年份}年度个人工作总结" if genre.report == PERSONAL else "{单位}{年份}年工作总结"
+    own = title_pattern(title)  # on a tie, the title of the document the skeleton follows
+    own = own.removeprefix("{单位}") if genre.report == PERSONAL else own
+    pattern = own if patterns.get(own) == best else next((p for p, c in patterns.items() if c == best), default)
     return Skeleton(
         genre=genre.id,
         name=genre.name,

@@ -32,18 +32,18 @@ from drafter.bank.templates import (
     write_mined,
 )
 from drafter.errors import ReadError, UsageError, UserError
-from drafter.mining.classify import fingerprint, skip_reason
+from drafter.mining.classify import fingerprint, report_kind, skip_reason
 from drafter.mining.combine import PartialBank
 from drafter.mining.discover import bucket_of
 from drafter.mining.extract import mine_document
 from drafter.mining.genres import GENERAL_GENRE
 from drafter.mining.lexicon import lexicon
 from drafter.mining.reduce import Mined, reduce_buckets
-from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, PhraseBank, RegisterPhrases, Skeleton
+from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, Outline, PhraseBank, RegisterPhrases, Skeleton
 from drafter.reading.clean import CleanReport, load_rules
 from drafter.reading.pipeline import outline_source
 from drafter.reading.read import FORMATS_READ, iter_source_files, read_sources
-from drafter.reading.titles import title_facts
+from drafter.reading.titles import TitleFacts, title_facts
 from drafter.resources import bundled
 
 Progress = Callable[[int, int], None]
@@ -131,12 +131,22 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
                 result.records.append(DocumentRecord(outline.source, outline.title, "skipped", reason, None, mark))
                 continue
             seen[mark] = outline.title or outline.source
-            genre = by_name.get(outline.genre or GENERAL_GENRE)  # the outline step matched it already
-            bucket = f"g:{genre.id}" if genre else bucket_of(facts)
+            bucket = _bucket(outline, facts, genres, by_name)
             result.buckets.setdefault(bucket, PartialBank()).add(mine_document(outline, facts))
             result.records.append(DocumentRecord(outline.source, outline.title, "mined", None, bucket, mark))
     result.buckets = {key: bank.bounded() for key, bank in result.buckets.items()}
     return result
+
+
+def _bucket(outline: Outline, facts: TitleFacts, genres: list[Genre], by_name: dict[str, Genre]) -> str:
+    """Where a summary's phrases go: the genre of its kind of report (个人总结, 政府工作报告) whatever unit wrote
+    it, else the registered or discovered genre the outline step matched, else a discovery bucket."""
+    kind = report_kind(outline, facts)
+    if kind is not None:
+        own = next((g for g in genres if g.report == kind), None)
+        return f"g:{own.id}" if own else f"k:{kind}"
+    genre = by_name.get(outline.genre or GENERAL_GENRE)  # the outline step matched it already
+    return f"g:{genre.id}" if genre and not genre.report else bucket_of(facts)
 
 
 def _mine_chunk_star(args: tuple[list[Path], list[Genre], bool]) -> _ChunkResult:

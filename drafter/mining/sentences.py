@@ -41,7 +41,16 @@ _WORK_PROBLEM_WORDS = re.compile(
     r"(?<!补)(?<!补齐)(?<!弥补)(?<!克服)(?<!补强)(?:有待|不够|短板|薄弱|欠缺|仍(?:然)?存在|还存在|差距较大)"
 )
 _CAUSE_WORDS = re.compile(r"由于|原因|导致|造成|究其|归根|一方面|另一方面|受[^，。；]{1,12}影响")
-_CASE_START = re.compile(r"^(?:如|例如|比如|譬如)[，,：:]|^[0-9]+\.关于|典型")
+# A sentence presents a case by where it stands and how it opens, not by the word 典型 (选树先进典型, 通报典型案例
+# are measures): 如，……/例如：……, 以……为例, 典型案例：……, a numbered 1.关于…… (a proposal handled), or a sentence that
+# starts with the case itself: a village or community named as its subject (XX村探索……, 如XX社区……).
+_CASE_START = re.compile(
+    r"^(?:如|例如|比如|譬如|又如|再如)[，,：:]|^以[^，。；]{2,30}为例|^典型(?:案例|事例|做法|经验)?[一二三四五六七八九十0-9]*[：:]"
+    r"|^[0-9]+\.关于"
+)
+_NAMED_SUBJECT = re.compile(
+    r"^(?:如|例如|比如)?(?P<name>XX|[\u4e00-\u9fff]{2,4}?)(?:村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|级|集体|委|组))"
+)
 _CLOSING_WORDS = re.compile(r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写")
 
 
@@ -66,7 +75,7 @@ _PURPOSE = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:为了?|为
 
 def _role_in_work_section(sentence: str) -> Role:
     """Measure or result (or a stray plan, problem or example) in a section about the year's work."""
-    if _CASE_START.search(sentence):
+    if _CASE_START.search(sentence) or _starts_with_a_case(sentence):
         return "case"
     if _PLAN_START.search(sentence) or _PLAN_WORDS.search(sentence[:20]):
         return "plan"
@@ -77,6 +86,18 @@ def _role_in_work_section(sentence: str) -> Role:
     if _FIGURE.search(plain) or _RESULT_WORDS.search(sentence):
         return "result"
     return "measure"
+
+
+def _starts_with_a_case(sentence: str) -> bool:
+    """The sentence's subject is a village or community by name (XX村, 丁集村, 如XX社区), not 各村 or 农村."""
+    from drafter.mining.entities import slot_places
+
+    match = _NAMED_SUBJECT.match(sentence)
+    if match is None:
+        return False
+    if match.group("name") == "XX":
+        return True
+    return slot_places(sentence[match.start("name") : match.end()]) == "{地名}"
 
 
 _OPENING_START = re.compile(r"^(?:\{年份\}年(?:以来|度)?|今年以来|一年来|本年度|过去的一年)")

@@ -56,9 +56,20 @@ def slot_text(text: str, year: int | None = None) -> tuple[str, list[str]]:
     return text, slot_names(text)
 
 
+# Money written without 元 (发放小额信贷46户XX万): a figure before 万 or 亿 that ends its clause, in a clause about money.
+_BARE_SCALE = re.compile(r"\s*[万亿](?![\u4e00-\u9fff])")
+_MONEY_WORDS = re.compile(
+    r"资金|贷款|信贷|投资|收入|补贴|补助|资助|经费|税|产值|总值|营业额|销售额|利润|营收|奖金|工资|薪酬|款|金额|拨付|"
+    r"融资|债务|预算|支出|罚没|募集|筹集"
+)
+
+
 def _slot_name(match: re.Match[str], year: int | None) -> str:
     """The slot a figure becomes; a year is named by its distance from the report's year."""
     name = match.lastgroup or "名称"
+    if name == "数量" and _BARE_SCALE.match(match.string, match.end()):
+        clause = re.split(r"[，。；：,;]", match.string[: match.start()])[-1]
+        return "金额" if _MONEY_WORDS.search(clause) else name
     if name != "年份" or year is None:
         return name
     offset = int(match.group(0)) - year

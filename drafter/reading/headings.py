@@ -78,20 +78,36 @@ def heading_candidate(paragraph: Paragraph) -> Candidate | None:
 
 
 HEADING_MAX = 30
-# How headings end (a noun phrase naming a part of the work) and how bodies begin (在, 按照, 今年以来, a figure).
+# How headings end and how bodies begin (在, 按照, 今年以来, a figure). A heading ends in a noun phrase naming a part
+# of the work (…工作, …机制), or in the predicate of a subject-predicate heading (产业发展提质增效, 乡村振兴扎实推进).
 _HEADING_END = (
     r"(?:情况|工作|成效|成绩|成果|问题|不足|建设|措施|举措|做法|经验|管理|进展|方面|计划|打算|思路|建议|要点|任务|目标|"
-    r"机制|服务|体系|能力|水平|质量|安全|发展|改革|落实|推进|领导|基础|作风|队伍|保障|环境|效能|职责|责任|格局|亮点|特色)"
+    r"机制|服务|体系|能力|水平|质量|安全|发展|改革|落实|推进|领导|基础|作风|队伍|保障|环境|效能|职责|责任|格局|亮点|特色|"
+    r"增效|提速|提质|加强|提升|提高|改善|优化|完善|有力|有效|明显|显著|突出|稳定|向好|有进|增长|巩固|深化|见效|突破)"
 )
 _BODY_START = r"(?:在|按照|根据|今年以来|今年|全年|一年来|年初以来|截至|截止|围绕|为了|为|我局|我单位|我院|我校|我乡|我镇|本年度|自|通过|坚持|近年来|\d)"
 _SWALLOWED = re.compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_END})(?={_BODY_START})")
 
 
+# The items of a body glued to its heading: 强化食品安全监管：一是……；二是…….
+_GLUED_ITEMS = re.compile(r"[：:，,；;]?\s*一是(?=[^，。；、\s])")
+
+
 def unswallow(heading: str, rest: str) -> tuple[str, str]:
-    """A heading that ran into its first sentence once line breaks were lost (一、2024年度安全生产工作开展情况
-    在县委县政府的坚强领导下，……) is cut where a body begins after a heading-like ending."""
+    """A heading that ran into its body is cut where the body begins: at 一是 when it enumerates (强化食品安全
+    监管：一是……二是……); when longer than a heading can be, at a colon (the colon introduces the body), or where a
+    body begins after a heading-like ending, as when line breaks were lost (一、2024年度安全生产工作开展情况
+    在县委县政府的坚强领导下，……)."""
+    items = _GLUED_ITEMS.search(heading)
+    if items and items.start() >= 4 and (len(heading) > HEADING_MAX or "二是" in heading[items.end() :]):
+        body = heading[items.start() :].lstrip("：:，,；; ")
+        return heading[: items.start()].rstrip(_CLOSING_PUNCT), body + ("。" + rest if rest else "。")
     if len(heading) <= HEADING_MAX:
         return heading, rest
+    colon = re.search(r"[：:]", heading)
+    if colon and 4 <= colon.start() <= HEADING_MAX:
+        body = heading[colon.end() :].strip(_STRIP)
+        return heading[: colon.start()], body + ("。" + rest if rest else "。")
     match = _SWALLOWED.match(heading)
     if not match or not re.search(r"[，。；]", heading[match.end() : match.end() + 60] + "。" + rest[:1]):
         return heading, rest

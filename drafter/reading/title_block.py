@@ -26,8 +26,19 @@ _TITLE_IN_RUN = re.compile(
     rf"(?P<title>[^。：:；，]{{0,50}}?(?:关于[^。：:；]{{2,90}}?)?{TITLE_END}|[^。：:；，]{{0,50}}?关于[^。：:；]{{2,90}}?的(?:情况|请示|意见|通知|函|方案))"
 )
 _DATE_UNDER_TITLE = re.compile(rf"^(?:[（(]\s*|——\s*|—\s*){DATE}[^）)]{{0,60}}[）)]?$")
+# The 署名 under the title of a speech or of a person's report: a post and a name (县长  王某某, 国务院总理 李某某),
+# a unit or department and a name, set apart by blanks (办公室  张某某, XX市第三中学 李某某), or a label and a
+# name (述职人：王某某).
+_POST = (
+    r"(?:书记|总理|省长|州长|盟长|旗长|市长|县长|区长|镇长|乡长|局长|厅长|部长|处长|科长|股长|所长|站长|队长|组长|院长|校长|"
+    r"护士长|秘书长|主任|经理|董事长|总监|主席|委员|代表|班主任|教师|老师|医生|医师|护士|干事|科员|会计)"
+)
+_PERSON = r"[\u4e00-\u9fff·]{2,4}"
 _SPEAKER_LINE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,20}?(?:书记|县长|区长|市长|镇长|乡长|局长|主任|院长|校长|经理|董事长|主席|部长|厅长|处长|科长|所长|站长|队长))\s*[\u4e00-\u9fff·]{2,4}$"
+    rf"^(?:[\u4e00-\u9fffXx]{{0,24}}?{_POST}\s*{_PERSON}"
+    rf"|[\u4e00-\u9fffXx（）()]{{2,30}}?(?:局|委|办|办公室|科|股|室|部|处|组|中心|学校|中学|小学|幼儿园|医院|卫生院|公司|"
+    rf"院|所|站|队|厅|街道|社区|村|镇|乡|政府)[ \t\u3000]+{_PERSON}"
+    rf"|(?:述职人|述廉人|报告人|汇报人|发言人|总结人|填报人|申请人|主讲人|作者|姓名|署名)[:：]\s*{_PERSON})$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|──)\s*\S.{0,60}$|^[（(][^）)]{4,60}[）)]$")
 _ISSUER = re.compile(
@@ -140,13 +151,21 @@ def _take_lines_under_title(paragraphs: list[Paragraph], index: int, block: Titl
 
 
 def _take_addressee(paragraphs: list[Paragraph], block: TitleBlock) -> list[Paragraph]:
-    """The 主送机关 line (XX县人民政府：) at the start of the body; not a salutation to an audience."""
+    """The 主送机关 line (XX县人民政府：) at the start of the body; a salutation to an audience (尊敬的各位领导、
+    同志们：, 各位代表：, 大家好！) is dropped: it is neither 主送机关 nor part of the text."""
+    while paragraphs and is_salutation(clean(paragraphs[0].text)):
+        paragraphs = paragraphs[1:]
     if paragraphs:
         text = clean(paragraphs[0].text)
         if _ADDRESSEE_LINE.match(text) and "如下" not in text and not _SALUTATION.search(text):
             block.addressee = text.rstrip("：:")
             return paragraphs[1:]
     return paragraphs
+
+
+def is_salutation(text: str) -> bool:
+    """A line that greets an audience: short, opening with 尊敬的/各位/同志们…, ending in a colon or an exclamation."""
+    return len(text) <= 40 and bool(_SALUTATION.search(text)) and bool(re.search(r"(?:[:：！!，,]|大家好)$", text))
 
 
 def _unrun_first(paragraphs: list[Paragraph]) -> list[Paragraph]:

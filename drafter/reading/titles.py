@@ -12,23 +12,33 @@ from dataclasses import dataclass
 
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*(?:年|至|—|-|－|~|～)|\D|$)")
 # Kind words at the end of a title, longest first; `summary` tells whether the document is a summary or report.
+# The convention: of the 15 kinds of 公文 (党政机关公文处理工作条例 2012, 第八条: 决议 决定 命令 公报 公告 通告 意见
+# 通知 通报 报告 请示 批复 议案 函 纪要) only a 报告 can be a unit's account of its own work; a 通报 tells others
+# about someone else's work (表彰, 批评, 情况通报), so it is never the writer's summary. Of the 报告 and the papers
+# offices file beside 公文, those that report on a subject studied or a thing asked for are not summaries either:
+# 调研/调查/考察/评估/审计/可行性研究报告, 申请/申请报告/申请书, 讲话/发言/致辞 and their 稿, 方案/计划/要点, 心得体会.
 _KINDS: tuple[tuple[str, bool], ...] = tuple(
     (word, summary)
     for words, summary in (
         (
-            "述职述廉报告 述职报告 工作总结 年度总结 总结报告 工作报告 情况报告 情况汇报 工作汇报 自查报告 调研报告 "
-            "总结 报告 汇报 小结 述职 工作情况 开展情况 落实情况 执行情况 完成情况 进展情况",
+            "述职述廉报告 述职报告 工作总结 年度总结 年终总结 总结报告 工作报告 情况报告 情况汇报 工作汇报 自查报告 "
+            "自我鉴定 总结 报告 汇报 小结 述职 工作情况 开展情况 落实情况 执行情况 完成情况 进展情况",
             True,
         ),
         (
-            "实施方案 工作方案 工作计划 工作要点 应急预案 会议纪要 邀请函 倡议书 承诺书 申请书 介绍信 "
-            "通知 通告 公告 公示 决定 命令 批复 请示 复函 函 申请 讲话 致辞 发言 讲稿 发言稿 演讲稿 主持词 "
-            "方案 计划 要点 规划 预案 意见 办法 规定 细则 制度 守则 条例 章程 纪要 简报 新闻稿 通讯稿 简历 证明 合同 协议",
+            "实施方案 工作方案 工作计划 工作要点 应急预案 会议纪要 邀请函 倡议书 承诺书 责任书 申请书 申请报告 介绍信 "
+            "调研报告 调查报告 考察报告 评估报告 审计报告 研究报告 可行性研究报告 思想汇报 心得体会 学习体会 体会 心得 "
+            "事迹材料 发言材料 讲话材料 表态发言 交流发言 "
+            "决议 通知 通告 公告 公报 公示 通报 决定 命令 批复 请示 议案 复函 函 申请 讲话 讲话稿 致辞 发言 讲稿 发言稿 "
+            "演讲稿 主持词 方案 计划 要点 规划 预案 意见 办法 规定 细则 制度 守则 条例 章程 纪要 简报 新闻稿 通讯稿 "
+            "简历 证明 合同 协议",
             False,
         ),
     )
     for word in words.split()
 )
+# A 报告 that asks for something (关于申请……的报告, 关于请求……的报告) is a request filed as a report.
+_REQUEST = re.compile(r"关于(?:申请|请求|恳请|请予|商请|拨付|追加)")
 _KIND_AT_END = re.compile(
     "(?:"
     + "|".join(sorted((re.escape(w) for w, _ in _KINDS), key=len, reverse=True))
@@ -115,6 +125,8 @@ def title_facts(title: str | None, org: str | None = None) -> TitleFacts:
         if kind
         else (True if _SUMMARY_ANYWHERE.search(text) else None)
     )
+    if summary and kind == "报告" and _REQUEST.search(text):
+        kind, summary = "申请报告", False
     body = text[: kind_match.start()] if kind_match else text
     body = re.sub(r"[（(][^）)]{0,20}[）)]$", "", body)
     unit = _unit_of(body) or (org or "")

@@ -11,7 +11,7 @@ from drafter.bank.store import load_yaml_model
 from drafter.models import UsageRule, UsageRules
 from drafter.output.check.findings import CheckedDocument, Finding
 from drafter.reading.clean import compile_patterns
-from drafter.reading.numerals import cn_digit_string_to_int, cn_to_int
+from drafter.reading.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int
 from drafter.resources import bundled
 
 USAGE_PATH = "corpus/usage.yaml"
@@ -76,6 +76,17 @@ def check_usage(doc: CheckedDocument) -> list[Finding]:
                     )
                 )
         findings += [
+            Finding(
+                "usage",
+                "warning",
+                f"{message}：{sentence_at(text, text.find(word))}",
+                paragraph.line,
+                doc.path_of_line(paragraph.line),
+                f"改为“{right}”。" if right else "换一个说法。",
+            )
+            for word, right, message in coined_words(text)
+        ]
+        findings += [
             Finding("numbers", "warning", message, paragraph.line, doc.path_of_line(paragraph.line), suggestion)
             for message, suggestion in number_problems(text)
         ]
@@ -83,29 +94,151 @@ def check_usage(doc: CheckedDocument) -> list[Finding]:
     return findings
 
 
-def number_problems(text: str) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class NumberIssue:
+    """A number written against GB/T 15835: where, what to write instead, and how to say so."""
+
+    start: int
+    end: int
+    replacement: str
+    message: str
+    suggestion: str
+
+
+def number_issues(text: str) -> list[NumberIssue]:
     """GB/T 15835 in one paragraph: years, counts, percentages, ranges and digits written the wrong way."""
-    problems = []
+    issues = []
     for match in CN_YEAR.finditer(text):
         year = cn_digit_string_to_int(match.group(1))
         if year and 1900 <= year <= 2100:
-            problems.append((f"正文中的年份“{match.group(0)}”用了汉字数字。", f"写作“{year}年”（GB/T 15835）。"))
+            issues.append(
+                NumberIssue(
+                    match.start(),
+                    match.end(),
+                    f"{year}年",
+                    f"正文中的年份“{match.group(0)}”用了汉字数字。",
+                    f"写作“{year}年”（GB/T 15835）。",
+                )
+            )
     for match in CN_COUNT.finditer(text):
         value = cn_to_int(match.group(1))
         if value is not None and value > 10:
-            problems.append((f"计量的数字“{match.group(0)}”用了汉字。", f"写作阿拉伯数字“{value}”（GB/T 15835）。"))
+            issues.append(
+                NumberIssue(
+                    match.start(1),
+                    match.end(1),
+                    str(value),
+                    f"计量的数字“{match.group(0)}”用了汉字。",
+                    f"写作阿拉伯数字“{value}”（GB/T 15835）。",
+                )
+            )
     for match in PERCENT_WORDS.finditer(text):
-        problems.append((f"“{match.group(0)}”应写成百分号形式。", "用阿拉伯数字加 %（GB/T 15835）。"))
+        percent = _percent_value(match.group(0).removeprefix("百分之"))
+        issues.append(
+            NumberIssue(
+                match.start(),
+                match.end(),
+                f"{percent}%" if percent else match.group(0),
+                f"“{match.group(0)}”应写成百分号形式。",
+                "用阿拉伯数字加 %（GB/T 15835）。",
+            )
+        )
     for match in RANGE_PERCENT.finditer(text):
         low, high = match.group(1), match.group(2)
-        problems.append((f"百分数范围“{match.group(0)}”前一个数也要带 %。", f"写作“{low}%～{high}%”（GB/T 15835）。"))
+        issues.append(
+            NumberIssue(
+                match.start(),
+                match.end(),
+                f"{low}%～{high}%",
+                f"百分数范围“{match.group(0)}”前一个数也要带 %。",
+                f"写作“{low}%～{high}%”（GB/T 15835）。",
+            )
+        )
     for match in YEAR_RANGE.finditer(text):
-        problems.append(
-            (f"年份范围“{match.group(0)}年”用了连字符。", f"写作“{match.group(1)}—{match.group(2)}年”（GB/T 15835）。")
+        issues.append(
+            NumberIssue(
+                match.start(),
+                match.end(),
+                f"{match.group(1)}—{match.group(2)}",
+                f"年份范围“{match.group(0)}年”用了连字符。",
+                f"写作“{match.group(1)}—{match.group(2)}年”（GB/T 15835）。",
+            )
         )
     for match in FULL_WIDTH_DIGITS.finditer(text):
-        problems.append((f"“{match.group(0)}”是全角数字。", "数字用半角（如 2024）。"))
-    return problems
+        issues.append(
+            NumberIssue(
+                match.start(),
+                match.end(),
+                ascii_digits(match.group(0)).replace("．", "."),
+                f"“{match.group(0)}”是全角数字。",
+                "数字用半角（如 2024）。",
+            )
+        )
+    return issues
+
+
+def number_problems(text: str) -> list[tuple[str, str]]:
+    """GB/T 15835 in one paragraph: (message, suggestion) for every number written the wrong way."""
+    return [(issue.message, issue.suggestion) for issue in number_issues(text)]
+
+
+def fixed_numbers(text: str) -> str:
+    """The text with every number written as GB/T 15835 wants (二〇二三年 -> 2023年, 五十四个 -> 54个)."""
+    taken = 0
+    pieces = []
+    for issue in sorted(number_issues(text), key=lambda i: (i.start, -i.end)):
+        if issue.start < taken:
+            continue  # overlapping findings: the first one fixes it
+        pieces += [text[taken : issue.start], issue.replacement]
+        taken = issue.end
+    return "".join(pieces) + text[taken:]
+
+
+def _percent_value(words: str) -> str:
+    """五十 -> 50, 三点五 -> 3.5 ("" when the words are no number)."""
+    whole, _, fraction = words.partition("点")
+    value = cn_to_int(whole)
+    digits = cn_digit_string_to_int(fraction) if fraction else None
+    if value is None or (fraction and digits is None):
+        return ""
+    return (
+        f"{value}.{fraction.translate(str.maketrans('零一二三四五六七八九', '0123456789'))}" if fraction else str(value)
+    )
+
+
+# A word made with 化 from a word that takes none: a preposition, conjunction or adverb (针对化 for 针对性).
+_HUA = re.compile(r"([\u4e00-\u9fff]{2})化")
+
+
+def coined_words(text: str) -> list[tuple[str, str, str]]:
+    """(word, what to write instead or "", message) for each 化 word made from a function word (针对化)."""
+    from drafter.mining.lexicon import lexicon
+
+    found = []
+    for match in _HUA.finditer(text):
+        stem, word = match.group(1), match.group(0)
+        if lexicon().known(word) or not lexicon().function_word(stem):
+            continue
+        right = stem + "性" if lexicon().known(stem + "性") else ""
+        found.append((word, right, f"“{word}”不成词（“{stem}”后不能加“化”）"))
+    return found
+
+
+def fixed_usage(text: str) -> str:
+    """The text with the confused words of corpus/usage.yaml and coined 化 words written as they should be."""
+    for rule in load_usage():
+        text = rule.regex.sub(rule.rule.right, text)
+    for word, right, _ in coined_words(text):
+        if right:
+            text = text.replace(word, right)
+    return text
+
+
+def usage_problems(text: str) -> list[str]:
+    """What check's usage and number rules find in a text (confused words, coined words, numbers), one line each."""
+    found = [f"“{m.group(0)}”应作“{m.expand(r.rule.right)}”" for r in load_usage() for m in r.regex.finditer(text)]
+    found += [message for _, _, message in coined_words(text)]
+    return found + [message for message, _ in number_problems(text)]
 
 
 def mixed_amount_units(doc: CheckedDocument) -> list[Finding]:

@@ -16,7 +16,7 @@ from drafter.bank.templates import (
 )
 from drafter.errors import UsageError
 from drafter.files import write_output
-from drafter.mining.genres import GENERAL_GENRE
+from drafter.mining.genres import GENERAL_GENRE, PERSONAL
 from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.output.render.docx import FontTable, render_docx
@@ -119,8 +119,11 @@ def render_answers(
 # --- blank skeleton ----------------------------------------------------------------
 
 
-def skeleton_blocks(skeleton: Skeleton, phrases: list[Phrase], org: str | None, year: int | None) -> list[Block]:
-    """A blank document: title, every section heading, and highlighted guidance and examples under each."""
+def skeleton_blocks(
+    skeleton: Skeleton, phrases: list[Phrase], org: str | None, year: int | None, *, signer: str = "单位名称"
+) -> list[Block]:
+    """A blank document: title, every section heading, and highlighted guidance and examples under each
+    (`signer`: what signs it when no org is given, 单位名称 or a person's 姓名)."""
     skeleton = skeleton_for_year(skeleton, year)
     blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
     length = sum(part.guidance.length for part in skeleton.parts)
@@ -151,7 +154,7 @@ def skeleton_blocks(skeleton: Skeleton, phrases: list[Phrase], org: str | None, 
                     ),
                 )
             )
-    blocks.append(Block("signature", org or "【单位名称】"))
+    blocks.append(Block("signature", org or f"【{signer}】"))
     blocks.append(Block("date", "【××××年×月×日】"))
     return blocks
 
@@ -165,25 +168,35 @@ def _section_spans(skeleton: Skeleton) -> dict[str, list[int]]:
     """For each source document, the paragraph indexes where its parts start (sorted)."""
     starts: dict[str, set[int]] = {}
     for part in skeleton.parts:
-        if part.provenance and not part.borrowed:
-            own = part.provenance[0]
-            starts.setdefault(own.title, set()).add(own.paragraph)
+        if not part.borrowed:
+            for source in part.provenance:
+                starts.setdefault(source.title, set()).add(source.paragraph)
     return {title: sorted(indexes) for title, indexes in starts.items()}
 
 
 def _inside_part(phrase: Phrase, part: SkeletonNode, spans: dict[str, list[int]]) -> bool:
-    """True when the phrase was seen within the span of the document part this node was mined from."""
-    if not part.provenance or part.borrowed:
-        return False
-    own = part.provenance[0]
-    later = [start for start in spans.get(own.title, []) if start > own.paragraph]
-    end = later[0] if later else 10**9
-    return any(s.title == own.title and own.paragraph <= s.paragraph < end for s in phrase.sources)
+    """True when the phrase was seen within this part in one of the documents it was mined from."""
+    return _where_in_part(phrase, part, spans) < _OUTSIDE
+
+
+_OUTSIDE = 10**6
+
+
+def _where_in_part(phrase: Phrase, part: SkeletonNode, spans: dict[str, list[int]]) -> int:
+    """Which of the part's sources the phrase was seen in (0: the document the skeleton follows), _OUTSIDE if none."""
+    if part.borrowed:
+        return _OUTSIDE
+    for rank, source in enumerate(part.provenance):
+        later = [start for start in spans.get(source.title, []) if start > source.paragraph]
+        end = later[0] if later else 10**9
+        if any(s.title == source.title and source.paragraph <= s.paragraph < end for s in phrase.sources):
+            return rank
+    return _OUTSIDE
 
 
 def guidance_text(part: SkeletonNode) -> str:
     """本部分一般写3–5个小标题，各段多以“一是……二是……”展开，约800字。"""
-    low, high = part.guidance.subheadings_range
+    low, high = part.subheading_range()
     return render(
         GUIDANCE,
         low=max(low, 1) if high else 0,
@@ -195,15 +208,19 @@ def guidance_text(part: SkeletonNode) -> str:
 
 
 def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None) -> list[Phrase]:
-    """One or two phrases for a part: from its own text first, then accepted and most general ones of its role."""
+    """One or two phrases for a part. A part mined from documents shows what was written in it (never padded with
+    what another part of them says); a part borrowed from the general skeleton, phrases of its role."""
     roles = {"measure", "result"} if part.role in ("measure", "result") else {part.role}
     usable = [p for p in phrases if p.role in roles and p.status != "rejected"]
     spans = spans or {}
+    if part.provenance and not part.borrowed:
+        usable = [p for p in usable if _inside_part(p, part, spans) or p.status in ("accepted", "edited")]
     usable.sort(
         key=lambda p: (
             not _inside_part(p, part, spans),
             p.status not in ("accepted", "edited"),
             tuple(-g for g in p.generality()),
+            _where_in_part(p, part, spans),  # on a tie, what the document the skeleton follows wrote there
         )
     )
     return usable[:EXAMPLES_PER_PART]
@@ -232,7 +249,8 @@ def blank_skeleton(
         skeleton = skeleton_from_last_year(outline, skeleton)
         org = org or outline.org
         year = year or (int(outline.date[:4]) + 1 if outline.date else None)
-    blocks = skeleton_blocks(skeleton, load_bank(templates, genre), org, year)
+    signer = "姓名" if genre.report == PERSONAL else "单位名称"
+    blocks = skeleton_blocks(skeleton, load_bank(templates, genre), org, year, signer=signer)
     if outline is not None:
         checklist = [Block("hint", render(CHECKLIST_HINT, promise=p)) for p in promises(outline)]
         blocks[1:1] = [

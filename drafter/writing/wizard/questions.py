@@ -245,9 +245,9 @@ def guidance_line(node: SkeletonNode) -> str:
     """A one-line reminder of what the corpus does in this part (the length as the skeleton gives it)."""
     from drafter.output.render.pages import round_length
 
-    low, high = node.guidance.subheadings_range
+    low, high = node.subheading_range()
     parts = []
-    if high and node.example_children:
+    if high:
         parts.append(f"一般写{max(low, 1)}–{high}个小标题" if high > max(low, 1) else f"一般写{high}个小标题")
     if node.guidance.enumerates:
         parts.append("多用“一是……二是……”展开")
