@@ -174,3 +174,85 @@ def test_check_finds_no_empty_heading_in_a_list(tmp_path) -> None:
     path.write_text("\n".join(LIST_DOCUMENT) + "\n", encoding="utf-8")
     (doc,) = documents_of(read_source(path))
     assert not [f for f in check_document(doc) if f.code in ("empty-section", "lone-child", "numbering-stray")]
+
+
+# --- layouts people type ---------------------------------------------------------------------------------
+
+LAYOUTS = [
+    pytest.param(
+        "2024年，我局全面完成各项工作任务。\n主要工作完成情况\n（一）医疗服务\n门诊量增长12%。\n（二）公共卫生\n接种率98%。\n"
+        "存在的问题\n（一）人才短缺\n缺少学科带头人。\n（二）投入不足\n设备老化。\n",
+        [
+            (1, "一", "主要工作完成情况"),
+            (2, "一", "医疗服务"),
+            (2, "二", "公共卫生"),
+            (1, "二", "存在的问题"),
+            (2, "一", "人才短缺"),
+            (2, "二", "投入不足"),
+        ],
+        id="unmarked top-level headings above （一）",
+    ),
+    pytest.param(
+        "一、医疗服务\n1.1 门诊服务\n门诊量增长12%。\n1.2 住院服务\n住院量增长8%。\n二、公共卫生\n2.1 疫苗接种\n接种率98%。\n"
+        "2.2 慢病管理\n规范管理率85%。\n",
+        [
+            (1, "一", "医疗服务"),
+            (2, "1", "门诊服务"),
+            (2, "2", "住院服务"),
+            (1, "二", "公共卫生"),
+            (2, "1", "疫苗接种"),
+            (2, "2", "慢病管理"),
+        ],
+        id="1.1 under 一、",
+    ),
+    pytest.param(
+        "一、主要工作\n1.5亿元资金全部到位，项目进展顺利。\n二、存在问题\n人才短缺。\n",
+        [(1, "一", "主要工作"), (1, "二", "存在问题")],
+        id="1.5亿元 is a quantity, not 1.5",
+    ),
+    pytest.param(
+        "第一阶段---需求调研\n走访科室12个。\n第二阶段：系统建设\n完成部署。\n第三阶段——试运行\n运行平稳。\n",
+        [(1, "一", "需求调研"), (1, "二", "系统建设"), (1, "三", "试运行")],
+        id="第一阶段 with a dash run or a colon",
+    ),
+    pytest.param(
+        "2024年工作总结\n一、医疗服务\n门诊量增长12%。\n二、公共卫生\n接种率98%。\n2025年工作计划\n一、深化医改\n推进医共体建设。\n"
+        "二、强化人才\n引进人才20名。\n",
+        [(1, "一", "医疗服务"), (1, "二", "公共卫生"), (1, "一", "深化医改"), (1, "二", "强化人才")],
+        id="numbering that restarts for next year's plan",
+    ),
+    pytest.param(
+        "（一）加强组织领导\n第一，健全领导机制。成立工作专班，每月调度一次。\n第二，压实工作责任。层层签订责任书。\n"
+        "（二）强化工作保障\n第一、加大资金投入。全年投入资金300万元。\n第二、充实工作力量。新增编制5名。\n",
+        [
+            (1, "一", "加强组织领导"),
+            (2, "一", "健全领导机制"),
+            (2, "二", "压实工作责任"),
+            (1, "二", "强化工作保障"),
+            (2, "一", "加大资金投入"),
+            (2, "二", "充实工作力量"),
+        ],
+        id="第一， 第二、 run in under （一）",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LAYOUTS)
+def test_layouts(body: str, expected: list[tuple[int, str, str]]) -> None:
+    assert tree(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("一、主要工作\t\t\t1.完成项目54个。", ["一、主要工作", "1.完成项目54个。"]),
+        ("主要工作\t\t（一）组织领导", ["主要工作", "（一）组织领导"]),
+        ("（一）组织领导\t\t成立领导小组，统筹推进。", ["（一）组织领导", "成立领导小组，统筹推进。"]),
+        ("一、主要工作\t\t3", ["一、主要工作\t\t3"]),
+        ("姓名\t职务\t电话", ["姓名\t职务\t电话"]),
+    ],
+)
+def test_lines_broken_with_tabs(line: str, pieces: list[str]) -> None:
+    from drafter.reading.read import split_at_tab_runs
+
+    assert split_at_tab_runs(line) == pieces

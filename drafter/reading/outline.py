@@ -17,6 +17,7 @@ from drafter.reading.patterns import (
     FURNITURE,
     MARKER,
     SIGNATURE_AND_DATE_LINE,
+    STANDARD_SECTION_NAMES,
 )
 from drafter.reading.read import Paragraph
 from drafter.reading.split import RawDocument
@@ -166,7 +167,7 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     preamble: list[str] = []
     root: list[Node] = []
     stack: list[Node] = []
-    paragraphs = _bold_lines_as_headings(paragraphs)
+    paragraphs = _unmarked_top_headings(_bold_lines_as_headings(paragraphs))
     top = min((p.level for p in paragraphs if p.level is not None and 1 <= p.level <= 4), default=1)
     judgement = judge(paragraphs)
     items = judgement.list_items()
@@ -204,6 +205,44 @@ def _bold_lines_as_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
     numbered_top = numbered_top or any(p.level == 1 for p in paragraphs)
     level = 2 if numbered_top else 1
     return [replace(p, level=level) if i in bold else p for i, p in enumerate(paragraphs)]
+
+
+# Lines that close a letter (此致 / 敬礼) stand alone too, but are no headings.
+_LETTER_CLOSE = re.compile(r"^(?:此致|敬礼|此致敬礼|谢谢大家|谢谢)$")
+
+
+def _standing_alone(paragraph: Paragraph) -> bool:
+    """A short line with no marker, no style and no sentence in it: what a heading without a number looks like."""
+    text = clean_text(paragraph.text)
+    return (
+        paragraph.level is None
+        and 2 <= len(text) <= BOLD_HEADING_MAX
+        and not MARKER.match(text)
+        and not re.search(r"[。，；！？:：,;!?]", text)
+        and not DATE_LINE.match(text)
+        and not _LETTER_CLOSE.match(text)
+        and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2
+    )
+
+
+def _unmarked_top_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Top-level headings written without a number: in a document with no 一、 (or 第一部分) numbering and no
+    heading styles, short lines standing alone between paragraphs of content — above a run of （一）（二）
+    that starts again under each, or above body text — become level-1 headings, when there are two or more
+    (one is enough when it is a standard section name such as 主要工作 or 存在的问题)."""
+    if any(p.level is not None for p in paragraphs):
+        return paragraphs
+    if any((m := MARKER.match(clean_text(p.text))) and m.lastgroup in ("part", "cn") for p in paragraphs):
+        return paragraphs
+    alone = [
+        index
+        for index, p in enumerate(paragraphs[:-1])
+        if _standing_alone(p) and not _standing_alone(paragraphs[index + 1])
+    ]
+    names = [i for i in alone if clean_text(paragraphs[i].text) in STANDARD_SECTION_NAMES]
+    if len(alone) < 2 and not names:
+        return paragraphs
+    return [replace(p, level=1) if i in alone else p for i, p in enumerate(paragraphs)]
 
 
 def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node], top: int = 1) -> Candidate | None:
@@ -247,7 +286,7 @@ def _place(candidate: Candidate, stack: list[Node], root: list[Node]) -> bool:
     elif previous.candidate.level == candidate.level:
         step = candidate.value - previous.candidate.value
         allowed = (1, 2) if candidate.level in _LENIENT_LEVELS else (1,)
-        if step not in allowed:
+        if step not in allowed and not _restarts(candidate, previous, parent):
             return False
     elif previous.candidate.level > candidate.level:
         # A list (1.–8.) under the parent before its real sub-headings: that list is body.
@@ -262,6 +301,18 @@ def _place(candidate: Candidate, stack: list[Node], root: list[Node]) -> bool:
     siblings.append(node)
     stack[:] = [*stack[: stack.index(parent) + 1], node] if parent is not None else [node]
     return True
+
+
+def _restarts(candidate: Candidate, previous: Node, parent: Node | None) -> bool:
+    """Top-level numbering that starts again at 一、 after a run of at least two (this year's work, then next
+    year's plan, under an unnumbered part heading or none): the second run is top-level headings too."""
+    return (
+        parent is None
+        and candidate.value == 1
+        and candidate.marker != ""
+        and candidate.kind == previous.candidate.kind
+        and previous.candidate.value >= 2
+    )
 
 
 def _demote_trailing_lists(siblings: list[Node], level: int, parent: Node | None) -> None:

@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
+# What a quantity's unit looks like right after a number (1.5亿元, 3.2万人, 2.5%): not a decimal heading number.
+_UNIT_AFTER_NUMBER = "万亿千百十%％‰个元人户家项次件名所台套吨米倍天年月日时分秒亩株头只辆座张册本篇条余多"
 # Heading markers at the start of a paragraph, by nominal level (GB/T 9704: 一、 （一） 1. （1）).
+# 第一部分/第一阶段 take a dash run (——, ---), a colon or a space before their heading; 第一、/第一， is the
+# ordinal that speeches and reports run in at the start of a paragraph; 1.1 and 1.1.1 number sections the
+# decimal way under 一、 (the first number repeats the section's own).
 _MARKER_BODY = rf"""(?:
-        第(?P<part>{CN_NUM})(?:部分|阶段|方面|篇|章)(?:\s*(?:——|—|：|:|、)\s*|[ \t\u3000]+)   # 第一部分 …, 第一阶段——
+        第(?P<part>{CN_NUM})(?:部分|阶段|方面|篇|章)(?:\s*(?:[—–\-－~～]+|[：:、．.])\s*|[ \t\u3000]+)   # 第一部分 …, 第一阶段——
+      | 第(?P<ord>{CN_NUM})\s*[、，,]                             # 第一、 第一，
+      | [0-9０-９]{{1,2}}[.．][0-9０-９]{{1,2}}[.．](?P<dec3>[0-9０-９]{{1,2}})[.．、]?(?=\s|[^\s0-9０-９.．{_UNIT_AFTER_NUMBER}])  # 1.1.1
+      | [0-9０-９]{{1,2}}[.．](?P<dec2>[0-9０-９]{{1,2}})[.．、]?(?=\s|[^\s0-9０-９.．{_UNIT_AFTER_NUMBER}])  # 1.1
       | (?P<cn>{CN_NUM})\s*[、．.]                               # 一、
       | [（(]\s*(?P<pcn>{CN_NUM})\s*[）)]\s*[、.．]?              # （一） (一)
       | (?P<ar>[0-9０-９]{{1,2}})\s*(?:[、．]|\.(?![0-9０-９]))     # 1、 1.
@@ -17,7 +25,7 @@ _MARKER_BODY = rf"""(?:
     )[ \t\u3000]*"""
 MARKER = re.compile("^" + _MARKER_BODY, re.VERBOSE)
 # 第一部分 stands above 一、: a document in parts numbers its sections inside each part.
-MARKER_LEVEL = {"part": 0, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
+MARKER_LEVEL = {"part": 0, "cn": 1, "pcn": 2, "dec2": 2, "ord": 3, "dec3": 3, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
 HEADING_START = re.compile("^" + _MARKER_BODY + r"(?=\S)", re.VERBOSE)
 SENTENCE_END = r"[。！？：；]"
 # Where a heading starts in running text: right after sentence-ending punctuation.

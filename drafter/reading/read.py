@@ -138,7 +138,9 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
             genre, kind = matter.get("文种") or matter.get("genre"), matter.get("文档") or matter.get("kind")
             target = matter.get("篇幅") or matter.get("target")
             return SourceText(str(path), markdown_paragraphs(lines), None, genre, kind, target)
-        return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(lines)])
+        return SourceText(
+            str(path), [Paragraph(piece, i + 1) for i, line in enumerate(lines) for piece in split_at_tab_runs(line)]
+        )
     raise ReadError(
         f"无法读取 {path}：不支持的文件类型“{path.suffix or '无扩展名'}”。"
         f"drafter 读取 {FORMATS_READ} 文件；其他格式请先另存为其中一种。",
@@ -330,12 +332,36 @@ _NEXT_MARKER = re.compile(
 )
 
 
+_TAB_RUN = re.compile(r"[ \u3000]*\t[\t \u3000]*")
+_PAGE_NUMBER_ONLY = re.compile(r"\s*\d{1,4}\s*")
+
+
+def split_at_tab_runs(line: str) -> list[str]:
+    """A line people "broke" with tabs: a heading, a run of tabs, then its first item or sentence (一、主要工作
+    <tabs>1.完成……). Cut where the piece before is a short numbered heading or the piece after starts with a
+    marker; a line that ends in a page number (a table of contents) and tabbed columns of a table stay whole."""
+    if "\t" not in line:
+        return [line]
+    parts = [part for part in _TAB_RUN.split(line.strip()) if part]
+    if len(parts) < 2 or any(_PAGE_NUMBER_ONLY.fullmatch(part) for part in parts[1:]):
+        return [line]
+    pieces = [parts[0]]
+    for part in parts[1:]:
+        previous = pieces[-1]
+        heading_before = bool(MARKER_START.match(previous)) and len(previous) <= 40 and not re.search(r"[。；！？]", previous)
+        if heading_before or MARKER_START.match(part):
+            pieces.append(part)
+        else:
+            pieces[-1] = f"{previous}\t{part}"
+    return pieces if len(pieces) > 1 else [line]
+
+
 def split_lines_and_headings(text: str) -> list[str]:
     """A paragraph's lines (soft line breaks), each cut again where headings were typed one after another
-    (一、总体情况  二、主要做法; 一、总体情况（一）组织领导). Only short marker-led pieces are cut: a sentence
-    that lists (一)…(二)… stays whole."""
+    (一、总体情况  二、主要做法; 一、总体情况（一）组织领导) or where a heading is followed by a run of tabs.
+    Only short marker-led pieces are cut: a sentence that lists (一)…(二)… stays whole."""
     pieces: list[str] = []
-    for line in text.split("\n"):
+    for line in (piece for text_line in text.split("\n") for piece in split_at_tab_runs(text_line)):
         if not line.strip():
             continue
         if MARKER_START.match(line.strip()) and not re.search(r"[。；！？]", line):
