@@ -256,3 +256,94 @@ def test_lines_broken_with_tabs(line: str, pieces: list[str]) -> None:
     from drafter.reading.read import split_at_tab_runs
 
     assert split_at_tab_runs(line) == pieces
+
+
+# --- title block and dates ----------------------------------------------------------------------------------
+
+SPEECH_BODY = "\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n二、2025年工作安排\n稳中求进。\n"
+
+
+@pytest.mark.parametrize(
+    ("top", "title", "date", "speaker"),
+    [
+        (
+            "政府工作报告——2025年1月10日在青山县第十八届人民代表大会第五次会议上 县长 王某某",
+            "政府工作报告",
+            "2025-01-10",
+            "县长 王某某",
+        ),
+        (
+            "政府工作报告——2025年1月10日在青山县第十八届人民代表大会第五次会议上\n县长 王某某",
+            "政府工作报告",
+            "2025-01-10",
+            "县长 王某某",
+        ),
+        (
+            "政府工作报告\n——2025年1月10日在青山县第十八届人民代表大会第五次会议上 县长 王某某",
+            "政府工作报告",
+            "2025-01-10",
+            "县长 王某某",
+        ),
+        ("在全县卫生健康工作会议上的讲话（2025年2月20日）", "在全县卫生健康工作会议上的讲话", "2025-02-20", None),
+        (
+            "奋力谱写教育高质量发展新篇章——在全市教育工作会议上的报告",
+            "奋力谱写教育高质量发展新篇章——在全市教育工作会议上的报告",
+            None,
+            None,
+        ),
+    ],
+)
+def test_title_joined_to_its_date_and_speaker(top: str, title: str, date: str | None, speaker: str | None) -> None:
+    (outline,) = outline_text(top + SPEECH_BODY)
+    assert (outline.title, outline.date, outline.signature) == (title, date, speaker)
+
+
+REPORT_BODY = (
+    "\n县人民政府：\n2024年，我局认真贯彻落实上级部署。现将有关情况报告如下：\n一、主要工作\n完成任务。\n二、存在问题\n人才短缺。\n"
+    "青山县卫生健康局\n2024年12月20日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            "青山县卫生健康局\n青卫发〔2024〕15号\n签发人：李某某\n关于2024年度卫生健康工作情况的报告",
+            "关于2024年度卫生健康工作情况的报告",
+        ),
+        (
+            "青山县卫生健康局文件\n青卫发〔2024〕15号    签发人：李某某\n关于2024年度卫生健康工作情况的\n报告",
+            "关于2024年度卫生健康工作情况的报告",
+        ),
+        (
+            "青 山 县 卫 生 健 康 局 文 件\n青卫发〔2024〕15号\n━━━━━━━━━━━━\n关于2024年度卫生健康\n工作情况的报告",
+            "关于2024年度卫生健康工作情况的报告",
+        ),
+        (
+            "青山县卫生健康局\n青卫发〔2024〕15号\n关于做好2025年元旦春节期间安全生产工作的\n通知",
+            "关于做好2025年元旦春节期间安全生产工作的通知",
+        ),
+    ],
+)
+def test_gongwen_title_is_never_the_issuer(top: str, title: str) -> None:
+    (outline,) = outline_text(top + REPORT_BODY)
+    assert (outline.title, outline.doc_number, outline.addressee) == (title, "青卫发〔2024〕15号", "县人民政府")
+    assert outline.org == "青山县卫生健康局" and outline.date == "2024-12-20"
+
+
+@pytest.mark.parametrize(
+    ("ending", "date", "signature"),
+    [
+        ("张某某\n2024-12-28", "2024-12-28", "张某某"),
+        ("张某某\n2024.12.28", "2024-12-28", "张某某"),
+        ("2024年12月28日", "2024-12-28", None),
+        ("述职人：张某某\n2024.12.28", "2024-12-28", "张某某"),
+        ("总结人：张某某\n日期：2024年12月28日", "2024-12-28", "张某某"),
+        ("张某某\n二〇二四年十二月二十八日", "2024-12-28", "张某某"),
+    ],
+)
+def test_date_after_a_personal_summary(ending: str, date: str, signature: str | None) -> None:
+    text = "一年来，我认真履行岗位职责。\n一、思想方面\n加强学习。\n二、工作方面\n完成任务。\n" + ending
+    (outline,) = outline_text(text)
+    assert (outline.date, outline.signature) == (date, signature)
+    assert outline.sections[-1].body == ["完成任务。"]

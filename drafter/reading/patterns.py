@@ -14,8 +14,8 @@ _UNIT_AFTER_NUMBER = "万亿千百十%％‰个元人户家项次件名所台套
 _MARKER_BODY = rf"""(?:
         第(?P<part>{CN_NUM})(?:部分|阶段|方面|篇|章)(?:\s*(?:[—–\-－~～]+|[：:、．.])\s*|[ \t\u3000]+)   # 第一部分 …, 第一阶段——
       | 第(?P<ord>{CN_NUM})\s*[、，,]                             # 第一、 第一，
-      | [0-9０-９]{{1,2}}[.．][0-9０-９]{{1,2}}[.．](?P<dec3>[0-9０-９]{{1,2}})[.．、]?(?=\s|[^\s0-9０-９.．{_UNIT_AFTER_NUMBER}])  # 1.1.1
-      | [0-9０-９]{{1,2}}[.．](?P<dec2>[0-9０-９]{{1,2}})[.．、]?(?=\s|[^\s0-9０-９.．{_UNIT_AFTER_NUMBER}])  # 1.1
+      | [0-9０-９]{{1,2}}[.．][0-9０-９]{{1,2}}[.．](?P<dec3>[0-9０-９]{{1,2}})[.．、]?(?=\s|[^\s0-9０-９.．{_UNIT_AFTER_NUMBER}]|$)  # 1.1.1
+      | [0-9０-９]{{1,2}}[.．](?P<dec2>[0-9０-９]{{1,2}})[.．、]?(?=\s|[^\s0-9０-９.．{_UNIT_AFTER_NUMBER}]|$)  # 1.1
       | (?P<cn>{CN_NUM})\s*[、．.]                               # 一、
       | [（(]\s*(?P<pcn>{CN_NUM})\s*[）)]\s*[、.．]?              # （一） (一)
       | (?P<ar>[0-9０-９]{{1,2}})\s*(?:[、．]|\.(?![0-9０-９]))     # 1、 1.
@@ -37,7 +37,8 @@ DATE = (
     rf"\s*(?P<d>{_CN_DATE_NUM}{{1,3}})\s*日"
     r"|(?P<iy>\d{4})\s*[-./／]\s*(?P<im>\d{1,2})\s*[-./／]\s*(?P<id>\d{1,2})\s*日?)"
 )
-DATE_LINE = re.compile(rf"^\s*{DATE}\s*$")
+# A date line of its own, perhaps labelled (日期：2024年12月28日, as a personal summary's end often has).
+DATE_LINE = re.compile(rf"^\s*(?:(?:日期|时间|成文日期|报告日期)\s*[:：]\s*)?{DATE}\s*$")
 SIGNATURE_AND_DATE_LINE = re.compile(rf"^\s*(?P<sig>[^。，；！？\s]{{2,30}})\s+{DATE}\s*$")
 
 # 公文 furniture that is never part of the outline.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from drafter.reading.patterns import DATE, FURNITURE, LETTERHEAD, MARKER
 from drafter.reading.read import Paragraph
 from drafter.reading.split import TITLE_END
+from drafter.reading.titles import KIND_AT_END
 
 _STRIP = " \t\u3000\u2002\u2003\u00a0"
 TITLE_MAX = 60
@@ -79,15 +80,42 @@ def take_title_block(paragraphs: list[Paragraph]) -> TitleBlock:
         block.rest = _take_addressee(paragraphs[index:], block)
         return block
     title, index = text, index + 1
-    if index < len(paragraphs) and not re.search(rf"{TITLE_END}$", title):
+    if index < len(paragraphs) and not KIND_AT_END.search(title):
         second = clean(paragraphs[index].text)
-        if len(second) <= 40 and re.search(rf"{TITLE_END}$", second) and not MARKER.match(second):
+        if len(second) <= 40 and KIND_AT_END.search(second) and not MARKER.match(second) and looks_like_title(second):
             title += second
             index += 1
-    block.title = title
+    block.title = _title_without_tail(title, block)
     index = _take_lines_under_title(paragraphs, index, block)
     block.rest = _take_addressee(paragraphs[index:], block)
     return block
+
+
+# A title joined to its date and speaker: 政府工作报告——2025年1月10日在……会议上 县长 王某某, or ……讲话（2025年2月20日）.
+_DATED_TAIL = re.compile(rf"\s*(?:(?:——|—|──|-{{2,}}|－{{2,}})\s*|[（(]\s*)(?={DATE})")
+_SPEAKER_AT_END = re.compile(
+    r"\s(?P<speaker>[\u4e00-\u9fff]{0,20}?(?:书记|县长|区长|市长|镇长|乡长|局长|主任|院长|校长|经理|董事长|主席|部长|厅长|处长|科长|所长|站长|队长)"
+    r"\s*[\u4e00-\u9fff·]{2,4})\s*$"
+)
+
+
+def _title_without_tail(title: str, block: TitleBlock) -> str:
+    """The title up to a dash (or bracket) that opens its date; the date and a speaker after it go to their fields."""
+    tail = _DATED_TAIL.search(title)
+    if tail is None or tail.start() == 0:
+        return title
+    _take_date_and_speaker(title[tail.end() :], block)
+    return title[: tail.start()].rstrip(_STRIP)
+
+
+def _take_date_and_speaker(text: str, block: TitleBlock) -> None:
+    """The date in a line under (or joined to) the title, and the speaker (职务 姓名) it ends with, if any."""
+    from drafter.reading.outline import parse_date
+
+    block.date = block.date or parse_date(text)
+    speaker = _SPEAKER_AT_END.search(text)
+    if speaker:
+        block.signer = block.signer or re.sub(r"\s+", " ", speaker.group("speaker"))
 
 
 def looks_like_title(text: str) -> bool:
@@ -107,43 +135,48 @@ def _skip_letterhead(paragraphs: list[Paragraph], block: TitleBlock) -> int:
     index = 0
     while index < len(paragraphs) - 1:
         text = clean(paragraphs[index].text)
-        number = DOC_NUMBER.search(text)
+        packed = re.sub(r"\s+", "", text)  # a 版头 set with spaces between its characters (青 山 县 文 件)
+        number = DOC_NUMBER.search(packed)
         if number and len(text) <= 60:
-            block.doc_number = block.doc_number or re.sub(r"\s+", "", number.group(0))
-        elif LETTERHEAD.match(text):
-            block.letterhead = block.letterhead or re.sub(r"(?:文件|简报|通报|快报)$", "", text)
-        elif not (FURNITURE.match(text) or _is_issuer_above_title(paragraphs, index)):
+            block.doc_number = block.doc_number or number.group(0)
+        elif LETTERHEAD.match(packed):
+            block.letterhead = block.letterhead or re.sub(r"(?:文件|简报|通报|快报)$", "", packed)
+        elif _RULE.match(text):
+            pass
+        elif _is_issuer_above_title(paragraphs, index):
+            block.letterhead = block.letterhead or packed
+        elif not FURNITURE.match(text):
             break
         index += 1
     return index
 
 
+# The red rule under a 版头, typed as a line of box-drawing characters or dashes.
+_RULE = re.compile(r"^[━─—\-_=＝﹏～~*★☆·.]{4,}$")
 def _is_issuer_above_title(paragraphs: list[Paragraph], index: int) -> bool:
-    """An issuing body's name on a line of its own, with a 关于… title (or another issuer) below it."""
-    if not _ISSUER.match(clean(paragraphs[index].text)):
+    """An issuing body's name on a line of its own (a 版头 without 文件), with a 关于… title, another issuer, a
+    发文字号 or a 签发人 line below it."""
+    if not _ISSUER.match(re.sub(r"\s+", "", clean(paragraphs[index].text))):
         return False
-    for below in paragraphs[index + 1 : index + 4]:
+    for below in paragraphs[index + 1 : index + 5]:
         text = clean(below.text)
-        if text.startswith("关于") and looks_like_title(text):
+        packed = re.sub(r"\s+", "", text)
+        if (text.startswith("关于") and looks_like_title(text)) or DOC_NUMBER.search(packed):
             return True
-        if not _ISSUER.match(text):
+        if not (_ISSUER.match(packed) or _RULE.match(text) or FURNITURE.match(text)):
             return False
     return False
 
 
 def _take_lines_under_title(paragraphs: list[Paragraph], index: int, block: TitleBlock) -> int:
     """A date or speaker line under the title: （2024年1月15日在……上）, ——2024年1月15日……, 区长 王某某."""
-    from drafter.reading.outline import parse_date
 
     while index < len(paragraphs):
         text = clean(paragraphs[index].text)
-        if _DATE_UNDER_TITLE.match(text):
-            block.date = block.date or parse_date(text)
-        elif _SPEAKER_LINE.match(text):
+        if _SPEAKER_LINE.match(text):
             block.signer = block.signer or re.sub(r"\s+", " ", text)
-        elif _SUBTITLE.match(text) and not MARKER.match(text) and len(text) <= 60:
-            date = parse_date(text)
-            block.date = block.date or date
+        elif _DATE_UNDER_TITLE.match(text) or (_SUBTITLE.match(text) and not MARKER.match(text) and len(text) <= 80):
+            _take_date_and_speaker(text, block)
         else:
             break
         index += 1

@@ -39,7 +39,7 @@ _KINDS: tuple[tuple[str, bool], ...] = tuple(
 )
 # A 报告 that asks for something (关于申请……的报告, 关于请求……的报告) is a request filed as a report.
 _REQUEST = re.compile(r"关于(?:申请|请求|恳请|请予|商请|拨付|追加)")
-_KIND_AT_END = re.compile(
+KIND_AT_END = re.compile(
     "(?:"
     + "|".join(sorted((re.escape(w) for w, _ in _KINDS), key=len, reverse=True))
     + r")(?=[（(][^）)]{0,20}[）)]$|$)"
@@ -117,7 +117,7 @@ class TitleFacts:
 def title_facts(title: str | None, org: str | None = None) -> TitleFacts:
     """Unit, unit kind, domain, topic, year and kind of a title (the signature stands in for a missing unit)."""
     text = re.sub(r"\s+", "", title or "")
-    kind_match = _KIND_AT_END.search(text)
+    kind_match = KIND_AT_END.search(text)
     kind = kind_match.group(0) if kind_match else ""
     summary = (
         dict(_KINDS)[kind]

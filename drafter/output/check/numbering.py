@@ -59,7 +59,8 @@ def _marker_with(marker: str, value: int) -> str:
         return marker
     number = match.group(match.lastgroup)
     new = int_to_cn(value) if not number.isdigit() else str(value)
-    return marker.replace(number, new, 1)
+    start, end = match.span(match.lastgroup)
+    return marker[:start] + new + marker[end:]
 
 
 def _stray_markers(doc: CheckedDocument) -> list[Finding]:
