@@ -348,7 +348,9 @@ def split_at_tab_runs(line: str) -> list[str]:
     pieces = [parts[0]]
     for part in parts[1:]:
         previous = pieces[-1]
-        heading_before = bool(MARKER_START.match(previous)) and len(previous) <= 40 and not re.search(r"[。；！？]", previous)
+        heading_before = (
+            bool(MARKER_START.match(previous)) and len(previous) <= 40 and not re.search(r"[。；！？]", previous)
+        )
         if heading_before or MARKER_START.match(part):
             pieces.append(part)
         else:

@@ -153,6 +153,8 @@ def _skip_letterhead(paragraphs: list[Paragraph], block: TitleBlock) -> int:
 
 # The red rule under a 版头, typed as a line of box-drawing characters or dashes.
 _RULE = re.compile(r"^[━─—\-_=＝﹏～~*★☆·.]{4,}$")
+
+
 def _is_issuer_above_title(paragraphs: list[Paragraph], index: int) -> bool:
     """An issuing body's name on a line of its own (a 版头 without 文件), with a 关于… title, another issuer, a
     发文字号 or a 签发人 line below it."""
