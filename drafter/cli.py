@@ -595,6 +595,42 @@ def preview(docx_file: Path, out_dir: Path | None, force: bool) -> None:
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @HELP
+@click.option("--port", type=click.IntRange(1, 65535), help="端口（默认：随机选一个空闲端口）。")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="监听地址。0.0.0.0 让办公室其他电脑也能打开（此时网址带访问令牌，没有令牌的访问一律拒绝）。",
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    help="草稿所在的文件夹（默认当前目录；终端向导写的 .answers.yaml 也在这里）。",
+)
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器。")
+@TEMPLATES
+def serve(port: int | None, host: str, folder: Path, no_browser: bool, templates_option: Path | None) -> None:
+    """在浏览器里写年度工作总结：启动本机网页服务并打开浏览器，按 Ctrl-C 停止。
+
+    网页上能做终端里的所有事：选文种开始写、接着写保存的草稿、从去年的总结开始、实时预览、
+    检查并下载 Word 文稿、一键排版别人的文稿、下载空白提纲、审阅常用语、从往年总结中学习。
+    """
+    from drafter.web.serve import serve as run_server
+
+    run_server(
+        folder.resolve(),
+        host=host,
+        port=port,
+        templates_option=templates_option,
+        open_browser=not no_browser,
+        announce=click.echo,
+    )
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
 @PATHS
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
 @click.option("--fix", is_flag=True, help="在原文件旁边写一份改正后的副本（X.fixed.docx）：编号、括号、替代字。")

@@ -561,6 +561,39 @@ class DraftCore:
         self.apply(name, filled)
         return filled
 
+    def find_phrase(self, phrase_id: str) -> Phrase:
+        """A phrase of this genre's bank (or the general one) by id."""
+        for phrase in (*self.phrases, *self.general_phrases):
+            if phrase.id == phrase_id:
+                return phrase
+        raise AnswerError("phrase", f"常用语库中没有编号为“{phrase_id}”的常用语。")
+
+    def insert_phrase(self, target: str, phrase_id: str) -> str:
+        """Put a phrase into a body (a new last paragraph), a sub-heading's body, the preamble or the closing,
+        with the basics filled in and its other slots left as 【】 marks; the name of the paragraph it became."""
+        text = self.finish_phrase(self.prefill(self.find_phrase(phrase_id).text), {})
+        if target in ("preamble", "closing"):
+            current = getattr(self.draft, target) or ""
+            self.apply(target, current + text)
+            return target
+        if not re.fullmatch(r"(?:sections|added)\[\d+\](?:\.children\[\d+\])?\.body", target):
+            raise AnswerError(target, "这里不能插入常用语。")
+        body = [p for p in self._body(target) if p != PLACEHOLDER]
+        self.apply(target, [*body, text])
+        return f"{target}[{len(body)}]"
+
+    def _body(self, name: str) -> list[str]:
+        """The paragraphs of a body by its name (P.body or P.children[j].body)."""
+        match = re.fullmatch(r"((?:sections|added)\[\d+\])(?:\.children\[(\d+)\])?\.body", name)
+        if not match:
+            raise AnswerError(name, "没有这一部分的正文。")
+        section = self.section(match.group(1))
+        if match.group(2) is not None:
+            if int(match.group(2)) >= len(section.children):
+                raise AnswerError(name, "没有这个小标题。")
+            section = section.children[int(match.group(2))]
+        return section.body
+
     def paragraph(self, name: str) -> str:
         """The text of one paragraph by its name (preamble, closing, P.body[n], P.children[j].body[n])."""
         if name in ("preamble", "closing"):

@@ -44,7 +44,13 @@ def block_lines(block: Block) -> float:
 def pages(blocks: list[Block]) -> int:
     """Pages the blocks fill, laid out as Word and LibreOffice do: a level 1–2 heading is kept with the first
     lines of what follows, and a paragraph broken across pages leaves two lines at least on each side."""
+    return paginate(blocks)[1]
+
+
+def paginate(blocks: list[Block]) -> tuple[list[int], int]:
+    """The page each block starts on (1-based), and the pages the whole fills (see `pages`)."""
     page, used = 1, 0.0
+    starts: list[int] = []
     heights = [block_lines(block) for block in blocks]
     for index, (block, height) in enumerate(zip(blocks, heights, strict=True)):
         left = LINES_PER_PAGE - used
@@ -52,20 +58,23 @@ def pages(blocks: list[Block]) -> int:
             following = min(heights[index + 1], 2) if index + 1 < len(heights) else 0
             if height + following > left + 1e-9:
                 page, used = page + 1, 0.0
+            starts.append(page)
             used += height
             continue
         if height <= left + 1e-9:
+            starts.append(page)
             used += height
             continue
         whole_lines = int(height) == height and height >= 4 and left >= 2
         first = min(int(left), int(height) - 2) if whole_lines else 0
+        starts.append(page if first > 0 else page + 1)
         remaining = height - first
         page += 1
         while remaining > LINES_PER_PAGE:
             remaining -= LINES_PER_PAGE
             page += 1
         used = remaining
-    return page
+    return starts, page
 
 
 def characters(blocks: list[Block]) -> int:

@@ -64,7 +64,7 @@ def interrupted_message(answers: Path) -> str:
     return f"已中断，还没有保存任何答案（选定文种之后才开始保存）。重新开始：{again}"
 
 
-def _last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
+def from_last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
     """Last year's report (--from, or the one a resumed draft started from); sets genre, year and checklist."""
     from drafter.writing.yoy import checklist, read_last_year
 
@@ -191,7 +191,11 @@ def run_wizard(
     if genre:
         draft.genre = books.genre(genre).name
     core = DraftCore(
-        draft, books, answers_path, today=today or dt.date.today(), last_year=_last_year(draft, last_year, answers_path)
+        draft,
+        books,
+        answers_path,
+        today=today or dt.date.today(),
+        last_year=from_last_year(draft, last_year, answers_path),
     )
     wizard = Wizard(
         core,

@@ -1,0 +1,510 @@
+"""`drafter serve`: Starlette routes and Jinja2 pages over the draft core and the library the CLI calls.
+
+Nothing here decides what a draft holds: answers go to DraftCore.apply, documents come from render,
+check, format, skeleton and mine as they do for the command line. No path on the server is taken from
+the client: drafts are found by id in the drafts folder, uploads go to a private folder deleted after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import urllib.parse
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import FormData, UploadFile
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from drafter.errors import UserError
+from drafter.models import ROLE_NAMES
+from drafter.web.drafts import list_drafts, new_draft, open_draft, safe_name
+from drafter.web.security import MAX_UPLOAD, Guard, TokenMiddleware, UploadError, private_folder, save_upload, too_big
+from drafter.writing.draft import STATE_NAMES, AnswerError, DraftCore, Library, describe, library
+
+HERE = Path(__file__).parent
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".txt", ".md")
+FONTS_FILE = "排版设置.yaml"
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+@dataclass
+class Settings:
+    """One server run: where drafts live, which templates, the tokens."""
+
+    folder: Path
+    templates_option: Path | None = None
+    token: str | None = None
+    upload_limit: int = MAX_UPLOAD
+    today: dt.date | None = None
+    guard: Guard = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.guard = Guard(self.token)
+
+
+class Books:
+    """The library of templates, loaded again when mining has rewritten them."""
+
+    def __init__(self, templates_option: Path | None) -> None:
+        self.templates_option = templates_option
+        self._stamp: float | None = None
+        self._library: Library | None = None
+        self._phrases: dict[str, Any] = {}
+
+    def templates(self) -> Path:
+        """The templates folder in use (the drafts folder's own templates/ once mined)."""
+        from drafter.bank.templates import resolve_templates
+
+        return resolve_templates(self.templates_option)
+
+    def get(self) -> Library:
+        """The library, fresh when the templates' manifest changed."""
+        manifest = self.templates() / "manifest.yaml"
+        stamp = manifest.stat().st_mtime if manifest.exists() else 0.0
+        if self._library is None or stamp != self._stamp:
+            loaded = library(self.templates_option)
+            cache: dict[str, list[Any]] = {}
+
+            def phrases(genre: Any, load: Callable[[Any], list[Any]] = loaded.load_phrases) -> list[Any]:
+                if genre.id not in cache:
+                    cache[genre.id] = load(genre)
+                return cache[genre.id]
+
+            loaded.load_phrases = phrases
+            self._library, self._stamp, self._phrases = loaded, stamp, {}
+        return self._library
+
+    def completer(self, key: str, phrases: list[Any]) -> Any:
+        """The terminal's phrase search over a bank, prepared once per bank."""
+        from drafter.writing.wizard.complete import PhraseCompleter
+
+        if key not in self._phrases:
+            self._phrases[key] = PhraseCompleter(phrases)
+        return self._phrases[key]
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The web application over a drafts folder."""
+    from jinja2 import PackageLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=PackageLoader("drafter.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+    )
+    env.globals |= {"csrf": settings.guard.csrf, "STATE_NAMES": STATE_NAMES, "ROLE_NAMES": ROLE_NAMES}
+    env.filters["urlquote"] = lambda text: urllib.parse.quote(str(text), safe="")
+    books = Books(settings.templates_option)
+    mining = MineJob()
+    folder = settings.folder
+
+    def page(template: str, status: int = 200, /, **values: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(template).render(**values), status_code=status)
+
+    def message(text: str, status: int = 400) -> HTMLResponse:
+        return page("message.html", status, text=text)
+
+    def today() -> dt.date:
+        return settings.today or dt.date.today()
+
+    async def form_of(request: Request, uploads: bool = False) -> FormData:
+        """The POST's form, its CSRF token checked (uploads bounded before anything is read)."""
+        if uploads and too_big(request, settings.upload_limit):
+            raise UploadError(f"上传的文件太大：最多 {settings.upload_limit // (1024 * 1024)} MB。")
+        form = await request.form(max_part_size=settings.upload_limit + 1024)
+        settings.guard.check_csrf(request, form)
+        return form
+
+    def core_of(request: Request) -> DraftCore:
+        return open_draft(folder, request.path_params["draft"], books.get(), today())
+
+    def guarded(handler: Handler) -> Handler:
+        """A user's mistake becomes a Chinese page (or line, for htmx) that changes nothing."""
+
+        async def run(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except PermissionError:
+                return message("页面已过期或来源不明（缺少校验码）：请刷新页面后重试。", 403)
+            except UserError as error:
+                status = 413 if isinstance(error, UploadError) and "太大" in error.message else 400
+                if request.headers.get("hx-request"):
+                    return HTMLResponse(f'<span class="error">{_escape(error.message)}</span>', status_code=200)
+                return message(error.message, status)
+
+        return run
+
+    # --- start ----------------------------------------------------------------------
+
+    async def start(request: Request) -> Response:
+        books_now = books.get()
+        genres = [g for g in books_now.genres]
+        return page(
+            "start.html",
+            genres=genres,
+            documents=books_now.documents,
+            drafts=list_drafts(folder, books_now),
+            year=today().year,
+            folder=str(folder),
+        )
+
+    async def create(request: Request) -> Response:
+        form = await form_of(request, uploads=True)
+        genre, org, year = (str(form.get(k) or "").strip() for k in ("genre", "org", "year"))
+        upload = form.get("last_year")
+        if isinstance(upload, UploadFile) and upload.filename:
+            with private_folder() as work:
+                path = await save_upload(upload, work, DOCUMENT_SUFFIXES, settings.upload_limit)
+                core = new_draft(folder, books.get(), genre, org, year, today(), last_year=path)
+        else:
+            core = new_draft(folder, books.get(), genre, org, year, today())
+        return RedirectResponse(f"/write/{_id(core)}", status_code=303)
+
+    # --- write ----------------------------------------------------------------------
+
+    def write_values(core: DraftCore, part: str) -> dict[str, Any]:
+        parts = core.parts()
+        names = [p.name for p in parts]
+        if part not in names:
+            part = names[0] if names else "basics"
+        at = names.index(part)
+        done, total = core.progress()
+        return {
+            "core": core,
+            "id": _id(core),
+            "parts": parts,
+            "part": parts[at],
+            "previous": names[at - 1] if at > 0 else None,
+            "next": names[at + 1] if at + 1 < len(names) else None,
+            "done": done,
+            "total": total,
+            "questions": core.questions(part),
+            "describe": describe,
+            "examples": core.examples(part) if part not in ("basics", "signature", "checklist") else [],
+            "part_view": part_view(core, part),
+        }
+
+    async def write(request: Request) -> Response:
+        core = core_of(request)
+        part = request.query_params.get("part") or _part_of(core.draft.resume_at or "basics")
+        return page("write.html", **write_values(core, part))
+
+    async def part_form(request: Request) -> Response:
+        core = core_of(request)
+        return page("part.html", **write_values(core, request.query_params.get("part", "basics")))
+
+    async def answer(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        name = str(form.get("name") or "")
+        values = form.getlist("value")
+        value: Any = [str(v) for v in values] if form.get("many") else str(values[0] if values else "")
+        core.apply(name, value)
+        core.save(resume_at=name)
+        saved = f'<span class="saved">已保存 {dt.datetime.now():%H:%M:%S}</span>'
+        if form.get("rerender"):
+            part = str(form.get("part") or _part_of(name))
+            return page("part.html", **write_values(core, part), headers_saved=saved)
+        return HTMLResponse(saved, headers={"HX-Trigger": "drafter-saved"})
+
+    async def insert(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        name = core.insert_phrase(str(form.get("target") or ""), str(form.get("phrase") or ""))
+        core.save(resume_at=name)
+        return page("part.html", **write_values(core, str(form.get("part") or _part_of(name))))
+
+    async def slot(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        name = str(form.get("paragraph") or "")
+        try:
+            occurrence = int(str(form.get("occurrence") or "-1"))
+        except ValueError:
+            occurrence = -1
+        if occurrence < 0:
+            raise AnswerError(name, "这一段里没有这个空。")
+        core.fill_mark(name, occurrence, str(form.get("value") or ""))
+        core.save(resume_at=name)
+        return page("part.html", **write_values(core, str(form.get("part") or _part_of(name))))
+
+    async def phrase_search(request: Request) -> Response:
+        core = core_of(request)
+        role = request.query_params.get("role", "measure")
+        if role not in ROLE_NAMES:
+            role = "measure"
+        bank = core.paragraph_bank(role) if role in ("opening", "closing") else core.insert_bank(role)
+        bank = [p for p in bank if p.role == role] if role in ("opening", "closing") else bank
+        completer = books.completer(f"{core.genre.id if core.genre else ''}:{role}", bank)
+        found = completer.matches(request.query_params.get("q", "").strip(), limit=20)
+        return page(
+            "phrases_found.html",
+            found=[(p, core.finish_phrase(core.prefill(p.text), {})) for p in found],
+            target=request.query_params.get("target", ""),
+            part=request.query_params.get("part", ""),
+            id=_id(core),
+        )
+
+    async def outline(request: Request) -> Response:
+        core = core_of(request)
+        return page("outline.html", **write_values(core, request.query_params.get("part", "basics")))
+
+    async def preview(request: Request) -> Response:
+        from drafter.web.preview import preview_pages
+
+        core = core_of(request)
+        return page("preview.html", preview=preview_pages(core))
+
+    # --- review and download ------------------------------------------------------------
+
+    async def review(request: Request) -> Response:
+        from drafter.web.documents import check_draft
+
+        core = core_of(request)
+        findings = check_draft(core, settings.templates_option, fonts_of(folder))
+        return page(
+            "review.html",
+            core=core,
+            id=_id(core),
+            findings=findings,
+            left=core.left(),
+            fonts=fonts_of(folder),
+            describe=describe,
+        )
+
+    async def download(request: Request) -> Response:
+        from drafter.web.documents import draft_document
+
+        core = core_of(request)
+        kind = request.path_params["kind"]
+        data = draft_document(core, kind, fonts_of(folder))
+        return _attachment(data, f"{safe_name(core.title())}.{kind}")
+
+    async def save_fonts(request: Request) -> Response:
+        from drafter.web.documents import save_font_settings
+
+        form = await form_of(request)
+        save_font_settings(folder / FONTS_FILE, {k: str(v) for k, v in form.items() if k != "csrf"})
+        back = str(form.get("back") or "/")
+        return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/", status_code=303)
+
+    # --- the other jobs -----------------------------------------------------------------
+
+    async def format_page(request: Request) -> Response:
+        return page("format.html", report=None)
+
+    async def format_run(request: Request) -> Response:
+        from drafter.web.documents import format_upload
+
+        form = await form_of(request, uploads=True)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise UploadError("请选择要排版的文件。")
+        with private_folder() as work:
+            path = await save_upload(upload, work, DOCUMENT_SUFFIXES, settings.upload_limit)
+            changes, data = format_upload(path, fonts_of(folder))
+        name = safe_name(Path(upload.filename).stem) + ".公文格式.docx"
+        if form.get("download"):
+            return _attachment(data, name)
+        return page("format.html", report=changes, name=upload.filename)
+
+    async def skeleton_page(request: Request) -> Response:
+        return page("skeleton.html", genres=books.get().genres, year=today().year)
+
+    async def skeleton_download(request: Request) -> Response:
+        from drafter.web.documents import skeleton_document
+
+        form = await form_of(request)
+        genre = books.get().genre(str(form.get("genre") or ""))
+        org = str(form.get("org") or "").strip() or None
+        year_text = str(form.get("year") or "").strip()
+        if year_text and not (year_text.isdigit() and 1949 <= int(year_text) <= 2200):
+            raise UserError("年份：请输入四位年份，如 2025。")
+        data = skeleton_document(genre.name, org, int(year_text) if year_text else None, settings.templates_option)
+        return _attachment(data, f"{safe_name(genre.name)}空白提纲.docx")
+
+    async def phrases_page(request: Request) -> Response:
+        from drafter.bank.catalog import select_phrases
+
+        library_now = books.get()
+        genre_query = request.query_params.get("genre") or (library_now.genres[0].name if library_now.genres else "")
+        genre = library_now.genre(genre_query)
+        role = request.query_params.get("role") or None
+        if role is not None and role not in ROLE_NAMES:
+            role = None
+        search = request.query_params.get("q", "").strip()
+        phrases = select_phrases(settings.templates_option, genre.id, role, None)
+        if search:
+            phrases = books.completer(f"browse:{genre.id}:{role}", phrases).matches(search, limit=200)
+        values: dict[str, Any] = {"genres": library_now.genres, "genre": genre, "role": role or "", "q": search}
+        template = "phrase_list.html" if request.headers.get("hx-request") else "phrases.html"
+        return page(template, phrases=phrases[:200], total=len(phrases), **values)
+
+    async def phrases_decide(request: Request) -> Response:
+        from drafter.web.documents import decide
+
+        form = await form_of(request)
+        phrase_id = str(form.get("id") or "")
+        status = decide(
+            settings.templates_option, phrase_id, str(form.get("status") or ""), str(form.get("text") or "")
+        )
+        books._phrases.clear()
+        books._library = None
+        return HTMLResponse(f'<span class="saved">已记录：{_escape(status)}</span>')
+
+    async def mine_page(request: Request) -> Response:
+        return page("mine.html", job=mining, folder=str(folder))
+
+    async def mine_start(request: Request) -> Response:
+        form = await form_of(request, uploads=True)
+        upload = form.get("zip")
+        if isinstance(upload, UploadFile) and upload.filename:
+            work = private_folder()
+            path = await save_upload(upload, work.__enter__(), (".zip",), settings.upload_limit)
+            mining.start_zip(path, work, folder / "templates")
+        else:
+            source = str(form.get("source") or "").strip()
+            if not source:
+                raise UserError("请填写往年总结所在的文件夹，或上传一个 zip 压缩包。")
+            mining.start_folder(Path(source), folder / "templates")
+        return RedirectResponse("/mine", status_code=303)
+
+    async def mine_status(request: Request) -> Response:
+        return page("mine_status.html", job=mining)
+
+    routes = [
+        Route("/", guarded(start)),
+        Route("/drafts", guarded(create), methods=["POST"]),
+        Route("/write/{draft}", guarded(write)),
+        Route("/write/{draft}/part", guarded(part_form)),
+        Route("/write/{draft}/answer", guarded(answer), methods=["POST"]),
+        Route("/write/{draft}/insert", guarded(insert), methods=["POST"]),
+        Route("/write/{draft}/slot", guarded(slot), methods=["POST"]),
+        Route("/write/{draft}/phrases", guarded(phrase_search)),
+        Route("/write/{draft}/outline", guarded(outline)),
+        Route("/write/{draft}/preview", guarded(preview)),
+        Route("/review/{draft}", guarded(review)),
+        Route("/download/{draft}.{kind:str}", guarded(download)),
+        Route("/settings/fonts", guarded(save_fonts), methods=["POST"]),
+        Route("/format", guarded(format_page)),
+        Route("/format", guarded(format_run), methods=["POST"]),
+        Route("/skeleton", guarded(skeleton_page)),
+        Route("/skeleton", guarded(skeleton_download), methods=["POST"]),
+        Route("/phrases", guarded(phrases_page)),
+        Route("/phrases/decide", guarded(phrases_decide), methods=["POST"]),
+        Route("/mine", guarded(mine_page)),
+        Route("/mine", guarded(mine_start), methods=["POST"]),
+        Route("/mine/status", guarded(mine_status)),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(TokenMiddleware, token=settings.token)])
+
+
+def part_view(core: DraftCore, part: str) -> dict[str, Any]:
+    """What the part's form shows beyond its questions: the section, its paragraphs' 【】 fields."""
+    from drafter.web.preview import part_fields
+
+    return part_fields(core, part)
+
+
+def fonts_of(folder: Path) -> Any:
+    """The format settings chosen on the review page (the defaults until then)."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.output.render.docx import FontTable
+
+    path = folder / FONTS_FILE
+    try:
+        return load_yaml_model(path, FontTable) if path.exists() else FontTable()
+    except UserError:
+        return FontTable()
+
+
+def _id(core: DraftCore) -> str:
+    """A draft's id: its answers file's name without .answers.yaml."""
+    return core.answers_path.name.removesuffix(".answers.yaml")
+
+
+def _part_of(name: str) -> str:
+    """The part a question belongs to (sections[1].children[0].body -> sections[1])."""
+    import re
+
+    if name in ("org", "year", "date", "title"):
+        return "basics"
+    if name.startswith("checklist"):
+        return "checklist"
+    match = re.match(r"^(sections|added)\[\d+\]", name)
+    return match.group(0) if match else name
+
+
+def _escape(text: str) -> str:
+    """Text put into HTML by hand."""
+    import html
+
+    return html.escape(text)
+
+
+def _attachment(data: bytes, name: str) -> Response:
+    """A download under a Chinese file name (RFC 5987)."""
+    kinds = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".md": "text/markdown"}
+    media = kinds.get(Path(name).suffix, "application/octet-stream")
+    quoted = urllib.parse.quote(name)
+    headers = {"Content-Disposition": f"attachment; filename=\"drafter{Path(name).suffix}\"; filename*=UTF-8''{quoted}"}
+    return Response(data, media_type=media, headers=headers)
+
+
+class MineJob:
+    """One mining run in the background, its progress and its per-document list."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.done = self.total = 0
+        self.running = False
+        self.error: str | None = None
+        self.result: dict[str, Any] | None = None
+
+    def start_folder(self, source: Path, out_dir: Path) -> None:
+        """Mine a folder of this machine (the clerk types its path: it is theirs to read)."""
+        if not source.is_dir():
+            raise UserError(f"找不到文件夹 {source}。请填写本机上存放往年总结的文件夹，例如 D:\\往年总结。")
+        self._start([source], out_dir, None)
+
+    def start_zip(self, archive: Path, work: Any, out_dir: Path) -> None:
+        """Mine the documents of an uploaded zip (unpacked in the private folder, deleted when done)."""
+        from drafter.web.documents import unpack_zip
+
+        folder = unpack_zip(archive)
+        self._start([folder], out_dir, work)
+
+    def _start(self, sources: list[Path], out_dir: Path, work: Any) -> None:
+        with self.lock:
+            if self.running:
+                raise UserError("已经在提炼中，请等这一次完成。")
+            self.running, self.done, self.total, self.error, self.result = True, 0, 0, None, None
+        threading.Thread(target=self._run, args=(sources, out_dir, work), daemon=True).start()
+
+    def _run(self, sources: list[Path], out_dir: Path, work: Any) -> None:
+        from drafter.mining.run import mine
+
+        def progress(done: int, total: int) -> None:
+            self.done, self.total = done, total
+
+        try:
+            summary = mine(sources, out_dir, progress=progress, force=True)
+            self.result = summary.contract()
+        except UserError as error:
+            self.error = error.message
+        except Exception as error:  # a background thread must report, not vanish
+            self.error = f"提炼时出错：{error}"
+        finally:
+            if work is not None:
+                work.__exit__(None, None, None)
+            self.running = False

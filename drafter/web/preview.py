@@ -1,0 +1,97 @@
+"""What the writing page shows beside its questions: the A4 pages of the draft and the 【】 fields of a part."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.writing.draft import DraftCore, Mark
+
+_MARK = re.compile(r"【([^【】]{1,12})】")
+
+
+@dataclass
+class Page:
+    """One A4 page of the preview: its blocks (as the .docx lays them out) and its number."""
+
+    number: int
+    blocks: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Preview:
+    """The draft as pages, with its length."""
+
+    pages: list[Page]
+    characters: int
+    count: int
+
+
+def preview_pages(core: DraftCore) -> Preview:
+    """The blocks of the draft on the pages the page estimate puts them on (the one drafter uses everywhere)."""
+    from drafter.output.render.pages import characters, paginate
+    from drafter.web.documents import draft_blocks
+
+    blocks = draft_blocks(core)
+    starts, count = paginate(blocks)
+    pages = [Page(number) for number in range(1, count + 1)]
+    for block, start in zip(blocks, starts, strict=True):
+        pages[min(start, count) - 1].blocks.append(block)
+    return Preview(pages, characters(blocks), count)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a paragraph: text, or a 【】 slot to fill with its question."""
+
+    text: str
+    mark: Mark | None = None
+
+
+@dataclass(frozen=True)
+class Blanks:
+    """A paragraph with slots left: its name (for the answer) and its pieces."""
+
+    name: str
+    pieces: tuple[Piece, ...]
+
+
+def blanks(core: DraftCore, name: str, text: str) -> Blanks | None:
+    """A paragraph cut at its 【】 slots (None when it has none)."""
+    marks = {m.occurrence: m for m in core.paragraph_marks(text)}
+    if not marks:
+        return None
+    pieces: list[Piece] = []
+    position = 0
+    for occurrence, match in enumerate(_MARK.finditer(text)):
+        if occurrence not in marks:
+            continue
+        pieces.append(Piece(text[position : match.start()]))
+        pieces.append(Piece(match.group(0), marks[occurrence]))
+        position = match.end()
+    pieces.append(Piece(text[position:]))
+    return Blanks(name, tuple(pieces))
+
+
+def part_fields(core: DraftCore, part: str) -> dict[str, Any]:
+    """The section of a numbered part (None for the others) and every paragraph of the part with slots left."""
+    found: list[Blanks] = []
+    section = None
+    dropped = False
+    if part in ("preamble", "closing"):
+        item = blanks(core, part, getattr(core.draft, part) or "")
+        found += [item] if item else []
+    elif part.startswith(("sections[", "added[")):
+        entry = core.part_entry(part)
+        section = entry.section if entry else None
+        dropped = entry is not None and section is None
+        if section is not None:
+            for index, text in enumerate(section.body):
+                item = blanks(core, f"{part}.body[{index}]", text)
+                found += [item] if item else []
+            for number, child in enumerate(section.children):
+                for index, text in enumerate(child.body):
+                    item = blanks(core, f"{part}.children[{number}].body[{index}]", text)
+                    found += [item] if item else []
+    return {"section": section, "blanks": found, "dropped": dropped}
