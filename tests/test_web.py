@@ -1,0 +1,435 @@
+"""`drafter serve` routes through Starlette's TestClient: every page, every form, bad input changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import threading
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from conftest import ROOT, TEMPLATES
+from docx.oxml.ns import qn
+from docx_factory import build_messy_report
+from starlette.testclient import TestClient
+
+from drafter.web.app import Settings, create_app
+from drafter.web.serve import address, free_port
+
+TODAY = dt.date(2025, 12, 20)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class Site:
+    """A server over a drafts folder, and what a page sends with every POST."""
+
+    def __init__(self, folder: Path, templates: Path = TEMPLATES, limit: int | None = None) -> None:
+        self.folder = folder
+        self.settings = Settings(folder=folder, templates_option=templates, today=TODAY)
+        if limit:
+            self.settings.upload_limit = limit
+        self.client = TestClient(create_app(self.settings))
+        self.csrf = self.settings.guard.csrf
+
+    def post(self, url: str, data: dict | None = None, files: dict | None = None, **options):
+        headers = {"x-csrf-token": self.csrf, **options.pop("headers", {})}
+        return self.client.post(url, data=data or {}, files=files, headers=headers, **options)
+
+    def new(self, genre: str = "shenji", org: str = "XX县审计局", year: str = "2025") -> str:
+        answer = self.post("/drafts", {"genre": genre, "org": org, "year": year}, follow_redirects=False)
+        assert answer.status_code == 303, answer.text
+        return answer.headers["location"].rsplit("/", 1)[1]
+
+    def answer(self, draft: str, name: str, value, **extra):
+        data = {"name": name, "value": value, **extra}
+        if isinstance(value, list):
+            data["many"] = "1"
+        return self.post(f"/write/{draft}/answer", data, headers={"hx-request": "true"})
+
+    def answers(self, draft: str) -> dict:
+        from urllib.parse import unquote
+
+        return yaml.safe_load((self.folder / f"{unquote(draft)}.answers.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path / "drafts")
+
+
+def test_start_page_lists_genres_with_their_counts(site: Site) -> None:
+    page = site.client.get("/")
+    assert page.status_code == 200
+    assert "审计" in page.text and "篇总结中提炼" in page.text and "还没有草稿" in page.text
+    assert 'name="csrf"' in page.text and "htmx.min.js" in page.text
+
+
+def test_a_new_draft_is_listed_with_its_progress(site: Site) -> None:
+    draft = site.new()
+    answers = site.answers(draft)
+    assert answers["genre"] == "审计" and answers["org"] == "XX县审计局" and answers["year"] == 2025
+    page = site.client.get("/")
+    assert "XX县审计局2025年工作总结" in page.text and "<progress" in page.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/write/{d}",
+        "/write/{d}?part=basics",
+        "/write/{d}?part=preamble",
+        "/write/{d}?part=sections%5B0%5D",
+        "/write/{d}?part=sections%5B1%5D",
+        "/write/{d}?part=closing",
+        "/write/{d}?part=signature",
+        "/write/{d}/part?part=sections%5B2%5D",
+        "/write/{d}/outline",
+        "/write/{d}/preview",
+        "/write/{d}/phrases?q=审计&role=measure&target=sections%5B0%5D.body",
+        "/review/{d}",
+        "/format",
+        "/skeleton",
+        "/phrases",
+        "/phrases?genre=shenji&role=plan&q=审计",
+        "/mine",
+        "/mine/status",
+        "/static/htmx.min.js",
+        "/static/htmx-LICENSE.txt",
+    ],
+)
+def test_every_page(site: Site, url: str) -> None:
+    draft = site.new()
+    page = site.client.get(url.format(d=draft))
+    assert page.status_code == 200, page.text[:500]
+
+
+def test_answers_are_saved_as_the_wizard_saves_them(site: Site) -> None:
+    draft = site.new()
+    saved = site.answer(
+        draft, "sections[1].children", ["聚焦主责主业，充分发挥审计监督职能", "我的小标题"], rerender="1"
+    )
+    assert saved.status_code == 200 and "我的小标题" in saved.text and "已保存" in saved.text
+    saved = site.answer(draft, "sections[1].children[1].body", "全年完成审计项目54个。\n查出问题金额1.2亿元。")
+    assert re.search(r"已保存 \d\d:\d\d:\d\d", saved.text) and saved.headers["hx-trigger"] == "drafter-saved"
+    answers = site.answers(draft)
+    section = answers["sections"][0]
+    assert section["heading"] == "履行审计监督职能，服务经济社会高质量发展"
+    assert section["children"][1] == {
+        "heading": "我的小标题",
+        "body": ["全年完成审计项目54个。", "查出问题金额1.2亿元。"],
+        "children": [],
+    }
+    assert answers["resume_at"] == "sections[1].children[1].body"
+    assert "已写" in site.client.get(f"/write/{draft}/outline").text
+
+
+def test_a_phrase_goes_in_with_its_slots_as_fields(site: Site) -> None:
+    draft = site.new()
+    found = site.client.get(f"/write/{draft}/phrases", params={"q": "预算执行 问题", "role": "measure"})
+    phrase = re.search(r'"phrase": "(\w+)"', found.text)
+    assert phrase, found.text
+    part = site.post(
+        f"/write/{draft}/insert", {"target": "sections[0].body", "phrase": phrase.group(1), "part": "sections[0]"}
+    )
+    assert part.status_code == 200 and 'class="slot"' in part.text and "待填的空" in part.text
+    body = site.answers(draft)["sections"][0]["body"]
+    assert ("【数量】" in body[-1] and "2025" not in body[-1]) or "2024" in body[-1]
+    marks = re.findall(r"【([^】]+)】", body[-1])
+    filled = site.post(
+        f"/write/{draft}/slot",
+        {"paragraph": "sections[0].body[0]", "occurrence": "0", "value": "12", "part": "sections[0]"},
+    )
+    assert filled.status_code == 200
+    after = site.answers(draft)["sections"][0]["body"][-1]
+    assert len(re.findall(r"【([^】]+)】", after)) == len(marks) - 1 and "12" in after
+
+
+def test_preview_counts_pages(site: Site) -> None:
+    draft = site.new()
+    site.answer(draft, "sections[0].body", "\n".join(["全年共完成审计项目54个，查出问题金额1.2亿元。" * 6] * 30))
+    preview = site.client.get(f"/write/{draft}/preview")
+    pages = int(re.search(r'id="page-count">(\d+)<', preview.text).group(1))
+    assert pages >= 5 and preview.text.count('class="page"') == pages
+    assert "XX县审计局2025年工作总结" in preview.text and "— 1 —" in preview.text
+
+
+def test_review_lists_findings_and_downloads_name_the_title(site: Site) -> None:
+    draft = site.new()
+    site.answer(draft, "sections[0].body", "同比增长50%，由100个增至120个。")
+    review = site.client.get(f"/review/{draft}")
+    assert review.status_code == 200 and "还没写完的部分" in review.text and "检查结果" in review.text
+    before = snapshot(site.folder)
+    got = site.client.get(f"/download/{draft}.docx")
+    assert "filename*=UTF-8''XX%E5%8E%BF" in got.headers["content-disposition"]
+    document = docx.Document(io.BytesIO(got.content))
+    assert document.paragraphs[0].text == "XX县审计局2025年工作总结"
+    assert "同比增长50%，由100个增至120个。" in [p.text for p in document.paragraphs]
+    markdown = site.client.get(f"/download/{draft}.md")
+    assert markdown.status_code == 200 and "同比增长50%" in markdown.text
+    assert snapshot(site.folder) == before, "a download writes nothing on disk"
+
+
+def test_font_settings_are_remembered(site: Site) -> None:
+    draft = site.new()
+    saved = site.post("/settings/fonts", {"body": "仿宋", "title": "华文中宋", "back": f"/review/{draft}"})
+    assert saved.status_code == 200
+    got = site.client.get(f"/download/{draft}.docx")
+    styles = docx.Document(io.BytesIO(got.content)).styles
+    east_asian = {name: styles[name].element.rPr.rFonts.get(qn("w:eastAsia")) for name in ("公文标题", "公文正文")}
+    assert east_asian == {"公文标题": "华文中宋", "公文正文": "仿宋"}
+
+
+# --- bad input: a Chinese message, nothing changed ------------------------------------------------------
+
+
+def docx_upload(name: str, data: bytes, field: str = "last_year") -> dict:
+    return {field: (name, data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
+
+
+@pytest.mark.parametrize(
+    ("url", "data", "files", "message"),
+    [
+        ("/drafts", {"genre": "火星", "org": "甲", "year": "2025"}, None, "没有叫"),
+        ("/drafts", {"genre": "shenji", "org": "甲", "year": "明年"}, None, "年份"),
+        ("/drafts", {"genre": "/etc/passwd", "org": "", "year": "2025"}, None, "没有叫"),
+        (
+            "/drafts",
+            {"genre": "shenji", "year": "2025"},
+            docx_upload("去年.docx", b"MZ\x90\x00" + b"\x00" * 500),
+            "不是真正的 .docx",
+        ),
+        ("/drafts", {"genre": "shenji", "year": "2025"}, docx_upload("去年.exe", b"MZ" * 100), "不支持"),
+        ("/format", {}, docx_upload("a.docx", b"MZ\x90\x00" * 100, "file"), "内容与扩展名不符"),
+        ("/format", {}, docx_upload("a.docx", b"PK\x03\x04" + b"\x00" * 100, "file"), "无法"),
+        ("/skeleton", {"genre": "火星"}, None, "没有叫"),
+        ("/skeleton", {"genre": "shenji", "year": "../../2025"}, None, "年份"),
+        ("/mine", {"source": "/no/such/folder"}, None, "找不到文件夹"),
+        ("/mine", {}, {"zip": ("a.zip", b"MZ" * 10, "application/zip")}, "内容与扩展名不符"),
+        ("/phrases/decide", {"id": "../../etc/passwd", "status": "accepted"}, None, "找不到"),
+    ],
+)
+def test_bad_forms_say_why_in_chinese_and_change_nothing(site: Site, url, data, files, message) -> None:
+    site.new()
+    before = snapshot(site.folder)
+    answer = site.post(url, data, files)
+    assert answer.status_code == 400, answer.text[:300]
+    assert message in answer.text and "什么都没有改动" in answer.text
+    assert snapshot(site.folder) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("year", "明年", "请输入四位年份"),
+        ("../../etc/passwd", "x", "没有这个问题"),
+        ("sections[99].body", "x", "没有这一部分"),
+        ("sections[0].body[7]", "x", "没有第 8 段"),
+        ("date", "/etc/passwd", "请输入日期"),
+    ],
+)
+def test_bad_answers_say_why_and_change_nothing(site: Site, name, value, message) -> None:
+    draft = site.new()
+    before = snapshot(site.folder)
+    answer = site.answer(draft, name, value)
+    assert answer.status_code == 200 and 'class="error"' in answer.text and message in answer.text
+    assert snapshot(site.folder) == before
+
+
+@pytest.mark.parametrize("draft", ["nope", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "x.answers"])
+@pytest.mark.parametrize("url", ["/write/{d}", "/review/{d}", "/download/{d}.docx", "/write/{d}/preview"])
+def test_a_draft_id_that_is_not_one(site: Site, draft: str, url: str) -> None:
+    site.new()
+    answer = site.client.get(url.format(d=draft))
+    assert answer.status_code in (400, 404)
+    if answer.status_code == 400:
+        assert "没有编号为" in answer.text
+
+
+def test_a_30_mb_upload_is_refused(site: Site) -> None:
+    before = snapshot(site.folder)
+    big = b"PK\x03\x04" + b"\x00" * (30 * 1024 * 1024)
+    answer = site.post("/format", {}, docx_upload("大.docx", big, "file"))
+    assert answer.status_code == 413 and "太大" in answer.text and "20 MB" in answer.text
+    assert snapshot(site.folder) == before
+
+
+def test_an_upload_without_a_declared_size_is_bounded(tmp_path: Path) -> None:
+    site = Site(tmp_path / "drafts", limit=1024)
+    answer = site.post("/format", {}, docx_upload("a.docx", b"PK\x03\x04" + b"\x00" * 5000, "file"))
+    assert answer.status_code == 413 and "太大" in answer.text
+
+
+def test_every_post_needs_the_pages_csrf_token(site: Site) -> None:
+    draft = site.new()
+    before = snapshot(site.folder)
+    for url in ["/drafts", f"/write/{draft}/answer", "/settings/fonts", "/phrases/decide", "/skeleton"]:
+        answer = site.client.post(url, data={"name": "org", "value": "坏人", "genre": "shenji"})
+        assert answer.status_code == 403 and "校验码" in answer.text
+        forged = site.client.post(url, data={"name": "org", "value": "坏人"}, headers={"x-csrf-token": "guess"})
+        assert forged.status_code == 403
+    assert snapshot(site.folder) == before
+
+
+# --- the other jobs -------------------------------------------------------------------------------------
+
+
+def test_format_an_uploaded_messy_docx(site: Site, tmp_path: Path) -> None:
+    messy = build_messy_report(tmp_path / "乱.docx").read_bytes()
+    listed = site.post("/format", {"check": "1"}, docx_upload("乱.docx", messy, "file"))
+    assert listed.status_code == 200 and "会改动" in listed.text and "<del>" in listed.text
+    got = site.post("/format", {"download": "1"}, docx_upload("乱.docx", messy, "file"))
+    assert "%E4%B9%B1.%E5%85%AC%E6%96%87%E6%A0%BC%E5%BC%8F.docx" in got.headers["content-disposition"]
+    section = docx.Document(io.BytesIO(got.content)).sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.top_margin.mm) == 37
+
+
+def test_skeleton_download(site: Site) -> None:
+    got = site.post("/skeleton", {"genre": "shenji", "org": "XX县审计局", "year": "2025"})
+    texts = [p.text for p in docx.Document(io.BytesIO(got.content)).paragraphs]
+    assert texts[0] == "XX县审计局2025年工作总结" and "三、存在的问题" in texts
+
+
+def test_phrase_decisions_go_where_the_terminals_go(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    site = Site(tmp_path / "drafts", templates=templates)
+    listing = site.client.get("/phrases", params={"genre": "shenji", "q": "审计"})
+    phrase_id = re.search(r'name="id" value="(\w+)"', listing.text).group(1)
+    assert site.post("/phrases/decide", {"id": phrase_id, "status": "accepted"}).status_code == 200
+    assert (
+        site.post("/phrases/decide", {"id": phrase_id, "status": "edited", "text": "改过的句子。"}).status_code == 200
+    )
+    reviews = yaml.safe_load((templates / "reviews.yaml").read_text(encoding="utf-8"))["reviews"]
+    assert reviews[phrase_id] == {"status": "edited", "text": "改过的句子。"}
+
+
+def test_mine_an_uploaded_zip(tmp_path: Path) -> None:
+    site = Site(tmp_path / "drafts", templates=tmp_path / "drafts" / "templates")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for path in sorted((ROOT / "tests" / "corpora" / "discover").iterdir())[:5]:
+            archive.write(path, f"往年/{path.name}")
+    answer = site.post("/mine", {}, {"zip": ("往年.zip", packed.getvalue(), "application/zip")}, follow_redirects=False)
+    assert answer.status_code == 303
+    for _ in range(600):
+        status = site.client.get("/mine/status").text
+        if "正在提炼" not in status:
+            break
+        time.sleep(0.1)
+    assert "提炼完成" in status and "已提炼" in status, status
+    assert (tmp_path / "drafts" / "templates" / "manifest.yaml").exists()
+
+
+def test_a_draft_from_the_terminal_wizard_continues_here(site: Site) -> None:
+    site.folder.mkdir(parents=True, exist_ok=True)
+    (site.folder / "终端写的.answers.yaml").write_text(
+        "genre: 审计\norg: XX县审计局\nyear: 2025\nsections:\n- heading: 履行审计监督职能，服务经济社会高质量发展\n"
+        "  body: [全年完成审计项目【数量】个。]\nresume_at: sections[1].body\n",
+        encoding="utf-8",
+    )
+    page = site.client.get("/write/终端写的")
+    assert page.status_code == 200
+    assert "<h1>履行审计监督职能，服务经济社会高质量发展</h1>" in page.text, "opens at the question it stopped at"
+    assert 'class="slot"' in page.text, "a half-filled phrase shows its slots as fields"
+
+
+def test_last_years_report_starts_the_draft(site: Site, tmp_path: Path) -> None:
+    report = (
+        "XX县审计局2024年工作总结\n\n2024年，XX县审计局坚持依法审计。\n\n一、主要工作\n全年完成审计项目50个。\n\n"
+        "二、下一步工作计划\n一是加强预算执行审计。二是推进审计整改。\n\nXX县审计局\n2024年12月20日\n"
+    ).encode()
+    answer = site.post(
+        "/drafts",
+        {"genre": "shenji", "org": "", "year": ""},
+        {"last_year": ("去年.txt", report, "text/plain")},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text
+    draft = answer.headers["location"].rsplit("/", 1)[1]
+    answers = site.answers(draft)
+    assert answers["year"] == 2025 and answers["org"] == "XX县审计局" and answers["checklist"]
+    assert (site.folder / answers["last_year"]).is_file()
+    assert "去年计划完成情况" in site.client.get(f"/write/{draft}").text
+
+
+# --- the real server -------------------------------------------------------------------------------------
+
+
+def test_beyond_this_machine_every_request_needs_the_token(tmp_path: Path) -> None:
+    import uvicorn
+
+    settings = Settings(folder=tmp_path, templates_option=TEMPLATES, token="secret-token-123")
+    port = free_port("0.0.0.0")
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="0.0.0.0", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.05)
+        other_host = f"http://127.0.0.2:{port}/"  # another address than the server's own loopback one
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(other_host, timeout=10)
+        assert refused.value.code == 403 and "访问令牌" in refused.value.read().decode()
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(other_host + "?token=wrong", timeout=10)
+        shown = address("0.0.0.0", port, "secret-token-123")
+        assert shown == f"http://127.0.0.1:{port}/?token=secret-token-123"
+        with urllib.request.urlopen(f"http://127.0.0.2:{port}/?token=secret-token-123", timeout=10) as page:
+            assert page.status == 200 and "drafter_token=" in page.headers["set-cookie"]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_serve_prints_the_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "drafter",
+            "serve",
+            "--no-browser",
+            "--dir",
+            str(tmp_path),
+            "--templates",
+            str(TEMPLATES),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = child.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        assert "token" not in line
+        for _ in range(100):  # the address is printed as the server starts listening
+            try:
+                with urllib.request.urlopen(url, timeout=10) as page:
+                    assert page.status == 200 and "写一篇新的年度工作总结" in page.read().decode()
+                    break
+            except urllib.error.URLError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the server never answered")
+    finally:
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=20)
+    assert child.returncode in (0, 130) and "Traceback" not in err, err
+    assert os.listdir(tmp_path) == []
