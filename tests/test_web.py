@@ -430,6 +430,6 @@ def test_serve_prints_the_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
             pytest.fail("the server never answered")
     finally:
         child.send_signal(signal.SIGINT)
-        out, err = child.communicate(timeout=20)
+        _out, err = child.communicate(timeout=20)
     assert child.returncode in (0, 130) and "Traceback" not in err, err
     assert os.listdir(tmp_path) == []
