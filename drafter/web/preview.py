@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.models import DraftSection
 from drafter.writing.draft import DraftCore, Mark
 
 _MARK = re.compile(r"【([^【】]{1,12})】")
@@ -84,8 +85,9 @@ def part_fields(core: DraftCore, part: str) -> dict[str, Any]:
         found += [item] if item else []
     elif part.startswith(("sections[", "added[")):
         entry = core.part_entry(part)
-        section = entry.section if entry else None
-        dropped = entry is not None and section is None
+        dropped = entry is not None and entry.section is None
+        # A part not answered yet is shown as its skeleton gives it; the first answer makes it.
+        section = entry.section if entry else DraftSection(heading=core.node(int(part[9:-1])).heading)
         if section is not None:
             for index, text in enumerate(section.body):
                 item = blanks(core, f"{part}.body[{index}]", text)

@@ -1,0 +1,252 @@
+"""`drafter serve` in a real browser: Playwright driving Debian's chromium (never a downloaded one).
+
+Few and fast: a clerk writes a 2025 audit summary end to end and downloads it; formats someone's messy
+file; continues in the browser a draft begun in the terminal wizard. Screenshots of the start, writing
+and review pages go to $DRAFTER_SCREENSHOTS when it is set (they are looked at, not compared).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from conftest import TEMPLATES
+from docx.oxml.ns import qn
+from docx_factory import build_messy_report
+
+from drafter.web.app import Settings, create_app
+from drafter.web.serve import free_port
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A real server on a free local port over a drafts folder of the test's own."""
+    import uvicorn
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    settings = Settings(folder=folder, templates_option=TEMPLATES, today=dt.date(2025, 12, 20))
+    port = free_port("127.0.0.1")
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", folder
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(tmp_path: Path):
+    """A page of a fresh chromium profile."""
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="drafter-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            accept_downloads=True,
+            viewport={"width": 1440, "height": 900},
+            locale="zh-CN",
+        )
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a screenshot where $DRAFTER_SCREENSHOTS says (for a person to look at)."""
+    folder = os.environ.get("DRAFTER_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / name), full_page=False)
+
+
+def saved(page) -> None:
+    """Wait until the debounced autosave has answered."""
+    page.wait_for_function("document.querySelector('#saved').textContent.includes('已保存')")
+    page.evaluate("document.querySelector('#saved').textContent = ''")
+
+
+def part(page, title: str) -> None:
+    """Jump to a part from the outline."""
+    page.locator("#outline a", has_text=title).first.click()
+    page.wait_for_selector(f"#part h1:has-text('{title}')")
+
+
+def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> None:
+    base, folder = server
+    page.goto(base + "/")
+    page.get_by_label("审计", exact=False).first.check()
+    page.fill("input[name=org]", "青山县审计局")
+    page.fill("input[name=year]", "2025")
+    screenshot(page, "start.png")
+    page.click("button:has-text('开始写')")
+    page.wait_for_selector("#part h1:has-text('单位、年份、日期和标题')")
+
+    part(page, "树牢政治机关意识")
+    page.fill("textarea[hx-vals*='sections[0].body']", "全年召开党组会12次，专题学习8次。")
+    saved(page)
+
+    part(page, "履行审计监督职能")
+    page.locator("label.tick", has_text="聚焦主责主业").locator("input").check()
+    page.wait_for_selector(".child h3:has-text('聚焦主责主业')")
+    page.fill("label.own input", "推进审计整改见实效")
+    page.press("label.own input", "Enter")
+    page.wait_for_selector(".child h3:has-text('推进审计整改见实效')")
+    page.fill("textarea[hx-vals*='sections[1].children[0].body']", "完成审计项目54个，查出问题金额1.2亿元。")
+    saved(page)
+    page.fill("textarea[hx-vals*='sections[1].children[1].body']", "督促整改问题136个，整改率98.5%。")
+    saved(page)
+
+    # A phrase with its slots: search as you type, insert, fill the slot in its sentence.
+    page.select_option("#picker-target", "sections[1].body")
+    page.fill(".picker input[type=search]", "预算执行 问题")
+    page.locator("#found button.phrase").first.click()
+    page.wait_for_selector("input.slot")
+    page.locator("input.slot").first.fill("17")
+    page.locator("input.slot").first.press("Tab")
+    page.wait_for_function(
+        "!document.querySelector('input.slot') || document.querySelectorAll('input.slot').length < 9"
+    )
+
+    page.wait_for_selector("#preview .page")
+    screenshot(page, "write.png")
+
+    page.reload()  # mid-way: nothing is lost
+    page.wait_for_selector(".child h3:has-text('推进审计整改见实效')")
+    assert "督促整改问题136个" in page.input_value("textarea[hx-vals*='sections[1].children[1].body']")
+
+    part(page, "结尾")
+    page.fill("textarea[hx-vals*='\"closing\"']", "2026年，我局将坚持依法审计，为全县高质量发展作出新的贡献。")
+    saved(page)
+
+    page.click("a:has-text('检查并下载')")
+    page.wait_for_selector("h1:has-text('检查并下载')")
+    screenshot(page, "review.png")
+    with page.expect_download() as downloading:
+        page.click("#download-docx")
+    download = downloading.value
+    assert download.suggested_filename == "青山县审计局2025年工作总结.docx"
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+
+    document = docx.Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    whole = "\n".join(texts)
+    assert texts[0] == "青山县审计局2025年工作总结"
+    for typed in (
+        "全年召开党组会12次，专题学习8次。",
+        "完成审计项目54个，查出问题金额1.2亿元。",
+        "督促整改问题136个，整改率98.5%。",
+        "2026年，我局将坚持依法审计，为全县高质量发展作出新的贡献。",
+        "推进审计整改见实效",
+    ):
+        assert typed in whole, typed
+    assert any("17" in t and "预算执行" in t for t in texts), "the phrase went in with its slot filled"
+    assert "二、履行审计监督职能，服务经济社会高质量发展" in texts
+    assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts and "（二）推进审计整改见实效" in texts
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+    title = document.paragraphs[0]
+    assert title.style.font.size.pt == 22 and title.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    heading = next(p for p in document.paragraphs if p.text.startswith("二、"))
+    assert heading.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体" and heading.style.font.size.pt == 16
+    assert list(folder.glob("*.docx")) == [], "the download wrote nothing beside the drafts"
+
+
+def test_format_an_uploaded_messy_docx(server, page, tmp_path: Path) -> None:
+    base, _ = server
+    messy = build_messy_report(tmp_path / "同事的总结.docx")
+    page.goto(base + "/format")
+    page.set_input_files("input[name=file]", str(messy))
+    page.click("button:has-text('看看会改什么')")
+    page.wait_for_selector("h2:has-text('会改动')")
+    assert page.locator("ol.changes li").count() > 3
+    page.set_input_files("input[name=file]", str(messy))
+    with page.expect_download() as downloading:
+        page.click("button:has-text('排版并下载')")
+    download = downloading.value
+    assert download.suggested_filename == "同事的总结.公文格式.docx"
+    target = tmp_path / "formatted.docx"
+    download.save_as(target)
+    section = docx.Document(str(target)).sections[0]
+    assert (round(section.page_width.mm), round(section.top_margin.mm), round(section.left_margin.mm)) == (210, 37, 28)
+    assert messy.read_bytes() == build_messy_report(tmp_path / "again.docx").read_bytes() or messy.exists()
+
+
+def test_a_draft_begun_in_the_terminal_continues_in_the_browser(server, page) -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from drafter.errors import Interrupted
+    from drafter.writing.wizard.prompter import QuestionaryPrompter
+    from drafter.writing.wizard.run import run_wizard
+
+    base, folder = server
+    enter = "\r"
+    keys = ["青山县审计局" + enter, "2025" + enter, enter, enter, enter, enter, enter]  # basics, the opening phrase
+    keys += [
+        enter,
+        enter,
+        "巡审联动成效明显。" + enter,
+    ]  # keep part one, its heading, a paragraph; then the keys run out
+    ended: list[BaseException] = []
+
+    def terminal() -> None:  # in a thread of its own: the browser's event loop runs in this one
+        with create_pipe_input() as pipe:
+            pipe.send_text("".join(keys))
+            pipe.close()
+            prompter = QuestionaryPrompter(input=pipe, output=DummyOutput())
+            try:
+                run_wizard(prompter, genre="审计", output=folder / "终端.docx", templates_option=TEMPLATES)
+            except BaseException as error:
+                ended.append(error)
+
+    wizard = threading.Thread(target=terminal)
+    wizard.start()
+    wizard.join(timeout=60)
+    assert len(ended) == 1 and isinstance(ended[0], Interrupted), ended
+    answers = yaml.safe_load((folder / "终端.answers.yaml").read_text(encoding="utf-8"))
+    assert answers["resume_at"] == "sections[0].body"
+
+    page.goto(base + "/")
+    page.click("a:has-text('青山县审计局2025年工作总结')")
+    page.wait_for_selector("#part h1:has-text('树牢政治机关意识')")  # the question the terminal stopped at
+    body = page.locator("textarea[hx-vals*='sections[0].body']")
+    assert body.input_value() == "巡审联动成效明显。"
+    body.fill("巡审联动成效明显。\n开展专项审计调查3项。")
+    saved(page)
+    answers = yaml.safe_load((folder / "终端.answers.yaml").read_text(encoding="utf-8"))
+    assert answers["sections"][0]["body"] == ["巡审联动成效明显。", "开展专项审计调查3项。"]
+    assert answers["preamble"].startswith("2025年，青山县审计局")
