@@ -440,6 +440,133 @@ def bench_phrase_search() -> list[tuple[str, str, str]]:
     return rows
 
 
+def bench_serve() -> list[tuple[str, str, str]]:
+    """`drafter serve`: the first page after start, an autosave's round trip, the preview of a 30-page draft and
+    a keystroke of the phrase search at 300k phrases, over HTTP as the browser sends them."""
+    import json
+    import shutil
+    import tempfile
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    import uvicorn
+
+    from drafter.bank.store import dump_yaml
+    from drafter.bank.templates import bank_path, find_genre, load_registry
+    from drafter.output.render.docx import render_docx
+    from drafter.output.render.layout import layout_draft
+    from drafter.web.app import Settings, create_app
+    from drafter.web.serve import free_port
+    from drafter.writing.draft import DraftCore, library
+    from drafter.writing.wizard.complete import PhraseCompleter
+
+    rows = []
+    work = Path(tempfile.mkdtemp(prefix="drafter-bench-serve-"))
+    try:
+        # First page after start: process start to the start page served, against `drafter --help`.
+        port = free_port("127.0.0.1")
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "drafter", "serve", "--no-browser", "--port", str(port), "--dir", str(work)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+                        page.read()
+                    break
+                except (TimeoutError, urllib.error.URLError, ConnectionError):
+                    time.sleep(0.01)
+            first = time.perf_counter() - started
+        finally:
+            child.terminate()
+            child.wait(timeout=20)
+        helped = best_of(lambda: subprocess.run([sys.executable, "-m", "drafter", "--help"], capture_output=True), 3)
+        rows.append(
+            ("serve: first page after start", f"{first * 1000:.0f} ms", f"{first / helped:.1f}x drafter --help")
+        )
+
+        # A server over a folder with a 30-page draft, and templates whose 审计 bank holds 300k phrases.
+        templates = work / "templates"
+        shutil.copytree(ROOT / "templates", templates, ignore=shutil.ignore_patterns("reviews.yaml", "*.lock"))
+        genre = find_genre("审计", load_registry(templates))
+        bank = many_phrases(300_000)
+        bank = [p.model_copy(update={"genre": genre.id, "role": "measure"}) for p in bank]
+        bank_path(templates, genre.id).write_text(
+            "".join(json.dumps(p.model_dump(mode="json"), ensure_ascii=False) + "\n" for p in bank), encoding="utf-8"
+        )
+        drafts = work / "drafts"
+        drafts.mkdir()
+        draft = thirty_page_draft().model_copy(update={"genre": "审计", "org": "XX县审计局", "year": 2025})
+        (drafts / "长稿.answers.yaml").write_text(dump_yaml(draft.model_dump(mode="json", exclude_none=True)))
+        settings = Settings(folder=drafts, templates_option=templates)
+        port = free_port("127.0.0.1")
+        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.01)
+        base = f"http://127.0.0.1:{port}/write/" + urllib.parse.quote("长稿")
+
+        def get(url: str) -> None:
+            with urllib.request.urlopen(url, timeout=60) as page:
+                page.read()
+
+        def post(name: str, value: str) -> None:
+            data = urllib.parse.urlencode({"name": name, "value": value}).encode()
+            request = urllib.request.Request(base + "/answer", data, {"x-csrf-token": settings.guard.csrf})
+            with urllib.request.urlopen(request, timeout=60) as page:
+                page.read()
+
+        core = DraftCore(draft.model_copy(deep=True), library(templates), work / "直接.answers.yaml")
+        direct = best_of(lambda: (core.apply("closing", "今后，我局将继续努力。"), core.save()), 5)
+        saved = statistics.median(
+            best_of(lambda n=n: post("closing", f"今后，我局将继续努力{n}。"), 1) for n in range(20)
+        )
+        rows.append(
+            (
+                "serve: autosave round trip (30-page draft)",
+                f"{saved * 1000:.0f} ms",
+                f"{saved / direct:.1f}x apply + save in process",
+            )
+        )
+
+        blocks_time = best_of(lambda: render_docx(layout_draft(draft, "标题")), 3)
+        preview = statistics.median(best_of(lambda: get(base + "/preview"), 1) for _ in range(5))
+        rows.append(
+            (
+                "serve: preview update, 30-page draft",
+                f"{preview * 1000:.0f} ms",
+                f"{preview / blocks_time:.2f}x render .docx",
+            )
+        )
+
+        search = base + "/phrases?role=measure&q="
+        get(search + urllib.parse.quote("审"))  # the bank is loaded and prepared once, at the first keystroke
+        typed = "聚焦主责主业 审计"
+        keystrokes = [
+            best_of(lambda end=end: get(search + urllib.parse.quote(typed[:end])), 3)
+            for end in range(1, len(typed) + 1)
+        ]
+        completer = PhraseCompleter(bank)
+        in_process = max(
+            best_of(lambda end=end: completer.matches(typed[:end], limit=20), 3) for end in range(1, len(typed) + 1)
+        )
+        rows.append(
+            (
+                "serve: phrase search keystroke, 300k",
+                f"{max(keystrokes) * 1000:.0f} ms",
+                f"median {statistics.median(keystrokes) * 1000:.0f} ms; in process {in_process * 1000:.1f} ms",
+            )
+        )
+        server.should_exit = True
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
 BENCHES = {
     "startup": bench_startup,
     "outline": bench_outline,
@@ -447,6 +574,7 @@ BENCHES = {
     "render": bench_render,
     "format": bench_format,
     "phrases": bench_phrase_search,
+    "serve": bench_serve,
 }
 
 

@@ -82,12 +82,12 @@ class Books:
             self._library, self._stamp, self._phrases = loaded, stamp, {}
         return self._library
 
-    def completer(self, key: str, phrases: list[Any]) -> Any:
+    def completer(self, key: str, phrases: Callable[[], list[Any]]) -> Any:
         """The terminal's phrase search over a bank, prepared once per bank."""
         from drafter.writing.wizard.complete import PhraseCompleter
 
         if key not in self._phrases:
-            self._phrases[key] = PhraseCompleter(phrases)
+            self._phrases[key] = PhraseCompleter(phrases())
         return self._phrases[key]
 
 
@@ -124,8 +124,26 @@ def create_app(settings: Settings) -> Starlette:
         settings.guard.check_csrf(request, form)
         return form
 
+    cores: dict[str, tuple[tuple[int, int], DraftCore]] = {}
+
+    def stamp(path: Path) -> tuple[int, int]:
+        status = path.stat()
+        return status.st_mtime_ns, status.st_size
+
     def core_of(request: Request) -> DraftCore:
-        return open_draft(folder, request.path_params["draft"], books.get(), today())
+        """The draft of the URL, kept between requests while its answers file is as this server last saw it."""
+        draft_id = request.path_params["draft"]
+        core = open_draft(folder, draft_id, books.get(), today()) if draft_id not in cores else cores[draft_id][1]
+        if draft_id in cores and cores[draft_id][0] != stamp(core.answers_path):
+            core = open_draft(folder, draft_id, books.get(), today())
+        cores[draft_id] = (stamp(core.answers_path), core)
+        request.state.core = core
+        return core
+
+    def saved_core(core: DraftCore, resume_at: str) -> None:
+        """Save the draft and remember the file as saved."""
+        core.save(resume_at=resume_at)
+        cores[_id(core)] = (stamp(core.answers_path), core)
 
     def guarded(handler: Handler) -> Handler:
         """A user's mistake becomes a Chinese page (or line, for htmx) that changes nothing."""
@@ -136,6 +154,7 @@ def create_app(settings: Settings) -> Starlette:
             except PermissionError:
                 return message("页面已过期或来源不明（缺少校验码）：请刷新页面后重试。", 403)
             except UserError as error:
+                cores.pop(str(request.path_params.get("draft")), None)  # an answer refused half-way is not kept
                 status = 413 if isinstance(error, UploadError) and "太大" in error.message else 400
                 if request.headers.get("hx-request"):
                     return HTMLResponse(f'<span class="error">{_escape(error.message)}</span>', status_code=200)
@@ -209,7 +228,7 @@ def create_app(settings: Settings) -> Starlette:
         values = form.getlist("value")
         value: Any = [str(v) for v in values] if form.get("many") else str(values[0] if values else "")
         core.apply(name, value)
-        core.save(resume_at=name)
+        saved_core(core, name)
         saved = f'<span class="saved">已保存 {dt.datetime.now():%H:%M:%S}</span>'
         if form.get("rerender"):
             part = str(form.get("part") or _part_of(name))
@@ -220,7 +239,7 @@ def create_app(settings: Settings) -> Starlette:
         core = core_of(request)
         form = await form_of(request)
         name = core.insert_phrase(str(form.get("target") or ""), str(form.get("phrase") or ""))
-        core.save(resume_at=name)
+        saved_core(core, name)
         return page("part.html", **write_values(core, str(form.get("part") or _part_of(name))))
 
     async def slot(request: Request) -> Response:
@@ -234,7 +253,7 @@ def create_app(settings: Settings) -> Starlette:
         if occurrence < 0:
             raise AnswerError(name, "这一段里没有这个空。")
         core.fill_mark(name, occurrence, str(form.get("value") or ""))
-        core.save(resume_at=name)
+        saved_core(core, name)
         return page("part.html", **write_values(core, str(form.get("part") or _part_of(name))))
 
     async def phrase_search(request: Request) -> Response:
@@ -242,8 +261,12 @@ def create_app(settings: Settings) -> Starlette:
         role = request.query_params.get("role", "measure")
         if role not in ROLE_NAMES:
             role = "measure"
-        bank = core.paragraph_bank(role) if role in ("opening", "closing") else core.insert_bank(role)
-        bank = [p for p in bank if p.role == role] if role in ("opening", "closing") else bank
+
+        def bank() -> list[Any]:
+            if role in ("opening", "closing"):
+                return [p for p in core.paragraph_bank(role) if p.role == role]
+            return core.insert_bank(role)
+
         completer = books.completer(f"{core.genre.id if core.genre else ''}:{role}", bank)
         found = completer.matches(request.query_params.get("q", "").strip(), limit=20)
         return page(
@@ -344,7 +367,7 @@ def create_app(settings: Settings) -> Starlette:
         search = request.query_params.get("q", "").strip()
         phrases = select_phrases(settings.templates_option, genre.id, role, None)
         if search:
-            phrases = books.completer(f"browse:{genre.id}:{role}", phrases).matches(search, limit=200)
+            phrases = books.completer(f"browse:{genre.id}:{role}", lambda: phrases).matches(search, limit=200)
         values: dict[str, Any] = {"genres": library_now.genres, "genre": genre, "role": role or "", "q": search}
         template = "phrase_list.html" if request.headers.get("hx-request") else "phrases.html"
         return page(template, phrases=phrases[:200], total=len(phrases), **values)
