@@ -130,7 +130,9 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     # A phrase with its slots: search as you type, insert, fill the slot in its sentence.
     page.select_option("#picker-target", "sections[1].body")
     page.fill(".picker input[type=search]", "审计查出 问题金额")
-    page.locator("#found button.phrase", has_text="【").first.click()
+    chosen = page.locator("#found button.phrase", has_text="【").first
+    before_slot, after_slot = chosen.inner_text().split("【", 1)[0], chosen.inner_text().rsplit("】", 1)[1]
+    chosen.click()
     page.wait_for_selector("input.slot")
     for _ in range(10):  # each slot, filled in its sentence, goes away as the part is shown again
         slots = page.locator("input.slot")
@@ -177,7 +179,8 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
         "推进审计整改见实效",
     ):
         assert typed in whole, typed
-    assert any("审计查出主要问题金额17万元" in t for t in texts), "the phrase went in with its slots filled"
+    inserted = [t for t in texts if t.startswith(before_slot) and t.endswith(after_slot)]
+    assert len(inserted) == 1 and "17" in inserted[0] and "【" not in inserted[0], "the phrase, its slots filled"
     assert "二、履行审计监督职能，服务经济社会高质量发展" in texts
     assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts and "（二）推进审计整改见实效" in texts
     section = document.sections[0]
