@@ -309,7 +309,10 @@ def test_phrase_decisions_go_where_the_terminals_go(tmp_path: Path) -> None:
     assert (
         site.post("/phrases/decide", {"id": phrase_id, "status": "edited", "text": "改过的句子。"}).status_code == 200
     )
-    reviews = yaml.safe_load((templates / "reviews.yaml").read_text(encoding="utf-8"))["reviews"]
+    from drafter.bank.templates import reviews_target
+
+    target = reviews_target(templates)  # where `drafter phrases accept` writes too
+    reviews = yaml.safe_load(target.read_text(encoding="utf-8"))["reviews"]
     assert reviews[phrase_id] == {"status": "edited", "text": "改过的句子。"}
 
 

@@ -123,7 +123,7 @@ def skeleton_document(genre: str, org: str | None, year: int | None, templates_o
 def decide(templates_option: Path | None, phrase_id: str, status: str, text: str) -> str:
     """A review decision on one phrase, kept where `drafter phrases accept/reject/review` keep theirs."""
     from drafter.bank.phrasebook import record_decisions
-    from drafter.bank.templates import load_bank, load_registry, resolve_templates, save_reviews
+    from drafter.bank.templates import load_bank, load_registry, resolve_templates, reviews_target, save_reviews
     from drafter.models import Review
 
     if status in ("accepted", "rejected"):
@@ -135,7 +135,7 @@ def decide(templates_option: Path | None, phrase_id: str, status: str, text: str
         known = {p.id for g in load_registry(templates) for p in load_bank(templates, g)}
         if phrase_id not in known:
             raise UserError(f"找不到编号为“{phrase_id}”的常用语。")
-        save_reviews(templates, {phrase_id: Review(status="edited", text=text.strip())})
+        save_reviews(reviews_target(templates), {phrase_id: Review(status="edited", text=text.strip())})
         return DECISIONS["edited"]
     raise UserError("请选择：采用、拒绝，或写出修改后的文字。")
 
