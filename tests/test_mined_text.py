@@ -63,6 +63,10 @@ def test_place_slot_needs_a_place(sentence: str, expected: str) -> None:
         ("协助完成池州市中级人民法院原院长经济责任审计。", "协助完成{单位}原院长经济责任审计。"),
         ("对濉溪县教育局局长开展经济责任审计。", "对{单位}局长开展经济责任审计。"),
         ("组织濉溪县政协委员视察。", "组织{地名}政协委员视察。"),
+        ("XX县审计局局长带队开展调研。", "{单位}局长带队开展调研。"),
+        # Nor does a unit's name run over a conjunction: 县政府和县卫生健康局 is two bodies.
+        ("在县委、县政府和县卫生健康局的正确领导下开展工作。", "在县委、县政府和{单位}的正确领导下开展工作。"),
+        ("与第一职业技术学校（XX校区）开展合作。", "与第一职业技术学校（{名称}校区）开展合作。"),
     ],
 )
 def test_unit_slot_ends_before_a_post(sentence: str, expected: str) -> None:
@@ -81,6 +85,13 @@ def test_unit_slot_ends_before_a_post(sentence: str, expected: str) -> None:
 )
 def test_money_without_yuan_is_an_amount(sentence: str, expected: str) -> None:
     assert slotted(sentence) == expected
+
+
+@pytest.mark.parametrize("number", ["1.", "2、", "（3）", "①", "一、", "（一）", "(二)", "第一，"])
+def test_a_list_number_of_any_level_is_not_part_of_a_phrase(number: str) -> None:
+    assert (
+        slotted(f"{number}加强人才队伍建设，完善人才引进和培养机制。") == "加强人才队伍建设，完善人才引进和培养机制。"
+    )
 
 
 # --- the case role: where 典型 stands, not whether it occurs -------------------------------------

@@ -21,8 +21,10 @@ _CJK = "\u4e00-\u9fff"
 _DOC_NUMBER = re.compile(rf"[{_CJK}]{{1,10}}[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d+\s*号")
 # Quoted slogans and codes: “一月一回头、两月一起底、三月一报告”, "3+1+1"; short set terms (“放管服”) stay.
 _QUOTED = re.compile(r"“([^”]{1,40})”|\"([^\"]{1,40})\"")
+# A list number of any level a sentence may open with (GB/T 9704: 一、（一）1.（1）, and ① 第一，).
 _LIST_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、])\s*"
+    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、]"
+    r"|[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])\s*"
 )
 # Administrative suffixes, longest first.
 _ADMIN = re.compile(
@@ -222,9 +224,10 @@ _ORG_SUFFIX = (
     r"(?:人民政府|政府|委员会|人民医院|中医院|医院|卫生院|局|委|办公室|办|中心|学校|中学|小学|幼儿园|学区|公司|集团|"
     r"院|所|站|队|厅|处|科|协会|法院|检察院|银行|支行)"
 )
-# A unit named by its level and domain (县审计局, 市统计局): the writer or a body like it, so {单位}.
+# A unit named by its level and domain (县审计局, 市统计局): the writer or a body like it, so {单位}. A name never
+# runs over a conjunction (县政府和县卫生健康局 is two bodies).
 _LEVEL_UNIT = re.compile(
-    rf"(?:(?<=^)|(?<=[，。；：、和与及对向在由经协助配合联合]))[省市县区乡镇][{_CJK}]{{1,8}}?(?:局|委员会|委|办公室|中心)(?![{_CJK}]{{0,1}}(?:局|委|会|办|中心))"
+    rf"(?:(?<=^)|(?<=[，。；：、和与及对向在由经协助配合联合]))[省市县区乡镇](?:(?![和与及])[{_CJK}]){{1,8}}?(?:局|委员会|委|办公室|中心)(?![{_CJK}]{{0,1}}(?:局|委|会|办|中心))"
 )
 # A unit's suffix followed by a post (院长, 委员, 局长) begins the post: the unit ends before it (法院|原院长).
 _POST_AFTER = r"(?:长|员|士|主任|书记)"

@@ -16,7 +16,11 @@ _SLOT_RULES: tuple[tuple[str, str], ...] = (
     ("金额", r"(?:\d+(?:\.\d+)?|XX)(?=\s*(?:万元|亿元|元|万美元))"),
     ("年份", r"(?<!\d)(?:19|20)\d{2}(?=\s*(?:年|至|到|—|－|-))"),
     ("日期", r"\d{1,2}月\d{1,2}日"),
-    ("单位", rf"XX[\u4e00-\u9fff]{{0,10}}?{_ORG_SUFFIX}(?!员)(?![\u4e00-\u9fff]{{0,2}}{_ORG_SUFFIX})"),
+    # A suffix that begins a word of its own (校区, 院长, 局长, 委员) does not end the unit's name.
+    (
+        "单位",
+        rf"XX[\u4e00-\u9fff]{{0,10}}?{_ORG_SUFFIX}(?![区长员士])(?![\u4e00-\u9fff]{{0,2}}{_ORG_SUFFIX}(?![区长员士]))",
+    ),
     ("地名", r"XX[省市县区乡镇村]"),
     ("数量", rf"\d+(?:\.\d+)?|XX+(?={_MEASURE_WORD})"),
     ("名称", r"XX+"),

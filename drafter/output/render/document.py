@@ -17,6 +17,7 @@ from drafter.bank.templates import (
 from drafter.errors import UsageError
 from drafter.files import write_output
 from drafter.mining.genres import GENERAL_GENRE, PERSONAL
+from drafter.mining.sentences import fits_role
 from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.output.render.docx import FontTable, render_docx
@@ -208,17 +209,20 @@ def guidance_text(part: SkeletonNode) -> str:
 
 
 def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None) -> list[Phrase]:
-    """One or two phrases for a part. A part mined from documents shows what was written in it (never padded with
-    what another part of them says); a part borrowed from the general skeleton, phrases of its role."""
+    """One or two phrases for a part. A part mined from documents shows what was written in it, never padded with
+    what another part of them says (drafter's own register for its role when nothing written there is offered);
+    a part borrowed from the general skeleton, phrases of its role."""
     roles = {"measure", "result"} if part.role in ("measure", "result") else {part.role}
     usable = [p for p in phrases if p.role in roles and p.status != "rejected"]
     spans = spans or {}
     if part.provenance and not part.borrowed:
-        usable = [p for p in usable if _inside_part(p, part, spans) or p.status in ("accepted", "edited")]
+        own = [p for p in usable if _inside_part(p, part, spans) or p.status in ("accepted", "edited")]
+        usable = own or [p for p in usable if p.origin == "register"]
     usable.sort(
         key=lambda p: (
             not _inside_part(p, part, spans),
             p.status not in ("accepted", "edited"),
+            not fits_role(p.text, part.role),  # an opening from the year, a closing that looks ahead
             tuple(-g for g in p.generality()),
             _where_in_part(p, part, spans),  # on a tie, what the document the skeleton follows wrote there
         )
