@@ -170,6 +170,7 @@ def test_named_things_another_unit_cannot_sign_become_slots(sentence: str, expec
         ("全年完成项目１２个。", "全年完成项目12个。"),
         ("深入学习新时代中国特色社会主义思想。", "深入学习习近平新时代中国特色社会主义思想。"),
         ("全面推进依法治县工作。", "全面推进依法治县工作。"),
+        ("员工队伍结构有待优化，管理常态化长效化水平不高。", "员工队伍结构有待优化，管理常态化长效化水平不高。"),
     ],
 )
 def test_mined_sentences_are_proofread_by_checks_rules(sentence: str, expected: str) -> None:

@@ -217,7 +217,8 @@ def coined_words(text: str) -> list[tuple[str, str, str]]:
     found = []
     for match in _HUA.finditer(text):
         stem, word = match.group(1), match.group(0)
-        if lexicon().known(word) or not lexicon().function_word(stem):
+        # 有待|优化: the 化 word is the last two characters, a word of its own.
+        if lexicon().known(word) or lexicon().known(word[1:]) or not lexicon().function_word(stem):
             continue
         right = stem + "性" if lexicon().known(stem + "性") else ""
         found.append((word, right, f"“{word}”不成词（“{stem}”后不能加“化”）"))
