@@ -254,7 +254,7 @@ def add_list(document: Document, items: list[str], form: str, num_id: str = "", 
             document.add_paragraph(typed_marker(form, number) + item)
 
 
-def build_list_report(path: Path, form: str) -> Path:
+def build_list_report(path: Path, form: str, *, tabbed: bool = True) -> Path:
     """A summary whose sections hold lists of full sentences written in `form`: headings that end in ：or ，,
     paragraphs indented with a tab or spaces, a heading and its first item in one paragraph parted by tabs,
     a second list in bracketed form, a closing, the signature and the date."""
@@ -270,9 +270,12 @@ def build_list_report(path: Path, form: str) -> Path:
         document.add_paragraph(lead)
     add_list(document, MEASURES, form, num_id, lead)
     heading = document.add_paragraph("（二）推进审计整改落实，")
-    for _ in range(3):
-        heading.add_run().add_tab()
-    heading.add_run("1.建立问题清单，实行挂号销号管理。")
+    if tabbed:
+        for _ in range(3):
+            heading.add_run().add_tab()
+        heading.add_run("1.建立问题清单，实行挂号销号管理。")
+    else:
+        document.add_paragraph("1.建立问题清单，实行挂号销号管理。")
     document.add_paragraph("2.健全整改会商机制，按季度通报整改进展。")
     document.add_paragraph("二、存在的问题")
     document.add_paragraph("    审计力量与任务不匹配，专业人才不足，信息化水平不高。")
@@ -285,3 +288,28 @@ def build_list_report(path: Path, form: str) -> Path:
     document.add_paragraph("2024年12月20日")
     document.save(str(path))
     return path
+
+
+def list_report_text(form: str) -> str:
+    """The summary of `build_list_report` as a text file would hold it, its list typed in `form`."""
+    lines = [
+        "XX县审计局2024年工作总结",
+        "2024年，我局坚持依法审计，全面完成各项审计任务。现将有关情况总结如下：",
+        "一、主要工作：",
+        "（一）强化预算执行审计",
+        "全年完成预算执行审计项目18个，查出问题金额1.2亿元。主要做法如下：",
+        "\t全年推动整改问题46个，整改金额3200万元。具体做法：",
+        *(typed_marker(form, number) + item for number, item in enumerate(MEASURES, start=1)),
+        "（二）推进审计整改落实，",
+        "1.建立问题清单，实行挂号销号管理。",
+        "2.健全整改会商机制，按季度通报整改进展。",
+        "二、存在的问题",
+        "    审计力量与任务不匹配，专业人才不足，信息化水平不高。",
+        "三、下一步工作计划",
+        "\u3000\u3000明年，我局将重点做好以下工作：",
+        *(f"({number}){item}" for number, item in enumerate(PLANS, start=1)),
+        "新的一年，我局将继续坚持依法审计，为全县高质量发展作出新的贡献。",
+        "XX县审计局",
+        "2024年12月20日",
+    ]
+    return "\n".join(lines) + "\n"

@@ -16,7 +16,15 @@ import pytest
 from conftest import TEMPLATES, run
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
-from docx_factory import build_list_report, build_messy_report, tiny_png
+from docx_factory import (
+    LIST_FORMS,
+    MEASURES,
+    PLANS,
+    build_list_report,
+    build_messy_report,
+    list_report_text,
+    tiny_png,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +36,7 @@ from drafter.output.render.document import blank_skeleton
 from drafter.output.render.docx import STYLE_NAMES, TEXT_PT, render_docx
 from drafter.output.render.ending import DATE_SHIFT_CHARS, RIGHT_SPACE_CHARS, ems, right_spaces
 from drafter.output.render.layout import Block
+from drafter.reading.pipeline import outline_paths
 
 ALL = set(STEPS)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -133,6 +142,75 @@ def test_a_list_in_one_paragraph_becomes_a_paragraph_an_item(tmp_path: Path) -> 
         *(f"{n}.{m}" for n, m in enumerate(MEASURES, 1)),
     ]
     assert not any(p._p.find(f".//{W}br") is not None or p._p.find(f".//{W}cr") is not None for p in body)
+
+
+# Everything check says about numbering and empty headings.
+NUMBERING_CODES = {
+    "numbering-jump",
+    "numbering-stray",
+    "bracket-width",
+    "arabic-comma",
+    "level-skipped",
+    "lone-child",
+    "item-stray",
+    "empty-section",
+}
+
+
+def check_codes(path: Path) -> set[str]:
+    """The codes of everything `drafter check` finds in a file."""
+    from drafter.output.check.run import check_paths
+
+    (report,) = check_paths([path], templates_option=TEMPLATES).reports
+    return {finding.code for finding in report.findings}
+
+
+def every_section(sections: list) -> list:
+    """The sections of a tree, depth first."""
+    return [s for section in sections for s in (section, *every_section(section.children))]
+
+
+@pytest.mark.parametrize("form", LIST_FORMS)
+def test_lists_in_every_form_stay_body(tmp_path: Path, form: str) -> None:
+    assert_lists_formatted(build_list_report(tmp_path / "a.docx", form, tabbed=False), form)
+
+
+@pytest.mark.parametrize(("form", "suffix"), [("1、", ".txt"), ("（1）", ".txt"), ("1：", ".md"), ("1，", ".txt")])
+def test_lists_typed_in_text_files_stay_body(tmp_path: Path, form: str, suffix: str) -> None:
+    source = tmp_path / f"a{suffix}"
+    source.write_text(list_report_text(form), encoding="gbk" if suffix == ".txt" else "utf-8")
+    assert_lists_formatted(source, form)
+
+
+def assert_lists_formatted(source: Path, form: str) -> None:
+    """The summary of `build_list_report` formatted: its headings numbered by depth and standing alone, each
+    list's items body text in one form, no heading left without content, and nothing check would report
+    about numbering or layout."""
+    assert not check_codes(source) & (NUMBERING_CODES - {"arabic-comma", "bracket-width"})
+    (item,) = format_files([source]).formatted
+    assert item.output is not None
+    paragraphs = [p for p in docx.Document(str(item.output)).paragraphs if p.text]
+    styles = {p.text: p.style.name for p in paragraphs}
+    assert [p.text for p in paragraphs if p.style.name == STYLE_NAMES[1]] == [
+        "一、主要工作",
+        "二、存在的问题",
+        "三、下一步工作计划",
+    ]
+    assert [p.text for p in paragraphs if p.style.name == STYLE_NAMES[2]] == [
+        "（一）强化预算执行审计",
+        "（二）推进审计整改落实",
+    ]
+    bracketed = "(" in form or "（" in form or "）" in form
+    first = [("（{}）" if bracketed else "{}.").format(n) + text for n, text in enumerate(MEASURES, start=1)]
+    second = ["1.建立问题清单，实行挂号销号管理。", "2.健全整改会商机制，按季度通报整改进展。"]
+    plans = [f"（{n}）{text}" for n, text in enumerate(PLANS, start=1)]
+    for text in first + second + plans:
+        assert styles.get(text) == STYLE_NAMES["body"], text
+    assert not [p.text for p in paragraphs if re.match(r"^\s|^[0-9]+[、：:，,．)）]", p.text)], "no 1、 beside 1."
+    (outline,) = outline_paths([item.output]).outlines
+    assert all(section.body or section.children for section in every_section(outline.sections))
+    assert not check_codes(item.output) & NUMBERING_CODES
+    assert [f.code for f in check_layout(item.output)] == []
 
 
 # --- the 落款 (GB/T 9704-2012 §7.3.5.2) ---------------------------------------------------------------
