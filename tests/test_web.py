@@ -142,6 +142,7 @@ def test_a_phrase_goes_in_with_its_slots_as_fields(site: Site) -> None:
         f"/write/{draft}/insert", {"target": "sections[0].body", "phrase": phrase.group(1), "part": "sections[0]"}
     )
     assert part.status_code == 200 and 'class="slot"' in part.text and "待填的空" in part.text
+    assert part.headers["hx-trigger"] == "drafter-saved", "the outline and the preview follow"
     body = site.answers(draft)["sections"][0]["body"]
     assert ("【数量】" in body[-1] and "2025" not in body[-1]) or "2024" in body[-1]
     marks = re.findall(r"【([^】]+)】", body[-1])

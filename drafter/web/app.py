@@ -145,6 +145,12 @@ def create_app(settings: Settings) -> Starlette:
         core.save(resume_at=resume_at)
         cores[_id(core)] = (stamp(core.answers_path), core)
 
+    def part_again(core: DraftCore, part: str, **values: Any) -> Response:
+        """The part's form shown again after a change; the outline and the preview follow (drafter-saved)."""
+        response = page("part.html", **write_values(core, part), **values)
+        response.headers["HX-Trigger"] = "drafter-saved"
+        return response
+
     def guarded(handler: Handler) -> Handler:
         """A user's mistake becomes a Chinese page (or line, for htmx) that changes nothing."""
 
@@ -232,7 +238,7 @@ def create_app(settings: Settings) -> Starlette:
         saved = f'<span class="saved">已保存 {dt.datetime.now():%H:%M:%S}</span>'
         if form.get("rerender"):
             part = str(form.get("part") or _part_of(name))
-            return page("part.html", **write_values(core, part), headers_saved=saved)
+            return part_again(core, part, headers_saved=saved)
         return HTMLResponse(saved, headers={"HX-Trigger": "drafter-saved"})
 
     async def insert(request: Request) -> Response:
@@ -240,7 +246,7 @@ def create_app(settings: Settings) -> Starlette:
         form = await form_of(request)
         name = core.insert_phrase(str(form.get("target") or ""), str(form.get("phrase") or ""))
         saved_core(core, name)
-        return page("part.html", **write_values(core, str(form.get("part") or _part_of(name))))
+        return part_again(core, str(form.get("part") or _part_of(name)))
 
     async def slot(request: Request) -> Response:
         core = core_of(request)
@@ -254,7 +260,7 @@ def create_app(settings: Settings) -> Starlette:
             raise AnswerError(name, "这一段里没有这个空。")
         core.fill_mark(name, occurrence, str(form.get("value") or ""))
         saved_core(core, name)
-        return page("part.html", **write_values(core, str(form.get("part") or _part_of(name))))
+        return part_again(core, str(form.get("part") or _part_of(name)))
 
     async def phrase_search(request: Request) -> Response:
         core = core_of(request)
