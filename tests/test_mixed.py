@@ -127,6 +127,21 @@ def test_a_second_run_finds_the_kinds_of_report_in_their_renamed_genres(
     assert not [g for g in summary.genres if g["name"] == PERSONAL]
 
 
+def test_a_registry_with_a_personal_genre_outlines_a_personal_summary_into_it() -> None:
+    from drafter.mining.genres import load_genres
+    from drafter.models import Genre
+    from drafter.reading.pipeline import outline_source
+    from drafter.reading.read import Paragraph, SourceText
+
+    genres = [*load_genres(), Genre(id="geren", name="个人年终总结", discovered=True, report=PERSONAL)]
+    text = "XX县审计局副局长李某2024年度述职报告\n一年来，我分管审计业务工作。\n一、主要工作\n完成审计项目。\n"
+    paragraphs = [Paragraph(line, i + 1) for i, line in enumerate(text.splitlines())]
+    (outline,), _ = outline_source(SourceText("a.txt", paragraphs), genres=genres)
+    assert outline.genre == "个人年终总结"  # not 审计, whose word is in the unit's name
+    (bundled,), _ = outline_source(SourceText("a.txt", paragraphs), genres=load_genres())
+    assert bundled.genre == "审计"
+
+
 def test_no_speaker_line_or_salutation_in_any_skeleton(skeletons: dict[str, str]) -> None:
     speaker = re.compile(r"某某|述职人|各位代表|各位领导|同志们|尊敬的|大家好|^(?:县长|区长|省长|总理)")
     for genre, text in skeletons.items():

@@ -64,3 +64,20 @@ def test_five_megabyte_single_line_of_noise(tmp_path: Path) -> None:
     start = time.perf_counter()
     outline_paths([path])
     assert time.perf_counter() - start < 60
+
+
+_HEADING_ALPHABET = list("一二是：:，,；;。加强监管全年完成12%工作推进在我局提质增效 ")
+_NOT_WORDS = str.maketrans("", "", "：:，,；;。 \u3000\t")
+
+
+@SETTINGS
+@given(
+    st.text(alphabet=st.sampled_from(_HEADING_ALPHABET), max_size=80),
+    st.text(alphabet=st.sampled_from(_HEADING_ALPHABET), max_size=40),
+)
+def test_cutting_a_swallowed_heading_loses_no_word(heading: str, rest: str) -> None:
+    from drafter.reading.headings import unswallow
+
+    head, body = unswallow(heading, rest)
+    assert (head + body).translate(_NOT_WORDS) == (heading + rest).translate(_NOT_WORDS)
+    assert head == heading or (len(head.translate(_NOT_WORDS)) >= 2 and len(head) < len(heading))

@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from drafter.mining.genres import GOVERNMENT_REPORT, PERSONAL
-from drafter.models import Outline
+from drafter.models import Genre, Outline
 from drafter.reading.titles import TitleFacts
 
 # Fewer characters of text than this is a note, not a summary.
@@ -76,6 +76,12 @@ def report_kind(outline: Outline, facts: TitleFacts) -> str | None:
     text = (outline.preamble or "") + "".join(_texts(outline.sections))
     singular, plural = len(_I.findall(text)), len(_WE.findall(text))
     return PERSONAL if singular >= 2 and singular > plural else None
+
+
+def report_genre(outline: Outline, facts: TitleFacts, genres: list[Genre]) -> tuple[str | None, Genre | None]:
+    """The kind of report a document is (or None), and the genre of the registry that holds that kind (or None)."""
+    kind = report_kind(outline, facts)
+    return kind, next((g for g in genres if kind and g.report == kind), None)
 
 
 def _texts(sections) -> list[str]:  # type: ignore[no-untyped-def]

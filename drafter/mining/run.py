@@ -32,7 +32,7 @@ from drafter.bank.templates import (
     write_mined,
 )
 from drafter.errors import ReadError, UsageError, UserError
-from drafter.mining.classify import fingerprint, report_kind, skip_reason
+from drafter.mining.classify import fingerprint, report_genre, skip_reason
 from drafter.mining.combine import PartialBank
 from drafter.mining.discover import bucket_of
 from drafter.mining.extract import mine_document
@@ -141,9 +141,8 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
 def _bucket(outline: Outline, facts: TitleFacts, genres: list[Genre], by_name: dict[str, Genre]) -> str:
     """Where a summary's phrases go: the genre of its kind of report (个人总结, 政府工作报告) whatever unit wrote
     it, else the registered or discovered genre the outline step matched, else a discovery bucket."""
-    kind = report_kind(outline, facts)
+    kind, own = report_genre(outline, facts, genres)
     if kind is not None:
-        own = next((g for g in genres if g.report == kind), None)
         return f"g:{own.id}" if own else f"k:{kind}"
     genre = by_name.get(outline.genre or GENERAL_GENRE)  # the outline step matched it already
     return f"g:{genre.id}" if genre and not genre.report else bucket_of(facts)

@@ -99,15 +99,17 @@ def unswallow(heading: str, rest: str) -> tuple[str, str]:
     body begins after a heading-like ending, as when line breaks were lost (一、2024年度安全生产工作开展情况
     在县委县政府的坚强领导下，……)."""
     items = _GLUED_ITEMS.search(heading)
-    if items and items.start() >= 4 and (len(heading) > HEADING_MAX or "二是" in heading[items.end() :]):
+    head = heading[: items.start()].rstrip(_CLOSING_PUNCT) if items else ""
+    if items and len(head) >= 4 and (len(heading) > HEADING_MAX or "二是" in heading[items.end() :]):
         body = heading[items.start() :].lstrip("：:，,；; ")
-        return heading[: items.start()].rstrip(_CLOSING_PUNCT), body + ("。" + rest if rest else "。")
+        return head, body + ("。" + rest if rest else "。")
     if len(heading) <= HEADING_MAX:
         return heading, rest
     colon = re.search(r"[：:]", heading)
-    if colon and 4 <= colon.start() <= HEADING_MAX:
+    head = heading[: colon.start()].rstrip(_CLOSING_PUNCT) if colon else ""
+    if colon and 4 <= len(head) and colon.start() <= HEADING_MAX:
         body = heading[colon.end() :].strip(_STRIP)
-        return heading[: colon.start()], body + ("。" + rest if rest else "。")
+        return head, body + ("。" + rest if rest else "。")
     match = _SWALLOWED.match(heading)
     if not match or not re.search(r"[，。；]", heading[match.end() : match.end() + 60] + "。" + rest[:1]):
         return heading, rest

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import ReadError, UserError
+from drafter.mining.classify import report_genre
 from drafter.mining.genres import classify_title, load_genres
 from drafter.models import Genre, Outline, OutlineSection
 from drafter.reading.clean import CleanReport, CompiledRule, clean_paragraphs, load_rules
 from drafter.reading.outline import Node, parse_document
 from drafter.reading.read import FORMATS_READ, SourceText, iter_source_files, read_sources
 from drafter.reading.split import RawDocument, split_documents, unflatten
+from drafter.reading.titles import title_facts
 
 
 @dataclass
@@ -99,7 +101,7 @@ def outline_document(document: RawDocument, genres: list[Genre], meta_title: str
     parsed = parse_document(document)
     title = parsed.title or meta_title
     org = parsed.signature if parsed.signature and " " not in parsed.signature else parsed.letterhead
-    return Outline(
+    outline = Outline(
         title=title,
         source=document.source,
         genre=classify_title(title or "", genres, org, [n.candidate.heading for n in parsed.sections]),
@@ -112,6 +114,9 @@ def outline_document(document: RawDocument, genres: list[Genre], meta_title: str
         doc_number=parsed.doc_number,
         addressee=parsed.addressee,
     )
+    # A 个人总结 or 政府工作报告 belongs to the genre of its kind, whatever its unit or topic words say.
+    _, own = report_genre(outline, title_facts(title, org), genres)
+    return outline.model_copy(update={"genre": own.name}) if own else outline
 
 
 def outline_text(text: str, source: str = "<text>", *, clean: bool = True) -> list[Outline]:
