@@ -320,6 +320,11 @@ def test_the_last_word_of_a_title_says_whether_it_is_a_summary(title: str, kind:
         ("办公室主任李某2024年工作总结\n一年来，在领导的关心下做好本职工作。\n一、主要工作\n完成任务。\n", PERSONAL),
         ("XX医院护士长2024年工作总结\n一年来，科室护理工作稳步推进。\n一、主要工作\n完成任务。\n", PERSONAL),
         ("一年来，我认真学习业务知识，我积极完成领导交办的任务。\n一、主要工作\n完成任务。\n", PERSONAL),
+        (
+            "一年来，我认真履行岗位职责。\n一、主要工作\n完成任务。\n二、明年打算\n加强学习。\n张某某\n2024年12月25日\n",
+            PERSONAL,
+        ),
+        ("一年来，我们认真履行职责，我认真做好协调。\n一、主要工作\n完成任务。\n县档案馆\n2024年12月25日\n", None),
         ("XX县财政局2024年工作总结\n一年来，我局认真履行职责。我们完成了任务。\n一、主要工作\n完成任务。\n", None),
         ("XX镇中心小学校长办公室2024年工作总结\n一年来，我们做好服务。\n一、主要工作\n完成任务。\n", None),
         ("关于个人所得税征管工作的总结\n一年来，我局加强征管。\n一、主要工作\n完成任务。\n", None),
@@ -333,6 +338,18 @@ def test_the_last_word_of_a_title_says_whether_it_is_a_summary(title: str, kind:
 def test_kinds_of_report_with_an_outline_of_their_own(text: str, kind: str | None) -> None:
     (outline,) = outline_text(text)
     assert report_kind(outline, title_facts(outline.title, outline.org)) == kind
+
+
+def test_kinds_of_report_in_a_folder_nobody_here_wrote_them_for() -> None:
+    """tests/corpora/wild and tests/corpora/discover were written before these rules, for other tests."""
+    corpora = Path(__file__).parent / "corpora"
+    outlines = outline_paths([corpora / "wild", corpora / "discover"]).outlines
+    kinds = {Path(o.source).name: report_kind(o, title_facts(o.title, o.org)) for o in outlines}
+    assert {name: kind for name, kind in kinds.items() if kind} == {
+        "个人总结.txt": PERSONAL,
+        "述职报告.txt": PERSONAL,
+        "政府工作报告.txt": GOVERNMENT_REPORT,
+    }
 
 
 def test_no_seed_summary_is_taken_for_a_personal_one_or_a_government_report() -> None:

@@ -7,7 +7,7 @@ import re
 
 from drafter.mining.genres import GOVERNMENT_REPORT, PERSONAL
 from drafter.models import Genre, Outline
-from drafter.reading.titles import TitleFacts
+from drafter.reading.titles import TitleFacts, unit_kind_of
 
 # Fewer characters of text than this is a note, not a summary.
 MIN_CHARACTERS = 200
@@ -23,11 +23,13 @@ _PERSONAL_TITLE = re.compile(
     r"|(?:长|书记|主任|经理|主席|委员|教师|老师|医生|医师|护士|科员|干事|会计|职工|员工)"
     r"(?:[\u4e00-\u9fff]{2,3}(?<![室科处部办组股队站所院局委会心司厂校园馆]))?(?=(?:19|20)\d{2}|年度|个人)"
 )
-# The first person singular (我 not followed by a word naming a unit or a group, 本人) against a unit's voice.
+# The first person singular (我 not followed by a word naming a unit or a group, 本人) against a unit's voice
+# (我们, 我局, 本院): a document without a unit in its title that speaks as 我, or speaks as 我 and is signed by a
+# person's name, is a person's.
 _I = re.compile(r"本人|我(?![们局院校乡镇县区市省委办所站司部厂行队国村街社单科室组处中厅会园馆台军党])")
-_WE = re.compile(
-    r"我们|全[局院校乡镇县区市省委所站司部厂行队]|我[局院校乡镇县区市省委办所站司部厂行队村街社单科室组处中厅会园馆台]"
-)
+_WE = re.compile(r"我们|[我本][局院校乡镇县区市省委办所站司部厂行队村街社单科室组处中厅会园馆台]")
+# A person's name as the signature: two to four characters that name no kind of unit (张某某, 欧阳某).
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # A government's head reporting to the people's congress: 我代表国务院，向大会报告政府工作.
 _TO_CONGRESS = re.compile(r"代表[^，。；]{0,12}(?:政府|国务院)[，,]?\s*向大会报告")
 
@@ -75,7 +77,10 @@ def report_kind(outline: Outline, facts: TitleFacts) -> str | None:
         return None  # the title or the signature names a unit: the unit speaks, however often it says 我
     text = (outline.preamble or "") + "".join(_texts(outline.sections))
     singular, plural = len(_I.findall(text)), len(_WE.findall(text))
-    return PERSONAL if singular >= 2 and singular > plural else None
+    signed_by_a_person = bool(_NAME.match(outline.signature or "")) and not unit_kind_of(outline.signature or "")
+    if (singular >= 2 and singular > plural) or (signed_by_a_person and singular >= 1 and not plural):
+        return PERSONAL
+    return None
 
 
 def report_genre(outline: Outline, facts: TitleFacts, genres: list[Genre]) -> tuple[str | None, Genre | None]:

@@ -107,7 +107,7 @@ def unswallow(heading: str, rest: str) -> tuple[str, str]:
         return heading, rest
     colon = re.search(r"[：:]", heading)
     head = heading[: colon.start()].rstrip(_CLOSING_PUNCT) if colon else ""
-    if colon and 4 <= len(head) and colon.start() <= HEADING_MAX:
+    if colon and len(head) >= 4 and colon.start() <= HEADING_MAX:
         body = heading[colon.end() :].strip(_STRIP)
         return head, body + ("。" + rest if rest else "。")
     match = _SWALLOWED.match(heading)
