@@ -254,7 +254,7 @@ def add_list(document: Document, items: list[str], form: str, num_id: str = "", 
             document.add_paragraph(typed_marker(form, number) + item)
 
 
-def build_list_report(path: Path, form: str, *, tabbed: bool = True) -> Path:
+def build_list_report(path: Path, form: str) -> Path:
     """A summary whose sections hold lists of full sentences written in `form`: headings that end in ：or ，,
     paragraphs indented with a tab or spaces, a heading and its first item in one paragraph parted by tabs,
     a second list in bracketed form, a closing, the signature and the date."""
@@ -270,12 +270,9 @@ def build_list_report(path: Path, form: str, *, tabbed: bool = True) -> Path:
         document.add_paragraph(lead)
     add_list(document, MEASURES, form, num_id, lead)
     heading = document.add_paragraph("（二）推进审计整改落实，")
-    if tabbed:
-        for _ in range(3):
-            heading.add_run().add_tab()
-        heading.add_run("1.建立问题清单，实行挂号销号管理。")
-    else:
-        document.add_paragraph("1.建立问题清单，实行挂号销号管理。")
+    for _ in range(3):
+        heading.add_run().add_tab()
+    heading.add_run("1.建立问题清单，实行挂号销号管理。")
     document.add_paragraph("2.健全整改会商机制，按季度通报整改进展。")
     document.add_paragraph("二、存在的问题")
     document.add_paragraph("    审计力量与任务不匹配，专业人才不足，信息化水平不高。")
@@ -290,8 +287,10 @@ def build_list_report(path: Path, form: str, *, tabbed: bool = True) -> Path:
     return path
 
 
-def list_report_text(form: str) -> str:
-    """The summary of `build_list_report` as a text file would hold it, its list typed in `form`."""
+def list_report_text(form: str, *, tabs: bool = True) -> str:
+    """The summary of `build_list_report` as a text file would hold it, its list typed in `form` (the heading
+    and the item parted by tabs on one line, or on lines of their own as Markdown has them)."""
+    parted = "\t\t\t" if tabs else "\n"
     lines = [
         "XX县审计局2024年工作总结",
         "2024年，我局坚持依法审计，全面完成各项审计任务。现将有关情况总结如下：",
@@ -300,8 +299,7 @@ def list_report_text(form: str) -> str:
         "全年完成预算执行审计项目18个，查出问题金额1.2亿元。主要做法如下：",
         "\t全年推动整改问题46个，整改金额3200万元。具体做法：",
         *(typed_marker(form, number) + item for number, item in enumerate(MEASURES, start=1)),
-        "（二）推进审计整改落实，",
-        "1.建立问题清单，实行挂号销号管理。",
+        f"（二）推进审计整改落实，{parted}1.建立问题清单，实行挂号销号管理。",
         "2.健全整改会商机制，按季度通报整改进展。",
         "二、存在的问题",
         "    审计力量与任务不匹配，专业人才不足，信息化水平不高。",

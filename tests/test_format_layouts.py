@@ -172,13 +172,14 @@ def every_section(sections: list) -> list:
 
 @pytest.mark.parametrize("form", LIST_FORMS)
 def test_lists_in_every_form_stay_body(tmp_path: Path, form: str) -> None:
-    assert_lists_formatted(build_list_report(tmp_path / "a.docx", form, tabbed=False), form)
+    assert_lists_formatted(build_list_report(tmp_path / "a.docx", form), form)
 
 
 @pytest.mark.parametrize(("form", "suffix"), [("1、", ".txt"), ("（1）", ".txt"), ("1：", ".md"), ("1，", ".txt")])
 def test_lists_typed_in_text_files_stay_body(tmp_path: Path, form: str, suffix: str) -> None:
     source = tmp_path / f"a{suffix}"
-    source.write_text(list_report_text(form), encoding="gbk" if suffix == ".txt" else "utf-8")
+    text = list_report_text(form, tabs=suffix == ".txt")
+    source.write_text(text, encoding="gbk" if suffix == ".txt" else "utf-8")
     assert_lists_formatted(source, form)
 
 
