@@ -264,7 +264,8 @@ def print_formatted(result: FormatResult, *, dry_run: bool) -> None:
             console.print("  " + escape(line), soft_wrap=True)
     if len(result.formatted) > 1 or result.failures:
         done = "诊断" if dry_run else "排版"
-        console.print(f"共{done} {len(result.formatted)} 个文件，{len(result.failures)} 个读不了（原因见下）。")
+        unread = f"，{len(result.failures)} 个读不了（原因见下）" if result.failures else ""
+        console.print(f"共{done} {len(result.formatted)} 个文件{unread}。")
 
 
 def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
