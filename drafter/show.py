@@ -284,7 +284,8 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     if report.runs_cleared:
         done.append(f"清除手工设置的字体、字号、颜色 {report.runs_cleared} 段")
     lines.append("改动：" + ("；".join(done) if done else "文字无需改动"))
-    lines += [f"页脚“{text}”已换成页码" for text in report.footers_replaced]
+    replaced = "将换成" if places else "已换成"  # places: a --dry-run, which writes nothing
+    lines += [f"页脚“{text}”{replaced}页码" for text in report.footers_replaced]
     if places:
         for step in STEPS:
             changes = [c for c in report.changes if c.step == step]

@@ -406,6 +406,8 @@ def test_replacing_a_footer_is_said(
     code, out = run(["format", str(source)], capsys)
     assert code == 0 and "页眉“XX县审计局”" in out
     assert (f"页脚“{reported}”已换成页码" in out) if reported else "页脚" not in out
+    code, out = run(["format", "--dry-run", str(source)], capsys)
+    assert code == 0 and ((f"页脚“{reported}”将换成页码" in out) if reported else "页脚" not in out)
 
 
 # --- on the printed page (LibreOffice) ----------------------------------------------------------------
