@@ -21,6 +21,7 @@ from typing import Any
 from drafter.errors import ReadError
 from drafter.reading.patterns import MARKER
 from drafter.reading.read import Paragraph
+from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
 
 _CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
 # pdfplumber puts a space where a Latin run meets a Chinese one (2024 年): take it out.
@@ -45,6 +46,8 @@ class Line:
     page: int
     page_height: float
     column: int = 0  # 0, or 1 for the right column of a page set in two columns
+    size: float = 0.0  # the font size most of its characters have
+    font: str = ""  # the font most of its Chinese characters are set in (subset prefix removed)
 
 
 def read_pdf(path: Path) -> list[Paragraph]:
@@ -75,8 +78,8 @@ def read_pdf(path: Path) -> list[Paragraph]:
             f"无法读取 {path}：这个 PDF {what}。请先用 OCR（文字识别）软件转成文字，或提供原始的 Word 文件。",
             path=path,
         )
-    lines = _without_toc(_without_running_lines(lines))
-    return _paragraphs(lines)
+    lines, contents = _without_toc(_without_running_lines(lines))
+    return confirm_headings(_paragraphs(lines), contents)
 
 
 def _page_lines(page: Any, number: int) -> list[Line]:
@@ -86,12 +89,23 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     lines = []
     for column, (left, right) in enumerate(regions):
         region = page if gutter is None else page.crop((left, 0, right, page.height), strict=False)
-        for found in region.extract_text_lines(strip=True, return_chars=False):
+        for found in region.extract_text_lines(strip=True, return_chars=True):
             text = _SPACE_AT_CJK.sub("", found["text"]).strip()
             if text:
                 place = (found["x0"], found["x1"], found["top"], found["bottom"])
-                lines.append(Line(text, *place, number, page.height, column))
+                lines.append(Line(text, *place, number, page.height, column, *_look_of(found["chars"])))
     return lines
+
+
+def _look_of(chars: list[dict[str, Any]]) -> tuple[float, str]:
+    """The size and the font most characters of a line have (its Chinese characters' font, when it has some)."""
+    visible = [c for c in chars if c.get("text", "").strip()]
+    if not visible:
+        return 0.0, ""
+    size = statistics.median(round(float(c.get("size", 0.0)), 1) for c in visible)
+    chinese = [c for c in visible if "\u3400" <= c["text"] <= "\u9fff"] or visible
+    font = Counter(str(c.get("fontname", "")).split("+")[-1] for c in chinese).most_common(1)[0][0]
+    return size, font
 
 
 def _gutter(page: Any) -> float | None:
@@ -137,11 +151,12 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _without_toc(lines: list[Line]) -> list[Line]:
-    """Lines without a table of contents at the start (three or more entries ending in a page number)."""
+def _without_toc(lines: list[Line]) -> tuple[list[Line], list[TocEntry]]:
+    """Lines without a table of contents at the start (three or more entries ending in a page number), and its
+    entries, each as deep as its indentation puts it."""
     entries = [i for i, line in enumerate(lines[:200]) if _TOC_ENTRY.match(line.text)]
     if len(entries) < 3:
-        return lines
+        return lines, []
     block = [entries[0]]
     for index in entries[1:]:
         if index - block[-1] <= 2:
@@ -151,11 +166,19 @@ def _without_toc(lines: list[Line]) -> list[Line]:
         else:
             block = [index]
     if len(block) < 3:
-        return lines
+        return lines, []
     first = block[0]
-    if first > 0 and re.fullmatch(r"目\s*录", lines[first - 1].text):
+    if first > 0 and CONTENTS_LINE.match(lines[first - 1].text):
         first -= 1
-    return lines[:first] + lines[block[-1] + 1 :]
+    listed = [lines[i] for i in range(block[0], block[-1] + 1) if _TOC_ENTRY.match(lines[i].text)]
+    size = statistics.median(line.bottom - line.top for line in listed) or 12.0
+    depths = entry_depths([line.x0 for line in listed], size / 2)
+    contents = [
+        TocEntry(match.group("title"), depth)
+        for line, depth in zip(listed, depths, strict=True)
+        if (match := _TOC_ENTRY.match(line.text))
+    ]
+    return lines[:first] + lines[block[-1] + 1 :], contents
 
 
 def _paragraphs(lines: list[Line]) -> list[Paragraph]:
@@ -171,20 +194,75 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     pitch = statistics.median(
         [b.top - a.top for a, b in itertools.pairwise(lines) if b.page == a.page and b.top > a.top] or [size * 1.8]
     )
-    paragraphs: list[Paragraph] = []
-    current: list[str] = []
+    groups: list[list[Line]] = []
     previous: Line | None = None
     for line in lines:
         left = geometry[line.column][0]
         if previous is None or _starts_paragraph(line, previous, left, geometry[previous.column][1], size, pitch):
-            if current:
-                paragraphs.append(Paragraph("".join(current), len(paragraphs) + 1))
-            current = []
-        current.append(line.text)
+            groups.append([])
+        groups[-1].append(line)
         previous = line
-    if current:
-        paragraphs.append(Paragraph("".join(current), len(paragraphs) + 1))
-    return paragraphs
+    levels = _heading_looks(groups)
+    return [
+        Paragraph("".join(line.text for line in group), number, level=levels.get(number - 1))
+        for number, group in enumerate(groups, start=1)
+    ]
+
+
+Look = tuple[float, str]
+# Font names that say bold (a Bold weight, or a 黑体 face: GB/T 9704 sets level-1 headings in 黑体).
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|hei|黑", re.IGNORECASE)
+_HEADING_LOOK_MAX = 40  # characters: a heading set apart by its font is a short line
+
+
+def _heading_looks(groups: list[list[Line]]) -> dict[int, int]:
+    """Levels of the paragraphs that are headings by their look alone: short lines with no marker and no sentence,
+    set larger than the body text, or bold, or in another face (when two or more paragraphs are). Larger looks
+    are higher levels; a look seen only above the first body paragraph is the title's, not a heading's."""
+    weight = Counter[Look]()
+    for group in groups:
+        for line in group:
+            weight[(line.size, line.font)] += len(line.text)
+    if not weight:
+        return {}
+    body = weight.most_common(1)[0][0]
+    first_body = next((i for i, g in enumerate(groups) if all((ln.size, ln.font) == body for ln in g)), len(groups))
+    found: dict[int, Look] = {}
+    for index, group in enumerate(groups):
+        look = (group[0].size, group[0].font)
+        text = "".join(line.text for line in group)
+        if (
+            index > first_body
+            and all((line.size, line.font) == look for line in group)
+            and _stands_out(look, body)
+            and len(text) <= _HEADING_LOOK_MAX
+            and not MARKER.match(text)
+            and not re.search(r"[。；！？，,;:：]", text)
+        ):
+            found[index] = look
+    if len(found) < 2:
+        return {}
+    ranked = sorted(set(found.values()), key=lambda look: (-look[0], not _BOLD_FONT.search(look[1]), look[1]))
+    return {index: ranked.index(look) + 1 for index, look in found.items()}
+
+
+def _stands_out(look: Look, body: Look) -> bool:
+    """A look that sets a line apart from the body text: larger, or as large and bold or in another face."""
+    size, font = look
+    if size > body[0] + 0.5:
+        return True
+    return (
+        size >= body[0] - 0.5
+        and font != body[1]
+        and (bool(_BOLD_FONT.search(font)) or _family(font) != _family(body[1]))
+    )
+
+
+def _family(font: str) -> str:
+    """A font's family without its weight (NotoSerifCJKsc-Bold -> notoserifcjksc)."""
+    return re.sub(
+        r"[-,]?(?:bold|black|heavy|semibold|demibold|medium|regular|light|italic)+$", "", font, flags=re.I
+    ).lower()
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:

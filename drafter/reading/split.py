@@ -56,6 +56,8 @@ def split_documents(paragraphs: list[Paragraph], source: str, report: CleanRepor
     compilation's documents are found from its own table, after it and before the next one.
     """
     toc = [i for i, p in enumerate(paragraphs) if toc_match(p.text)]
+    if toc:
+        paragraphs, toc = _without_own_contents(paragraphs, toc, source, report)
     ranges = _ranges_from_tocs(paragraphs, toc) if toc else []
     if ranges:
         kept = {i for a, b in ranges for i in range(a, b)}
@@ -70,6 +72,34 @@ def split_documents(paragraphs: list[Paragraph], source: str, report: CleanRepor
         return [RawDocument(source, paragraphs)] if any(p.text.strip() for p in paragraphs) else []
     bounds = [*starts, len(paragraphs)]
     return [RawDocument(source, paragraphs[a:b]) for a, b in pairwise(bounds)]
+
+
+def _without_own_contents(
+    paragraphs: list[Paragraph], toc: list[int], source: str, report: CleanReport
+) -> tuple[list[Paragraph], list[int]]:
+    """A document's own table of contents (its entries are the document's headings, not report titles) dropped
+    from the text, with 目录 above it, after confirming the headings it lists; the other tables stay."""
+    from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
+
+    dropped: set[int] = set()
+    entries: list[TocEntry] = []
+    for block in _toc_blocks(paragraphs, toc):
+        titles = [m.group("title").strip() for i in block if (m := toc_match(paragraphs[i].text))]
+        if sum(_is_title_line(t) for t in titles) * 2 >= len(titles):
+            continue  # a compilation's contents: its entries name documents
+        indents = [float(len(paragraphs[i].text) - len(paragraphs[i].text.lstrip())) for i in block]
+        entries += [TocEntry(t, d) for t, d in zip(titles, entry_depths(indents, 0.5), strict=True)]
+        dropped.update(block)
+        above = next((i for i in range(block[0] - 1, -1, -1) if paragraphs[i].text.strip()), None)
+        if above is not None and CONTENTS_LINE.match(paragraphs[above].text):
+            dropped.add(above)
+    if not dropped:
+        return paragraphs, toc
+    for index in sorted(dropped):
+        report.add("toc_entry", source, paragraphs[index].line)
+    report.descriptions.setdefault("toc_entry", "目录行（标题 + 制表符或点线 + 页码）")
+    kept = confirm_headings([p for i, p in enumerate(paragraphs) if i not in dropped], entries)
+    return kept, [i for i, p in enumerate(kept) if toc_match(p.text)]
 
 
 def _ranges_from_tocs(paragraphs: list[Paragraph], toc: list[int]) -> list[tuple[int, int]]:
