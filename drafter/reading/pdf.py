@@ -20,12 +20,12 @@ from typing import Any
 
 from drafter.errors import ReadError
 from drafter.reading.patterns import MARKER
-from drafter.reading.read import Paragraph
+from drafter.reading.read import Paragraph, split_at_tab_runs
 from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
 
 _CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
 # pdfplumber puts a space where a Latin run meets a Chinese one (2024 年): take it out.
-_SPACE_AT_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_SPACE_AT_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(
     r"^(?:[—–\-－~～·\s]*\d{1,4}[—–\-－~～·\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
     re.IGNORECASE,
@@ -84,17 +84,41 @@ def read_pdf(path: Path) -> list[Paragraph]:
 
 def _page_lines(page: Any, number: int) -> list[Line]:
     """The lines of a page, column by column when it is set in two columns."""
+    # A character drawn twice in one place (a ligature's text repeated, bold faked by overprinting) is one.
+    page = page.dedupe_chars()
     gutter = _gutter(page)
     regions = [(0, page.width)] if gutter is None else [(0, gutter), (gutter, page.width)]
     lines = []
     for column, (left, right) in enumerate(regions):
         region = page if gutter is None else page.crop((left, 0, right, page.height), strict=False)
         for found in region.extract_text_lines(strip=True, return_chars=True):
-            text = _SPACE_AT_CJK.sub("", found["text"]).strip()
+            text = _SPACE_AT_CJK.sub("", _line_text(found)).strip()
             if text:
                 place = (found["x0"], found["x1"], found["top"], found["bottom"])
                 lines.append(Line(text, *place, number, page.height, column, *_look_of(found["chars"])))
     return lines
+
+
+# pdfplumber's default: a gap wider than this between two characters is a space.
+_SPACE_GAP = 3.0
+# A gap of two characters or more inside a line is what a run of tabs left (一、主要工作<tabs>（一）……).
+_TAB_GAP_CHARS = 2.0
+
+
+def _line_text(found: dict[str, Any]) -> str:
+    """A line's text from its characters: a space where they stand apart, a tab where a tab run left a wide gap."""
+    chars = [c for c in found.get("chars", []) if c.get("text")]
+    if not chars:
+        return str(found.get("text", ""))
+    parts = [chars[0]["text"]]
+    for before, char in itertools.pairwise(chars):
+        gap = float(char["x0"]) - float(before["x1"])
+        if gap >= _TAB_GAP_CHARS * float(before.get("size", 12.0)):
+            parts.append("\t")
+        elif gap > _SPACE_GAP and not char["text"].isspace() and not before["text"].isspace():
+            parts.append(" ")
+        parts.append(char["text"])
+    return "".join(parts)
 
 
 def _look_of(chars: list[dict[str, Any]]) -> tuple[float, str]:
@@ -194,19 +218,24 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     pitch = statistics.median(
         [b.top - a.top for a, b in itertools.pairwise(lines) if b.page == a.page and b.top > a.top] or [size * 1.8]
     )
+    body_size = statistics.median(line.size for line in lines)
     groups: list[list[Line]] = []
     previous: Line | None = None
     for line in lines:
         left = geometry[line.column][0]
-        if previous is None or _starts_paragraph(line, previous, left, geometry[previous.column][1], size, pitch):
+        if previous is None or _starts_paragraph(
+            line, previous, left, geometry[previous.column][1], size, pitch, body_size
+        ):
             groups.append([])
         groups[-1].append(line)
         previous = line
     levels = _heading_looks(groups)
-    return [
-        Paragraph("".join(line.text for line in group), number, level=levels.get(number - 1))
-        for number, group in enumerate(groups, start=1)
-    ]
+    paragraphs: list[Paragraph] = []
+    for index, group in enumerate(groups):
+        # A tab run kept inside one line (a heading and its first item) parts them, as in a .docx.
+        for piece in split_at_tab_runs("".join(line.text for line in group)):
+            paragraphs.append(Paragraph(piece, len(paragraphs) + 1, level=levels.get(index)))
+    return paragraphs
 
 
 Look = tuple[float, str]
@@ -266,18 +295,32 @@ def _family(font: str) -> str:
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
-    """Where the lines of a column start (most often) and end (the 90th percentile: full lines)."""
-    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    """Where the lines of a column start (the leftmost start two lines or more share: where wrapped lines
+    begin, whatever share of the lines are indented first lines and headings) and end (the 90th percentile:
+    full lines)."""
+    starts = Counter(round(line.x0) for line in lines)
+    shared = [x for x, count in starts.items() if count >= 2]
+    left = min(shared) if shared else starts.most_common(1)[0][0]
     ends = [line.x1 for line in lines]
     right = statistics.quantiles(ends, n=10)[-1] if len(ends) >= 10 else max(ends)
     return left, right
 
 
-def _starts_paragraph(line: Line, previous: Line, left: float, right: float, size: float, pitch: float) -> bool:
+def _starts_paragraph(
+    line: Line, previous: Line, left: float, right: float, size: float, pitch: float, body_size: float
+) -> bool:
     """Whether a line opens a new paragraph rather than continuing the one before (`right`: where full
-    lines of the previous line's column end)."""
+    lines of the previous line's column end; `body_size`: the body text's font size)."""
+    display = previous.size > body_size + 0.5
+    if display and (line.size, line.font) == (previous.size, previous.font) and line.page == previous.page:
+        # A title (or a heading) set larger than the text and broken over two lines is one paragraph.
+        return line.top - previous.bottom > previous.size * 1.5
+    if display or line.size > body_size + 0.5:
+        return True
     if line.x0 - left >= size * 1.2:  # indented (a first line, a centred title, a right-aligned signature)
         return True
+    if MARKER.match(line.text) and re.search(r"[。；！？：;:]$", previous.text):
+        return True  # a numbered line after a line that ended a sentence: a new item (lines cut by soft breaks)
     if previous.x1 < right - size * 1.5:  # the line before stopped short: its paragraph ended there
         return True
     if line.page == previous.page and line.top - previous.top > pitch * 1.6:

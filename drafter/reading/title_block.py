@@ -92,7 +92,7 @@ def take_title_block(paragraphs: list[Paragraph]) -> TitleBlock:
 
 
 # A title joined to its date and speaker: 政府工作报告——2025年1月10日在……会议上 县长 王某某, or ……讲话（2025年2月20日）.
-_DATED_TAIL = re.compile(rf"\s*(?:(?:——|—|──|-{{2,}}|－{{2,}})\s*|[（(]\s*)(?={DATE})")
+_DATED_TAIL = re.compile(rf"\s*(?:(?:[—─]+|-{{2,}}|－{{2,}})\s*|[（(]\s*)(?={DATE})")
 _SPEAKER_AT_END = re.compile(
     r"\s(?P<speaker>[\u4e00-\u9fff]{0,20}?(?:书记|县长|区长|市长|镇长|乡长|局长|主任|院长|校长|经理|董事长|主席|部长|厅长|处长|科长|所长|站长|队长)"
     r"\s*[\u4e00-\u9fff·]{2,4})\s*$"
