@@ -412,9 +412,12 @@ def phrases(
     elif as_json:
         import json
 
-        keys = ("id", "text", "genre", "role", "slots", "sources", "count", "documents", "units", "borrowed", "origin")
+        keys = (
+            "id", "text", "genre", "role", "tier", "slots", "sources", "count", "documents", "units", "borrowed", "origin"
+        )  # fmt: skip
         listing = [
-            p.model_dump(mode="json", include=set(keys)) | {"status": p.status, "seen_only_in": p.seen_only_in()}
+            p.model_dump(mode="json", include=set(keys))
+            | {"status": p.status, "year": p.year, "seen_only_in": p.seen_only_in()}
             for p in selected
         ]
         stores = [

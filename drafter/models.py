@@ -118,6 +118,10 @@ class CleaningRules(StrictModel):
 GENRE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 
 
+# Kinds of unit whose words differ: 全院职工, 教职工, 辖区群众, 员工, 机关干部.
+Family = Literal["机关", "乡镇", "医院", "学校", "企业"]
+
+
 class Genre(StrictModel):
     """One entry of the genre registry (templates/genres.yaml); the id names files, so it is a slug."""
 
@@ -125,6 +129,7 @@ class Genre(StrictModel):
     name: str
     keywords: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)  # kinds of unit whose comprehensive summaries this genre is (乡, 镇)
+    family: Family | None = None  # the kind of unit that writes it, where its words differ from others'
     description: str = ""
     discovered: bool = False  # found by mining in a corpus; a person may rename or merge it
     # The kind of report this genre holds whoever wrote it (个人总结, 政府工作报告), "" for a unit's year-end summary.
@@ -136,6 +141,55 @@ class Terms(StrictModel):
     """corpus/terms.yaml: fixed terms of the register that segmentation keeps whole."""
 
     terms: list[str]
+
+
+# --- year-bound facts (corpus/dated.yaml) -----------------------------------------
+
+DatedKind = Literal["campaign", "meeting", "phase", "anniversary", "period"]
+
+
+class PlanPeriod(StrictModel):
+    """A five-year plan (十四五) and its first year."""
+
+    name: str
+    first: int
+    source: str = ""
+
+
+class PhaseWords(StrictModel):
+    """Words that name a year by its place in a five-year plan (开局之年: the first); no position: that year only."""
+
+    words: list[str]
+    position: int | None = Field(default=None, ge=1, le=5)
+    name: str = ""
+
+
+class DatedFactRule(StrictModel):
+    """A campaign, a meeting, a phase of something: the years a report may cite it as current (none: the year written)."""
+
+    name: str
+    pattern: str
+    years: tuple[int, int] | None = None
+    kind: DatedKind
+    source: str = ""
+
+
+class AnniversaryRule(StrictModel):
+    """What is commemorated (a pattern) and the year it happened: N 周年 falls in base + N (no base: a local one)."""
+
+    name: str
+    subject: str
+    base: int | None = None
+    source: str = ""
+
+
+class DatedFacts(StrictModel):
+    """The whole dated.yaml file."""
+
+    plans: list[PlanPeriod]
+    phases: list[PhaseWords]
+    facts: list[DatedFactRule]
+    anniversaries: list[AnniversaryRule] = Field(default_factory=list)
 
 
 class National(StrictModel):
@@ -158,6 +212,8 @@ PhraseRole = Literal[
     "opening", "measure", "result", "case", "problem", "cause", "plan", "closing", "heading", "set_phrase", "opener"
 ]
 ReviewStatus = Literal["new", "accepted", "rejected", "edited"]
+# 常用语: another unit signs it as it stands once its slots are filled; 范例: how one unit wrote it, with its source.
+Tier = Literal["常用语", "范例"]
 ROLE_NAMES: dict[str, str] = {
     "opening": "开头导语",
     "measure": "主要做法",
@@ -238,6 +294,7 @@ class Phrase(StrictModel):
     text: str
     genre: str
     role: PhraseRole
+    tier: Tier = "范例"
     slots: list[str] = Field(default_factory=list)
     sources: list[Provenance] = Field(default_factory=list)
     count: int = 1
@@ -247,6 +304,7 @@ class Phrase(StrictModel):
     borrowed: bool = False  # taken from another genre (or drafter's own register) because this genre lacks it
     origin: str | None = None  # the genre id it was borrowed from ("register": drafter's own)
     status: ReviewStatus = "new"
+    year: int | None = None  # the one year it is true of (it holds a year-bound fact); None: any year
 
     def generality(self) -> tuple[int, int, int]:
         """Distinct documents, distinct units, occurrences: banks and the wizard rank by this."""
@@ -257,10 +315,29 @@ class Phrase(StrictModel):
         return self.sources[0].title if self.documents <= 1 and self.sources and not self.borrowed else None
 
 
-class RegisterPhrases(StrictModel):
-    """corpus/register.yaml: drafter's own phrases any unit can use, by role (the last fallback)."""
+class RegisterPhrase(StrictModel):
+    """One of drafter's own sentences, with why any unit (of its family) can sign it."""
 
-    phrases: dict[Literal["opening", "problem", "plan", "closing"], list[str]]
+    role: Literal["opening", "problem", "cause", "plan", "closing"]
+    text: str
+    note: str
+    family: Family | None = None  # only for units of this kind (their words differ)
+    year: int | None = None  # only true of this year (with its source)
+    source: str = ""
+
+
+class RegisterHeading(StrictModel):
+    """A sub-heading drafter offers for a part the corpus gives none for."""
+
+    text: str
+    note: str
+
+
+class RegisterPhrases(StrictModel):
+    """corpus/register.yaml: drafter's own phrases any unit can use, by role, and sub-headings by part."""
+
+    phrases: list[RegisterPhrase]
+    subheadings: dict[Literal["plan"], list[RegisterHeading]] = Field(default_factory=dict)
 
 
 class PhraseBank(StrictModel):
@@ -290,10 +367,11 @@ class Manifest(StrictModel):
 
 
 class Review(StrictModel):
-    """A person's decision on one phrase."""
+    """A person's decision on one phrase: its status, and the tier they moved it to."""
 
-    status: ReviewStatus
+    status: ReviewStatus = "new"
     text: str | None = None  # the edited text, for status `edited`
+    tier: Tier | None = None  # moved to 常用语 or 范例 by a person (None: as mined)
 
 
 class Reviews(StrictModel):

@@ -95,16 +95,24 @@ def test_sentence_role_cues(sentence: str, section: str, role: str) -> None:
         ("推行“3+1+1”工作法。", "推行{提法}工作法。"),
         ("深化“放管服”改革。", "深化“放管服”改革。"),
         ("2.完成年度审计计划任务。", "完成年度审计计划任务。"),
-        ("为鑫诚新材料公司争取过桥资金。", "为{单位}争取过桥资金。"),
-        ("与安徽华阳建筑有限公司签订廉洁协议。", "与{单位}签订廉洁协议。"),
+        ("为鑫诚新材料公司争取过桥资金。", "为{有关单位}争取过桥资金。"),
+        ("与安徽华阳建筑有限公司签订廉洁协议。", "与{有关单位}签订廉洁协议。"),
         ("建立由钱某龙、席某等同志组成的讲师团。", "建立由{姓名}同志组成的讲师团。"),
         ("2023年，县审计局全面完成年度目标任务。", "{年份}年，{单位}全面完成年度目标任务。"),
         ("在全县范围内开展专项整治。", "在全县范围内开展专项整治。"),
         ("推进城乡一体化和乡村振兴。", "推进城乡一体化和乡村振兴。"),
+        # The writer's own unit is {单位} (the wizard fills in the user's); any other unit is {有关单位}, and a
+        # list of other units one {单位名单}: the user's own unit never lands among the units it audited.
+        ("配合县财政局开展专项检查。", "配合{有关单位}开展专项检查。"),
+        ("XX县审计局党组高度重视。", "{单位}党组高度重视。"),
+        ("完成县商务局、县残联、XX县XX局等12个单位的审计。", "完成{单位名单}等{数量}个单位的审计。"),
+        ("联合县纪委监委、县委组织部和县财政局开展督查。", "联合{单位名单}开展督查。"),
+        ("深入医院、学校、企业开展宣传。", "深入医院、学校、企业开展宣传。"),
+        ("站在新的起点，青山镇将在县委领导下奋力前行。", "站在新的起点，{地名}将在县委领导下奋力前行。"),
     ],
 )
 def test_named_things_become_slots(sentence: str, expected: str) -> None:
-    result = phrase_text(sentence, 2023)
+    result = phrase_text(sentence, 2023, "县审计局")
     assert result is not None and result[0] == expected
 
 
@@ -196,8 +204,11 @@ def test_discovered_genre_is_usable_at_once(discovered: tuple[Path, dict], capsy
     out, _ = discovered
     code, output = run(["phrases", "学校", "--role", "problem", "--templates", str(out), "--json"], capsys)
     problems = json.loads(output)["phrases"]
-    assert code == 0 and len(problems) >= 3 and not any(p["borrowed"] for p in problems)
+    assert code == 0 and len(problems) >= 3 and not any(p["borrowed"] for p in problems[:3])
     assert any("教师" in p["text"] for p in problems)
+    # What it borrows is drafter's own register for schools, never another kind of unit's words.
+    borrowed = [p["text"] for p in problems if p["borrowed"]]
+    assert any("教学" in text for text in borrowed) and not any("医疗" in t or "辖区" in t for t in borrowed)
 
 
 def test_discovered_genres_persist_when_renamed(discovered: tuple[Path, dict], tmp_path: Path) -> None:
@@ -248,8 +259,12 @@ def test_every_genre_offers_three_phrases(genre: str, role: str, capsys: pytest.
     code, output = run(["phrases", genre, "--role", role, "--json", "--templates", str(TEMPLATES)], capsys)
     phrases = json.loads(output)["phrases"]
     assert code == 0 and len(phrases) >= 3
-    own = [p for p in phrases if not p["borrowed"]]
-    assert phrases[: len(own)] == own, "the genre's own phrases come first, borrowed ones after"
+    tiers = [p["tier"] for p in phrases]
+    assert tiers == sorted(tiers, key=lambda t: t != "常用语"), "常用语 come first, 范例 after"
+    for tier in ("常用语", "范例"):
+        of_tier = [p for p in phrases if p["tier"] == tier]
+        own = [p for p in of_tier if not p["borrowed"]]
+        assert of_tier[: len(own)] == own, "within a tier the genre's own phrases come first, borrowed ones after"
     text = "".join(p["text"] for p in phrases)
     for other, words in HALLMARKS.items():
         if other != genre:

@@ -60,8 +60,9 @@ def test_place_slot_needs_a_place(sentence: str, expected: str) -> None:
     ("sentence", "expected"),
     [
         # A unit ends before a post (院长, 局长, 委员): 法院|原院长, not 法院原院|长.
-        ("协助完成池州市中级人民法院原院长经济责任审计。", "协助完成{单位}原院长经济责任审计。"),
-        ("对濉溪县教育局局长开展经济责任审计。", "对{单位}局长开展经济责任审计。"),
+        # Another unit than the writer's own is {有关单位} (the writer's own alone is {单位}).
+        ("协助完成池州市中级人民法院原院长经济责任审计。", "协助完成{有关单位}原院长经济责任审计。"),
+        ("对濉溪县教育局局长开展经济责任审计。", "对{有关单位}局长开展经济责任审计。"),
         ("组织濉溪县政协委员视察。", "组织{地名}政协委员视察。"),
         ("XX县审计局局长带队开展调研。", "{单位}局长带队开展调研。"),
         # Nor does a unit's name run over a conjunction: 县政府和县卫生健康局 is two bodies.
@@ -125,8 +126,8 @@ def test_case_role_by_where_the_case_stands(sentence: str, role: str) -> None:
     ("sentence", "expected"),
     [
         # A named institution: a place or an unknown name before 大学, 学院, 研究院.
-        ("与深圳技术大学签订战略合作协议。", "与{单位}签订战略合作协议。"),
-        ("与山东财经大学共建实习基地。", "与{单位}共建实习基地。"),
+        ("与深圳技术大学签订战略合作协议。", "与{有关单位}签订战略合作协议。"),
+        ("与山东财经大学共建实习基地。", "与{有关单位}共建实习基地。"),
         ("鼓励教师报考中医药大学研究生。", "鼓励教师报考中医药大学研究生。"),
         # A brand: quoted, with a placeholder, a place or a middle dot.
         ("抓住“龙聚XX·名校引才”秋季招聘活动契机。", "抓住{提法}秋季招聘活动契机。"),
@@ -214,6 +215,6 @@ def test_no_phrase_names_what_another_unit_cannot_sign(mixed_templates: Path) ->
     for templates in (TEMPLATES, mixed_templates):
         text = "".join(p["text"] for p in phrases_of(templates))
         named = ("深圳技术大学", "龙聚", "生态立乡", "国家公务员处分条例", "针对化", "三力三区")
-        corrupted = ("综合{项目}", "{地名}镇（", "{地名}内的", "}长经济责任", "{单位}员")
+        corrupted = ("综合{项目}", "{地名}镇（", "{地名}内的", "}长经济责任", "{单位}员", "{有关单位}员")
         for instance in named + corrupted:
             assert instance not in text, instance

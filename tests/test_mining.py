@@ -229,8 +229,8 @@ def test_phrases_json_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and phrases
     for phrase in phrases:
         assert set(phrase) == {
-            *("id", "text", "genre", "role", "slots", "sources", "count", "status"),
-            *("documents", "units", "borrowed", "origin", "seen_only_in"),
+            *("id", "text", "genre", "role", "tier", "slots", "sources", "count", "status"),
+            *("documents", "units", "borrowed", "origin", "year", "seen_only_in"),
         }
         assert phrase["genre"] == "shenji" and phrase["role"] == "opener" and "审计" in phrase["text"]
 

@@ -160,8 +160,7 @@ def test_typed_answers_back_and_phrases(tmp_path: Path) -> None:
         "2023" + ENTER,  # typed over the suggested 2024, not appended to it
         ENTER,  # date: the end of 2023 (earlier than today)
         ENTER,  # title
-        ENTER,  # preamble: the first phrase
-        "XX县" + ENTER,  # its {名称} slot is asked too
+        ENTER,  # preamble: the first phrase, the opening true of 2023 (its unit and year filled in)
         ENTER,  # keep the filled text
         ENTER,  # keep part one
         "/b" + ENTER,  # heading: back to "keep"
@@ -200,16 +199,17 @@ def test_typed_answers_back_and_phrases(tmp_path: Path) -> None:
     result, output = drive([*keys, ENTER * 30], tmp_path, genre="审计")
     answers = answers_of(result.answers)
     assert answers["year"] == 2023 and answers["date"] == "2023-12-31"
-    assert answers["preamble"].startswith("2023年，XX县审计局") and "服务XX县经济" in answers["preamble"]
+    assert answers["preamble"].startswith("2023年是全面贯彻党的二十大精神的开局之年。一年来，XX县审计局")
     first, second = answers["sections"][:2]
     assert first["heading"] == "树牢政治机关意识"
     assert first["body"][0] == "全年完成审计项目54个。" and len(first["body"]) == 2
     assert "预算执行" in first["body"][1] and "12个问题" in first["body"][1] and "2022年度" in first["body"][1]
-    assert first["children"] == [{"heading": "一体推进审计整改“下半篇文章”", "body": ["整改到位。"], "children": []}]
+    # The heading picker offers 常用语 first: the first heading about 审计整改 another bureau can sign.
+    assert first["children"] == [{"heading": "持续深化审计整改和审计成果运用", "body": ["整改到位。"], "children": []}]
     assert [c["body"] for c in second["children"]][:3] == [["甲。"], ["乙。"], ["【待填写】"]]
     assert "存在的问题" not in [s["heading"] for s in answers["sections"]]
     texts = [p.text for p in docx.Document(str(output)).paragraphs]
-    assert "一、树牢政治机关意识" in texts and "（一）一体推进审计整改“下半篇文章”" in texts and "XX县审计局" in texts
+    assert "一、树牢政治机关意识" in texts and "（一）持续深化审计整改和审计成果运用" in texts and "XX县审计局" in texts
 
 
 def test_ctrl_c_saves_and_resume_returns_to_that_question(tmp_path: Path) -> None:
@@ -243,7 +243,7 @@ class RecordingPrompter(QuestionaryPrompter):
 
 
 def test_renamed_part_is_listed_by_its_new_name(tmp_path: Path) -> None:
-    to_part_one = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    to_part_one = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     to_preview = [ENTER] * 26  # Enter through the rest
     at_preview = [DOWN + ENTER, ENTER, *[ENTER] * 4, ENTER]  # 修改某一部分; the basics, unchanged; render
     keys = [*to_part_one, "\x15巡审联动" + ENTER, *to_preview, *at_preview]
@@ -267,7 +267,7 @@ def test_ctrl_c_at_the_genre_leaves_no_answers_file(tmp_path: Path) -> None:
 def test_resumed_run_says_where_it_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers_file = tmp_path / "out.answers.yaml"
     basics = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER]
-    preamble = [ENTER, ENTER, ENTER]  # the first phrase, its {名称} slot left to fill, its text
+    preamble = [ENTER, ENTER]  # the first phrase (its unit and year filled in), its text
     to_part_two = [*basics, *preamble, *[ENTER] * 4, ENTER, ENTER]  # part one; keep part two, its heading
     with pytest.raises(Interrupted):
         drive([*to_part_two, "第一段。" + ENTER, CTRL_C], tmp_path, genre="审计")
@@ -411,8 +411,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
             ("总结的年份", "2023" + ENTER),
             ("成文日期", ENTER),
             ("标题：", ENTER),
-            ("开头导语：从常用语", ENTER),
-            ("〖名称〗", "XX县" + ENTER),  # the opening's own slot, shown in its sentence
+            ("开头导语：从常用语", ENTER),  # the opening true of 2023, its unit and year filled in
             ("填好的句子", ""),
             ("开头导语（回车采用", ENTER),
             ("保留“", ENTER),
@@ -456,7 +455,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     texts = [p.text for p in docx.Document(str(tmp_path / "second.docx")).paragraphs]
     assert texts[0] == "XX县审计局2023年工作总结"
-    assert any("服务XX县经济" in text for text in texts)
+    assert any(text.startswith("2023年是全面贯彻党的二十大精神的开局之年。一年来，XX县审计局") for text in texts)
     assert any("12个问题" in text and "2022年度" in text for text in texts)
     assert "第二段。" in texts and "巡审联动成效明显。" in texts
     assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts

@@ -105,8 +105,7 @@ def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
         ENTER,  # date,
         ENTER,  # title
         ENTER,
-        ENTER,
-        ENTER,  # preamble: the first phrase, its {名称} slot, its text
+        ENTER,  # preamble: the first phrase (the opening true of 2024, its unit and year filled in), its text
         ENTER,
         ENTER,  # part one: keep, heading,
         ENTER,  # take last year's first promise as material

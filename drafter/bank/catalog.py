@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +39,26 @@ def genre_rows(templates_option: Path | None) -> list[dict[str, Any]]:
 
 
 def select_phrases(
-    templates_option: Path | None, genre_query: str | None, role: str | None, search: str | None
+    templates_option: Path | None,
+    genre_query: str | None,
+    role: str | None,
+    search: str | None,
+    year: int | None = None,
+    tier: str | None = None,
 ) -> list[Phrase]:
-    """Phrases of one genre (or every genre), optionally of one role and containing a word."""
+    """Phrases of one genre (or every genre), optionally of one role, one tier, containing a word, and
+    true of a report of `year`."""
     templates = resolve_templates(templates_option)
     registry = load_registry(templates)
     genres = [find_genre(genre_query, registry)] if genre_query else registry
     reviews = load_reviews(templates)
     phrases = [p for g in genres for p in load_bank(templates, g, reviews)]
     if role:
-        phrases = offered(phrases, role)
+        phrases = offered(phrases, role, year)
+    elif year is not None:
+        phrases = [p for p in phrases if for_year(p, year)]
+    if tier:
+        phrases = [p for p in phrases if p.tier == tier]
     if search:
         phrases = [p for p in phrases if search in p.text]
     return phrases
@@ -58,18 +69,65 @@ def genre_names(templates_option: Path | None) -> dict[str, str]:
     return {genre.id: genre.name for genre in load_registry(resolve_templates(templates_option))}
 
 
-def offered(phrases: list[Phrase], role: str) -> list[Phrase]:
+# A person named in a report's title: a redacted name (王某某), or the name after a post and before the year
+# (局长张三2024年度述职报告). A 范例's source names the report, never the person.
+_PERSON_IN_TITLE = re.compile(r"[\u4e00-\u9fff]某某|(?<=[长记任员师])[\u4e00-\u9fff]{2,3}(?=(?:19|20)\d{2}年)")
+
+
+def source_name(phrase: Phrase) -> str:
+    """The report a phrase was seen in, as a 范例 shows it (县审计局2023年工作总结), without a person's name."""
+    title = phrase.sources[0].title if phrase.sources else ""
+    return _PERSON_IN_TITLE.sub("", title) or "其他单位的总结"
+
+
+# A section about the year's work holds measures and results alike: its phrase picker offers both.
+WORK_ROLES = frozenset({"measure", "result", "case"})
+# Parts of sentences a writer may start or dress a paragraph with, whatever the part.
+CLAUSE_ROLES = frozenset({"opener", "set_phrase"})
+COMMON = "常用语"
+
+
+def for_year(phrase: Phrase, year: int | None) -> bool:
+    """A phrase a report of `year` may say: one true of another year never is, nor one holding a fact another
+    year is known for (any phrase, when the year is not known)."""
+    if year is None:
+        return True
+    if phrase.year is not None and phrase.year != year:
+        return False
+    from drafter.mining.dated import fits_year
+
+    return fits_year(phrase.text, year)
+
+
+def offered(phrases: list[Phrase], role: str, year: int | None = None) -> list[Phrase]:
     """The phrases of a role as the wizard offers them (and `drafter phrases GENRE --role R` lists them):
-    accepted ones first, then the genre's own before borrowed ones, those that fit the role, most general first."""
+    常用语 before 范例 (a 范例 is never a default), then accepted ones; for a report of `year`, only what is
+    true of it, the year's own first (2025年是“十四五”规划收官之年); the genre's own before borrowed ones;
+    those that fit the role; most general first."""
     from drafter.mining.sentences import fits_role
 
-    usable = [p for p in phrases if p.role == role and p.status != "rejected"]
+    usable = [p for p in phrases if p.role == role and p.status != "rejected" and for_year(p, year)]
     return sorted(
         usable,
         key=lambda p: (
+            p.tier != COMMON,
             p.status not in ("accepted", "edited"),
+            not (year is not None and p.year == year),
             p.borrowed,
             not fits_role(p.text, role),
             tuple(-g for g in p.generality()),
         ),
     )
+
+
+def picker_phrases(phrases: list[Phrase], role: str, year: int | None, fallback: list[Phrase]) -> list[Phrase]:
+    """What `/p` offers in the body of a part of `role`, best first: the part's 常用语 (measures and results
+    alike in a section about the year's work), then 常用语 clause openers and set phrases, then the 范例 — all
+    for the report's year. The general bank stands in when the genre has nothing for the part."""
+    roles = WORK_ROLES if role in WORK_ROLES else frozenset({role})
+    own = [p for p in phrases if p.role in roles | CLAUSE_ROLES and p.status != "rejected"]
+    bank = own if any(p.role in roles for p in own) else [p for p in fallback if p.role in roles | CLAUSE_ROLES]
+    sentences = [p for r in sorted(roles) for p in offered(bank, r, year)]
+    sentences.sort(key=lambda p: p.tier != COMMON)  # stable: each tier keeps the order offered() gave it
+    clauses = [p for r in sorted(CLAUSE_ROLES) for p in offered(bank, r, year) if p.tier == COMMON]
+    return [p for p in sentences if p.tier == COMMON] + clauses + [p for p in sentences if p.tier != COMMON]

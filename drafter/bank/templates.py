@@ -120,26 +120,28 @@ def load_skeleton(templates: Path, genre: Genre) -> Skeleton:
 
 
 def skeleton_for_year(skeleton: Skeleton, year: int | None) -> Skeleton:
-    """A skeleton with its year slots filled for a report of `year` ({下一年份}年工作计划 -> 2026年工作计划)."""
+    """A skeleton with its year slots filled for a report of `year` ({下一年份}年工作计划 -> 2026年工作计划), and
+    without the headings that hold a fact of another year (深入开展主题教育 in 2025): a part whose own heading
+    does takes its first alternative that does not, or the plain name of its role."""
     if not year:
         return skeleton
+    from drafter.mining.dated import true_of
+    from drafter.mining.roles import DEFAULT_HEADINGS
     from drafter.mining.slots import fill_slots, year_values
 
     values = year_values(year)
 
     def dated(texts: list[str]) -> list[str]:
-        return [fill_slots(text, values) for text in texts]
+        return [fill_slots(text, values) for text in texts if true_of(text, year)]
 
-    parts = [
-        part.model_copy(
-            update={
-                "heading": fill_slots(part.heading, values),
-                "alternatives": dated(part.alternatives),
-                "example_children": dated(part.example_children),
-            }
-        )
-        for part in skeleton.parts
-    ]
+    parts = []
+    for part in skeleton.parts:
+        alternatives = dated(part.alternatives)
+        heading = fill_slots(part.heading, values)
+        if not true_of(part.heading, year):
+            heading = alternatives.pop(0) if alternatives else DEFAULT_HEADINGS[part.role]
+        update = {"heading": heading, "alternatives": alternatives, "example_children": dated(part.example_children)}
+        parts.append(part.model_copy(update=update))
     return skeleton.model_copy(update={"parts": parts})
 
 
@@ -214,7 +216,11 @@ def save_reviews(path: Path, decisions: dict[str, Review]) -> Path:
     """Add decisions to a reviews file: read, change and write inside a lock, so parallel runs lose nothing."""
     with locked(path.with_name(path.name + ".lock"), f"审阅记录 {path}"):
         reviews = _read_reviews(path)
-        reviews.reviews.update(decisions)
+        for phrase_id, decision in decisions.items():
+            # A decision changes what it sets (a status, a tier) and keeps the rest of the earlier one.
+            earlier = reviews.reviews.get(phrase_id)
+            changed = decision.model_dump(exclude_unset=True)
+            reviews.reviews[phrase_id] = earlier.model_copy(update=changed) if earlier else decision
         save_yaml_model(path, reviews)
     return path
 
@@ -260,6 +266,8 @@ def apply_review(phrase: Phrase, review: Review | None) -> Phrase:
     if review is None:
         return phrase
     update: dict[str, object] = {"status": review.status}
+    if review.tier is not None:
+        update["tier"] = review.tier
     if review.status == "edited" and review.text:
         from drafter.mining.slots import slot_names
 

@@ -35,6 +35,7 @@ class PhraseStats:
     sources: list[tuple[str, int]] = field(default_factory=list)  # (document title, paragraph)
     context: str = ""
     last_document: int = -1
+    year: int | None = None  # the one year it is true of (a year-bound sentence)
 
     def generality(self) -> tuple[int, int, int]:
         """How general a phrase is: distinct documents, distinct units, occurrences."""
@@ -80,7 +81,7 @@ class PartialBank:
             stats = bank.get(occurrence.key)
             if stats is None:
                 stats = bank[occurrence.key] = PhraseStats(
-                    occurrence.text, context=context_of(occurrence.source, occurrence.part)
+                    occurrence.text, context=context_of(occurrence.source, occurrence.part), year=occurrence.year
                 )
             stats.count += 1
             if stats.last_document != ordinal:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.models import Genre
-from drafter.reading.titles import TitleFacts
+from drafter.reading.titles import TitleFacts, family_of_kind
 
 MIN_DOCUMENTS = 2  # a group needs this many summaries to be a genre of its own
 _GOVERNMENT = ("局", "委", "办", "中心", "厅", "所", "站", "政府")
@@ -93,11 +93,15 @@ def _genre(genre_id: str, name: str, buckets: list[str], report: str = "") -> Ge
     kinds = sorted({b.split(":")[1] for b in buckets if b.startswith("u:") and not b.split(":")[2]})
     words = sorted({b.split(":")[2] for b in buckets if b.startswith("u:") and b.split(":")[2]})
     words += sorted({b[2:] for b in buckets if b.startswith("t:") and b[2:]})
+    families = {family_of_kind(kind) for kind in kinds} | (
+        {family_of_kind(b.split(":")[1]) for b in buckets if b.startswith("u:")}
+    )
     return Genre(
         id=genre_id,
         name=name,
         keywords=words,
         units=kinds,
+        family=families.pop() if len(families) == 1 else None,
         description=f"由 drafter mine 从语料中自动归纳（{'、'.join(words + kinds) or name}），可改名或合并",
         discovered=True,
         report=report,

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from drafter.mining.lexicon import lexicon
+from drafter.mining.slots import REDACTED_UNIT
 from drafter.models import National
 
 NATIONAL_FILE = "corpus/national.yaml"
@@ -231,8 +232,10 @@ _LEVEL_UNIT = re.compile(
 )
 # A unit's suffix followed by a post (院长, 委员, 局长) begins the post: the unit ends before it (法院|原院长).
 _POST_AFTER = r"(?:长|员|士|主任|书记)"
+# A unit named after its place ({地名}财政局); a function word ends the name (…镇将在县委 is no unit).
 _PLACE_ORG = re.compile(
-    rf"\{{地名\}}[{_CJK}]{{0,10}}?{_ORG_SUFFIX}(?!{_POST_AFTER})(?![{_CJK}]{{0,1}}{_ORG_SUFFIX}(?!{_POST_AFTER}))"
+    rf"\{{地名\}}(?:(?![将在和与及对向是的为把被从])[{_CJK}]){{0,10}}?{_ORG_SUFFIX}(?!{_POST_AFTER})"
+    rf"(?![{_CJK}]{{0,1}}{_ORG_SUFFIX}(?!{_POST_AFTER}))"
 )
 _SCHOOL = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{2,6}}?)(?:中心小学|中心校|小学|初级中学|中学|幼儿园|职业技术学院|学院|大学)"
@@ -247,7 +250,7 @@ _NAMED_HEADS = re.compile(
 _STOP_TOKENS = frozenset(
     ["的", "、", "，", "和", "与", "及", "等", "了", "在", "对", "为", "是", "将", "把", "由", "从"]
 )
-_REPEATED_SLOT = re.compile(r"(\{(?:地名|单位|文件|提法)\})(?:[、和与及]?\1)+")
+_REPEATED_SLOT = re.compile(r"(\{(?:地名|单位|有关单位|文件|提法)\})(?:[、和与及]?\1)+")
 _FRAGMENT_START = re.compile(
     r"^(?:另一方面|一方面|同时|此外|另外|其中|其次|再次|最后|首先|以及|并且|而且|但是|但|而|并|及|等)[，,]?"
 )
@@ -281,9 +284,13 @@ _UNIT_ENDS = re.compile(r"[局委办]|中心")
 _SCHOOL_WORDS = re.compile(r"学|幼儿园|中心校")
 
 
-def slot_entities(text: str) -> str:
-    """Replace the named things of a sentence by slots ({地名}, {单位}, {文号}, {文件}, {提法}, {项目}, {姓名}).
+def slot_entities(text: str, own: str | None = None) -> str:
+    """Replace the named things of a sentence by slots ({地名}, {单位}, {有关单位}, {单位名单}, {文号}, {文件},
+    {提法}, {项目}, {姓名}).
 
+    `own` is the unit that wrote the sentence: its name becomes {单位}, which the wizard fills with the
+    user's own unit; any other unit becomes {有关单位}, and a list of other units one {单位名单}, which the
+    user fills in (never with their own unit: a bureau does not audit itself).
     Each rule first looks for a character it needs (号, “, 《 …): most sentences skip most rules.
     """
     if "号" in text:
@@ -297,15 +304,96 @@ def slot_entities(text: str) -> str:
     text = _NUMBERED_IN_TEXT.sub(_numbered_slogan, text)
     if "同志" in text:
         text = _PERSONS.sub(_persons, text)
+    if own:
+        text = _own_township(text, own)
+    if "、" in text or "和" in text or "及" in text:
+        text = slot_unit_lists(text)
+    if "XX" in text:
+        text = REDACTED_UNIT.sub(lambda m: _unit_slot(m.group(0), own, redacted=True), text)
     text = slot_places(text)
     if "{地名}" in text:
-        text = _PLACE_ORG.sub("{单位}", text)
+        text = _PLACE_ORG.sub(lambda m: _unit_slot(m.group(0), own), text)
     if _UNIT_ENDS.search(text):
-        text = _LEVEL_UNIT.sub("{单位}", text)
+        text = _LEVEL_UNIT.sub(lambda m: _unit_slot(m.group(0), own), text)
     if _SCHOOL_WORDS.search(text):
-        text = _SCHOOL.sub(_school, text)
-    text = slot_projects(text)
+        text = _SCHOOL.sub(lambda m: _school(m, own), text)
+    text = slot_projects(text, own)
     return _REPEATED_SLOT.sub(r"\1", text) if "}" in text else text
+
+
+OWN_UNIT, OTHER_UNIT, UNIT_LIST = "{单位}", "{有关单位}", "{单位名单}"
+_LEVEL_OR_REDACTED = re.compile(r"^(?:XX+|\{地名\}|[省市县区乡镇旗])+")
+
+
+def _own_township(text: str, own: str) -> str:
+    """A township names itself by its place (青山镇将……, 东湖街道坚持……): that is the writer, {单位}; its place's
+    bare name (谱写青山发展新篇章) is {地名}."""
+    from drafter.writing.unit import unit_kind, unit_place
+
+    kind = unit_kind(own)
+    place = unit_place(own) if kind in ("乡", "镇", "街道") else None
+    if not place or kind is None or place not in text:
+        return text
+    text = re.sub(rf"{re.escape(place)}(?:人民政府|政府|办事处)?", OWN_UNIT, text)
+    stem = place[: -len(kind)]
+    return (
+        re.sub(rf"(?<![{_CJK}]){re.escape(stem)}|{re.escape(stem)}(?=高质量|发展|建设)", "{地名}", text)
+        if len(stem) >= 2
+        else text
+    )
+
+
+def unit_core(name: str) -> str:
+    """A unit's name without its place and level (XX县审计局, 县审计局, 濉溪县审计局 -> 审计局)."""
+    return _LEVEL_OR_REDACTED.sub("", slot_places(name))
+
+
+def same_unit(mention: str, own: str | None) -> bool:
+    """The mention names the writer's own unit (by the name without place and level)."""
+    if not own:
+        return False
+    mine, theirs = unit_core(own), unit_core(mention)
+    if not mine or not theirs or "X" in theirs or len(theirs) < 2:
+        return False
+    return mine == theirs or (len(theirs) >= 3 and (mine.endswith(theirs) or theirs.endswith(mine)))
+
+
+def _unit_slot(mention: str, own: str | None, *, redacted: bool = False) -> str:
+    """{单位} for the writer's own unit, {有关单位} for any other (a redacted name of an unknown writer is
+    taken to be the writer's own: corpora redact the writer's name first)."""
+    if same_unit(mention, own) or (redacted and not own and mention.startswith("XX") and mention.count("X") == 2):
+        return OWN_UNIT
+    return OTHER_UNIT
+
+
+# A named unit in a list: a redacted name, or a name of 3 characters or more that ends like a unit's.
+_LIST_SUFFIX = r"(?:局|委员会|委|办公室|办|中心|院|校|所|站|队|公司|集团|联|协|会|政府|部|厅|处|科|社|馆|街道|镇|乡)"
+_LIST_ITEM = rf"(?:XX[{_CJK}X]{{0,10}}?|[{_CJK}]{{2,12}}?){_LIST_SUFFIX}"
+_UNIT_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM})*(?:[、和及与]{_LIST_ITEM})")
+_LIST_START = re.compile(r"(?:XX|[省市县区乡镇])")
+
+
+def slot_unit_lists(text: str) -> str:
+    """A list of units (县商务局、县残联、XX县XX局等) becomes one {单位名单}: they are the units the writer
+    dealt with, which another writer names for themselves."""
+
+    def replace(match: re.Match[str]) -> str:
+        items = re.split(r"[、和及与]", match.group(0))
+        first = _first_item(items[0])
+        if len(items) < 2 or first is None:
+            return match.group(0)
+        return items[0][: len(items[0]) - len(first)] + UNIT_LIST
+
+    return _UNIT_LIST.sub(replace, text)
+
+
+def _first_item(chunk: str) -> str | None:
+    """The unit name that ends the text before a list's first 、 (完成县商务局 -> 县商务局), None if none."""
+    starts = [m.start() for m in _LIST_START.finditer(chunk)]
+    if starts:
+        return chunk[starts[-1] :] if len(chunk) - starts[-1] >= 3 else None
+    words = lexicon().segment(chunk)
+    return words[-1] if words and len(words[-1]) >= 3 else None
 
 
 _NUMERAL = "一二三四五六七八九十两双百千万"
@@ -428,6 +516,8 @@ def _place_start(text: str, suffix_at: int, suffix: str, floor: int) -> int | No
         # Not when a character of it is a word that stands between names (均在|乡镇, 并请|县政协), nor when the
         # suffix begins a word of its own (课改|市内, 均在|乡镇): such a suffix ends no place name.
         before = text[start - 1] if start > 0 else ""
+        if before.isdigit():
+            continue  # what follows a figure is its measure word (9篇获市领导批示), never a place's name
         if (
             length == 2
             and not known_word(name)
@@ -444,9 +534,9 @@ def _begins_word(text: str, at: int) -> bool:
     return any(known_word(text[at : at + length]) for length in (2, 3) if at + length <= len(text))
 
 
-def _school(match: re.Match[str]) -> str:
-    """A named school (城关第二中学, 实验小学 of a place) becomes {单位}; 各中小学, 农村小学 stay. A word that stands
-    before a name at the start of a sentence (与, 在) is not part of it."""
+def _school(match: re.Match[str], own: str | None = None) -> str:
+    """A named school (城关第二中学, 实验小学 of a place) becomes a unit slot ({单位} when it is the writer); 各中小学,
+    农村小学 stay. A word that stands before a name at the start of a sentence (与, 在) is not part of it."""
     prefix = match.group(1)
     lead = len(prefix) - len(prefix.lstrip("".join(_BOUNDARY)))
     kept, prefix = prefix[:lead], prefix[lead:]
@@ -454,11 +544,11 @@ def _school(match: re.Match[str]) -> str:
         return match.group(0)
     if known_word(prefix) and not re.search(r"第[一二三四五六七八九十]|实验", prefix):
         return match.group(0)
-    return kept + "{单位}"
+    return kept + _unit_slot(match.group(0)[len(kept) :], own)
 
 
-def slot_projects(text: str) -> str:
-    """Named projects and firms (卓轩塑胶制品项目, 鑫诚新材料公司) become {项目}/{单位}; 民生项目, 重点工程 stay."""
+def slot_projects(text: str, own: str | None = None) -> str:
+    """Named projects and firms (卓轩塑胶制品项目, 鑫诚新材料公司) become {项目}/a unit slot; 民生项目, 重点工程 stay."""
     if not _NAMED_HEADS.search(text):
         return text
     pieces: list[str] = []
@@ -467,7 +557,7 @@ def slot_projects(text: str) -> str:
         start = _name_start(text, max(cursor, match.start() - 12), match.start())
         if start is None:
             continue
-        pieces += [text[cursor:start], "{项目}" if match.group(1) else "{单位}"]
+        pieces += [text[cursor:start], "{项目}" if match.group(1) else _unit_slot(text[start : match.end()], own)]
         cursor = match.end()
     pieces.append(text[cursor:])
     return "".join(pieces)

@@ -8,11 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from drafter.mining.dated import bound_year, year_bound
 from drafter.mining.entities import slot_entities
 from drafter.mining.proofread import proofread
 from drafter.mining.roles import DEFAULT_HEADINGS, section_roles
 from drafter.mining.sentences import sentence_role
 from drafter.mining.slots import normalise, phrase_text, slot_text
+from drafter.mining.tiers import SENTENCE_ROLES
 from drafter.models import Outline, OutlineSection, PhraseRole, Role
 from drafter.reading.outline import body_items
 from drafter.reading.titles import TitleFacts
@@ -51,6 +53,7 @@ class PhraseOccurrence(NamedTuple):
     paragraph: int
     source: str  # the paragraph it was seen in (the same string object for all its phrases)
     part: str  # the phrase as written there
+    year: int | None = None  # the one year it is true of, when it holds a year-bound fact
 
 
 @dataclass
@@ -147,25 +150,30 @@ def _walk_section(mined: MinedDocument, section: OutlineSection, role: Role, cou
 
 def _add(mined: MinedDocument, role: PhraseRole, sentence: str, index: int, paragraph: str, part: str) -> None:
     """Record a phrase occurrence, generalised; fragments and sentences made mostly of figures are left out."""
-    generalised = _generalised(sentence, mined.year)
+    generalised = _generalised(sentence, mined.year, mined.unit)
     if generalised is None:
         return
-    key, text, figures = generalised
+    key, text, figures, bound = generalised
     if figures and role not in ("heading", "set_phrase"):
         return  # mostly figures and names: a record of facts, not a reusable sentence
-    mined.phrases.append(PhraseOccurrence(role, key, text, index, paragraph, part))
+    if role in SENTENCE_ROLES and text.endswith("；"):
+        text = text[:-1] + "。"  # an item of a list (一是……；) is offered as a paragraph of its own
+    mined.phrases.append(PhraseOccurrence(role, key, text, index, paragraph, part, bound))
 
 
 @lru_cache(maxsize=1024)
-def _generalised(sentence: str, year: int | None) -> tuple[str, str, bool] | None:
-    """Key, slotted text, and whether slots make up most of it; None for a fragment. (Boilerplate repeats
-    from document to document: the last few thousand sentences are remembered.)"""
+def _generalised(sentence: str, year: int | None, unit: str) -> tuple[str, str, bool, int | None] | None:
+    """Key, slotted text, whether slots make up most of it, and the year it is bound to (None: any year);
+    None for a fragment. A year-bound sentence's key holds its year: the same words of two years are two
+    phrases. (Boilerplate repeats from document to document: the last few thousand sentences are remembered.)"""
     proofread_text = proofread(sentence)
-    generalised = phrase_text(proofread_text, year) if proofread_text is not None else None
+    generalised = phrase_text(proofread_text, year, unit or None) if proofread_text is not None else None
     if generalised is None:
         return None
     text, slots = generalised
-    return normalise(text), text, len(slots) * 4 > len(text) // 3
+    bound = bound_year(sentence, year) if year_bound(sentence) else None
+    key = normalise(text) + (f"@{bound}" if bound is not None else "")
+    return key, text, len(slots) * 4 > len(text) // 3, bound
 
 
 def _add_sentences(mined: MinedDocument, section_role: Role, paragraph: str, index: int) -> None:

@@ -22,6 +22,7 @@ from drafter.mining.neutral import Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
 from drafter.mining.sentences import fits_role
 from drafter.mining.slots import normalise, slot_names
+from drafter.mining.tiers import COMMON, tier_of
 from drafter.models import (
     Genre,
     Guidance,
@@ -29,6 +30,7 @@ from drafter.models import (
     PhraseBank,
     PhraseRole,
     Provenance,
+    RegisterPhrase,
     RegisterPhrases,
     Role,
     Skeleton,
@@ -37,9 +39,10 @@ from drafter.models import (
 from drafter.writing.unit import unit_kind
 
 STANDARD_ROLES: tuple[Role, ...] = ("opening", "measure", "problem", "plan", "closing")
-# Every genre offers at least MIN_OFFERED phrases of these roles, borrowing what it lacks.
-FALLBACK_ROLES: tuple[PhraseRole, ...] = ("opening", "problem", "plan", "closing")
-MIN_OFFERED = 3
+# Every genre offers drafter's register sentences of these roles after its own.
+FALLBACK_ROLES: tuple[PhraseRole, ...] = ("opening", "problem", "cause", "plan", "closing")
+# Another genre's phrase is lent only when this many other genres use it (so it carries no one genre's words).
+MIN_BORROWING_GENRES = 2
 PHRASE_ROLE_ORDER: tuple[str, ...] = (*ROLE_ORDER, "heading", "opener", "set_phrase")
 # A bank keeps every phrase seen in 2 or more documents and the SINGLES best of the rest, MAX_PER_ROLE at most.
 MAX_PER_ROLE, SINGLES = 300, 100
@@ -71,7 +74,7 @@ def reduce_buckets(
     # A kind of report (个人总结, 政府工作报告) lends nothing to the units' genres, 通用 included.
     reports = {g.name for g in registry if g.report}
     units = {name: bank for name, bank in by_genre.items() if name not in reports}
-    general_skeleton = _general_skeleton(general, units, specificity)
+    general_skeleton = _with_subheadings(_general_skeleton(general, units, specificity), register)
     skeletons, banks = [], []
     own_banks: dict[str, dict[PhraseRole, list[Phrase]]] = {}
     for genre in registry:
@@ -81,17 +84,17 @@ def reduce_buckets(
             continue
         if bank is None or not bank.count:
             continue
-        skeletons.append(_genre_skeleton(genre, bank, general_skeleton))
+        skeletons.append(_with_subheadings(_genre_skeleton(genre, bank, general_skeleton), register))
         own_banks[genre.id] = {role: _selected(genre.id, role, stats, reviewed) for role, stats in bank.phrases.items()}
     general_phrases = _general_bank(general.id, units, specificity, reviewed)
     lenders = {key: bank for key, bank in own_banks.items() if key not in {g.id for g in registry if g.report}}
     for genre in registry:
         if genre.id in own_banks:
             by_role = own_banks[genre.id]
-            borrowed = {} if genre.report else _borrowed(genre, by_role, lenders, specificity, register)
+            borrowed = {} if genre.report else _borrowed(genre, by_role, lenders, register)
             banks.append(PhraseBank(genre=genre.id, phrases=_ordered(by_role, borrowed)))
         elif genre.name == GENERAL_GENRE:
-            borrowed = _borrowed(genre, general_phrases, {}, specificity, register)
+            borrowed = _borrowed(genre, general_phrases, {}, register)
             banks.append(PhraseBank(genre=genre.id, phrases=_ordered(general_phrases, borrowed)))
     figures = {bank.genre: key_figures(bank.phrases) for bank in banks}
     skeletons = [s.model_copy(update={"figures": figures.get(s.genre, [])}) for s in skeletons]
@@ -165,12 +168,14 @@ def _phrase(genre_id: str, role: PhraseRole, stats: PhraseStats) -> Phrase:
         text=stats.text,
         genre=genre_id,
         role=role,
+        tier=tier_of(stats.text, role, stats.year),
         slots=slot_names(stats.text),
         sources=[Provenance(title=title, paragraph=paragraph) for title, paragraph in stats.sources],
         count=stats.count,
         documents=stats.documents,
         units=max(len(stats.units), 1),
         context=stats.context,
+        year=stats.year,
     )
 
 
@@ -217,7 +222,13 @@ def _general_bank(
                     target[key].absorb(stats)
                 else:
                     target[key] = PhraseStats(
-                        stats.text, stats.count, stats.documents, set(stats.units), list(stats.sources), stats.context
+                        stats.text,
+                        stats.count,
+                        stats.documents,
+                        set(stats.units),
+                        list(stats.sources),
+                        stats.context,
+                        year=stats.year,
                     )
     wanted = MAX_PER_ROLE + SINGLES
     selected: dict[PhraseRole, list[Phrase]] = {}
@@ -232,6 +243,10 @@ def _general_bank(
         kept: dict[str, PhraseStats] = {}
         for key in sorted(phrases, key=rank):
             used_widely = genres_of[(role, key)] > 1 or (role, key) in unassigned
+            if phrases[key].year is not None and (role, key) not in unassigned:
+                continue  # a sentence true of one year is never lent, not even to 通用
+            if role in FALLBACK_ROLES and not used_widely:
+                continue  # one genre's problem or plan is its own (廉洁从审): drafter's register stands in
             if used_widely or specificity.neutral(phrases[key].text, None):
                 kept[key] = phrases[key]
                 if len(kept) >= wanted:
@@ -244,26 +259,26 @@ def _borrowed(
     genre: Genre,
     own: dict[PhraseRole, list[Phrase]],
     others: dict[str, dict[PhraseRole, list[Phrase]]],
-    specificity: Specificity,
     register: RegisterPhrases,
 ) -> dict[PhraseRole, list[Phrase]]:
-    """For each role a genre has too few phrases of: neutral phrases of other genres, then drafter's register."""
+    """What a genre offers beyond its own phrases, for the parts every report has: another genre's 常用语
+    only where two other genres or more use it (a phrase of one genre carries that genre's words: 廉洁从审 is
+    an audit bureau's, not a school's), then drafter's register sentences that fit the genre's kind of unit.
+    Nothing year-bound is ever borrowed."""
     borrowed: dict[PhraseRole, list[Phrase]] = {}
     for role in FALLBACK_ROLES:
         have = {normalise(p.text) for p in own.get(role, [])}
-        wanted = MIN_OFFERED - len(have)
-        if wanted <= 0:
-            continue
-        candidates = [
-            p
-            for other_id, banks in others.items()
-            if other_id != genre.id
-            for p in banks.get(role, [])
-            if specificity.neutral(p.text, genre.name) and fits_role(p.text, role)
-        ]
-        candidates.sort(key=lambda p: tuple(-g for g in p.generality()))
-        own_register = next((texts for name, texts in register.phrases.items() if name == role), [])
-        candidates += [_register_phrase(genre.id, role, text) for text in own_register]
+        used_by: dict[str, list[Phrase]] = {}
+        for other_id, banks in others.items():
+            if other_id == genre.id:
+                continue
+            for phrase in banks.get(role, []):
+                if phrase.tier == COMMON and phrase.year is None and fits_role(phrase.text, role):
+                    used_by.setdefault(normalise(phrase.text), []).append(phrase)
+        shared = [found[0] for found in used_by.values() if len(found) >= MIN_BORROWING_GENRES]
+        shared.sort(key=lambda p: tuple(-g for g in p.generality()))
+        own_kind = [p for p in register.phrases if p.role == role and p.family in (None, genre.family)]
+        candidates = shared + [_register_phrase(genre.id, p) for p in own_kind]
         chosen: list[Phrase] = []
         for candidate in candidates:
             key = normalise(candidate.text)
@@ -272,24 +287,26 @@ def _borrowed(
             have.add(key)
             origin = candidate.origin or candidate.genre
             chosen.append(candidate.model_copy(update={"genre": genre.id, "borrowed": True, "origin": origin}))
-            if len(chosen) >= wanted:
-                break
         borrowed[role] = chosen
     return borrowed
 
 
-def _register_phrase(genre_id: str, role: PhraseRole, text: str) -> Phrase:
-    """One of drafter's own register phrases as a bank entry."""
+def _register_phrase(genre_id: str, entry: RegisterPhrase) -> Phrase:
+    """One of drafter's own register sentences as a bank entry: a 常用语 by construction (true of its year only
+    when it names one)."""
     return Phrase(
-        id=phrase_id("register", role, text),
-        text=text,
+        id=phrase_id("register", entry.role, entry.text),
+        text=entry.text,
         genre=genre_id,
-        role=role,
-        slots=slot_names(text),
+        role=entry.role,
+        tier=COMMON,
+        slots=slot_names(entry.text),
         count=0,
         documents=0,
         units=0,
+        context=entry.source,
         origin="register",
+        year=entry.year,
     )
 
 
@@ -411,6 +428,17 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skele
         parts=nodes,
         unit_kind=_unit_kind([document.unit for document in bank.documents]),
     )
+
+
+def _with_subheadings(skeleton: Skeleton, register: RegisterPhrases) -> Skeleton:
+    """A skeleton whose parts the corpus gives no sub-headings for get drafter's own (the plan part)."""
+    parts = []
+    for part in skeleton.parts:
+        offered = register.subheadings.get(part.role, []) if part.role == "plan" else []
+        if offered and not part.example_children:
+            part = part.model_copy(update={"example_children": [h.text for h in offered]})
+        parts.append(part)
+    return skeleton.model_copy(update={"parts": parts})
 
 
 def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specificity: Specificity) -> Skeleton:

@@ -11,7 +11,8 @@ ROLE_ORDER: tuple[Role, ...] = ("opening", "result", "measure", "case", "problem
 ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("cause", re.compile(r"原因")),
     ("plan", re.compile(r"下一步|计划|打算|思路|展望|今后|建议|明年|工作安排|工作要点|努力方向|目标任务")),
-    ("problem", re.compile(r"问题|不足|短板|差距|困难|挑战|薄弱")),
+    # 坚持问题导向 names a way of working, not the shortcomings of the year.
+    ("problem", re.compile(r"问题(?!导向)|不足|短板|差距|困难|挑战|薄弱")),
     ("case", re.compile(r"案例|典型|亮点|特色做法")),
     ("result", re.compile(r"成效|成绩|成果|基本情况|总体情况|完成情况|开展情况|工作总结|取得|主要工作$|^工作情况")),
     ("measure", re.compile(r"做法|措施|举措|经验|主要工作|重点工作|工作开展")),

@@ -64,8 +64,19 @@ def sentence_role(sentence: str, section: Role) -> Role:
     if section == "problem":
         return "cause" if _CAUSE_WORDS.search(sentence[:12]) else "problem"
     if section == "plan":
-        return "plan"
+        return "closing" if _pledge(sentence) else "plan"
     return _role_in_work_section(sentence)
+
+
+# A report without a closing of its own ends its plan with one: a look ahead from the whole unit (新的一年，我们将……)
+# with a pledge's words, that announces no list of tasks.
+_LOOK_AHEAD_START = re.compile(r"^(?:新的一年|今后|展望|站在新的起点|明年|来年|(?:19|20)\d{2}年)")
+_PLEDGE = re.compile(r"以更加|新的更大|更大贡献|新局面|新篇章|新台阶|新成绩|新贡献|再创|开创|谱写|答卷|领导下|我们将")
+
+
+def _pledge(sentence: str) -> bool:
+    """The closing pledge a plan section ends with."""
+    return bool(_LOOK_AHEAD_START.match(sentence) and _PLEDGE.search(sentence)) and not sentence.endswith("：")
 
 
 _NAMED = re.compile(r"“[^”]*”|《[^》]*》|\d{4}(?:年度?|至|-|—)")
@@ -111,3 +122,31 @@ def fits_role(text: str, role: str) -> bool:
     if role == "closing":
         return bool(_LOOKS_AHEAD.search(text))
     return True
+
+
+# A plan says what will be done: a verb of intent or of action; a report of what was done is no plan.
+_PLAN_CUES = re.compile(
+    r"将|要|进一步|继续|持续|力争|争取|着力|加快|加大|推动|深化|强化|加强|完善|健全|抓好|做好|确保|不断|坚持|聚焦|"
+    r"围绕|提升|提高|落实|推进|建立|探索|巩固|拓展|优化|打造|全力|切实|严格|积极|努力|计划|主动|夯实|筑牢|压实"
+)
+_DONE_CUES = re.compile(r"已(?!成为)|(?<![为除])了(?!解)|取得|圆满|先后|累计|共计|荣获|获评|被评为|同比|较上年|比上年")
+_SIDE_OF_CAUSE = re.compile(r"(?:主观|客观)上|制约")
+_PAST_YEAR_SLOT = re.compile(r"\{(?:年份|上一年份|往年)\d*\}")
+
+
+def certain_role(text: str, role: str) -> bool:
+    """The sentence's own words say it is of `role` (not only the section it stood in): an opening starts from
+    the year, a closing and a plan look ahead (a plan to next year, never to this year or the last), a problem
+    admits a shortcoming, a cause explains one; a measure or result is neither plan nor problem nor example.
+    A case is one unit's own story, never certain enough to lend."""
+    if role in ("opening", "closing"):
+        return fits_role(text, role)
+    if role == "plan":
+        return bool(_PLAN_CUES.search(text)) and not _DONE_CUES.search(text) and not _PAST_YEAR_SLOT.search(text)
+    if role == "problem":
+        return bool(_PROBLEM_WORDS.search(text))
+    if role == "cause":  # an explanation, or an admission the problem part explains itself by
+        return bool(_CAUSE_WORDS.search(text) or _SIDE_OF_CAUSE.search(text) or _PROBLEM_WORDS.search(text))
+    if role in ("measure", "result"):
+        return _role_in_work_section(text) in ("measure", "result")
+    return role != "case"

@@ -25,21 +25,26 @@ _SLOT_RULES: tuple[tuple[str, str], ...] = (
     ("数量", rf"\d+(?:\.\d+)?|XX+(?={_MEASURE_WORD})"),
     ("名称", r"XX+"),
 )
+# A unit name the corpus redacted (XX县审计局): entities decides whether it is the writer's own.
+REDACTED_UNIT = re.compile(dict(_SLOT_RULES)["单位"])
 # One pass over the text; at each position the rules are tried in the order above.
 _ANY_SLOT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _SLOT_RULES))
 _MAY_HAVE_SLOT = re.compile(r"\d|XX")
 SLOT = re.compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
 
 
-def slot_text(text: str, year: int | None = None) -> tuple[str, list[str]]:
+def slot_text(text: str, year: int | None = None, *, keep_years: bool = False) -> tuple[str, list[str]]:
     """Replace figures and placeholders by named slots; return the text and its slot names in order.
 
     Years are named relative to the report's `year`: {年份} is that year, {下一年份} the next (a plan
     section's 2024年工作计划 in a 2023 report), {上一年份} the one before, {往年} any other.
     A name used more than once in one text is numbered ({数量1}, {数量2}) so each gets its own value.
+    With `keep_years` (a sentence holding a fact of its own year) years stay as written.
     """
     if _MAY_HAVE_SLOT.search(text):
-        text = _ANY_SLOT.sub(lambda m: "{" + _slot_name(m, year) + "}", text)
+        text = _ANY_SLOT.sub(
+            lambda m: m.group(0) if keep_years and m.lastgroup == "年份" else "{" + _slot_name(m, year) + "}", text
+        )
     if "{" not in text:
         return text, []
     names = [m.group(1) for m in SLOT.finditer(text)]
@@ -111,11 +116,13 @@ def normalise(text: str) -> str:
     return text.rstrip("，。；：、,.;:")
 
 
-def phrase_text(sentence: str, year: int | None = None) -> tuple[str, list[str]] | None:
-    """A sentence as a phrase another unit can use: named things and figures as slots; None for a fragment."""
+def phrase_text(sentence: str, year: int | None = None, own: str | None = None) -> tuple[str, list[str]] | None:
+    """A sentence as a phrase another unit can use: named things and figures as slots (`own`, the unit that
+    wrote it, as {单位}); None for a fragment."""
+    from drafter.mining.dated import year_bound
     from drafter.mining.entities import is_fragment, slot_entities, strip_list_number
 
     sentence = strip_list_number(sentence.strip())
     if is_fragment(sentence):
         return None
-    return slot_text(slot_entities(sentence), year)
+    return slot_text(slot_entities(sentence, own), year, keep_years=year_bound(sentence))

@@ -86,15 +86,15 @@ class NamedPattern(Protocol):
     pattern: str
 
 
-def compile_patterns(path: str, rules: Sequence[NamedPattern]) -> list[re.Pattern[str]]:
-    """Each rule's pattern compiled; a bad one is named by file, position and rule."""
+def compile_patterns(path: str, rules: Sequence[NamedPattern], key: str = "rules") -> list[re.Pattern[str]]:
+    """Each rule's pattern compiled; a bad one is named by file, position (under `key`) and rule."""
     compiled = []
     for index, rule in enumerate(rules):
         try:
             compiled.append(re.compile(rule.pattern))
         except re.error as exc:
             raise ConfigError(
-                f"文件 {path} 中 rules[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。请改正后重试。",
+                f"文件 {path} 中 {key}[{index}].pattern（规则 {rule.name}）不是合法的正则表达式：{exc}。请改正后重试。",
                 path=path,
             ) from None
     return compiled

@@ -92,6 +92,16 @@ UNIT_KINDS: tuple[tuple[str, str], ...] = (
     ("院", "院"),
     ("厅", "厅"),
 )
+# The family of a kind of unit: whose words a sentence may use (全院职工, 教职工, 辖区群众, 员工, 机关干部).
+_FAMILY_OF_KIND = {"乡": "乡镇", "镇": "乡镇", "街道": "乡镇", "医院": "医院", "学校": "学校", "公司": "企业"}
+_AGENCY_KINDS = ("局", "委", "办", "中心", "厅", "所", "站", "政府", "党委", "院")
+
+
+def family_of_kind(kind: str) -> str | None:
+    """机关, 乡镇, 医院, 学校 or 企业 for a kind of unit (None when the kind says nothing)."""
+    return _FAMILY_OF_KIND.get(kind) or ("机关" if kind in _AGENCY_KINDS else None)
+
+
 # Where a title's unit name ends: right before the year, 关于, or the first topic word.
 _ORG_END = re.compile(r"(?:19|20)\d{2}|关于|年度|上半年|下半年|全年")
 _ADMIN_PREFIX = re.compile(r"^(?:XX|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗))")

@@ -64,8 +64,6 @@ from drafter.writing.wizard.questions import (
 
 REVIEW = "review"
 BASICS = ("org", "year", "date", "title")
-# A section about the year's work holds measures and results alike: its phrase picker offers both.
-WORK_ROLES = frozenset({"measure", "result", "case"})
 PartState = Literal["done", "empty", "todo", "dropped"]
 STATE_NAMES = {"done": "已写", "empty": "未写", "todo": "有【】待填", "dropped": "已删去"}
 Answer = str | list[str] | bool | None
@@ -511,14 +509,17 @@ class DraftCore:
         return self.phrases if any(p.role == role for p in self.phrases) else self.general_phrases
 
     def insert_bank(self, role: str) -> list[Phrase]:
-        """The phrases a body of this role can insert: its role, openers, set phrases (work roles together)."""
-        roles = {role, "opener", "set_phrase"} | (WORK_ROLES if role in WORK_ROLES else set())
-        bank = [p for p in self.phrases if p.role in roles and p.status != "rejected"]
-        return bank or [p for p in self.general_phrases if p.role in roles]
+        """What `/p` offers in a body of this role, best first: its 常用语 true of the report's year (work roles
+        together), 常用语 openers and set phrases, then the 范例 (catalog.picker_phrases)."""
+        from drafter.bank.catalog import picker_phrases
+
+        return picker_phrases(self.phrases, role, self.draft.year, self.general_phrases)
 
     def heading_bank(self) -> list[Phrase]:
-        """The bank's heading patterns."""
-        return [p for p in self.phrases if p.role == "heading" and p.status != "rejected"]
+        """The bank's heading patterns true of the report's year, 常用语 first."""
+        from drafter.bank.catalog import offered
+
+        return offered(self.phrases, "heading", self.draft.year)
 
     def prefill(self, text: str) -> str:
         """A phrase with the basics put in (unit, years); other slots stay {slot}."""
@@ -707,17 +708,21 @@ class DraftCore:
         )
 
     def examples(self, part: str, limit: int = 3) -> list[tuple[str, str]]:
-        """范例 for a part: how other reports wrote this role, each with its source (the bank's best first)."""
-        from drafter.bank.catalog import offered
+        """How a part is written, for the report's year, each with where it is from: 常用语 with the basics put in,
+        then a 范例 as its unit wrote it (its names left as 【】 blanks, never filled with the user's own)."""
+        from drafter.bank.catalog import offered, source_name
 
         role = {"preamble": "opening", "closing": "closing"}.get(part)
         if role is None:
             match = _PART.match(part)
             role = self.node(int(match.group(2))).role if match and match.group(1) == "sections" else "measure"
         found = []
-        for phrase in offered(self.paragraph_bank(role), role)[:limit]:
-            source = phrase.sources[0].title if phrase.sources else ROLE_NAMES.get(phrase.role, phrase.role)
-            found.append((self.finish_phrase(self.prefill(phrase.text), {}), source))
+        for phrase in offered(self.paragraph_bank(role), role, self.draft.year)[:limit]:
+            source = source_name(phrase) if phrase.sources else ROLE_NAMES.get(phrase.role, phrase.role)
+            if phrase.tier == "常用语":
+                found.append((self.finish_phrase(self.prefill(phrase.text), {}), source))
+            else:
+                found.append((self.finish_phrase(phrase.text, {}), f"范例，参考：{source}"))
         return found
 
     # --- saving -------------------------------------------------------------------------
@@ -773,4 +778,4 @@ def _section_state(section: DraftSection | None) -> PartState:
     return "todo" if any(has_marks(t) for t in texts) or any(not c.body for c in section.children) else "done"
 
 
-__all__ = ["REVIEW", "WORK_ROLES", "AnswerError", "Choice", "DraftCore", "Entry", "Library", "Part"]
+__all__ = ["REVIEW", "AnswerError", "Choice", "DraftCore", "Entry", "Library", "Part"]

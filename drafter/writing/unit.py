@@ -113,3 +113,46 @@ def adapt_to_unit(text: str, kind: str | None) -> str:
         for pattern, office in _STREET_OFFICES:
             text = pattern.sub(office, text)
     return _TOWNSHIP_WORDS.sub(kind, text)
+
+
+# A bureau's own area by its level: 全县/我县/本县 in a county's, 全区 in a district's (县城, 市场 are other words).
+_LEVEL_WORDS = re.compile(r"([全我本])([县区市])(?![城域直级场民委政])")
+_LEVELS = ("县", "区", "市")
+_NAME_END = re.compile(
+    r"(?:人民政府|政府|委员会|局|委|办公室|办|中心|人民医院|医院|卫生院|学校|中学|小学|公司|集团|院|所|站)$"
+)
+
+
+def unit_level(name: str | None) -> str | None:
+    """The level of the area a unit other than a township answers for, from its name: 宁远县审计局 -> 县,
+    河西区民政局 -> 区 (None for a township, a firm, or a name that does not say)."""
+    if not name or unit_kind(name) in ("乡", "镇", "街道", "公司", "村"):
+        return None
+    levels = [c for c in _NAME_END.sub("", name.strip()) if c in _LEVELS]
+    return levels[-1] if levels else None
+
+
+def in_own_words(text: str, org: str | None) -> str:
+    """A phrase of another unit in the words of `org`: a township's kind (全乡 -> 全镇), a bureau's level
+    (我市 -> 我县 for a county's bureau)."""
+    text = adapt_to_unit(text, unit_kind(org))
+    level = unit_level(org)
+    return _LEVEL_WORDS.sub(lambda m: m.group(1) + level, text) if level else text
+
+
+def foreign_area_words(text: str, org: str | None) -> list[tuple[str, int, str]]:
+    """The words a report of `org` uses for its own area that name another kind, each with its position and the
+    word it should be: 全乡 in a 镇's report (全镇), 我市 in a county bureau's (我县). A 镇 may well write 我县 (the
+    county it is in) and a bureau 全市 (the city's whole system), so only the unit's own tier counts: 乡/镇/
+    街道 for a township, 我/本 县/区/市 for a bureau."""
+    kind, level = unit_kind(org), unit_level(org)
+    found = []
+    if kind in ("乡", "镇", "街道"):
+        for match in re.finditer(r"(?<=[全我本])(街道|[乡镇])(?![村镇级])", text):
+            if match.group(1) != kind:
+                found.append((text[match.start() - 1 : match.end()], match.start() - 1, text[match.start() - 1] + kind))
+    elif level:
+        for match in _LEVEL_WORDS.finditer(text):
+            if match.group(1) in "我本" and match.group(2) != level:
+                found.append((match.group(0), match.start(), match.group(1) + level))
+    return found

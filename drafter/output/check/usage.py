@@ -220,6 +220,8 @@ def coined_words(text: str) -> list[tuple[str, str, str]]:
         # 有待|优化: the 化 word is the last two characters, a word of its own.
         if lexicon().known(word) or lexicon().known(word[1:]) or not lexicon().function_word(stem):
             continue
+        if lexicon().known(text[match.end() - 1 : match.end() + 1]):
+            continue  # 化 begins the next word (及时|化解, 逐步|化为): nothing was coined
         right = stem + "性" if lexicon().known(stem + "性") else ""
         found.append((word, right, f"“{word}”不成词（“{stem}”后不能加“化”）"))
     return found

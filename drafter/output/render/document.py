@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from drafter.bank.catalog import source_name
 from drafter.bank.store import load_yaml_model
 from drafter.bank.templates import (
     find_genre,
@@ -33,13 +34,17 @@ from drafter.output.render.text import (
     GUIDANCE,
     LENGTH_HINT,
     OPENING_HINT,
+    OTHERS_EXAMPLE,
     render,
     title_from_pattern,
 )
+from drafter.writing.unit import in_own_words
 
 Format = Literal["docx", "md"]
 GENERAL_PATTERN = "{单位}{年份}年工作总结"
 EXAMPLES_PER_PART = 2
+# A 范例 shorter than this (加强学习，提高认识。) shows nothing of how a part is written.
+EXAMPLE_MIN = 20
 CHILD_EXAMPLES = 3
 
 
@@ -146,15 +151,14 @@ def skeleton_blocks(
             if part.example_children:
                 children = "；".join(as_placeholders(c) for c in part.example_children[:CHILD_EXAMPLES])
                 blocks.append(Block("hint", render(CHILDREN_HINT, children=children)))
-        for phrase in examples(part, phrases, spans):
-            blocks.append(
-                Block(
-                    "hint",
-                    render(
-                        EXAMPLE, text=as_placeholders(fill_slots(phrase.text, {k: v for k, v in values.items() if v}))
-                    ),
-                )
-            )
+        known = {k: v for k, v in values.items() if v}
+        for phrase in examples(part, phrases, spans, year):
+            text = as_placeholders(in_own_words(fill_slots(phrase.text, known), org))
+            blocks.append(Block("hint", render(EXAMPLE, text=text)))
+        shown = part_example(part, phrases, spans, year)
+        if shown is not None:
+            source = source_name(shown)
+            blocks.append(Block("hint", render(OTHERS_EXAMPLE, text=as_placeholders(shown.text), source=source)))
     blocks.append(Block("signature", org or f"【{signer}】"))
     blocks.append(Block("date", "【××××年×月×日】"))
     return blocks
@@ -208,26 +212,51 @@ def guidance_text(part: SkeletonNode) -> str:
     )
 
 
-def examples(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None) -> list[Phrase]:
-    """One or two phrases for a part. A part mined from documents shows what was written in it, never padded with
-    what another part of them says (drafter's own register for its role when nothing written there is offered);
-    a part borrowed from the general skeleton, phrases of its role."""
-    roles = {"measure", "result"} if part.role in ("measure", "result") else {part.role}
-    usable = [p for p in phrases if p.role in roles and p.status != "rejected"]
-    spans = spans or {}
-    if part.provenance and not part.borrowed:
-        own = [p for p in usable if _inside_part(p, part, spans) or p.status in ("accepted", "edited")]
-        usable = own or [p for p in usable if p.origin == "register"]
-    usable.sort(
+def _of_part(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]], year: int | None) -> list[Phrase]:
+    """The phrases of a part for a report of `year`, 常用语 first. A section mined from documents shows what was
+    written in it, never padded with what another part of them says (drafter's own register for its role when
+    no 常用语 written there is offered); the opening, the closing and a part borrowed from the general skeleton,
+    phrases of their role (drafter's register among them)."""
+    from drafter.bank.catalog import offered
+
+    roles = ("measure", "result") if part.role in ("measure", "result") else (part.role,)
+    ranked = [p for role in roles for p in offered(phrases, role, year)]
+    ranked.sort(key=lambda p: p.tier != "常用语")  # stable: each tier keeps the order offered() gave it
+    if not part.provenance or part.borrowed or part.role in ("opening", "closing"):
+        return ranked
+    mined = [p for p in ranked if _inside_part(p, part, spans) or p.status in ("accepted", "edited")]
+    if not any(p.tier == "常用语" for p in mined):
+        mined += [p for p in ranked if p.origin == "register"]
+    return sorted(
+        mined,
         key=lambda p: (
+            p.tier != "常用语",
             not _inside_part(p, part, spans),
             p.status not in ("accepted", "edited"),
             not fits_role(p.text, part.role),  # an opening from the year, a closing that looks ahead
             tuple(-g for g in p.generality()),
             _where_in_part(p, part, spans),  # on a tie, what the document the skeleton follows wrote there
-        )
+        ),
     )
-    return usable[:EXAMPLES_PER_PART]
+
+
+def examples(
+    part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None, year: int | None = None
+) -> list[Phrase]:
+    """One or two example sentences for a part: 常用语 only, of this part, true of the report's year."""
+    return [p for p in _of_part(part, phrases, spans or {}, year) if p.tier == "常用语"][:EXAMPLES_PER_PART]
+
+
+def part_example(
+    part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None, year: int | None = None
+) -> Phrase | None:
+    """At most one 范例 of a part (how one unit wrote it, shown with its source), true of the report's year: for a
+    mined section, what the document the skeleton follows wrote in it."""
+    spans = spans or {}
+    found = _of_part(part, phrases, spans, year)
+    if part.provenance and not part.borrowed and part.role not in ("opening", "closing"):
+        found = [p for p in found if _where_in_part(p, part, spans) == 0]
+    return next((p for p in found if p.tier != "常用语" and len(p.text) >= EXAMPLE_MIN), None)
 
 
 def blank_skeleton(

@@ -23,6 +23,7 @@ GUIDANCE = (
     "{% if borrowed %}本文种的语料中没有这一部分，这里参照通用提纲补上。{% endif %}"
 )
 EXAMPLE = "【参考例句】{{ text }}"
+OTHERS_EXAMPLE = "【范例】{{ text }}（参考：《{{ source }}》，其他单位的写法，不能照搬）"
 CHILDREN_HINT = "【可参考的小标题】{{ children }}"
 OPENING_HINT = "【写作提示】开头导语：概述一年来的总体情况和指导思想，约{{ length }}字。"
 CLOSING_HINT = "【写作提示】结尾：表明今后的努力方向和决心，约{{ length }}字。"
@@ -31,7 +32,14 @@ PLACEHOLDER = "【待填写】"
 CHECKLIST_HINT = "□已完成 □部分完成 □未开展 □不再适用：{{ promise }}"
 CHECKLIST_INTRO = "【去年计划完成情况】逐项勾选，完成的写进成效部分，未开展的写进问题部分："
 # How the hint paragraphs of a blank skeleton begin: `check` knows them by this, in whatever file they end up.
-HINT_PREFIXES = ("【写作提示】", "【参考例句】", "【可参考的小标题】", "【去年计划完成情况】", "□已完成 □部分完成")
+HINT_PREFIXES = (
+    "【写作提示】",
+    "【参考例句】",
+    "【范例】",
+    "【可参考的小标题】",
+    "【去年计划完成情况】",
+    "□已完成 □部分完成",
+)
 
 
 def is_hint(text: str) -> bool:

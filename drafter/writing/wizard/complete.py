@@ -22,12 +22,11 @@ _SEPARATOR = "\n"  # never inside a phrase
 
 
 class PhraseCompleter(Completer):
-    """Phrases containing every typed word, accepted and most general first (texts are prepared once)."""
+    """Phrases containing every typed word, in the order given (the caller ranks them: 常用语 first; texts are
+    prepared once)."""
 
     def __init__(self, phrases: list[Phrase]) -> None:
-        ranked = sorted(
-            phrases, key=lambda p: (p.status not in ("accepted", "edited"), tuple(-g for g in p.generality()))
-        )
+        ranked = list(phrases)
         self.phrases = ranked
         self.texts = [p.text for p in ranked]
         self.folded = [t.lower().replace(_SEPARATOR, " ") for t in self.texts]
@@ -80,10 +79,18 @@ class PhraseCompleter(Completer):
         """Completions replacing everything typed so far."""
         query = document.text_before_cursor
         for phrase in self.matches(query):
-            only = phrase.seen_only_in()
-            note = "借用" if phrase.borrowed else f"仅见于《{only}》" if only else f"{phrase.documents} 篇"
             yield Completion(
                 phrase.text,
                 start_position=-len(query),
-                display_meta=f"{ROLE_NAMES.get(phrase.role, phrase.role)} · {note}",
+                display_meta=f"{ROLE_NAMES.get(phrase.role, phrase.role)} · {phrase_note(phrase)}",
             )
+
+
+def phrase_note(phrase: Phrase) -> str:
+    """常用语 · 3 篇 / 常用语 · 借用 / 范例 · 参考：《县审计局2023年工作总结》: what a phrase is and where it is from."""
+    if phrase.tier == "范例":
+        from drafter.bank.catalog import source_name
+
+        return f"范例 · 参考：《{source_name(phrase)}》"
+    only = phrase.seen_only_in()
+    return "常用语 · " + ("借用" if phrase.borrowed else f"仅见于《{only}》" if only else f"{phrase.documents} 篇")

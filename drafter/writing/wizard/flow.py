@@ -19,6 +19,7 @@ from drafter.models import Draft, DraftSection, Phrase, SkeletonNode
 from drafter.writing.draft import REVIEW, DraftCore, describe, position
 from drafter.writing.wizard.prompter import BACK, Back, Prompter
 from drafter.writing.wizard.questions import (
+    COMMON,
     EDITOR_KEY,
     OWN_TEXT,
     PHRASE_KEY,
@@ -28,7 +29,9 @@ from drafter.writing.wizard.questions import (
     Choice,
     NodeQuestions,
     Question,
+    as_blanks,
     children_question,
+    example_source,
     genre_question,
     slot_question,
 )
@@ -222,6 +225,8 @@ class Wizard:
             own = self.core.last_year.closing if name == "closing" and self.core.last_year is not None else None
             if choice == OWN_TEXT and own:
                 default = own
+            elif chosen is not None and chosen.tier != COMMON:
+                default = self._example_text(chosen)
             elif chosen is not None:
                 text = self.fill_phrase(chosen.text)
                 if text is None:
@@ -240,8 +245,15 @@ class Wizard:
                 self._show(f"{label}：{text.strip()}")
             return text.strip() or None
 
+    def _example_text(self, phrase: Phrase) -> str:
+        """A 范例 as it goes into the draft: its names and figures left as 【】 blanks, never filled with the
+        user's own (another unit's names are not the user's), with a word on where it is from."""
+        self._show(f"这是其他单位的写法（{example_source(phrase)}），其中的名称和数字留作【】，请改写成本单位的内容。")
+        return as_blanks(phrase.text)
+
     def fill_phrase(self, text: str) -> str | None:
-        """A phrase with the basics put in and every other slot asked, each shown in its sentence; None on /b."""
+        """A 常用语 with the basics put in (in the unit's own words) and every other slot asked, each shown in its
+        sentence; None on /b."""
         text = self.core.prefill(text)
         for slot in self.core.slots_to_ask(text):
             answer = self.prompter.ask(slot_question(slot, text))
@@ -457,10 +469,21 @@ class Wizard:
             self.save()
 
     def insert_phrase(self, role: str) -> str | None:
-        """A phrase from the bank for this genre and role, its slots asked one by one in their sentence."""
+        """A phrase for this part (常用语 first, for the report's year), its slots asked one by one in their
+        sentence; a 范例 only when the person confirms it is one, and with its blanks left to rewrite."""
         picked = self.prompter.pick_phrase(self.core.insert_bank(role))
         if not isinstance(picked, Phrase):
             return None
+        if picked.tier != COMMON:
+            sure = self.prompter.ask(
+                Question(
+                    "confirm",
+                    "example",
+                    f"这是范例，不是常用语（{example_source(picked)}）：插入后要改写成本单位的内容。仍要插入吗？",
+                    default=False,
+                )
+            )
+            return self._example_text(picked) if sure is True else None
         return self.fill_phrase(picked.text)
 
     def offer_material(self, section: DraftSection, index: int) -> None:

@@ -22,6 +22,10 @@ EDITOR_KEY = "/e"
 PHRASE_KEY = "/p"
 PLACEHOLDER = "【待填写】"
 OWN_TEXT = "__own__"
+COMMON = "常用语"
+EXAMPLE_MARK = "范例（"
+# A choice of phrases shows this many 范例 after its 常用语: examples of how others wrote the part.
+EXAMPLE_CHOICES = 2
 WRITE_OWN = "__write_own__"
 WELCOME = """欢迎使用 drafter 向导：一问一答写出年度工作总结，最后生成 Word 文稿。
 
@@ -143,33 +147,59 @@ def slot_values(draft: Draft) -> dict[str, str]:
 
 
 def prepared(text: str, draft: Draft) -> str:
-    """A phrase with what the basics give put in, in the words of the unit's kind (全乡 -> 全镇 for a 镇)."""
-    from drafter.writing.unit import adapt_to_unit, unit_kind
+    """A 常用语 with what the basics give put in, in the unit's own words (全乡 -> 全镇 for a 镇, 我市 -> 我县 for
+    a county's bureau)."""
+    from drafter.writing.unit import in_own_words
 
-    return adapt_to_unit(fill_slots(text, slot_values(draft)), unit_kind(draft.org))
+    return in_own_words(fill_slots(text, slot_values(draft)), draft.org)
 
 
-def phrase_choices(phrases: list[Phrase], role: str, draft: Draft, limit: int = 8) -> tuple[Choice, ...]:
-    """What `drafter phrases GENRE --role R` lists, best first, with the slots the basics can fill filled in."""
+def phrase_choices(
+    phrases: list[Phrase], role: str, draft: Draft, limit: int = 8, examples: int = EXAMPLE_CHOICES
+) -> tuple[Choice, ...]:
+    """What `drafter phrases GENRE --role R` lists for the report's year, best first: the 常用语 with the slots
+    the basics can fill filled in, then a few 范例 marked as such, with their source and their blanks left."""
     from drafter.bank.catalog import offered
 
-    return tuple(Choice(filled(p.text, draft), p.id) for p in offered(phrases, role)[:limit])
+    ranked = offered(phrases, role, draft.year)
+    common = [Choice(filled(p.text, draft), p.id) for p in ranked if p.tier == COMMON][:limit]
+    shown = [Choice(example_title(p), p.id) for p in ranked if p.tier != COMMON][:examples]
+    return (*common, *shown)
 
 
 def filled(text: str, draft: Draft) -> str:
-    """A phrase with the basics put in and every other slot shown as a 【placeholder】 to fill."""
-    return SLOT.sub(lambda m: f"【{m.group(1)}】", prepared(text, draft))
+    """A 常用语 with the basics put in and every other slot shown as a 【placeholder】 to fill."""
+    return as_blanks(prepared(text, draft))
+
+
+def as_blanks(text: str) -> str:
+    """Slots shown as the blanks a reader fills: {数量1} -> 【数量1】."""
+    return SLOT.sub(lambda m: f"【{m.group(1)}{m.group(2)}】", text)
+
+
+def example_source(phrase: Phrase) -> str:
+    """参考：《县审计局2023年工作总结》 — where a 范例 comes from."""
+    from drafter.bank.catalog import source_name
+
+    return f"参考：《{source_name(phrase)}》"
+
+
+def example_title(phrase: Phrase) -> str:
+    """A 范例 as a choice: marked, with its source, its names and figures left as blanks (never the user's own)."""
+    return f"{EXAMPLE_MARK}{example_source(phrase)}）：{as_blanks(phrase.text)}"
 
 
 def paragraph_question(
     name: str, label: str, phrases: list[Phrase], role: str, draft: Draft, current: str | None, own: str | None = None
 ) -> Question:
-    """Opening or closing: pick a phrase (`own`: last year's own text, offered first) or write your own."""
+    """Opening or closing: pick a phrase (`own`: last year's own text, offered first) or write your own. The
+    default is a 常用语 true of the report's year, never a 范例."""
     choices = phrase_choices(phrases, role, draft)
     if own:
         choices = (Choice(f"去年的：{own}", OWN_TEXT), *choices)
     write = Choice("自己写（或选中后再修改）", WRITE_OWN)
-    default = WRITE_OWN if current or not choices else choices[0].value
+    defaults = [c.value for c in choices if not c.title.startswith(EXAMPLE_MARK)]
+    default = WRITE_OWN if current or not defaults else defaults[0]
     return Question("select", name, f"{label}：从常用语中选一句，或自己写", default=default, choices=(*choices, write))
 
 

@@ -1,0 +1,288 @@
+"""Two tiers of what drafter offers: 常用语 and 范例.
+
+A 常用语 is text another unit signs as it stands once its slots are filled: it names no place, unit,
+person, project, brand, slogan or local document (only slots the writer fills with their own: their
+unit, the year, figures, a list of the units they dealt with), holds no fact bound to a year, is a
+complete sentence whose own words say what part of a report it belongs to, and passes check's
+proofreading rules. Everything else worth reading is a 范例: how one unit wrote that part, shown with
+its source, never a default. When in doubt a phrase is a 范例: a 常用语 that cannot be signed is the
+costly mistake, a 范例 that could have been one only costs a choice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from drafter.mining.dated import mentions
+from drafter.mining.sentences import certain_role
+from drafter.mining.slots import SLOT, slot_type
+
+Tier = Literal["常用语", "范例"]
+COMMON: Tier = "常用语"
+EXAMPLE: Tier = "范例"
+# Slots the writer fills with their own: their unit, the report's years, figures and dates, the other units
+# they dealt with (a list, or one), as opposed to another unit's place, project, slogan, document or people.
+SIGNABLE_SLOTS = frozenset(
+    {"单位", "年份", "下一年份", "上一年份", "数量", "金额", "百分比", "日期", "单位名单", "有关单位"}
+)
+# Shorter than this, a "sentence" is a heading-like pair of phrases (加强学习，提高认识。), no paragraph.
+MIN_SENTENCE = 16
+FIGURE_SLOTS = frozenset({"数量", "金额", "百分比"})
+# More figures than this and a sentence is one unit's record of its year, not a sentence to lend.
+MAX_FIGURES = 3
+SENTENCE_ROLES = frozenset({"opening", "measure", "result", "case", "problem", "cause", "plan", "closing"})
+# A part's lead-in may end in a colon (现将有关情况总结如下：; 重点抓好以下工作：).
+LEAD_IN_ROLES = frozenset({"opening", "plan"})
+_QUOTED = re.compile(r"“([^”]{1,40})”")
+# A word the dictionary knows that names one institution (浙江大学, 中国科学院).
+_INSTITUTION = re.compile(r"^[\u4e00-\u9fff]{2,}(?:大学|学院|研究院|研究所|科学院)$")
+# 县第二人民医院, 第一中学: an ordinal names one institution.
+_ORDINAL_INSTITUTION = re.compile(r"第[一二三四五六七八九十]+(?:人民医院|医院|中学|小学|幼儿园|中心)")
+# A township's own body named after it (趾凤乡人民政府): a name the dictionary does not know before 乡/镇/村.
+_TOWNSHIP_BODY = re.compile(r"([\u4e00-\u9fff]{2})[乡镇村](?:人民政府|政府|党委|卫生院|中心校|中心学校|村委会)")
+# The head of a named undertaking: a place name close before it names one (城东水厂扩建工程).
+_UNDERTAKING = re.compile(r"工程|大厦|大道|广场|水厂|园区|产业园")
+# 赴 names where one went: a place (赴长三角、赴井冈山), unless it is a kind of place anyone goes to.
+_GOING_TO = re.compile(r"(?<![以奔])赴([\u4e00-\u9fff]{1,6})")
+_ANY_DESTINATION = frozenset(
+    [
+        "基层",
+        "一线",
+        "各地",
+        "外地",
+        "外省",
+        "外市",
+        "先进",
+        "发达",
+        "上级",
+        "企业",
+        "村",
+        "社区",
+        "现场",
+        "项目",
+        "工地",
+        "学校",
+        "医院",
+        "乡镇",
+        "省",
+        "市",
+        "县",
+        "区",
+        "乡",
+        "镇",
+        "帮扶",
+        "结对",
+        "对口",
+        "兄弟",
+        "周边",
+        "相关",
+        "有关",
+        "一些",
+        "部分",
+        "多地",
+        "全国",
+        "省外",
+        "市外",
+        "县外",
+        "实地",
+        "农村",
+        "村组",
+        "田间",
+        "地头",
+        "群众",
+        "困难",
+        "贫困",
+        "各级",
+        "当地",
+        "异地",
+        "有关部门",
+        "相关部门",
+        "省里",
+        "市里",
+        "县里",
+        "重点",
+        "包联",
+        "联系",
+        "挂钩",
+        "所在",
+        "属地",
+    ]
+)
+_ANY_DESTINATION_START = ("各", "先进", "发达", "外", "兄弟", "周边", "基层", "一线", "有关", "相关")
+# Projects are built in numbered phases (平台一期上线, 二期工程): a phase is one project's.
+# A building's or a project's milestone (教学楼投入使用, 厂房竣工): one unit's own project, not a sentence to lend.
+_MILESTONE = re.compile(r"投入使用|竣工|开工建设|建成投产|主体封顶|主体施工")
+_PROJECT_PHASE = re.compile(r"[一二三四五六七八九十]期(?=工程|项目|上线|建成|完工|投产|投入|开工)")
+# 平安青山, 健康临川: a national campaign's name made a place's own (平安中国, 平安校园 are anyone's).
+_LOCAL_BRAND = re.compile(r"(?:平安|健康|美丽|幸福|数字|法治|智慧|清廉)([\u4e00-\u9fff]{2})(?=建设|[，。、]|作出|的)")
+_GENERIC_AFTER_BRAND = frozenset(
+    [
+        "中国",
+        "校园",
+        "医院",
+        "乡村",
+        "社区",
+        "家庭",
+        "企业",
+        "机关",
+        "单位",
+        "城市",
+        "农村",
+        "生活",
+        "发展",
+        "成长",
+        "工地",
+        "交通",
+        "村居",
+        "镇村",
+        "出行",
+        "细胞",
+        "教育",
+        "中心",
+    ]
+)
+# What stands before such a name: a verb of building it (建设健康临川), or nothing that joins it to a word
+# (卫生健康部门 is a department, not a brand).
+_BRAND_VERBS = frozenset(
+    ["建设", "打造", "推进", "开展", "深化", "创建", "争创", "实施", "深入", "助力", "服务", "保障", "推动"]
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_TITLE = re.compile(r"《([^》]{1,60})》")
+_NATIONAL_TITLE = re.compile(
+    r"^(?:中华人民共和国|中国共产党|中共中央|习近平|党政|国务院|关于新时代|新时代)|(?:法|条例|准则|章程|宪法|决定|决议|规定)$"
+)
+_LATIN = re.compile(r"[A-Za-z]{2,}|X")
+_COMMON_LATIN = frozenset(
+    {"GDP", "CPI", "PPP", "APP", "App", "AI", "VR", "IT", "OA", "ICU", "CT", "DRG", "DIP", "PDCA"}
+)
+# A month or a day of the year (12月份以来, 五月开展的, 今年{日期}): an event of one unit's year. 截至 a date is a
+# cut-off, which any unit states of its own figures.
+_MOMENT = re.compile(
+    r"(?:\{数量\d*\}|[一二三四五六七八九十]{1,2})月(?:份|中旬|上旬|下旬|初|底|以来|前)|(?<!截至)(?<!截止)\{日期\d*\}"
+)
+_LITERAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Words that point back to what came before: the sentence cannot stand alone.
+_POINTS_BACK = re.compile(
+    r"^(?:对此|为此|因此|此外|这些|这一|这是|此项|该|上述|以上|其中|其|他们|她们|它们|对于这些|与此同时)"
+)
+# 重点做好以下工作：一是…… — a part's lead-in and the first item of its list, cut off from the rest.
+_LEAD_AND_ITEM = re.compile(r"：(?:[一二三四五六七八九十]是|首先|第一|[（(][一二三四五六七八九十\d][）)]|\d[.、])")
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
+_SENTENCE_END = "。！？"
+
+
+def tier_of(text: str, role: str, year: int | None = None) -> Tier:
+    """常用语 when another unit can sign the phrase as it stands once its slots are filled, else 范例
+    (`year`: the one year mining found it bound to)."""
+    return COMMON if example_reason(text, role, year) is None else EXAMPLE
+
+
+def example_reason(text: str, role: str, year: int | None = None) -> str | None:
+    """Why a phrase is only a 范例 (None: it is a 常用语), in the words a reviewer reads."""
+    if year is not None:
+        return f"只适用于{year}年（含有与年份绑定的提法）"
+    return _dated(text) or _named(text) or _incomplete(text, role) or _uncertain(text, role) or _proofreading(text)
+
+
+def _named(text: str) -> str | None:
+    """Another unit's names: slots it alone can fill, quoted slogans, numbered slogans, places, brands."""
+    names = [
+        slot_type(name) for name in (m.group(1) for m in SLOT.finditer(text)) if slot_type(name) not in SIGNABLE_SLOTS
+    ]
+    if names:
+        return f"含有其他单位的名称或提法（{{{names[0]}}}）"
+    figures = sum(slot_type(m.group(1)) in FIGURE_SLOTS for m in SLOT.finditer(text))
+    if figures > MAX_FIGURES:
+        return f"有 {figures} 个数字空位，是某个单位一年的具体数据"
+    from drafter.mining.entities import national_formulations
+    from drafter.mining.lexicon import lexicon
+
+    national = national_formulations()
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1)
+        # A word the dictionary knows (“一站式”) is quoted for emphasis; anything else is someone's own label.
+        if not inner.startswith(national) and "{" not in inner and not lexicon().known(inner):
+            return f"含有某地某单位自己的提法（“{inner}”）"
+    for match in _TITLE.finditer(text):
+        if not _NATIONAL_TITLE.search(match.group(1)):
+            return f"含有某地某单位的文件或刊物（《{match.group(1)}》）"
+    for match in _LOCAL_BRAND.finditer(text):
+        before = text[max(0, match.start() - 2) : match.start()]
+        starts_word = not before or not _CJK_CHAR.match(before[-1]) or before in _BRAND_VERBS
+        if starts_word and match.group(1) not in _GENERIC_AFTER_BRAND:
+            return f"含有某地的品牌提法（{match.group(0)}）"
+    for match in _LATIN.finditer(text):
+        if match.group(0) not in _COMMON_LATIN:
+            return f"含有字母代号或未替换的占位符（{match.group(0)}）"
+    # Place names are slotted by their administrative suffix ({地名}); the dictionary's place tags alone
+    # are too loose to judge by (it tags 深度 as one).
+    words = lexicon().segment(SLOT.sub("，", text))
+    institutions = [w for w in words if _INSTITUTION.search(w)] + _ORDINAL_INSTITUTION.findall(text)
+    institutions += [
+        m.group(0)
+        for m in _TOWNSHIP_BODY.finditer(text)
+        if not lexicon().known(m.group(1)) and m.group(1)[0] not in "全各本该我"
+    ]
+    if institutions:
+        return f"含有某个机构的名称（{institutions[0]}）"
+    for match in _UNDERTAKING.finditer(text):
+        preceding = lexicon().segment(text[max(0, match.start() - 8) : match.start()])
+        places = [w for w in preceding if len(w) >= 2 and lexicon().place(w)]
+        if places:
+            return f"含有某个项目或工程的名称（{places[0]}……{match.group(0)}）"
+    for match in _GOING_TO.finditer(text):
+        destination = lexicon().segment(match.group(1))[0]
+        if destination not in _ANY_DESTINATION and not destination.startswith(_ANY_DESTINATION_START):
+            return f"含有具体的去处（赴{destination}）"
+    phase = _PROJECT_PHASE.search(text) or _MILESTONE.search(text)
+    if phase:
+        return f"写的是某个项目的某一期或某个节点（{phase.group(0)}）"
+    return None
+
+
+def _dated(text: str) -> str | None:
+    """A fact of one year (a campaign, a phase of a plan, a numbered meeting), or a year written out."""
+    bound = [m for m in mentions(text) if m.bound]
+    if bound:
+        return f"含有与年份绑定的提法（{bound[0].text}）"
+    moment = _MOMENT.search(text)
+    if moment:
+        return f"写的是某个时间的具体事情（{moment.group(0)}）"
+    if "{往年" in text or _LITERAL_YEAR.search(SLOT.sub("", text)):
+        return "含有具体的年份"
+    return None
+
+
+def _incomplete(text: str, role: str) -> str | None:
+    """A fragment: not a whole sentence, a clause that points back, brackets or quotes left open."""
+    if role not in SENTENCE_ROLES:
+        return None
+    stripped = text.strip()
+    if len(SLOT.sub("", stripped)) < MIN_SENTENCE:
+        return "太短，是小标题式的短语而不是句子"
+    ends = _SENTENCE_END + ("：" if role in LEAD_IN_ROLES else "")
+    if not stripped or stripped[-1] not in ends:
+        return "不是完整的句子（没有以句号结尾）"
+    if _POINTS_BACK.match(stripped):
+        return "开头承接上文，单独用不成句"
+    if _LEAD_AND_ITEM.search(stripped):
+        return "引语和列举的第一项连在一起"
+    if any(stripped.count(left) != stripped.count(right) for left, right in _PAIRS):
+        return "引号或括号不成对，是截取的片段"
+    return None
+
+
+def _uncertain(text: str, role: str) -> str | None:
+    """The sentence's own words do not say it belongs to its part."""
+    if role in SENTENCE_ROLES and not certain_role(text, role):
+        return "案例是某个单位的具体事例" if role == "case" else "句子本身看不出属于这一部分"
+    return None
+
+
+def _proofreading(text: str) -> str | None:
+    """What check's proofreading rules find in it."""
+    from drafter.mining.proofread import problems
+
+    found = problems(SLOT.sub("", text))
+    return f"校对规则发现问题：{found[0]}" if found else None
