@@ -263,6 +263,8 @@ def create_app(settings: Settings) -> Starlette:
         return part_again(core, str(form.get("part") or _part_of(name)))
 
     async def phrase_search(request: Request) -> Response:
+        from drafter.writing.wizard.complete import phrase_note
+
         core = core_of(request)
         role = request.query_params.get("role", "measure")
         if role not in ROLE_NAMES:
@@ -277,7 +279,7 @@ def create_app(settings: Settings) -> Starlette:
         found = completer.matches(request.query_params.get("q", "").strip(), limit=20)
         return page(
             "phrases_found.html",
-            found=[(p, core.finish_phrase(core.prefill(p.text), {})) for p in found],
+            found=[(p, core.offered_text(p), phrase_note(p)) for p in found],
             target=request.query_params.get("target", ""),
             part=request.query_params.get("part", ""),
             id=_id(core),

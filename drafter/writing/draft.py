@@ -569,10 +569,15 @@ class DraftCore:
                 return phrase
         raise AnswerError("phrase", f"常用语库中没有编号为“{phrase_id}”的常用语。")
 
+    def offered_text(self, phrase: Phrase) -> str:
+        """A phrase as it is offered and inserted: a 常用语 with the basics put in, a 范例 as its unit wrote it
+        (its names and figures left as 【】 marks, never filled with the user's own); other slots as marks."""
+        return self.finish_phrase(self.prefill(phrase.text) if phrase.tier == "常用语" else phrase.text, {})
+
     def insert_phrase(self, target: str, phrase_id: str) -> str:
         """Put a phrase into a body (a new last paragraph), a sub-heading's body, the preamble or the closing,
         with the basics filled in and its other slots left as 【】 marks; the name of the paragraph it became."""
-        text = self.finish_phrase(self.prefill(self.find_phrase(phrase_id).text), {})
+        text = self.offered_text(self.find_phrase(phrase_id))
         if target in ("preamble", "closing"):
             current = getattr(self.draft, target) or ""
             self.apply(target, current + text)
@@ -719,10 +724,7 @@ class DraftCore:
         found = []
         for phrase in offered(self.paragraph_bank(role), role, self.draft.year)[:limit]:
             source = source_name(phrase) if phrase.sources else ROLE_NAMES.get(phrase.role, phrase.role)
-            if phrase.tier == "常用语":
-                found.append((self.finish_phrase(self.prefill(phrase.text), {}), source))
-            else:
-                found.append((self.finish_phrase(phrase.text, {}), f"范例，参考：{source}"))
+            found.append((self.offered_text(phrase), source if phrase.tier == "常用语" else f"范例，参考：{source}"))
         return found
 
     # --- saving -------------------------------------------------------------------------
