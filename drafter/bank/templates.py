@@ -221,7 +221,9 @@ def save_reviews(path: Path, decisions: dict[str, Review]) -> Path:
             earlier = reviews.reviews.get(phrase_id)
             changed = decision.model_dump(exclude_unset=True)
             reviews.reviews[phrase_id] = earlier.model_copy(update=changed) if earlier else decision
-        save_yaml_model(path, reviews)
+        # A tier is written only where a person moved the phrase (the file stays as it was for the others).
+        moved = {"reviews": {i: {"tier"} for i, review in reviews.reviews.items() if review.tier is None}}
+        save_yaml_model(path, reviews, exclude=moved)
     return path
 
 
