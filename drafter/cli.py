@@ -271,6 +271,15 @@ TEMPLATES = click.option(
 )
 
 
+FONTS = click.option(
+    "--fonts",
+    "fonts_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="排版设置 YAML：字体（如 title: 华文中宋）和页码样式（page_number_style: gbt9704 单页右双页左 / "
+    "center 居中 / plain 居中不加横线 / none 不加），覆盖默认设置。",
+)
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @HELP
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -510,12 +519,7 @@ def wizard(
 )
 @click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="输出格式（默认按扩展名）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
-@click.option(
-    "--fonts",
-    "fonts_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="字体表 YAML（如 title: 华文中宋），覆盖默认字体。",
-)
+@FONTS
 @TEMPLATES
 def render(
     answers: Path, out: Path, fmt: str | None, force: bool, fonts_path: Path | None, templates_option: Path | None
@@ -543,6 +547,7 @@ def render(
 @click.option("--year", type=click.IntRange(1949, 2200), help="年份（不填则留【年份】）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 @LAST_YEAR
+@FONTS
 @TEMPLATES
 def skeleton(
     genre: str | None,
@@ -551,15 +556,23 @@ def skeleton(
     year: int | None,
     force: bool,
     last_year: Path | None,
+    fonts_path: Path | None,
     templates_option: Path | None,
 ) -> None:
     """生成某一文种的空白提纲文稿：各节标题，节下标出写作提示和参考例句（Word 中为黄色底纹，Markdown 中为 > 引用）。"""
-    from drafter.output.render.document import blank_skeleton
+    from drafter.output.render.document import blank_skeleton, load_fonts
 
     if genre is None and last_year is None:
         raise click.UsageError("请给出文种（如 审计），或用 --from 给出去年的总结")
     written = blank_skeleton(
-        genre, out, org=org, year=year, force=force, templates_option=templates_option, last_year=last_year
+        genre,
+        out,
+        org=org,
+        year=year,
+        force=force,
+        templates_option=templates_option,
+        last_year=last_year,
+        fonts=load_fonts(fonts_path),
     )
     marked = "以 > 开头的引用块" if written.suffix.lower() == ".md" else "黄色底纹"
     click.echo(f"已生成 {written}。写作提示和参考例句用{marked}标出，写好后删去即可。")
@@ -695,12 +708,7 @@ def check(
     metavar="步骤",
     help="不做某项文字规范化，可写多次或用逗号分隔：序号、标点、引号、空格、空行。",
 )
-@click.option(
-    "--fonts",
-    "fonts_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="字体表 YAML（如 title: 华文中宋），覆盖默认字体。",
-)
+@FONTS
 def format_command(
     paths: tuple[Path, ...],
     out: Path | None,

@@ -264,6 +264,57 @@ def test_fonts_can_be_overridden(tmp_path: Path) -> None:
     assert effective(level3, level3.runs[1]).get("bold") is False
 
 
+def footer_numbers(path: Path) -> list[tuple[str, object, bool]]:
+    """Each footer's text, alignment and whether it holds a PAGE field (odd pages, then even ones)."""
+    section_ = docx.Document(str(path)).sections[0]
+    found = []
+    for footer in (section_.footer, section_.even_page_footer):
+        paragraph = footer.paragraphs[0]
+        found.append((paragraph.text, paragraph.alignment, "PAGE" in paragraph._p.xml))
+    return found
+
+
+CENTER, RIGHT, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT
+PAGE_NUMBER_STYLES = [
+    ("", [("— 1 —", RIGHT, True), ("— 1 —", LEFT, True)]),
+    ("page_number_style: gbt9704\n", [("— 1 —", RIGHT, True), ("— 1 —", LEFT, True)]),
+    ("page_number_style: center\n", [("— 1 —", CENTER, True), ("— 1 —", CENTER, True)]),
+    ("page_number_style: plain\n", [("1", CENTER, True), ("1", CENTER, True)]),
+    ("page_number_style: none\n", [("", None, False), ("", None, False)]),
+]
+
+
+@pytest.mark.parametrize(("settings", "footers"), PAGE_NUMBER_STYLES)
+def test_page_number_style_in_render_skeleton_and_format(tmp_path: Path, settings: str, footers: list) -> None:
+    """One setting, read alike by render, skeleton and format."""
+    fonts = tmp_path / "排版设置.yaml"
+    fonts.write_text(f"body: 仿宋\n{settings}", encoding="utf-8")
+    rendered = render_answers(
+        write_answers(tmp_path / "a.yaml", AUDIT), tmp_path / "r.docx", templates_option=TEMPLATES, fonts_path=fonts
+    )
+    skeleton = tmp_path / "s.docx"
+    messy = tmp_path / "m.txt"
+    messy.write_text("XX镇2025年工作总结\n一、主要工作\n全年完成项目12个。\n", encoding="utf-8")
+    formatted = tmp_path / "m.公文格式.docx"
+    for arguments in (
+        ["skeleton", "审计", "-o", str(skeleton), "--fonts", str(fonts), "--templates", str(TEMPLATES)],
+        ["format", str(messy), "--fonts", str(fonts)],
+    ):
+        with pytest.raises(SystemExit) as done:
+            main(arguments)
+        assert done.value.code == 0
+    for written in (rendered, skeleton, formatted):
+        assert footer_numbers(written) == footers, written.name
+
+
+def test_a_page_number_style_drafter_does_not_know_is_refused(tmp_path: Path) -> None:
+    fonts = tmp_path / "fonts.yaml"
+    fonts.write_text("page_number_style: 右下角\n", encoding="utf-8")
+    with pytest.raises(UserError, match="page_number_style"):
+        render_answers(write_answers(tmp_path / "a.yaml", AUDIT), tmp_path / "x.docx", fonts_path=fonts)
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     answers = write_answers(tmp_path / "a.yaml", AUDIT)
     out = tmp_path / "a.docx"

@@ -16,6 +16,7 @@ import docx
 import pytest
 import yaml
 from conftest import ROOT, TEMPLATES
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx_factory import build_messy_report
 from starlette.testclient import TestClient
@@ -188,6 +189,53 @@ def test_font_settings_are_remembered(site: Site) -> None:
     styles = docx.Document(io.BytesIO(got.content)).styles
     east_asian = {name: styles[name].element.rPr.rFonts.get(qn("w:eastAsia")) for name in ("公文标题", "公文正文")}
     assert east_asian == {"公文标题": "华文中宋", "公文正文": "仿宋"}
+
+
+def footers(data: bytes) -> list[tuple[str, object]]:
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    return [(f.paragraphs[0].text, f.paragraphs[0].alignment) for f in (section.footer, section.even_page_footer)]
+
+
+def test_the_page_number_style_is_chosen_once_for_every_document(site: Site, tmp_path: Path) -> None:
+    draft = site.new()
+    page = site.client.get(f"/settings?back=/review/{draft}")
+    assert page.status_code == 200 and "单页靠右、双页靠左" in page.text and 'value="gbt9704" checked' in page.text
+    saved = site.post("/settings/fonts", {"page_number_style": "center", "back": f"/review/{draft}"})
+    assert saved.status_code == 200 and "页码 “— 1 —”，居中" in saved.text, "back on the review page, which says so"
+    centred = [("— 1 —", WD_ALIGN_PARAGRAPH.CENTER)] * 2
+    assert footers(site.client.get(f"/download/{draft}.docx").content) == centred
+    assert footers(site.post("/skeleton", {"genre": "shenji"}).content) == centred
+    messy = build_messy_report(tmp_path / "乱.docx").read_bytes()
+    assert footers(site.post("/format", {"download": "1"}, docx_upload("乱.docx", messy, "file")).content) == centred
+    assert 'class="page-number center"' in site.client.get(f"/write/{draft}/preview").text
+    assert "“— 1 —”，居中" in site.client.get("/format").text and "“— 1 —”，居中" in site.client.get("/skeleton").text
+    site.post("/settings/fonts", {"page_number_style": "none", "back": "/"})
+    assert footers(site.client.get(f"/download/{draft}.docx").content) == [("", None)] * 2
+    assert "page-number" not in site.client.get(f"/write/{draft}/preview").text
+    assert "页脚里没有页码域" not in site.client.get(f"/review/{draft}").text, "the clerk's choice is not a problem"
+    site.post("/settings/fonts", {"reset": "1", "back": "/"})
+    gbt = [("— 1 —", WD_ALIGN_PARAGRAPH.RIGHT), ("— 1 —", WD_ALIGN_PARAGRAPH.LEFT)]
+    assert footers(site.client.get(f"/download/{draft}.docx").content) == gbt
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"page_number_style": "右下角"}, "页码样式只能从列出的几种中选择"),
+        ({"body": "仿宋\n" + "宋" * 80}, "排版设置有误（正文）"),
+        ({"colour": "red"}, "没有“colour”这一项"),
+        ({"back": "https://evil.example/"}, None),
+    ],
+)
+def test_bad_settings_say_why_and_change_nothing(site: Site, data: dict, message: str | None) -> None:
+    site.post("/settings/fonts", {"title": "华文中宋", "back": "/"})
+    before = snapshot(site.folder)
+    answer = site.post("/settings/fonts", data, follow_redirects=False)
+    if message is None:  # a good form with a foreign address to go back to: saved, and back home instead
+        assert answer.status_code == 303 and answer.headers["location"] == "/"
+        return
+    assert answer.status_code == 400 and message in answer.text and "什么都没有改动" in answer.text
+    assert snapshot(site.folder) == before
 
 
 # --- bad input: a Chinese message, nothing changed ------------------------------------------------------

@@ -101,7 +101,11 @@ def create_app(settings: Settings) -> Starlette:
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
     )
+    from drafter.output.render.docx import OFFICE_FONTS, PAGE_NUMBER_STYLES
+    from drafter.web.documents import FONT_FIELDS
+
     env.globals |= {"csrf": settings.guard.csrf, "STATE_NAMES": STATE_NAMES, "ROLE_NAMES": ROLE_NAMES}
+    env.globals |= {"PAGE_NUMBER_STYLES": PAGE_NUMBER_STYLES, "FONT_FIELDS": FONT_FIELDS, "FONT_NAMES": OFFICE_FONTS}
     env.filters["urlquote"] = lambda text: urllib.parse.quote(str(text), safe="")
     books = Books(settings.templates_option)
     mining = MineJob()
@@ -293,7 +297,7 @@ def create_app(settings: Settings) -> Starlette:
         from drafter.web.preview import preview_pages
 
         core = core_of(request)
-        return page("preview.html", preview=preview_pages(core))
+        return page("preview.html", preview=preview_pages(core), fonts=fonts_of(folder))
 
     # --- review and download ------------------------------------------------------------
 
@@ -309,6 +313,7 @@ def create_app(settings: Settings) -> Starlette:
             findings=findings,
             left=core.left(),
             fonts=fonts_of(folder),
+            back=f"/review/{urllib.parse.quote(_id(core))}",
             describe=describe,
         )
 
@@ -320,18 +325,21 @@ def create_app(settings: Settings) -> Starlette:
         data = draft_document(core, kind, fonts_of(folder))
         return _attachment(data, f"{safe_name(core.title())}.{kind}")
 
+    async def settings_page(request: Request) -> Response:
+        return page("settings.html", fonts=fonts_of(folder), back=_local(request.query_params.get("back", "/")))
+
     async def save_fonts(request: Request) -> Response:
         from drafter.web.documents import save_font_settings
 
         form = await form_of(request)
-        save_font_settings(folder / FONTS_FILE, {k: str(v) for k, v in form.items() if k != "csrf"})
-        back = str(form.get("back") or "/")
-        return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/", status_code=303)
+        values = {} if form.get("reset") else {k: str(v) for k, v in form.items() if k not in ("csrf", "back")}
+        save_font_settings(folder / FONTS_FILE, values)
+        return RedirectResponse(_local(str(form.get("back") or "/")), status_code=303)
 
     # --- the other jobs -----------------------------------------------------------------
 
     async def format_page(request: Request) -> Response:
-        return page("format.html", report=None)
+        return page("format.html", report=None, fonts=fonts_of(folder), back="/format")
 
     async def format_run(request: Request) -> Response:
         from drafter.web.documents import format_upload
@@ -346,10 +354,10 @@ def create_app(settings: Settings) -> Starlette:
         name = safe_name(Path(upload.filename).stem) + ".公文格式.docx"
         if form.get("download"):
             return _attachment(data, name)
-        return page("format.html", report=changes, name=upload.filename)
+        return page("format.html", report=changes, name=upload.filename, fonts=fonts_of(folder), back="/format")
 
     async def skeleton_page(request: Request) -> Response:
-        return page("skeleton.html", genres=books.get().genres, year=today().year)
+        return page("skeleton.html", genres=books.get().genres, year=today().year, fonts=fonts_of(folder), back="/skeleton")
 
     async def skeleton_download(request: Request) -> Response:
         from drafter.web.documents import skeleton_document
@@ -360,7 +368,8 @@ def create_app(settings: Settings) -> Starlette:
         year_text = str(form.get("year") or "").strip()
         if year_text and not (year_text.isdigit() and 1949 <= int(year_text) <= 2200):
             raise UserError("年份：请输入四位年份，如 2025。")
-        data = skeleton_document(genre.name, org, int(year_text) if year_text else None, settings.templates_option)
+        year = int(year_text) if year_text else None
+        data = skeleton_document(genre.name, org, year, settings.templates_option, fonts_of(folder))
         return _attachment(data, f"{safe_name(genre.name)}空白提纲.docx")
 
     async def phrases_page(request: Request) -> Response:
@@ -425,6 +434,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/write/{draft}/preview", guarded(preview)),
         Route("/review/{draft}", guarded(review)),
         Route("/download/{draft}.{kind:str}", guarded(download)),
+        Route("/settings", guarded(settings_page)),
         Route("/settings/fonts", guarded(save_fonts), methods=["POST"]),
         Route("/format", guarded(format_page)),
         Route("/format", guarded(format_run), methods=["POST"]),
@@ -457,6 +467,11 @@ def fonts_of(folder: Path) -> Any:
         return load_yaml_model(path, FontTable) if path.exists() else FontTable()
     except UserError:
         return FontTable()
+
+
+def _local(url: str) -> str:
+    """A URL of this site to go back to (anything else: the start page)."""
+    return url if url.startswith("/") and not url.startswith("//") and "\\" not in url else "/"
 
 
 def _id(core: DraftCore) -> str:

@@ -14,6 +14,18 @@ from drafter.writing.draft import DraftCore
 
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_MEMBERS = 2000
+# The fonts a clerk may change on the settings page, as the page names them.
+FONT_FIELDS = (
+    ("title", "标题"),
+    ("level1", "一级标题（一、）"),
+    ("level2", "二级标题（（一））"),
+    ("level3", "三级标题（1.）"),
+    ("body", "正文"),
+    ("signature", "落款"),
+    ("page_number", "页码"),
+    ("latin", "数字和字母"),
+)
+FIELD_LABELS = dict(FONT_FIELDS) | {"level4": "四级标题（（1））"}
 DECISIONS = {"accepted": "已采用", "rejected": "已拒绝", "edited": "已修改"}
 
 
@@ -64,6 +76,8 @@ def check_draft(core: DraftCore, templates_option: Path | None, fonts: FontTable
     placed = []
     for report in result.reports:
         for finding in report.findings:
+            if finding.code == "layout-page-number" and fonts.page_number_style == "none":
+                continue  # the clerk chose no page numbers on the settings page
             top = finding.heading_path.split(" > ")[0] if finding.heading_path else ""
             part = next((p.name for p in parts if top and top.endswith(p.title)), None)
             placed.append(
@@ -87,14 +101,20 @@ def save_font_settings(path: Path, values: dict[str, str]) -> None:
     from drafter.bank.store import save_yaml_model
 
     known = FontTable.model_fields
-    chosen: dict[str, Any] = {
-        k: v.strip() for k, v in values.items() if k in known and v.strip() and k != "level3_bold"
-    }
+    unknown = [k for k in values if k not in known]
+    if unknown:
+        raise UserError(f"排版设置里没有“{unknown[0]}”这一项。")
+    chosen: dict[str, Any] = {k: v.strip() for k, v in values.items() if v.strip() and k != "level3_bold"}
     chosen["level3_bold"] = values.get("level3_bold") in ("on", "1", "true")
     try:
         table = FontTable(**chosen)
     except ValidationError as error:
-        raise UserError(f"排版设置有误：{error.errors()[0]['msg']}") from None
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        if field == "page_number_style":
+            raise UserError("排版设置有误：页码样式只能从列出的几种中选择。") from None
+        problem = str(first["msg"]).removeprefix("Value error, ")
+        raise UserError(f"排版设置有误（{FIELD_LABELS.get(field, field)}）：{problem}。") from None
     save_yaml_model(path, table)
 
 
@@ -110,13 +130,15 @@ def format_upload(path: Path, fonts: FontTable) -> tuple[list[Any], bytes]:
     return changes, target.read_bytes()
 
 
-def skeleton_document(genre: str, org: str | None, year: int | None, templates_option: Path | None) -> bytes:
-    """The blank skeleton of a genre, as `drafter skeleton` writes it."""
+def skeleton_document(
+    genre: str, org: str | None, year: int | None, templates_option: Path | None, fonts: FontTable
+) -> bytes:
+    """The blank skeleton of a genre, as `drafter skeleton` writes it, with the render settings."""
     from drafter.output.render.document import blank_skeleton
 
     with private_folder() as work:
         target = work / "提纲.docx"
-        blank_skeleton(genre, target, org=org, year=year, templates_option=templates_option)
+        blank_skeleton(genre, target, org=org, year=year, templates_option=templates_option, fonts=fonts)
         return target.read_bytes()
 
 

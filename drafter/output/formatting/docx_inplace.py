@@ -81,7 +81,7 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
     lay_out_ending(document.element.body, style_ids[STYLE_NAMES["signature"]], style_ids[STYLE_NAMES["body"]])
     page_setup(document)
     report.footers_replaced = replaced_footers(document)
-    report.letterhead = page_numbers(document)
+    report.letterhead = page_numbers(document, fonts.page_number_style)
     return report, title_of(pieces, places)
 
 

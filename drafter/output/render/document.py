@@ -268,8 +268,10 @@ def blank_skeleton(
     force: bool = False,
     templates_option: Path | None = None,
     last_year: Path | None = None,
+    fonts: FontTable | None = None,
 ) -> Path:
-    """Write the blank skeleton document of a genre (or of last year's report, moved on a year)."""
+    """Write the blank skeleton document of a genre (or of last year's report, moved on a year) with the render
+    settings `fonts` (the defaults when None)."""
     from drafter.writing.yoy import promises, read_last_year, skeleton_from_last_year
 
     templates = resolve_templates(templates_option)
@@ -290,5 +292,6 @@ def blank_skeleton(
             Block("hint", CHECKLIST_INTRO),
             *checklist,
         ]
-    write_document(blocks, target, chosen, force=force, info=DocumentInfo(genre=genre.name, kind="skeleton"))
+    info = DocumentInfo(genre=genre.name, kind="skeleton")
+    write_document(blocks, target, chosen, force=force, fonts=fonts, info=info)
     return target

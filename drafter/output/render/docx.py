@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from typing import Any
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from drafter.models import StrictModel
 from drafter.output.render.layout import KIND_NAMES, Block, DocumentInfo
@@ -47,8 +47,34 @@ def hint_east_asia(paragraph: Any) -> Any:
     return paragraph
 
 
+PageNumberStyle = Literal["gbt9704", "center", "plain", "none"]
+# How each page-number style shows on the page, as a clerk chooses it (the first is GB/T 9704 §7.5).
+PAGE_NUMBER_STYLES: dict[str, str] = {
+    "gbt9704": "“— 1 —”，单页靠右、双页靠左（公文格式）",
+    "center": "“— 1 —”，居中",
+    "plain": "“1”，居中",
+    "none": "不加页码",
+}
+
+
+# The fonts Chinese offices have, offered when a clerk changes one (any installed font name is accepted).
+OFFICE_FONTS = (
+    "方正小标宋简体",
+    "华文中宋",
+    "宋体",
+    "黑体",
+    "楷体_GB2312",
+    "楷体",
+    "仿宋_GB2312",
+    "仿宋",
+    "华文仿宋",
+    "Times New Roman",
+)
+
+
 class FontTable(StrictModel):
-    """The fonts of each part; the one place to change them (a user without 方正小标宋 may want 华文中宋)."""
+    """The render settings: the fonts of each part and the page-number style; the one place to change them (a
+    user without 方正小标宋 may want 华文中宋), read by render, skeleton, format and the web alike."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -62,6 +88,16 @@ class FontTable(StrictModel):
     page_number: str = "宋体"
     latin: str = "Times New Roman"
     level3_bold: bool = False
+    page_number_style: PageNumberStyle = "gbt9704"
+
+    @field_validator("title", "level1", "level2", "level3", "level4", "body", "signature", "page_number", "latin")
+    @classmethod
+    def _a_font_name(cls, value: str) -> str:
+        """A font's name as Word writes it: one line, not empty, not longer than a name gets."""
+        name = value.strip()
+        if not name or len(name) > 64 or any(ord(c) < 32 for c in name):
+            raise ValueError("字体名称应为一行、不超过 64 个字符，如 仿宋_GB2312")
+        return name
 
 
 STYLE_NAMES = {
@@ -123,7 +159,7 @@ def base_document(fonts: FontTable) -> Any:
     document = docx.Document()
     page_setup(document)
     define_styles(document, fonts)
-    page_numbers(document)
+    page_numbers(document, fonts.page_number_style)
     return document
 
 
@@ -283,40 +319,45 @@ def _r(text: str, properties: str = "") -> str:
 # --- page numbers ----------------------------------------------------------------
 
 
-def page_numbers(document: Any) -> str:
-    """`— 1 —` in a PAGE field: odd pages right, even pages left, one character in; on every page (no
-    different first page), the later sections' footers linked to the first's. Footers already there are
-    replaced; a header (a letterhead) is kept on every page. Returns the letterhead's text ('' for none)."""
+def page_numbers(document: Any, style: PageNumberStyle = "gbt9704") -> str:
+    """Page numbers in a PAGE field on every page (no different first page), the later sections' footers linked to
+    the first's: `— 1 —` odd pages right and even pages left, one character in (gbt9704), `— 1 —` or `1` centred,
+    or none. Footers already there are replaced; a header (a letterhead) is kept on every page. Returns the
+    letterhead's text ('' for none)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     from drafter.output.render.headers import headers_on_every_page
 
     letterhead = headers_on_every_page(document)
-    document.settings.odd_and_even_pages_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True  # every style fills both footers alike
     section = document.sections[0]
     for index, later in enumerate(document.sections):
         later.different_first_page_header_footer = False
         if index:
             later.footer.is_linked_to_previous = True
             later.even_page_footer.is_linked_to_previous = True
-    for footer, alignment in (
-        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
-    ):
+    sides = {"gbt9704": (WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)}
+    odd, even = sides.get(style, (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER))
+    for footer, alignment in ((section.footer, odd), (section.even_page_footer, even)):
         footer.is_linked_to_previous = False
         for child in list(footer._element):
             footer._element.remove(child)
-        paragraph = footer.add_paragraph()
+        paragraph = footer.add_paragraph()  # a footer holds at least one paragraph, even an empty one
+        if style == "none":
+            continue
         paragraph.style = document.styles[STYLE_NAMES["page_number"]]
         paragraph.alignment = alignment
         if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
             paragraph.paragraph_format.right_indent = Pt(PAGE_NUMBER_PT)
-        else:
+        elif alignment == WD_ALIGN_PARAGRAPH.LEFT:
             paragraph.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)
-        add_east_asia_hint(paragraph.add_run("— ")._r)
+        dashes = style != "plain"
+        if dashes:
+            add_east_asia_hint(paragraph.add_run("— ")._r)
         _page_field(paragraph)
-        add_east_asia_hint(paragraph.add_run(" —")._r)
+        if dashes:
+            add_east_asia_hint(paragraph.add_run(" —")._r)
     return letterhead
 
 
