@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import tempfile
 import threading
 import time
 import urllib.request
@@ -165,6 +166,72 @@ def test_preview_counts_pages(site: Site) -> None:
     assert "XX县审计局2025年工作总结" in preview.text and "— 1 —" in preview.text
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_the_real_pages_beside_the_preview(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    draft = site.new()
+    site.answer(draft, "sections[0].body", "\n".join(["全年共完成审计项目54个，查出问题金额1.2亿元。" * 6] * 9))
+    before = snapshot(site.folder)
+    assert "查看排版后的真实页面" in site.client.get(f"/write/{draft}").text
+    shown = site.post(f"/write/{draft}/pages", headers={"hx-request": "true"})
+    assert shown.status_code == 200 and "排版后的真实页面" in shown.text, shown.text[:300]
+    count = int(re.search(r'id="real-count">(\d+)<', shown.text).group(1))
+    images = re.findall(r'src="(/pages/([\w-]{20,})/(\d+)\.png)"', shown.text)
+    assert count >= 2 and [int(n) for _, _, n in images] == list(range(1, count + 1))
+    assert shown.text.count('class="page"') >= 2, "the estimated pages stand beside the real ones"
+    first = site.client.get(images[0][0])
+    assert first.status_code == 200 and first.headers["content-type"] == "image/png"
+    assert first.content.startswith(b"\x89PNG") and first.headers["cache-control"] == "no-store"
+    assert snapshot(site.folder) == before and not any((tmp_path / "temp").iterdir()), "made and removed out of sight"
+    site.post(f"/pages/{images[0][1]}/close")
+    gone = site.client.get(images[0][0])
+    assert gone.status_code == 400 and "已经关闭或过期" in gone.text
+
+
+def test_asking_again_replaces_a_drafts_pages(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each draft keeps only its latest pages (LibreOffice's work is stood in for by a one-page PNG)."""
+    import drafter.output.preview as preview
+    from drafter.output.preview import Preview
+
+    def one_page(document: Path, out_dir: Path, force: bool = False) -> Preview:
+        out_dir.mkdir()
+        (out_dir / "p-1.png").write_bytes(b"\x89PNG" + document.read_bytes()[:10])
+        return Preview(out_dir / "p.pdf", [out_dir / "p-1.png"], {})
+
+    monkeypatch.setattr(preview, "libreoffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(preview, "preview_docx", one_page)
+    draft, other = site.new(), site.new(org="XX县统计局")
+    ids = []
+    for made in (draft, draft, other):
+        shown = site.post(f"/write/{made}/pages", headers={"hx-request": "true"})
+        ids.append(re.search(r"/pages/([\w-]+)/1\.png", shown.text).group(1))
+    assert len(set(ids)) == 3
+    assert [site.client.get(f"/pages/{i}/1.png").status_code for i in ids] == [400, 200, 200]
+
+
+def test_without_libreoffice_the_page_says_so(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.output.preview as preview
+
+    monkeypatch.setattr(preview, "libreoffice", lambda: None)
+    draft = site.new()
+    for url in (f"/write/{draft}", f"/review/{draft}"):
+        page = site.client.get(url)
+        assert "本机没有 LibreOffice" in page.text and 'id="real-pages-button"' not in page.text
+    before = snapshot(site.folder)
+    asked = site.post(f"/write/{draft}/pages", headers={"hx-request": "true"})
+    assert 'class="error"' in asked.text and "本机没有安装 LibreOffice" in asked.text and "Word 或 WPS" in asked.text
+    assert snapshot(site.folder) == before
+
+
+@pytest.mark.parametrize("url", ["/pages/nope/1.png", "/pages/..%2F..%2Fetc/1.png", "/pages/x/0.png"])
+def test_pages_that_are_not_there(site: Site, url: str) -> None:
+    answer = site.client.get(url)
+    assert answer.status_code in (400, 404)
+    if answer.status_code == 400:
+        assert "已经关闭或过期" in answer.text
+
+
 def test_review_lists_findings_and_downloads_name_the_title(site: Site) -> None:
     draft = site.new()
     site.answer(draft, "sections[0].body", "同比增长50%，由100个增至120个。")
@@ -321,7 +388,14 @@ def test_an_upload_without_a_declared_size_is_bounded(tmp_path: Path) -> None:
 def test_every_post_needs_the_pages_csrf_token(site: Site) -> None:
     draft = site.new()
     before = snapshot(site.folder)
-    for url in ["/drafts", f"/write/{draft}/answer", "/settings/fonts", "/phrases/decide", "/skeleton"]:
+    for url in [
+        "/drafts",
+        f"/write/{draft}/answer",
+        "/settings/fonts",
+        "/phrases/decide",
+        "/skeleton",
+        f"/write/{draft}/pages",
+    ]:
         answer = site.client.post(url, data={"name": "org", "value": "坏人", "genre": "shenji"})
         assert answer.status_code == 403 and "校验码" in answer.text
         forged = site.client.post(url, data={"name": "org", "value": "坏人"}, headers={"x-csrf-token": "guess"})

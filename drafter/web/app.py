@@ -26,6 +26,7 @@ from starlette.staticfiles import StaticFiles
 from drafter.errors import UserError
 from drafter.models import ROLE_NAMES
 from drafter.web.drafts import list_drafts, new_draft, open_draft, safe_name
+from drafter.web.pages import NO_LIBREOFFICE, PageStore, available
 from drafter.web.security import MAX_UPLOAD, Guard, TokenMiddleware, UploadError, private_folder, save_upload, too_big
 from drafter.writing.draft import STATE_NAMES, AnswerError, DraftCore, Library, describe, library
 
@@ -106,9 +107,11 @@ def create_app(settings: Settings) -> Starlette:
 
     env.globals |= {"csrf": settings.guard.csrf, "STATE_NAMES": STATE_NAMES, "ROLE_NAMES": ROLE_NAMES}
     env.globals |= {"PAGE_NUMBER_STYLES": PAGE_NUMBER_STYLES, "FONT_FIELDS": FONT_FIELDS, "FONT_NAMES": OFFICE_FONTS}
+    env.globals |= {"NO_LIBREOFFICE": NO_LIBREOFFICE, "real_pages_available": available}
     env.filters["urlquote"] = lambda text: urllib.parse.quote(str(text), safe="")
     books = Books(settings.templates_option)
     mining = MineJob()
+    real_pages = PageStore()
     folder = settings.folder
 
     def page(template: str, status: int = 200, /, **values: Any) -> HTMLResponse:
@@ -299,6 +302,27 @@ def create_app(settings: Settings) -> Starlette:
         core = core_of(request)
         return page("preview.html", preview=preview_pages(core), fonts=fonts_of(folder))
 
+    async def pages_make(request: Request) -> Response:
+        from starlette.concurrency import run_in_threadpool
+
+        from drafter.web.preview import preview_pages
+
+        core = core_of(request)
+        await form_of(request)
+        fonts = fonts_of(folder)
+        made = await run_in_threadpool(real_pages.make, core, _id(core), fonts)
+        return page("real_pages.html", real=made, preview=preview_pages(core), fonts=fonts)
+
+    async def pages_image(request: Request) -> Response:
+        number = request.path_params["number"]
+        data = real_pages.image(request.path_params["pages"], number)
+        return Response(data, media_type="image/png", headers={"Cache-Control": "no-store"})
+
+    async def pages_close(request: Request) -> Response:
+        await form_of(request)
+        real_pages.discard(request.path_params["pages"])
+        return HTMLResponse("")
+
     # --- review and download ------------------------------------------------------------
 
     async def review(request: Request) -> Response:
@@ -357,7 +381,9 @@ def create_app(settings: Settings) -> Starlette:
         return page("format.html", report=changes, name=upload.filename, fonts=fonts_of(folder), back="/format")
 
     async def skeleton_page(request: Request) -> Response:
-        return page("skeleton.html", genres=books.get().genres, year=today().year, fonts=fonts_of(folder), back="/skeleton")
+        return page(
+            "skeleton.html", genres=books.get().genres, year=today().year, fonts=fonts_of(folder), back="/skeleton"
+        )
 
     async def skeleton_download(request: Request) -> Response:
         from drafter.web.documents import skeleton_document
@@ -432,6 +458,9 @@ def create_app(settings: Settings) -> Starlette:
         Route("/write/{draft}/phrases", guarded(phrase_search)),
         Route("/write/{draft}/outline", guarded(outline)),
         Route("/write/{draft}/preview", guarded(preview)),
+        Route("/write/{draft}/pages", guarded(pages_make), methods=["POST"]),
+        Route("/pages/{pages}/{number:int}.png", guarded(pages_image)),
+        Route("/pages/{pages}/close", guarded(pages_close), methods=["POST"]),
         Route("/review/{draft}", guarded(review)),
         Route("/download/{draft}.{kind:str}", guarded(download)),
         Route("/settings", guarded(settings_page)),
