@@ -35,7 +35,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 class Site:
     """A server over a drafts folder, and what a page sends with every POST."""
 
-    def __init__(self, folder: Path, templates: Path = TEMPLATES, limit: int | None = None) -> None:
+    def __init__(self, folder: Path, templates: Path | None = TEMPLATES, limit: int | None = None) -> None:
         self.folder = folder
         self.settings = Settings(folder=folder, templates_option=templates, today=TODAY)
         if limit:
@@ -439,21 +439,97 @@ def test_phrase_decisions_go_where_the_terminals_go(tmp_path: Path) -> None:
     assert reviews[phrase_id] == {"status": "edited", "text": "改过的句子。"}
 
 
-def test_mine_an_uploaded_zip(tmp_path: Path) -> None:
-    site = Site(tmp_path / "drafts", templates=tmp_path / "drafts" / "templates")
+def mined_status(site: Site) -> str:
+    """The mine page's status once the run is over (a generous wall limit: mining loads a dictionary first)."""
+    for _ in range(1200):
+        status = site.client.get("/mine/status").text
+        if "正在提炼" not in status:
+            return status
+        time.sleep(0.1)
+    raise AssertionError("mining did not finish in 120 s")
+
+
+@pytest.fixture
+def past_reports(tmp_path: Path) -> Path:
+    """A folder as a clerk keeps it: three summaries (a town's, two hospitals'), a notice, a file Word cannot open."""
+    folder = tmp_path / "往年总结"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/corpora/mixed/XX镇2024年工作总结.docx", folder / "2024" / "镇总结.docx")
+    shutil.copy(ROOT / "tests/corpora/discover/XX县人民医院2024年工作总结.txt", folder / "医院总结.txt")
+    shutil.copy(ROOT / "tests/corpora/discover/XX镇卫生院2024年度工作总结.txt", folder / "卫生院总结.txt")
+    shutil.copy(ROOT / "tests/corpora/discover/关于做好2025年元旦春节期间安全生产工作的通知.txt", folder / "通知.txt")
+    (folder / "坏了.docx").write_bytes(b"PK\x03\x04 not a document")
+    return folder
+
+
+def test_mine_a_folder_and_every_page_uses_the_result(tmp_path: Path, past_reports: Path) -> None:
+    site = Site(tmp_path / "drafts", templates=None)
+    assert "审计" in site.client.get("/").text, "before: the templates drafter comes with"
+    started = site.post("/mine", {"source": str(past_reports)}, follow_redirects=False)
+    assert started.status_code == 303
+    status = mined_status(site)
+    assert "提炼完成：您的 5 个文件中提炼了 3 篇总结" in status, status
+    rows = dict(re.findall(r"<tr class=\"(?:mined|skipped)\"><td>([^<]+)</td>.*?<td>([^<]+)</td></tr>", status))
+    assert rows["2024/镇总结.docx"] == "已提炼" and rows["医院总结.txt"] == "已提炼"
+    assert rows["通知.txt"].startswith("未提炼：不是工作总结") and rows["坏了.docx"].startswith("未提炼：")
+    assert str(tmp_path) not in status.replace(str(past_reports), ""), "no private path is shown"
+    templates = site.folder / "templates"
+    assert (templates / "manifest.yaml").is_file()
+    start = site.client.get("/").text
+    assert "乡镇综合" in start and "医院" in start and 'value="shenji"' not in start, "only what was learnt"
+    draft = site.new(genre="乡镇综合", org="XX县石桥镇")
+    outline = site.client.get(f"/write/{draft}/outline").text
+    skeleton = yaml.safe_load((templates / "skeletons" / "xiangzhen.yaml").read_text(encoding="utf-8"))
+    assert all(part["heading"] in outline for part in skeleton["parts"] if part["role"] not in ("opening", "closing"))
+    phrases = site.client.get("/phrases?genre=医院").text
+    assert "医院" in phrases and phrases.count("<li") > 3
+
+
+def test_mining_again_asks_first_and_keeps_a_copy(tmp_path: Path, past_reports: Path) -> None:
+    site = Site(tmp_path / "drafts", templates=None)
+    site.post("/mine", {"source": str(past_reports)})
+    mined_status(site)
+    before = snapshot(site.folder)
+    page = site.client.get("/mine").text
+    assert "已有" in page and "提炼的模板（3 个文种" in page and 'name="replace"' in page
+    refused = site.post("/mine", {"source": str(past_reports), "with_bundled": "1"})
+    assert refused.status_code == 400 and "请勾选“替换现有模板”" in refused.text and "什么都没有改动" in refused.text
+    assert snapshot(site.folder) == before
+    again = site.post("/mine", {"source": str(past_reports), "with_bundled": "1", "replace": "1"})
+    assert again.status_code == 200
+    status = mined_status(site)
+    assert "连同 drafter 自带的 11 篇范文" in status and "原来的模板已另存为" in status, status
+    copies = list(site.folder.glob("templates.旧-*"))
+    assert len(copies) == 1
+    assert snapshot(copies[0]) == {k.removeprefix("templates/"): v for k, v in before.items() if "lock" not in k}
+    assert 'value="shenji"' in site.client.get("/").text, "the other genres are back with drafter's own examples"
+
+
+def test_mine_an_uploaded_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    site = Site(tmp_path / "drafts", templates=None)
     packed = io.BytesIO()
     with zipfile.ZipFile(packed, "w") as archive:
         for path in sorted((ROOT / "tests" / "corpora" / "discover").iterdir())[:5]:
             archive.write(path, f"往年/{path.name}")
     answer = site.post("/mine", {}, {"zip": ("往年.zip", packed.getvalue(), "application/zip")}, follow_redirects=False)
     assert answer.status_code == 303
-    for _ in range(600):
-        status = site.client.get("/mine/status").text
-        if "正在提炼" not in status:
-            break
-        time.sleep(0.1)
-    assert "提炼完成" in status and "已提炼" in status, status
-    assert (tmp_path / "drafts" / "templates" / "manifest.yaml").exists()
+    status = mined_status(site)
+    assert "提炼完成" in status and "XX县人民医院2024年工作总结.txt" in status and "drafter-serve" not in status
+    assert (site.folder / "templates" / "manifest.yaml").exists()
+    assert not any((tmp_path / "temp").iterdir()), "the upload and what it held are gone"
+
+
+def test_a_shared_server_mines_only_uploads(tmp_path: Path, past_reports: Path) -> None:
+    site = Site(tmp_path / "drafts", templates=None)
+    site.settings.guard.token = site.settings.token = "office-token"
+    site.client = TestClient(create_app(site.settings), cookies={"drafter_token": "office-token"})
+    site.csrf = site.settings.guard.csrf
+    assert 'name="source"' not in site.client.get("/mine").text
+    refused = site.post("/mine", {"source": str(past_reports)})
+    assert refused.status_code == 400 and "请把往年的总结打成 zip 压缩包上传" in refused.text
+    assert not (site.folder / "templates").exists()
 
 
 def test_a_draft_from_the_terminal_wizard_continues_here(site: Site) -> None:

@@ -8,7 +8,6 @@ the client: drafts are found by id in the drafts folder, uploads go to a private
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import urllib.parse
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 from drafter.errors import UserError
 from drafter.models import ROLE_NAMES
 from drafter.web.drafts import list_drafts, new_draft, open_draft, safe_name
+from drafter.web.mining import BUNDLED_LABEL, ZIP, MineJob, clerks_folder, templates_in
 from drafter.web.pages import NO_LIBREOFFICE, PageStore, available
 from drafter.web.security import MAX_UPLOAD, Guard, TokenMiddleware, UploadError, private_folder, save_upload, too_big
 from drafter.writing.draft import STATE_NAMES, AnswerError, DraftCore, Library, describe, library
@@ -54,24 +54,38 @@ class Settings:
 class Books:
     """The library of templates, loaded again when mining has rewritten them."""
 
-    def __init__(self, templates_option: Path | None) -> None:
+    def __init__(self, templates_option: Path | None, folder: Path) -> None:
         self.templates_option = templates_option
-        self._stamp: float | None = None
+        self.folder = folder
+        self._stamp: tuple[Path, float] | None = None
         self._library: Library | None = None
         self._phrases: dict[str, Any] = {}
 
+    def mine_target(self) -> Path:
+        """Where mining in the browser writes: --templates, else the drafts folder's own templates/."""
+        return self.templates_option or self.folder / "templates"
+
+    def option(self) -> Path | None:
+        """The templates every page reads, as a --templates option: --templates, else the drafts folder's own once
+        mined, else None (./templates when present, else the bundled ones, as for the command line)."""
+        from drafter.bank.templates import GENRES_FILE
+
+        own = self.mine_target()
+        return own if self.templates_option or (own / GENRES_FILE).is_file() else None
+
     def templates(self) -> Path:
-        """The templates folder in use (the drafts folder's own templates/ once mined)."""
+        """The templates folder in use."""
         from drafter.bank.templates import resolve_templates
 
-        return resolve_templates(self.templates_option)
+        return resolve_templates(self.option())
 
     def get(self) -> Library:
-        """The library, fresh when the templates' manifest changed."""
-        manifest = self.templates() / "manifest.yaml"
-        stamp = manifest.stat().st_mtime if manifest.exists() else 0.0
+        """The library, fresh when the templates in use or their manifest changed."""
+        templates = self.templates()
+        manifest = templates / "manifest.yaml"
+        stamp = (templates.resolve(), manifest.stat().st_mtime if manifest.exists() else 0.0)
         if self._library is None or stamp != self._stamp:
-            loaded = library(self.templates_option)
+            loaded = library(self.option())
             cache: dict[str, list[Any]] = {}
 
             def phrases(genre: Any, load: Callable[[Any], list[Any]] = loaded.load_phrases) -> list[Any]:
@@ -82,6 +96,10 @@ class Books:
             loaded.load_phrases = phrases
             self._library, self._stamp, self._phrases = loaded, stamp, {}
         return self._library
+
+    def forget(self) -> None:
+        """Load everything again on next use (a review decision changed a bank)."""
+        self._library, self._phrases = None, {}
 
     def completer(self, key: str, phrases: Callable[[], list[Any]]) -> Any:
         """The terminal's phrase search over a bank, prepared once per bank."""
@@ -109,7 +127,7 @@ def create_app(settings: Settings) -> Starlette:
     env.globals |= {"PAGE_NUMBER_STYLES": PAGE_NUMBER_STYLES, "FONT_FIELDS": FONT_FIELDS, "FONT_NAMES": OFFICE_FONTS}
     env.globals |= {"NO_LIBREOFFICE": NO_LIBREOFFICE, "real_pages_available": available}
     env.filters["urlquote"] = lambda text: urllib.parse.quote(str(text), safe="")
-    books = Books(settings.templates_option)
+    books = Books(settings.templates_option, settings.folder)
     mining = MineJob()
     real_pages = PageStore()
     folder = settings.folder
@@ -140,9 +158,10 @@ def create_app(settings: Settings) -> Starlette:
     def core_of(request: Request) -> DraftCore:
         """The draft of the URL, kept between requests while its answers file is as this server last saw it."""
         draft_id = request.path_params["draft"]
-        core = open_draft(folder, draft_id, books.get(), today()) if draft_id not in cores else cores[draft_id][1]
-        if draft_id in cores and cores[draft_id][0] != stamp(core.answers_path):
-            core = open_draft(folder, draft_id, books.get(), today())
+        books_now = books.get()
+        core = open_draft(folder, draft_id, books_now, today()) if draft_id not in cores else cores[draft_id][1]
+        if draft_id in cores and (cores[draft_id][0] != stamp(core.answers_path) or core.library is not books_now):
+            core = open_draft(folder, draft_id, books_now, today())
         cores[draft_id] = (stamp(core.answers_path), core)
         request.state.core = core
         return core
@@ -178,8 +197,11 @@ def create_app(settings: Settings) -> Starlette:
     # --- start ----------------------------------------------------------------------
 
     async def start(request: Request) -> Response:
+        from drafter.mining.genres import GENERAL_GENRE
+
         books_now = books.get()
-        genres = [g for g in books_now.genres]
+        # A genre the templates learnt nothing of (mining a unit's own reports alone) has no outline to offer.
+        genres = [g for g in books_now.genres if books_now.documents.get(g.id) or g.name == GENERAL_GENRE]
         return page(
             "start.html",
             genres=genres,
@@ -329,7 +351,7 @@ def create_app(settings: Settings) -> Starlette:
         from drafter.web.documents import check_draft
 
         core = core_of(request)
-        findings = check_draft(core, settings.templates_option, fonts_of(folder))
+        findings = check_draft(core, books.option(), fonts_of(folder))
         return page(
             "review.html",
             core=core,
@@ -395,7 +417,7 @@ def create_app(settings: Settings) -> Starlette:
         if year_text and not (year_text.isdigit() and 1949 <= int(year_text) <= 2200):
             raise UserError("年份：请输入四位年份，如 2025。")
         year = int(year_text) if year_text else None
-        data = skeleton_document(genre.name, org, year, settings.templates_option, fonts_of(folder))
+        data = skeleton_document(genre.name, org, year, books.option(), fonts_of(folder))
         return _attachment(data, f"{safe_name(genre.name)}空白提纲.docx")
 
     async def phrases_page(request: Request) -> Response:
@@ -408,7 +430,7 @@ def create_app(settings: Settings) -> Starlette:
         if role is not None and role not in ROLE_NAMES:
             role = None
         search = request.query_params.get("q", "").strip()
-        phrases = select_phrases(settings.templates_option, genre.id, role, None)
+        phrases = select_phrases(books.option(), genre.id, role, None)
         if search:
             phrases = books.completer(f"browse:{genre.id}:{role}", lambda: phrases).matches(search, limit=200)
         values: dict[str, Any] = {"genres": library_now.genres, "genre": genre, "role": role or "", "q": search}
@@ -420,32 +442,42 @@ def create_app(settings: Settings) -> Starlette:
 
         form = await form_of(request)
         phrase_id = str(form.get("id") or "")
-        status = decide(
-            settings.templates_option, phrase_id, str(form.get("status") or ""), str(form.get("text") or "")
-        )
-        books._phrases.clear()
-        books._library = None
+        status = decide(books.option(), phrase_id, str(form.get("status") or ""), str(form.get("text") or ""))
+        books.forget()
         return HTMLResponse(f'<span class="saved">已记录：{_escape(status)}</span>')
 
+    def mine_values() -> dict[str, Any]:
+        target = books.mine_target()
+        return {"job": mining, "target": str(target), "existing": templates_in(target), "shared": settings.token}
+
     async def mine_page(request: Request) -> Response:
-        return page("mine.html", job=mining, folder=str(folder))
+        return page("mine.html", **mine_values())
 
     async def mine_start(request: Request) -> Response:
+        from contextlib import ExitStack
+
+        from drafter.resources import bundled
+        from drafter.web.documents import unpack_zip
+
         form = await form_of(request, uploads=True)
         upload = form.get("zip")
-        if isinstance(upload, UploadFile) and upload.filename:
-            work = private_folder()
-            path = await save_upload(upload, work.__enter__(), (".zip",), settings.upload_limit)
-            mining.start_zip(path, work, folder / "templates")
-        else:
-            source = str(form.get("source") or "").strip()
-            if not source:
+        source = str(form.get("source") or "").strip().strip("\"'")
+        with ExitStack() as stack:
+            sources: dict[Path, str] = {}
+            if isinstance(upload, UploadFile) and upload.filename:
+                work = stack.enter_context(private_folder())  # removed when mining is done, or now on a refusal
+                sources[unpack_zip(await save_upload(upload, work, (".zip",), settings.upload_limit))] = ZIP
+            elif source:
+                sources[clerks_folder(source, shared=settings.token is not None)] = source
+            else:
                 raise UserError("请填写往年总结所在的文件夹，或上传一个 zip 压缩包。")
-            mining.start_folder(Path(source), folder / "templates")
+            if form.get("with_bundled"):
+                sources[bundled("corpus")] = BUNDLED_LABEL
+            mining.start(sources, books.mine_target(), replace=bool(form.get("replace")), cleanup=stack.pop_all())
         return RedirectResponse("/mine", status_code=303)
 
     async def mine_status(request: Request) -> Response:
-        return page("mine_status.html", job=mining)
+        return page("mine_status.html", **mine_values())
 
     routes = [
         Route("/", guarded(start)),
@@ -534,52 +566,3 @@ def _attachment(data: bytes, name: str) -> Response:
     quoted = urllib.parse.quote(name)
     headers = {"Content-Disposition": f"attachment; filename=\"drafter{Path(name).suffix}\"; filename*=UTF-8''{quoted}"}
     return Response(data, media_type=media, headers=headers)
-
-
-class MineJob:
-    """One mining run in the background, its progress and its per-document list."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.done = self.total = 0
-        self.running = False
-        self.error: str | None = None
-        self.result: dict[str, Any] | None = None
-
-    def start_folder(self, source: Path, out_dir: Path) -> None:
-        """Mine a folder of this machine (the clerk types its path: it is theirs to read)."""
-        if not source.is_dir():
-            raise UserError(f"找不到文件夹 {source}。请填写本机上存放往年总结的文件夹，例如 D:\\往年总结。")
-        self._start([source], out_dir, None)
-
-    def start_zip(self, archive: Path, work: Any, out_dir: Path) -> None:
-        """Mine the documents of an uploaded zip (unpacked in the private folder, deleted when done)."""
-        from drafter.web.documents import unpack_zip
-
-        folder = unpack_zip(archive)
-        self._start([folder], out_dir, work)
-
-    def _start(self, sources: list[Path], out_dir: Path, work: Any) -> None:
-        with self.lock:
-            if self.running:
-                raise UserError("已经在提炼中，请等这一次完成。")
-            self.running, self.done, self.total, self.error, self.result = True, 0, 0, None, None
-        threading.Thread(target=self._run, args=(sources, out_dir, work), daemon=True).start()
-
-    def _run(self, sources: list[Path], out_dir: Path, work: Any) -> None:
-        from drafter.mining.run import mine
-
-        def progress(done: int, total: int) -> None:
-            self.done, self.total = done, total
-
-        try:
-            summary = mine(sources, out_dir, progress=progress, force=True)
-            self.result = summary.contract()
-        except UserError as error:
-            self.error = error.message
-        except Exception as error:  # a background thread must report, not vanish
-            self.error = f"提炼时出错：{error}"
-        finally:
-            if work is not None:
-                work.__exit__(None, None, None)
-            self.running = False
