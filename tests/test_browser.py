@@ -129,7 +129,11 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
 
     # A phrase with its slots: search as you type, insert, fill the slot in its sentence.
     page.select_option("#picker-target", "sections[1].body")
-    page.fill(".picker input[type=search]", "审计查出 问题金额")
+    with page.expect_response(lambda r: "/phrases?" in r.url and "q=%E5%AE%A1%E8%AE%A1%E6%9F%A5%E5%87%BA" in r.url):
+        page.fill(".picker input[type=search]", "审计查出 问题金额")  # the list for these words, not an earlier one
+    page.wait_for_function(
+        "document.querySelector('#found button.phrase') !== null && !document.querySelector('.htmx-request')"
+    )
     chosen = page.locator("#found button.phrase", has_text="【").first
     before_slot, after_slot = chosen.inner_text().split("【", 1)[0], chosen.inner_text().rsplit("】", 1)[1]
     chosen.click()
