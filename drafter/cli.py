@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 import click
 
-from drafter.errors import ExitStatus, UserError
+from drafter.errors import ExitStatus, UserError, stop_cleanly
 
 if TYPE_CHECKING:
     from drafter.mining.run import MineSummary
@@ -804,7 +804,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="drafter", standalone_mode=False)
+        with stop_cleanly():
+            cli.main(args=args, prog_name="drafter", standalone_mode=False)
     except UserError as error:
         if debug:
             raise

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 class StrictModel(BaseModel):
@@ -358,12 +359,61 @@ class GenreCounts(StrictModel):
     roles: dict[str, int] = Field(default_factory=dict)
 
 
+# The files mining writes in a templates directory, as relative paths: nothing else may be listed, moved or deleted.
+MINED_FILE = re.compile(
+    r"^(?:manifest\.yaml|skeletons/[a-z0-9][a-z0-9_-]{0,63}\.yaml|phrases/[a-z0-9][a-z0-9_-]{0,63}\.jsonl)$"
+)
+JOURNAL_FILE = re.compile(rf"^(?:genres\.yaml|{MINED_FILE.pattern[4:-2]})$")
+# The staging folders mining makes: .mine-staging-<pid>-<random>.
+STAGING_NAME = r"^\.mine-staging-[0-9]{1,10}-[a-z0-9_]{4,32}$"
+
+
+def _only_files(files: list[str], field: str, pattern: re.Pattern[str], allowed: str) -> list[str]:
+    """The paths, each one that `pattern` allows (a path that leaves the directory, or names a file mining does
+    not write, is an error that says which)."""
+    for number, name in enumerate(files):
+        if not pattern.match(name):
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise ValueError(f"{field}[{number}] 的“{shown}”不是 drafter 写的模板文件（只能是{allowed}）")
+    return files
+
+
 class Manifest(StrictModel):
     """templates/manifest.yaml: counts per genre and every file mining wrote."""
 
     version: int = 2
     genres: list[GenreCounts] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)
+
+    @field_validator("files")
+    @classmethod
+    def _mined_files(cls, files: list[str]) -> list[str]:
+        """Only skeletons/<id>.yaml and phrases/<id>.jsonl: mining deletes what the manifest lists."""
+        return _only_files(files, "files", MINED_FILE, " manifest.yaml、skeletons/<id>.yaml 或 phrases/<id>.jsonl")
+
+
+class MineJournal(StrictModel):
+    """templates/.mine-journal.json: where mining staged its files, which to move into place and which to delete."""
+
+    staging: str
+    moves: list[str]
+    deletes: list[str]
+
+    @field_validator("staging")
+    @classmethod
+    def _staging_name(cls, name: str) -> str:
+        """A name only mining makes, directly inside the templates directory (never the directory itself)."""
+        if not re.match(STAGING_NAME, name):
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise ValueError(f"staging 的“{shown}”不是 drafter 建的暂存目录名（应为 .mine-staging-<进程号>-<随机字符>）")
+        return name
+
+    @field_validator("moves", "deletes")
+    @classmethod
+    def _own_files(cls, files: list[str], info: ValidationInfo) -> list[str]:
+        """Only files mining writes: a journal can never move or delete anything else."""
+        allowed = " genres.yaml、manifest.yaml、skeletons/<id>.yaml 或 phrases/<id>.jsonl"
+        return _only_files(files, info.field_name or "", JOURNAL_FILE, allowed)
 
 
 class Review(StrictModel):

@@ -128,13 +128,13 @@ def test_a_folder_of_old_files_is_converted_in_one_run(rendered: Path, tmp_path:
     for name in ("a.doc", "b.doc", "c.wps"):
         shutil.copy(doc, folder / name)
     calls = []
-    real = convert.subprocess.run
+    real = convert.run_helper
 
     def counted(command, **options):
         calls.append(command)
         return real(command, **options)
 
-    monkeypatch.setattr(convert.subprocess, "run", counted)
+    monkeypatch.setattr(convert, "run_helper", counted)
     result = outline_paths([folder])
     assert len(result.outlines) == 3 and not result.failures
     assert len(calls) == 1, "one LibreOffice run for the whole folder"

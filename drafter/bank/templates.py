@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -27,7 +28,17 @@ from pydantic import TypeAdapter, ValidationError
 from drafter.bank.store import describe_validation_error, load_yaml_model, save_yaml_model
 from drafter.errors import ConfigError, UsageError, UserError
 from drafter.files import locked, write_atomic
-from drafter.models import Genre, GenreRegistry, Manifest, Phrase, Review, Reviews, Skeleton
+from drafter.models import (
+    STAGING_NAME,
+    Genre,
+    GenreRegistry,
+    Manifest,
+    MineJournal,
+    Phrase,
+    Review,
+    Reviews,
+    Skeleton,
+)
 from drafter.resources import PACKAGE_DIR, bundled, user_data_dir
 
 GENRES_FILE = "genres.yaml"
@@ -38,7 +49,8 @@ PHRASES_DIR = "phrases"
 BANK_SUFFIX = ".jsonl"
 JOURNAL_FILE = ".mine-journal.json"
 LOCK_FILE = ".drafter.lock"
-STAGING_PREFIX = ".mine-"
+STAGING_PREFIX = ".mine-staging-"  # + <pid>-<random>: a name only mining makes (models.STAGING_NAME)
+STAGING_MARK = ".drafter-staging"  # a file inside every staging folder: only folders carrying it are ever removed
 # Files of a templates directory that are drafter's own but not listed in the manifest.
 OWN_FILES = frozenset({GENRES_FILE, REVIEWS_FILE, MANIFEST_FILE, LOCK_FILE, JOURNAL_FILE, REVIEWS_FILE + ".lock"})
 
@@ -298,14 +310,25 @@ def foreign_files(out_dir: Path) -> list[str]:
         return []
     manifest = load_manifest(out_dir)
     own = set(manifest.files) if manifest else set()
+    staging = {path.name for path in out_dir.iterdir() if is_staging(path)}
     found = []
     for path in sorted(out_dir.rglob("*")):
         relative = path.relative_to(out_dir).as_posix()
-        if relative.startswith(STAGING_PREFIX) or path.is_dir():
+        if relative.split("/", 1)[0] in staging or path.is_dir():
             continue
         if relative not in own and relative not in OWN_FILES:
             found.append(relative)
     return found
+
+
+def is_staging(path: Path) -> bool:
+    """A staging folder mining made (its name, and the mark inside): the only folders mining ever removes."""
+    return (
+        re.match(STAGING_NAME, path.name) is not None
+        and path.is_dir()
+        and not path.is_symlink()
+        and (path / STAGING_MARK).is_file()
+    )
 
 
 def write_mined(out_dir: Path, files: dict[str, str], registry: str) -> None:
@@ -322,19 +345,45 @@ def write_mined(out_dir: Path, files: dict[str, str], registry: str) -> None:
         _recover_locked(out_dir)
         previous = load_manifest(out_dir)
         stale = sorted(set(previous.files) - set(files)) if previous else []
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+        staging = _make_staging(out_dir)
         try:
             for relative, text in {**files, GENRES_FILE: registry}.items():
-                target = staging / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-            journal = {"staging": staging.name, "moves": [*files, GENRES_FILE], "deletes": stale}
+                _stage(staging, relative, text, out_dir)
+            journal = MineJournal(staging=staging.name, moves=[*files, GENRES_FILE], deletes=stale)
             # The commit point: once the journal is in place, the new templates will be completed.
-            write_atomic(out_dir / JOURNAL_FILE, json.dumps(journal, ensure_ascii=False))
+            write_atomic(out_dir / JOURNAL_FILE, journal.model_dump_json())
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _apply_journal(out_dir)
+
+
+def _make_staging(out_dir: Path) -> Path:
+    """A new staging folder, .mine-staging-<pid>-<random>, with its mark inside."""
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+        (staging / STAGING_MARK).write_text("drafter mine 的暂存目录（中断后可删除）\n", encoding="utf-8")
+    except OSError as error:
+        from drafter.files import os_error
+
+        raise os_error(error, out_dir, "写入模板目录") from None
+    return staging
+
+
+def _stage(staging: Path, relative: str, text: str, out_dir: Path) -> None:
+    """One new file into the staging folder; a failure names the file it was to become (disk full, too large)."""
+    target = staging / relative
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        from drafter.files import os_error
+
+        raise os_error(OSError(error.errno, error.strerror), out_dir / relative, "写入") from None
+
+
+class JournalError(ConfigError):
+    """A .mine-journal.json that is damaged or names something mining would never write."""
 
 
 def recover(templates: Path) -> None:
@@ -342,6 +391,8 @@ def recover(templates: Path) -> None:
     try:
         with locked(templates / LOCK_FILE, f"模板目录 {templates}"):
             _recover_locked(templates)
+    except JournalError:
+        raise
     except (UserError, OSError):
         raise UserError(
             f"模板目录 {templates} 上次写入时被中断，且现在无法补全（没有写入权限）。"
@@ -354,21 +405,51 @@ def _recover_locked(out_dir: Path) -> None:
     """With the lock held: finish a committed journal, and remove staging left by runs killed before committing."""
     if (out_dir / JOURNAL_FILE).exists():
         _apply_journal(out_dir)
-    for stale in out_dir.glob(STAGING_PREFIX + "*"):
-        if stale.is_dir():  # its owner is gone: we hold the lock it would be holding
+    for stale in out_dir.iterdir():
+        if is_staging(stale):  # its owner is gone: we hold the lock it would be holding
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def read_journal(out_dir: Path) -> MineJournal:
+    """The journal of an interrupted mining run, every field checked before anything is acted on."""
+    from drafter.files import read_bytes
+
+    path = out_dir / JOURNAL_FILE
+    try:
+        return MineJournal.model_validate_json(read_bytes(path))
+    except ValidationError as error:
+        if any(item["type"] == "json_invalid" for item in error.errors()):
+            problem = f"文件 {path} 不是完整的 JSON（可能只写了一半，或已损坏）。"
+        else:
+            problem = describe_validation_error(path, error).removesuffix("请修改该文件后重试。")
+    except UserError as error:
+        problem = error.message
+    raise JournalError(
+        f"{problem}drafter 没有按它移动或删除任何文件。这个日志记录的是一次被中断的提炼；"
+        f"如果目录是别人给的或日志已损坏，删掉 {path} 即可（模板保持上次完整写入时的样子），"
+        f"再运行 `drafter mine -o {out_dir}` 重新提炼。",
+        path=path,
+    )
 
 
 def _apply_journal(out_dir: Path) -> None:
     """Move the staged files into place and delete stale ones; every step can be repeated safely."""
-    journal = json.loads((out_dir / JOURNAL_FILE).read_text(encoding="utf-8"))
-    staging = inside(out_dir, journal["staging"])
-    for relative in journal["moves"]:
+    journal = read_journal(out_dir)
+    staging = out_dir / journal.staging
+    if staging.exists() and not is_staging(staging):
+        raise JournalError(
+            f"{out_dir / JOURNAL_FILE} 指向的暂存目录 {staging} 不是 drafter 建的（里面没有 {STAGING_MARK}），"
+            f"drafter 没有按它移动或删除任何文件。请删掉 {out_dir / JOURNAL_FILE} 后重新运行 "
+            f"`drafter mine -o {out_dir}`。",
+            path=out_dir / JOURNAL_FILE,
+        )
+    for relative in journal.moves:
         source, target = staging / relative, inside(out_dir, relative)
-        if source.exists():
+        if source.is_file() and not source.is_symlink():
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
-    for relative in journal["deletes"]:
+    for relative in journal.deletes:
         inside(out_dir, relative).unlink(missing_ok=True)
     (out_dir / JOURNAL_FILE).unlink()
-    shutil.rmtree(staging, ignore_errors=True)
+    if is_staging(staging):
+        shutil.rmtree(staging, ignore_errors=True)

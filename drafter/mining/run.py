@@ -412,7 +412,10 @@ def _start_worker() -> None:
     collections suit its folding, not a worker's chunks, whose cyclic garbage would pile up between them)."""
     import signal
 
+    from drafter.errors import install_stop_handlers
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    install_stop_handlers()  # terminated by the parent: LibreOffice and temporary folders are cleaned up first
     gc.set_threshold(*_DEFAULT_GC)
 
 

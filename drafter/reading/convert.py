@@ -1,20 +1,19 @@
 """Word 97-2003 (.doc) and Kingsoft WPS (.wps) files -> .docx, with LibreOffice; .doc -> text with antiword.
 
 One LibreOffice run converts a whole batch (starting it costs seconds; converting is fast), in a
-temporary directory with its own profile, so that parallel runs do not share one, and with a time
-limit. Without LibreOffice a .doc is read with antiword if that is installed; otherwise the message
+temporary directory with its own locked-down profile, so that parallel runs do not share one, offline
+where the system allows, and with a time limit (reading/office.py). Without LibreOffice a .doc is read with antiword if that is installed; otherwise the message
 says what to install, or to save the file as .docx.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import ReadError
+from drafter.reading.office import file_kind, libreoffice, office_command, run_helper
 
 LEGACY_SUFFIXES = (".doc", ".wps")
 SECONDS_TO_START, SECONDS_A_FILE = 90, 20
@@ -24,17 +23,15 @@ INSTALL_HINT = (
 )
 
 
+_KIND_NAMES = {"ole2": "Word 97-2003（.doc）", "rtf": "RTF（富文本）", "wordxml": "Word 2003 XML"}
+
+
 @dataclass(frozen=True)
 class Converted:
     """Where a legacy file's content now is: a .docx, or (antiword) a UTF-8 text file."""
 
     original: Path
     path: Path
-
-
-def libreoffice() -> str | None:
-    """The LibreOffice executable, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def convert_all(paths: list[Path], workdir: Path) -> dict[Path, Converted | ReadError]:
@@ -47,10 +44,13 @@ def convert_all(paths: list[Path], workdir: Path) -> dict[Path, Converted | Read
     antiword = shutil.which("antiword")
     results: dict[Path, Converted | ReadError] = {}
     for path in paths:
-        if antiword and path.suffix.lower() == ".doc":
+        real = file_kind(path)
+        if antiword and real == "ole2" and path.suffix.lower() != ".wps":
             results[path] = _with_antiword(antiword, path, workdir)
         else:
-            kind = "Kingsoft WPS（.wps）" if path.suffix.lower() == ".wps" else "Word 97-2003（.doc）"
+            kind = _KIND_NAMES.get(real, "Word 97-2003（.doc）")
+            if real == "ole2" and path.suffix.lower() == ".wps":
+                kind = "Kingsoft WPS（.wps）"
             results[path] = ReadError(
                 f"无法读取 {path}：它是 {kind} 格式，读取需要 LibreOffice。{INSTALL_HINT}", path=path
             )
@@ -58,7 +58,8 @@ def convert_all(paths: list[Path], workdir: Path) -> dict[Path, Converted | Read
 
 
 def _with_libreoffice(office: str, paths: list[Path], workdir: Path) -> dict[Path, Converted | ReadError]:
-    """Convert a batch to .docx in one run; inputs are linked under unique names so that a.doc and a.wps do not collide."""
+    """Convert a batch to .docx in one run, offline and in its own process group (reading/office.py); inputs are
+    linked under numbered names, so that a.doc and a.wps do not collide and no name is read as an option."""
     inbox, outbox = workdir / "in", workdir / "out"
     inbox.mkdir(parents=True, exist_ok=True)
     outbox.mkdir(parents=True, exist_ok=True)
@@ -71,31 +72,22 @@ def _with_libreoffice(office: str, paths: list[Path], workdir: Path) -> dict[Pat
             shutil.copyfile(path, link)
         staged[path] = link
     failure = ""
-    with tempfile.TemporaryDirectory(prefix="drafter-office-") as profile:
-        command = [
-            office,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
+    command = office_command(
+        office,
+        workdir / "profile",
+        [
             "--convert-to",
             "docx:MS Word 2007 XML",
             "--outdir",
-            str(outbox),
-            *(str(link) for link in staged.values()),
-        ]
-        try:
-            done = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=SECONDS_TO_START + SECONDS_A_FILE * len(paths),
-                check=False,
-            )
-            failure = (done.stderr or done.stdout).strip()[:200]
-        except subprocess.TimeoutExpired:
-            failure = "LibreOffice 转换超时"
-        except OSError as error:
-            failure = str(error)
+            str(outbox.resolve()),
+            *(str(link.absolute()) for link in staged.values()),
+        ],
+    )
+    try:
+        ran = run_helper(command, timeout=SECONDS_TO_START + SECONDS_A_FILE * len(paths), offline=True)
+        failure = "LibreOffice 转换超时" if ran.timed_out else ran.output[:200]
+    except OSError as error:
+        failure = str(error)
     results: dict[Path, Converted | ReadError] = {}
     for path, link in staged.items():
         converted = outbox / (link.stem + ".docx")
@@ -112,12 +104,12 @@ def _with_libreoffice(office: str, paths: list[Path], workdir: Path) -> dict[Pat
 
 def _with_antiword(antiword: str, path: Path, workdir: Path) -> Converted | ReadError:
     """A .doc's text with antiword (no numbering or styles: the outline comes from the text alone)."""
-    try:
-        done = subprocess.run([antiword, "-m", "UTF-8.txt", str(path)], capture_output=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return ReadError(f"无法读取 {path}：antiword 出错（{error}）。{INSTALL_HINT}", path=path)
-    if done.returncode != 0 or not done.stdout.strip():
-        return ReadError(f"无法读取 {path}：antiword 读不出内容。{INSTALL_HINT}", path=path)
     target = workdir / f"{abs(hash(str(path)))}.txt"
-    target.write_bytes(done.stdout)
+    try:
+        with target.open("wb") as stream:
+            ran = run_helper([antiword, "-m", "UTF-8.txt", str(path.resolve())], timeout=60, stdout=stream)
+    except OSError as error:
+        return ReadError(f"无法读取 {path}：antiword 出错（{error}）。{INSTALL_HINT}", path=path)
+    if ran.returncode != 0 or not target.read_bytes().strip():
+        return ReadError(f"无法读取 {path}：antiword 读不出内容。{INSTALL_HINT}", path=path)
     return Converted(path, target)

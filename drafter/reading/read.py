@@ -16,7 +16,10 @@ from drafter.reading.patterns import strip_controls
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)
-LEGACY_SUFFIXES = (".doc", ".wps")  # converted with LibreOffice (corpus/convert.py)
+LEGACY_SUFFIXES = (".doc", ".wps")  # converted with LibreOffice (reading/convert.py)
+WORD_SUFFIXES = DOCX_SUFFIXES + LEGACY_SUFFIXES  # read by what they really hold (reading/office.py content_kind)
+# What LibreOffice converts: Word 97-2003 and WPS (OLE2), RTF, Word 2003 XML, whichever Word name they carry.
+OFFICE_KINDS = ("ole2", "rtf", "wordxml")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES + LEGACY_SUFFIXES
 FORMATS_READ = ".txt、.md、.docx、.doc、.wps 和 .pdf"
 # A .docx whose parts unpack to more than this is refused (zip bombs).
@@ -84,7 +87,7 @@ def read_sources(paths: list[Path]) -> list[SourceText | ReadError]:
 
     from drafter.reading.convert import convert_all
 
-    legacy = [p for p in paths if p.suffix.lower() in LEGACY_SUFFIXES and _is_regular(p)]
+    legacy = [p for p in paths if needs_office(p)]
     with tempfile.TemporaryDirectory(prefix="drafter-convert-") as workdir:
         converted = convert_all(legacy, Path(workdir)) if legacy else {}
         results: list[SourceText | ReadError] = []
@@ -94,6 +97,13 @@ def read_sources(paths: list[Path]) -> list[SourceText | ReadError]:
             except ReadError as error:
                 results.append(error)
         return results
+
+
+def needs_office(path: Path) -> bool:
+    """A file with a Word name that LibreOffice must convert (Word 97-2003, WPS, RTF, Word 2003 XML inside)."""
+    from drafter.reading.office import file_kind
+
+    return path.suffix.lower() in WORD_SUFFIXES and _is_regular(path) and file_kind(path) in OFFICE_KINDS
 
 
 def _is_regular(path: Path) -> bool:
@@ -106,23 +116,14 @@ def _is_regular(path: Path) -> bool:
 
 
 def _read_one(path: Path, converted: Any = None) -> SourceText:
-    """One file into paragraphs (`converted`: what a .doc or .wps became)."""
-    from drafter.reading.convert import Converted
-
+    """One file into paragraphs (`converted`: what LibreOffice made of a Word 97-2003, WPS or RTF file)."""
     try:
         require_regular_file(path)
     except UserError as error:
         raise ReadError(error.message, path=path) from None
     suffix = path.suffix.lower()
-    if suffix in LEGACY_SUFFIXES:
-        if isinstance(converted, ReadError):
-            raise converted
-        if not isinstance(converted, Converted):
-            raise ReadError(f"无法读取 {path}：转换失败。请用 Word/WPS 另存为 .docx 后重试。", path=path)
-        inner = _read_one(converted.path)
-        return replace(inner, path=str(path))
-    if suffix in DOCX_SUFFIXES:
-        return read_docx(path)
+    if suffix in WORD_SUFFIXES:
+        return _read_word(path, converted)
     if suffix in PDF_SUFFIXES:
         from drafter.reading.pdf import read_pdf
 
@@ -146,6 +147,45 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
         f"drafter 读取 {FORMATS_READ} 文件；其他格式请先另存为其中一种。",
         path=path,
     )
+
+
+def _read_word(path: Path, converted: Any) -> SourceText:
+    """A file with a Word name, read by what it really is: a .docx, a converted Word 97-2003/WPS/RTF file, a web page
+    (read as text, nothing fetched), a PDF, or plain text."""
+    from drafter.reading.convert import Converted
+    from drafter.reading.office import file_kind
+
+    kind = file_kind(path)
+    if kind in OFFICE_KINDS:
+        if isinstance(converted, ReadError):
+            raise converted
+        if not isinstance(converted, Converted):
+            raise ReadError(f"无法读取 {path}：转换失败。请用 Word/WPS 另存为 .docx 后重试。", path=path)
+        return replace(_read_one(converted.path), path=str(path))
+    if kind == "docx" or (path.suffix.lower() in DOCX_SUFFIXES and kind == "other"):
+        return read_docx(path)  # a .docx under any Word name (a damaged one is reported as such)
+    if kind in ("html", "mhtml"):
+        from drafter.reading.html import read_html
+
+        lines = read_html(path, kind)
+        return SourceText(str(path), [Paragraph(text, i, level=level) for i, (text, level) in enumerate(lines, 1)])
+    if kind == "pdf":
+        from drafter.reading.pdf import read_pdf
+
+        return SourceText(str(path), read_pdf(path))
+    try:
+        data = read_bytes(path)
+    except UserError as error:
+        raise ReadError(error.message, path=path) from None
+    try:
+        text = decode_text(data, path)
+    except ReadError:
+        raise ReadError(
+            f"无法读取 {path}：文件名是 {path.suffix}，但内容不是 Word 文件（也不是网页或文本）。"
+            "请确认选对了文件；能用 Word/WPS 打开的话，请另存为 .docx 后重试。",
+            path=path,
+        ) from None
+    return SourceText(str(path), [Paragraph(line, i + 1) for i, line in enumerate(text.splitlines())])
 
 
 # "## 标题" and "##标题" (many Chinese editors write no space); a lone "#" run is not a heading.
