@@ -82,6 +82,10 @@ class ReadError(UserError):
     """A file that cannot be read or decoded."""
 
 
+class WriteError(UserError):
+    """An output that was not written: refused (it exists, it is an input) or failed (read-only, disk full)."""
+
+
 class ConfigError(UserError):
     """A YAML data file (cleaning rules, genres, templates) that does not validate."""
 

@@ -119,7 +119,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         # A short temporary name: a 250-byte target name plus a suffix would exceed the file system's limit.
         handle, temporary = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise os_error(error, target, "写入") from None
+        raise os_error(_unnamed(error), target, "写入") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -127,10 +127,15 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise os_error(error, target, "写入") from None
+        raise os_error(_unnamed(error), target, "写入") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _unnamed(error: OSError) -> OSError:
+    """The error without the temporary file's name: a message names the file the user asked for."""
+    return OSError(error.errno, error.strerror)
 
 
 def _give_mode(temporary: str, existing: os.stat_result | None) -> None:

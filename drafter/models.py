@@ -405,7 +405,9 @@ class MineJournal(StrictModel):
         """A name only mining makes, directly inside the templates directory (never the directory itself)."""
         if not re.match(STAGING_NAME, name):
             shown = name if len(name) <= 40 else name[:40] + "…"
-            raise ValueError(f"staging 的“{shown}”不是 drafter 建的暂存目录名（应为 .mine-staging-<进程号>-<随机字符>）")
+            raise ValueError(
+                f"staging 的“{shown}”不是 drafter 建的暂存目录名（应为 .mine-staging-<进程号>-<随机字符>）"
+            )
         return name
 
     @field_validator("moves", "deletes")

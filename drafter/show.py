@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from drafter.errors import WriteError
 from drafter.models import ROLE_NAMES, Outline, OutlineSection, Phrase
 from drafter.reading.clean import CleanReport
 
@@ -260,12 +261,19 @@ def print_formatted(result: FormatResult, *, dry_run: bool) -> None:
             console.print(f"格式诊断 {escape(str(item.source))}（--dry-run：没有写任何文件）")
         else:
             console.print(f"已排版 {escape(str(item.source))} → {escape(str(item.output))}（原文件未改动）")
+        if item.renamed is not None:
+            console.print(f"  {escape(str(item.renamed))} 的输出已占用原来的名字，这一份改名写出。", soft_wrap=True)
         for line in format_summary(item.report, places=dry_run):
             console.print("  " + escape(line), soft_wrap=True)
     if len(result.formatted) > 1 or result.failures:
         done = "诊断" if dry_run else "排版"
-        unread = f"，{len(result.failures)} 个读不了（原因见下）" if result.failures else ""
-        console.print(f"共{done} {len(result.formatted)} 个文件{unread}。")
+        unwritten = sum(isinstance(failure, WriteError) for failure in result.failures)
+        unread = len(result.failures) - unwritten
+        problems = "，".join(
+            part for part, count in ((f"{unread} 个读不了", unread), (f"{unwritten} 个没有写出", unwritten)) if count
+        )
+        more = f"，{problems}（原因见下）" if problems else ""
+        console.print(f"共{done} {len(result.formatted)} 个文件{more}。")
 
 
 def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
