@@ -380,22 +380,39 @@ def split_at_tab_runs(line: str) -> list[str]:
     """A line people "broke" with tabs: a heading, a run of tabs, then its first item or sentence (一、主要工作
     <tabs>1.完成……). Cut where the piece before is a short numbered heading or the piece after starts with a
     marker; a line that ends in a page number (a table of contents) and tabbed columns of a table stay whole."""
+    spans = tab_run_spans(line)
+    if len(spans) < 2:
+        return [line]
+    return [_TAB_RUN.sub("\t", line[start:end]) for start, end in spans]
+
+
+def tab_run_spans(line: str) -> list[tuple[int, int]]:
+    """Where the pieces of `split_at_tab_runs` sit in the line ((0, len) when it stays whole)."""
+    whole = [(0, len(line))]
     if "\t" not in line:
-        return [line]
-    parts = [part for part in _TAB_RUN.split(line.strip()) if part]
-    if len(parts) < 2 or any(_PAGE_NUMBER_ONLY.fullmatch(part) for part in parts[1:]):
-        return [line]
+        return whole
+    first, last = _stripped(line, 0, len(line))
+    parts = []
+    position = first
+    for run in _TAB_RUN.finditer(line, first, last):
+        if run.start() > position:
+            parts.append((position, run.start()))
+        position = run.end()
+    if last > position:
+        parts.append((position, last))
+    if len(parts) < 2 or any(_PAGE_NUMBER_ONLY.fullmatch(line[a:b]) for a, b in parts[1:]):
+        return whole
     pieces = [parts[0]]
-    for part in parts[1:]:
-        previous = pieces[-1]
+    for start, end in parts[1:]:
+        previous = _TAB_RUN.sub("\t", line[pieces[-1][0] : pieces[-1][1]])
         heading_before = (
             bool(MARKER_START.match(previous)) and len(previous) <= 40 and not re.search(r"[。；！？]", previous)
         )
-        if heading_before or MARKER_START.match(part):
-            pieces.append(part)
+        if heading_before or MARKER_START.match(line[start:end]):
+            pieces.append((start, end))
         else:
-            pieces[-1] = f"{previous}\t{part}"
-    return pieces if len(pieces) > 1 else [line]
+            pieces[-1] = (pieces[-1][0], end)
+    return pieces if len(pieces) > 1 else whole
 
 
 def split_lines_and_headings(text: str) -> list[str]:
@@ -414,6 +431,37 @@ def split_lines_and_headings(text: str) -> list[str]:
                 continue
         pieces.append(line)
     return pieces or [text]
+
+
+def piece_spans(text: str) -> list[tuple[int, int]]:
+    """Where each piece of `split_lines_and_headings` sits in the text, as (start, end) offsets: the same cuts,
+    made on the text as stored (a piece that holds a run of tabs covers the run as it is, not one tab)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in tab_run_spans(line):
+            if line[start:end].strip():
+                spans += [(offset + start + a, offset + start + b) for a, b in _heading_spans(line[start:end])]
+        offset += len(line) + 1
+    return spans
+
+
+def _heading_spans(line: str) -> list[tuple[int, int]]:
+    """A line's headings typed one after another (each stripped), or the whole line."""
+    if MARKER_START.match(line.strip()) and not re.search(r"[。；！？]", line):
+        cuts = [0, *(m.start() for m in _NEXT_MARKER.finditer(line) if m.start() > 0)]
+        parts = [_stripped(line, a, b) for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+        if len(parts) > 1 and all(b - a <= 40 and MARKER_START.match(line[a:b]) for a, b in parts):
+            return parts
+    return [(0, len(line))]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at its ends."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return start, max(start, end)
 
 
 def open_docx(path: Path) -> Any:

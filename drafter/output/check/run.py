@@ -372,22 +372,23 @@ def _renumber_plan(documents: list[CheckedDocument]) -> dict[int, tuple[str, str
 
 
 def _fixed_docx(path: Path, renumber: dict[int, tuple[str, str]]) -> bytes:
-    """The .docx with paragraph texts corrected run by run (formatting kept)."""
+    """The .docx with paragraph texts corrected where they are stored, text node by text node: the rest of each
+    run (pictures, symbols, fields, note references) and its formatting kept."""
     import io
-
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
     from drafter.reading.read import body_blocks, open_docx
 
     document = open_docx(path)
+    text_tag = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
     for index, element in enumerate(body_blocks(document), start=1):
         if not element.tag.endswith("}p"):
             continue
-        paragraph = DocxParagraph(element, document._body)
-        for position, run in enumerate(paragraph.runs):
-            new = fixed_text(run.text, index if position == 0 else -1, renumber)
-            if new != run.text:
-                run.text = new
+        for position, node in enumerate(element.iter(text_tag)):
+            old = node.text or ""
+            new = fixed_text(old, index if position == 0 else -1, renumber)
+            if new != old:
+                node.text = new
+                node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

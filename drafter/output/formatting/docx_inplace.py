@@ -3,6 +3,7 @@ in the outline, its text normalised run by run; tables, images, footnotes and te
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 from typing import Any
@@ -123,27 +124,159 @@ def _has_objects(element: Any) -> bool:
 
 def _split_if_needed(record: DocxRecord, places: dict[Key, Place]) -> list[tuple[Any, Place | None]]:
     """The paragraph and its place; one holding several lines of different kinds (headings typed one after
-    another, a heading and its body split by a soft line break), or a list's items, becomes one paragraph a
-    line (each item then indented as body text)."""
+    another, a heading and its body split by a soft line break or a run of tabs), or a list's items, becomes one
+    paragraph a line (each item then indented as body text): its runs and all the markup around them (hyperlinks,
+    bookmarks, symbols, comment anchors, tracked changes) moved, not retyped."""
     element = record.element
     found = [places.get(key(piece)) for piece in record.pieces]
     kinds = {(p.kind, p.depth) if p else None for p in found}
     items = sum(1 for p in found if p is not None and p.kind == "body" and p.new_marker)
     if len(record.pieces) < 2 or (len(kinds) < 2 and items < 2) or record.prefix or _has_objects(element):
         return [(element, found[0] if found else None)]
-    from docx.oxml import OxmlElement
+    made = split_paragraph(element, [piece.text for piece in record.pieces])
+    if made is None:
+        return [(element, found[0])]  # the pieces could not be found in the runs: left whole, nothing lost
+    return list(zip(made, found, strict=True))
 
-    made = []
-    for piece, place in zip(record.pieces, found, strict=True):
-        paragraph = OxmlElement("w:p")
-        paragraph.append(_text_run(piece.text))
-        element.addprevious(paragraph)
-        made.append((paragraph, place))
+
+def split_paragraph(element: Any, pieces: list[str]) -> list[Any] | None:
+    """The paragraph cut into one paragraph a piece (the pieces the reader found in its text), by moving its
+    content: the line breaks and tabs between pieces are dropped, everything else goes with the text it stands
+    beside.
+    None when the pieces are not the paragraph's text as stored (nothing is changed then)."""
+    from drafter.reading.read import piece_spans
+
+    nodes = _text_nodes(element)
+    text = "".join(piece for _, piece in nodes)
+    spans = piece_spans(text)
+    if [_squeezed(text[a:b]) for a, b in spans] != [_squeezed(piece) for piece in pieces]:
+        return None
+    starts = _spans([piece for _, piece in nodes])
+    cuts = []
+    for (_, previous_end), (start, _) in itertools.pairwise(spans):
+        breaks = [
+            node
+            for (node, piece), (at, _) in zip(nodes, starts, strict=True)
+            if piece in ("\n", "\t") and previous_end <= at < start
+        ]
+        cuts.append(("break", breaks) if breaks else ("text", _node_at(nodes, starts, start)))
+    paragraphs = [element]
+    touched: list[Any] = []
+    ids = _IdSource(element)
+    for kind, where in reversed(cuts):
+        if kind == "break":
+            first, *others = where
+            for other in others:
+                other.getparent().remove(other)
+            parent, index = first.getparent(), first.getparent().index(first)
+            parent.remove(first)
+        else:
+            node, offset = where
+            parent, index = _cut_text(node, offset)
+        paragraphs.insert(1, _split_up(element, parent, index, touched, ids))
+    for node in touched:
+        if node.getparent() is not None and not any(child.tag not in _PROPERTIES for child in node):
+            node.getparent().remove(node)
     section_properties = element.find(f"{W}pPr/{W}sectPr")
     if section_properties is not None:
-        made[-1][0].get_or_add_pPr().append(section_properties)
-    element.getparent().remove(element)
-    return made
+        paragraphs[-1].get_or_add_pPr().append(section_properties)
+    return paragraphs
+
+
+# Children that describe their parent rather than hold content: they are copied into each part of a split.
+_PROPERTIES = frozenset(f"{W}{name}" for name in ("rPr", "pPr", "smartTagPr", "sdtPr", "sdtEndPr", "customXmlPr"))
+
+
+def _squeezed(text: str) -> str:
+    """Text without white space and control characters (to compare what was read with what is stored)."""
+    from drafter.reading.patterns import strip_controls
+
+    return "".join(strip_controls(text).split())
+
+
+def _node_at(nodes: list[tuple[Any, str]], starts: list[tuple[int, int]], offset: int) -> tuple[Any, int]:
+    """The text node holding the character at `offset`, and where in it."""
+    for (node, _), (start, end) in zip(nodes, starts, strict=True):
+        if start <= offset < end and node.tag == f"{W}t":
+            return node, offset - start
+    raise ValueError(offset)  # piece_spans starts every piece at a visible character, which a w:t holds
+
+
+def _cut_text(node: Any, offset: int) -> tuple[Any, int]:
+    """Cut a w:t at `offset` (into two w:t of the same run); the run and the index its second part starts at."""
+    run = node.getparent()
+    index = run.index(node)
+    if offset == 0:
+        return run, index
+    from docx.oxml import OxmlElement
+
+    rest = OxmlElement("w:t")
+    rest.text = node.text[offset:]
+    node.text = node.text[:offset]
+    for part in (node, rest):
+        part.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    node.addnext(rest)
+    return run, index + 1
+
+
+def _split_up(paragraph: Any, parent: Any, index: int, touched: list[Any], ids: _IdSource) -> Any:
+    """Move the children of `parent` from `index` on, and everything after them up to the paragraph, into a new
+    paragraph placed after it: each element on the way is split in two (a run, a hyperlink, a tracked insertion
+    …), the second part a copy of the first's tag, attributes and properties."""
+    import copy
+
+    from docx.oxml import OxmlElement
+
+    node = parent
+    while node is not paragraph:
+        twin = _empty_twin(node, ids)
+        for child in list(node)[index:]:
+            if child.tag not in _PROPERTIES:
+                twin.append(child)
+        touched += [node, twin]
+        outer = node.getparent()
+        index = outer.index(node) + 1
+        outer.insert(index, twin)
+        node = outer
+    new = OxmlElement("w:p")
+    properties = paragraph.find(f"{W}pPr")
+    if properties is not None:
+        copied = copy.deepcopy(properties)
+        for section in copied.findall(f"{W}sectPr"):
+            copied.remove(section)
+        new.append(copied)
+    for child in list(paragraph)[index:]:
+        if child.tag != f"{W}pPr":
+            new.append(child)
+    paragraph.addnext(new)
+    return new
+
+
+def _empty_twin(node: Any, ids: _IdSource) -> Any:
+    """A copy of an element's tag, attributes and properties, without its content (a revision gets its own id)."""
+    import copy
+
+    twin = node.makeelement(node.tag, dict(node.attrib))
+    for child in node:
+        if child.tag in _PROPERTIES:
+            twin.append(copy.deepcopy(child))
+    if twin.get(f"{W}id") is not None:
+        twin.set(f"{W}id", ids.next())
+    return twin
+
+
+class _IdSource:
+    """Fresh w:id values for the revisions a split makes (ids already in the document are never reused)."""
+
+    def __init__(self, element: Any) -> None:
+        root = element.getroottree().getroot()
+        values = (node.get(f"{W}id") for node in root.iter())
+        self.last = max((int(v) for v in values if v is not None and v.isdigit()), default=0)
+
+    def next(self) -> str:
+        """An id no element of the document has."""
+        self.last += 1
+        return str(self.last)
 
 
 def _format_paragraph(
