@@ -588,7 +588,7 @@ def skeleton(
     type=click.Path(path_type=Path, file_okay=False),
     help="PDF 和 PNG 的输出目录（默认在文稿旁边新建“文稿名-预览”目录）。",
 )
-@click.option("--force", is_flag=True, help="覆盖 -o 目录中已有的同名文件。")
+@click.option("--force", is_flag=True, help="覆盖输出目录中不是 drafter 上次预览写出的同名文件。")
 def preview(docx_file: Path, out_dir: Path | None, force: bool) -> None:
     """用 LibreOffice 把文稿转成 PDF（有 pdftoppm 时再转成每页一张 PNG 图片），便于检查版式。
 
@@ -605,6 +605,9 @@ def preview(docx_file: Path, out_dir: Path | None, force: bool) -> None:
         click.echo(f"每页图片（{PNG_DPI} dpi，共 {len(result.pages)} 页）：{result.pages[0].parent}{os.sep}")
         for page in result.pages:
             click.echo(f"  {page.name}")
+    elif result.pages_problem:
+        click.echo(f"错误：没能生成每页图片：{result.pages_problem}。PDF 已经写出，可以直接打开查看。", err=True)
+        raise SystemExit(ExitStatus.ERROR)
     else:
         click.echo("没有找到 pdftoppm，未生成图片（Debian/Ubuntu：sudo apt-get install poppler-utils）。")
 

@@ -118,16 +118,24 @@ def run_helper(
     `offline`); the whole group is killed when it ends, times out, or drafter is stopped. Its output goes to
     `stdout` when given; what it said (its errors, else its output) comes back, at most a few KB of it."""
     full = [*no_network_prefix(), *command] if offline else command
-    process = subprocess.Popen(
-        full,
-        stdin=subprocess.DEVNULL,
-        stdout=stdout if stdout is not None else subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,
-        preexec_fn=_limit_memory,
-    )
+    # A stop (Ctrl-C, SIGTERM) that came while the helper was being started would leave it running unseen: stops
+    # wait until the helper is known, and are then raised where its group is killed on the way out.
+    previous = _hold_stops()
     try:
+        process = subprocess.Popen(
+            full,
+            stdin=subprocess.DEVNULL,
+            stdout=stdout if stdout is not None else subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+            preexec_fn=_in_child,
+        )
+    except BaseException:
+        _release_stops(previous)
+        raise
+    try:
+        _release_stops(previous)
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         return Ran(None, "")
@@ -137,8 +145,27 @@ def run_helper(
     return Ran(process.returncode, said.decode("utf-8", "replace"))
 
 
-def _limit_memory() -> None:
-    """In the child, before it starts: an address-space limit (no effect where the system has none)."""
+_STOPS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+
+
+def _hold_stops() -> set[int] | None:
+    """Hold back the signals that stop drafter (where the system can); the mask there was before."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS))
+
+
+def _release_stops(previous: set[int] | None) -> None:
+    """Let the held-back signals through again (one that came meanwhile is handled now)."""
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _in_child() -> None:
+    """In the child, before it starts: the stop signals let through, and an address-space limit (no effect where
+    the system has none)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
 
