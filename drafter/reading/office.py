@@ -128,8 +128,8 @@ def run_helper(
             stdout=stdout if stdout is not None else subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
-            start_new_session=True,
-            preexec_fn=_in_child,
+            start_new_session=_POSIX,
+            preexec_fn=_in_child if _POSIX else None,  # Windows has neither sessions nor preexec_fn
         )
     except BaseException:
         _release_stops(previous)
@@ -145,6 +145,7 @@ def run_helper(
     return Ran(process.returncode, said.decode("utf-8", "replace"))
 
 
+_POSIX = os.name == "posix"
 _STOPS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 
 
@@ -175,7 +176,10 @@ def _in_child() -> None:
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill every process of the helper's group (it may have started others) and reap the helper."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
+        if _POSIX:
+            os.killpg(process.pid, signal.SIGKILL)
+        elif process.poll() is None:
+            process.kill()
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=10)
 

@@ -73,6 +73,10 @@ class PageStore:
                 shown = error.message.replace(str(document), "这份草稿")
                 raise NoPages(f"没能生成排版后的页面：{shown}请下载 Word 文稿查看。") from None
             images = [page.read_bytes() for page in made.pages]
+        if not images and made.pages_problem:
+            raise NoPages(
+                f"LibreOffice 排好了版，但没能把 PDF 转成图片（{made.pages_problem}）。请下载 Word 文稿查看。"
+            )
         if not images:
             raise NoPages(
                 "LibreOffice 排好了版，但本机没有把 PDF 转成图片的 pdftoppm（poppler-utils），看不到页面。"
