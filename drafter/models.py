@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 class StrictModel(BaseModel):
     """A model that rejects unknown keys."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Built when first used, not at import: a command pays only for the models it touches.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Heading(StrictModel):

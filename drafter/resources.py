@@ -10,6 +10,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Overrides the user data directory (tests, a portable install, a shared office machine).
 DATA_DIR_ENV = "DRAFTER_DATA_DIR"
+# Overrides the cache directory (what drafter can always build again: the lexicon, big banks' indexes).
+CACHE_DIR_ENV = "DRAFTER_CACHE_DIR"
 
 
 def bundled(relative: str) -> Path:
@@ -28,6 +30,16 @@ def user_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("drafter", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """drafter's cache directory ($DRAFTER_CACHE_DIR, else the platform's: ~/.cache/drafter on Linux)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("drafter", appauthor=False))
 
 
 def in_source_checkout(directory: Path) -> bool:

@@ -14,7 +14,6 @@ from rich.tree import Tree
 
 from drafter.errors import WriteError
 from drafter.models import ROLE_NAMES, Outline, OutlineSection, Phrase
-from drafter.reading.clean import CleanReport
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from drafter.output.check.run import FileReport
     from drafter.output.formatting.report import FormatReport
     from drafter.output.formatting.run import FormatResult
+    from drafter.reading.clean import CleanReport
 
 _PLACES_SHOWN = 5
 
@@ -318,3 +318,52 @@ def _part_order(item: tuple[str, int]) -> int:
     from drafter.output.formatting.report import PART_NAMES
 
     return list(PART_NAMES).index(item[0]) if item[0] in PART_NAMES else len(PART_NAMES)
+
+
+def without_unanswered_cpr(timeout: float = 0.2) -> None:
+    """Stop prompt_toolkit asking for the cursor position when the terminal does not answer (some terminal
+    emulators, consoles over serial lines, test harnesses): it would wait a second after every prompt. Asked
+    once, before the first prompt; a terminal that answers keeps the question (it sizes drop-down menus)."""
+    if not _answers_cpr(timeout):
+        from prompt_toolkit.application.current import get_app_session
+
+        output = get_app_session().output
+        if hasattr(output, "enable_cpr"):
+            output.enable_cpr = False
+
+
+def _answers_cpr(timeout: float) -> bool:
+    """Whether the terminal on stdin and stdout answers a cursor position request within `timeout` seconds
+    (True where there is nothing to ask: not a POSIX terminal)."""
+    import os
+    import sys
+
+    try:
+        import select
+        import termios
+        import tty
+    except ImportError:  # Windows: prompt_toolkit asks the console itself, not with escape codes
+        return True
+    try:
+        stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    if not (os.isatty(stdin) and os.isatty(stdout)) or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
+        return True
+    import re
+    import time
+
+    saved = termios.tcgetattr(stdin)
+    try:
+        tty.setcbreak(stdin, termios.TCSANOW)  # the answer is read here, not echoed or line-buffered
+        os.write(stdout, b"\x1b[6n")
+        answer, deadline = b"", time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0 and select.select([stdin], [], [], left)[0]:
+            answer += os.read(stdin, 64)
+            if re.search(rb"\x1b\[\d+;\d+R", answer):
+                return True
+        return False
+    except OSError:
+        return True
+    finally:
+        termios.tcsetattr(stdin, termios.TCSADRAIN, saved)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shlex
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -459,6 +460,33 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     assert any("12个问题" in text and "2022年度" in text for text in texts)
     assert "第二段。" in texts and "巡审联动成效明显。" in texts
     assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts
+
+
+def test_a_terminal_that_never_answers_cursor_position_requests_costs_no_second_a_prompt(tmp_path: Path) -> None:
+    """pexpect's terminal never answers prompt_toolkit's cursor position request (CPR): the wizard finds that out
+    once and stops asking, instead of waiting a second after every answer."""
+    env = {key: value for key, value in terminal_env().items() if key != "PROMPT_TOOLKIT_NO_CPR"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "drafter", "wizard", "审计", "-o", "cpr.docx", "--templates", str(TEMPLATES)],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 120),
+    )
+    child.expect_exact("单位名称")
+    waits = []
+    for answer, following in (("XX县审计局", "总结的年份"), ("2024", "成文日期"), ("", "标题："), ("", "开头导语")):
+        time.sleep(0.3)  # the prompt has finished drawing
+        child.send(answer + ENTER)
+        sent = time.monotonic()
+        child.expect_exact(following)
+        waits.append(time.monotonic() - sent)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    # prompt_toolkit's wait for an answer that never comes is one second after each prompt
+    assert statistics.median(waits) < 0.8, waits
 
 
 def test_phrase_review_says_where_it_saves(tmp_path: Path) -> None:

@@ -6,15 +6,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+from drafter.bank.search import COMMON, Bank, BankView, Shelf, for_year, offer_key
 from drafter.bank.templates import (
     find_genre,
-    load_bank,
     load_manifest,
     load_registry,
     load_reviews,
+    open_bank,
     resolve_templates,
 )
 from drafter.models import Phrase
+
+EXAMPLE = "范例"
 
 
 def genre_rows(templates_option: Path | None) -> list[dict[str, Any]]:
@@ -52,16 +55,15 @@ def select_phrases(
     registry = load_registry(templates)
     genres = [find_genre(genre_query, registry)] if genre_query else registry
     reviews = load_reviews(templates)
-    phrases = [p for g in genres for p in load_bank(templates, g, reviews)]
-    if role:
-        phrases = offered(phrases, role, year)
-    elif year is not None:
-        phrases = [p for p in phrases if for_year(p, year)]
-    if tier:
-        phrases = [p for p in phrases if p.tier == tier]
-    if search:
-        phrases = [p for p in phrases if search in p.text]
-    return phrases
+    banks = [open_bank(templates, g, reviews) for g in genres]
+    if not (role or search or year is not None or tier):
+        return [p for bank in banks for p in bank.all()]
+    # As offered (rejected ones left out) within a role; without one, every match in its place, rejected ones too.
+    roles = [role] if role else None
+    found = [
+        p for bank in banks for p in bank.search(search or "", roles, None, year=year, tier=tier, rejected=not role)
+    ]
+    return offered(found, role, year) if role and len(banks) > 1 else found
 
 
 def genre_names(templates_option: Path | None) -> dict[str, str]:
@@ -84,19 +86,6 @@ def source_name(phrase: Phrase) -> str:
 WORK_ROLES = frozenset({"measure", "result", "case"})
 # Parts of sentences a writer may start or dress a paragraph with, whatever the part.
 CLAUSE_ROLES = frozenset({"opener", "set_phrase"})
-COMMON = "常用语"
-
-
-def for_year(phrase: Phrase, year: int | None) -> bool:
-    """A phrase a report of `year` may say: one true of another year never is, nor one holding a fact another
-    year is known for (any phrase, when the year is not known)."""
-    if year is None:
-        return True
-    if phrase.year is not None and phrase.year != year:
-        return False
-    from drafter.mining.dated import fits_year
-
-    return fits_year(phrase.text, year)
 
 
 def offered(phrases: list[Phrase], role: str, year: int | None = None) -> list[Phrase]:
@@ -104,30 +93,15 @@ def offered(phrases: list[Phrase], role: str, year: int | None = None) -> list[P
     常用语 before 范例 (a 范例 is never a default), then accepted ones; for a report of `year`, only what is
     true of it, the year's own first (2025年是“十四五”规划收官之年); the genre's own before borrowed ones;
     those that fit the role; most general first."""
-    from drafter.mining.sentences import fits_role
-
     usable = [p for p in phrases if p.role == role and p.status != "rejected" and for_year(p, year)]
-    return sorted(
-        usable,
-        key=lambda p: (
-            p.tier != COMMON,
-            p.status not in ("accepted", "edited"),
-            not (year is not None and p.year == year),
-            p.borrowed,
-            not fits_role(p.text, role),
-            tuple(-g for g in p.generality()),
-        ),
-    )
+    return sorted(usable, key=lambda p: offer_key(p, year))
 
 
-def picker_phrases(phrases: list[Phrase], role: str, year: int | None, fallback: list[Phrase]) -> list[Phrase]:
+def picker_view(bank: Bank, fallback: Bank, role: str, year: int | None) -> BankView:
     """What `/p` offers in the body of a part of `role`, best first: the part's 常用语 (measures and results
     alike in a section about the year's work), then 常用语 clause openers and set phrases, then the 范例 — all
     for the report's year. The general bank stands in when the genre has nothing for the part."""
     roles = WORK_ROLES if role in WORK_ROLES else frozenset({role})
-    own = [p for p in phrases if p.role in roles | CLAUSE_ROLES and p.status != "rejected"]
-    bank = own if any(p.role in roles for p in own) else [p for p in fallback if p.role in roles | CLAUSE_ROLES]
-    sentences = [p for r in sorted(roles) for p in offered(bank, r, year)]
-    sentences.sort(key=lambda p: p.tier != COMMON)  # stable: each tier keeps the order offered() gave it
-    clauses = [p for r in sorted(CLAUSE_ROLES) for p in offered(bank, r, year) if p.tier == COMMON]
-    return [p for p in sentences if p.tier == COMMON] + clauses + [p for p in sentences if p.tier != COMMON]
+    chosen = bank if bank.count(roles, rejected=False) else fallback
+    shelves = [Shelf(chosen, roles, COMMON), Shelf(chosen, CLAUSE_ROLES, COMMON), Shelf(chosen, roles, EXAMPLE)]
+    return BankView(shelves, year)

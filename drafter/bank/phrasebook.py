@@ -9,12 +9,12 @@ from typing import Literal
 
 from drafter.bank.templates import (
     ReviewStore,
-    load_bank,
     load_registry,
     resolve_templates,
     review_stores,
     reviews_target,
     save_reviews,
+    unknown_ids,
 )
 from drafter.errors import UsageError, UserError
 from drafter.models import ROLE_NAMES, Phrase, Review
@@ -42,8 +42,7 @@ def record_decisions(
     if not ids:
         raise UsageError("请给出至少一个常用语 id（`drafter phrases` 列表的第一列）。")
     templates = resolve_templates(templates_option)
-    known = {p.id for g in load_registry(templates) for p in load_bank(templates, g)}
-    unknown = [i for i in ids if i not in known]
+    unknown = unknown_ids(templates, ids)
     if unknown:
         raise UserError(f"找不到这些常用语 id：{'、'.join(unknown)}。请用 `drafter phrases` 查看现有的 id。")
     save_reviews(reviews_target(templates, shared=shared), {phrase_id: Review(status=status) for phrase_id in ids})

@@ -46,9 +46,11 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
     from rich.console import Console
     from rich.markup import escape
 
-    from drafter.show import highlight_slots
+    from drafter.show import highlight_slots, without_unanswered_cpr
 
     console = Console(highlight=False)
+    if not prompt_options:  # the person's own terminal
+        without_unanswered_cpr()
 
     def ask(phrase: Phrase, index: int, total: int) -> Decision:
         source = escape(phrase_source(phrase))

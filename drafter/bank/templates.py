@@ -20,10 +20,11 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from drafter.bank.store import describe_validation_error, load_yaml_model, save_yaml_model
 from drafter.errors import ConfigError, UsageError, UserError
@@ -40,6 +41,11 @@ from drafter.models import (
     Skeleton,
 )
 from drafter.resources import PACKAGE_DIR, bundled, user_data_dir
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from drafter.bank.search import Bank
 
 GENRES_FILE = "genres.yaml"
 REVIEWS_FILE = "reviews.yaml"
@@ -241,7 +247,13 @@ def save_reviews(path: Path, decisions: dict[str, Review]) -> Path:
 
 # --- phrase banks ------------------------------------------------------------------
 
-_PHRASES = TypeAdapter(list[Phrase])
+
+@lru_cache(maxsize=1)
+def _phrases_adapter() -> TypeAdapter[list[Phrase]]:
+    """The validator of a whole bank (built on first use)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[Phrase])
 
 
 def read_bank(path: Path) -> list[Phrase]:
@@ -250,7 +262,7 @@ def read_bank(path: Path) -> list[Phrase]:
 
     lines = [line for line in read_bytes(path).splitlines() if line.strip()]
     try:
-        return _PHRASES.validate_json(b"[" + b",".join(lines) + b"]")
+        return _phrases_adapter().validate_json(b"[" + b",".join(lines) + b"]")
     except ValidationError as error:
         message = describe_validation_error(path, error)
         raise ConfigError(
@@ -265,6 +277,27 @@ def load_bank(templates: Path, genre: Genre, reviews: Reviews | None = None) -> 
         return []
     reviews = reviews if reviews is not None else load_reviews(templates)
     return [apply_review(p, reviews.reviews.get(p.id)) for p in read_bank(path)]
+
+
+def open_bank(templates: Path, genre: Genre, reviews: Reviews | None = None, *, background: bool = False) -> Bank:
+    """A genre's phrase bank for offering and searching (drafter/bank/search.py), review decisions applied;
+    `background`: opened in a thread, the first use waits for it."""
+    from drafter.bank.search import Bank
+
+    reviews = reviews if reviews is not None else load_reviews(templates)
+    return Bank.open(bank_path(templates, genre.id), reviews.reviews, background=background)
+
+
+def unknown_ids(templates: Path, ids: list[str]) -> list[str]:
+    """The ids no bank of the templates holds."""
+    missing = list(ids)
+    for genre in load_registry(templates):
+        if not missing:
+            break
+        bank = open_bank(templates, genre, Reviews())
+        missing = [i for i in missing if bank.get(i) is None]
+        bank.close()
+    return missing
 
 
 def bank_lines(phrases: list[Phrase]) -> str:

@@ -231,14 +231,14 @@ def _dictionary_file() -> Path:
 
 def _cache_file(dictionary: Path) -> Path | None:
     """Where the filters built from this dictionary and these terms are kept (None without a cache directory)."""
-    try:
-        import platformdirs
+    from drafter.resources import user_cache_dir
 
+    try:
         info = dictionary.stat()
         key = hashlib.sha1(
             FORMAT + f"{info.st_size}:{info.st_mtime_ns}".encode() + "\n".join(terms()).encode()
         ).hexdigest()[:16]
-        return Path(platformdirs.user_cache_dir("drafter", appauthor=False)) / f"lexicon-{key}.bin"
+        return user_cache_dir() / f"lexicon-{key}.bin"
     except (ImportError, OSError):  # no cache directory: build in memory every time
         return None
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from drafter.bank.search import prepare_indexes
 from drafter.bank.store import dump_yaml, load_yaml_model
 from drafter.bank.templates import (
     BANK_SUFFIX,
@@ -198,6 +199,7 @@ def mine(
     summary.records = [_with_genre(r, mined) for r in summary.records]
     files_out = mined_files(mined.skeletons, mined.banks)
     write_mined(out_dir, files_out, _registry_text(registry_path, mined.registry))
+    prepare_indexes(out_dir, [f for f in files_out if f.endswith(BANK_SUFFIX)])
     _fill_summary(summary, mined, reviewed)
     return summary
 

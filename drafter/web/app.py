@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from drafter.bank.search import Bank
 from drafter.errors import UserError
 from drafter.models import ROLE_NAMES
 from drafter.web.drafts import list_drafts, new_draft, open_draft, safe_name
@@ -59,7 +60,6 @@ class Books:
         self.folder = folder
         self._stamp: tuple[Path, float] | None = None
         self._library: Library | None = None
-        self._phrases: dict[str, Any] = {}
 
     def mine_target(self) -> Path:
         """Where mining in the browser writes: --templates, else the drafts folder's own templates/."""
@@ -86,28 +86,20 @@ class Books:
         stamp = (templates.resolve(), manifest.stat().st_mtime if manifest.exists() else 0.0)
         if self._library is None or stamp != self._stamp:
             loaded = library(self.option())
-            cache: dict[str, list[Any]] = {}
+            cache: dict[str, Bank] = {}
 
-            def phrases(genre: Any, load: Callable[[Any], list[Any]] = loaded.load_phrases) -> list[Any]:
+            def phrases(genre: Any, load: Callable[[Any], Bank] = loaded.load_phrases) -> Bank:
                 if genre.id not in cache:
                     cache[genre.id] = load(genre)
                 return cache[genre.id]
 
             loaded.load_phrases = phrases
-            self._library, self._stamp, self._phrases = loaded, stamp, {}
+            self._library, self._stamp = loaded, stamp
         return self._library
 
     def forget(self) -> None:
         """Load everything again on next use (a review decision changed a bank)."""
-        self._library, self._phrases = None, {}
-
-    def completer(self, key: str, phrases: Callable[[], list[Any]]) -> Any:
-        """The terminal's phrase search over a bank, prepared once per bank."""
-        from drafter.writing.wizard.complete import PhraseCompleter
-
-        if key not in self._phrases:
-            self._phrases[key] = PhraseCompleter(phrases())
-        return self._phrases[key]
+        self._library = None
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -299,13 +291,11 @@ def create_app(settings: Settings) -> Starlette:
         if role not in ROLE_NAMES:
             role = "measure"
 
-        def bank() -> list[Any]:
-            if role in ("opening", "closing"):
-                return [p for p in core.paragraph_bank(role) if p.role == role]
-            return core.insert_bank(role)
-
-        completer = books.completer(f"{core.genre.id if core.genre else ''}:{role}", bank)
-        found = completer.matches(request.query_params.get("q", "").strip(), limit=20)
+        if role in ("opening", "closing"):
+            bank = core.paragraph_bank(role).view([role], year=core.draft.year)
+        else:
+            bank = core.insert_bank(role)
+        found = bank.matches(request.query_params.get("q", "").strip(), limit=20)
         return page(
             "phrases_found.html",
             found=[(p, core.offered_text(p), phrase_note(p)) for p in found],
@@ -421,8 +411,6 @@ def create_app(settings: Settings) -> Starlette:
         return _attachment(data, f"{safe_name(genre.name)}空白提纲.docx")
 
     async def phrases_page(request: Request) -> Response:
-        from drafter.bank.catalog import select_phrases
-
         library_now = books.get()
         genre_query = request.query_params.get("genre") or (library_now.genres[0].name if library_now.genres else "")
         genre = library_now.genre(genre_query)
@@ -430,12 +418,13 @@ def create_app(settings: Settings) -> Starlette:
         if role is not None and role not in ROLE_NAMES:
             role = None
         search = request.query_params.get("q", "").strip()
-        phrases = select_phrases(books.option(), genre.id, role, None)
-        if search:
-            phrases = books.completer(f"browse:{genre.id}:{role}", lambda: phrases).matches(search, limit=200)
+        bank, roles = library_now.load_phrases(genre), [role] if role else None
+        # As `drafter phrases --search` lists them: as offered within a role, every match (rejected too) without one.
+        phrases = bank.search(search, roles, 200, rejected=not role)
+        total = len(phrases) if len(phrases) < 200 else bank.count_matches(search, roles, rejected=not role)
         values: dict[str, Any] = {"genres": library_now.genres, "genre": genre, "role": role or "", "q": search}
         template = "phrase_list.html" if request.headers.get("hx-request") else "phrases.html"
-        return page(template, phrases=phrases[:200], total=len(phrases), **values)
+        return page(template, phrases=phrases, total=total, **values)
 
     async def phrases_decide(request: Request) -> Response:
         from drafter.web.documents import decide

@@ -145,7 +145,7 @@ def skeleton_document(
 def decide(templates_option: Path | None, phrase_id: str, status: str, text: str) -> str:
     """A review decision on one phrase, kept where `drafter phrases accept/reject/review` keep theirs."""
     from drafter.bank.phrasebook import record_decisions
-    from drafter.bank.templates import load_bank, load_registry, resolve_templates, reviews_target, save_reviews
+    from drafter.bank.templates import resolve_templates, reviews_target, save_reviews, unknown_ids
     from drafter.models import Review
 
     if status in ("accepted", "rejected"):
@@ -154,8 +154,7 @@ def decide(templates_option: Path | None, phrase_id: str, status: str, text: str
         return DECISIONS[status]
     if status == "edited" and text.strip():
         templates = resolve_templates(templates_option)
-        known = {p.id for g in load_registry(templates) for p in load_bank(templates, g)}
-        if phrase_id not in known:
+        if unknown_ids(templates, [phrase_id]):
             raise UserError(f"找不到编号为“{phrase_id}”的常用语。")
         save_reviews(reviews_target(templates), {phrase_id: Review(status="edited", text=text.strip())})
         return DECISIONS["edited"]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from drafter.bank.search import Bank, BankView
 from drafter.bank.store import dump_yaml, load_yaml_model
 from drafter.errors import UserError
 from drafter.files import write_atomic
@@ -128,7 +129,7 @@ class Library:
     genres: list[Genre]
     documents: dict[str, int]
     load_skeleton: Callable[[Genre], Skeleton]
-    load_phrases: Callable[[Genre], list[Phrase]]
+    load_phrases: Callable[[Genre], Bank]
 
     def genre(self, query: str | None) -> Genre:
         """A genre by id or name (通用 when none is given)."""
@@ -139,7 +140,7 @@ class Library:
 
 def library(templates_option: Path | None) -> Library:
     """Genres, skeletons and phrase banks from the templates directory."""
-    from drafter.bank.templates import load_bank, load_registry, load_reviews, load_skeleton, resolve_templates
+    from drafter.bank.templates import load_registry, load_reviews, load_skeleton, open_bank, resolve_templates
 
     templates = resolve_templates(templates_option)
     genres = load_registry(templates)
@@ -154,7 +155,7 @@ def library(templates_option: Path | None) -> Library:
         genres=genres,
         documents=documents,
         load_skeleton=lambda genre: load_skeleton(templates, genre),
-        load_phrases=lambda genre: load_bank(templates, genre, reviews),
+        load_phrases=lambda genre: open_bank(templates, genre, reviews, background=True),
     )
 
 
@@ -236,8 +237,8 @@ class DraftCore:
     def __post_init__(self) -> None:
         self.genre: Genre | None = None
         self.skeleton = Skeleton(genre="none", name="", documents=0, title_pattern="", parts=[])
-        self.phrases: list[Phrase] = []
-        self.general_phrases: list[Phrase] = []
+        self.phrases: Bank = Bank.of([])
+        self.general_phrases: Bank = self.phrases
         self.last_figures: list[Any] = []
         if self.draft.genre:
             self.load_genre()
@@ -504,22 +505,20 @@ class DraftCore:
 
     # --- phrases and their slots ----------------------------------------------------------
 
-    def paragraph_bank(self, role: str) -> list[Phrase]:
-        """The phrases offered for an opening or closing (the general ones when the genre has none)."""
-        return self.phrases if any(p.role == role for p in self.phrases) else self.general_phrases
+    def paragraph_bank(self, role: str) -> Bank:
+        """The bank offered for an opening or closing (the general one when the genre has none of the role)."""
+        return self.phrases if self.phrases.count([role]) else self.general_phrases
 
-    def insert_bank(self, role: str) -> list[Phrase]:
+    def insert_bank(self, role: str) -> BankView:
         """What `/p` offers in a body of this role, best first: its 常用语 true of the report's year (work roles
         together), 常用语 openers and set phrases, then the 范例 (catalog.picker_phrases)."""
-        from drafter.bank.catalog import picker_phrases
+        from drafter.bank.catalog import picker_view
 
-        return picker_phrases(self.phrases, role, self.draft.year, self.general_phrases)
+        return picker_view(self.phrases, self.general_phrases, role, self.draft.year)
 
-    def heading_bank(self) -> list[Phrase]:
+    def heading_bank(self) -> BankView:
         """The bank's heading patterns true of the report's year, 常用语 first."""
-        from drafter.bank.catalog import offered
-
-        return offered(self.phrases, "heading", self.draft.year)
+        return self.phrases.view({"heading"}, year=self.draft.year)
 
     def prefill(self, text: str) -> str:
         """A phrase with the basics put in (unit, years); other slots stay {slot}."""
@@ -564,9 +563,9 @@ class DraftCore:
 
     def find_phrase(self, phrase_id: str) -> Phrase:
         """A phrase of this genre's bank (or the general one) by id."""
-        for phrase in (*self.phrases, *self.general_phrases):
-            if phrase.id == phrase_id:
-                return phrase
+        found = self.phrases.get(phrase_id) or self.general_phrases.get(phrase_id)
+        if found is not None:
+            return found
         raise AnswerError("phrase", f"常用语库中没有编号为“{phrase_id}”的常用语。")
 
     def offered_text(self, phrase: Phrase) -> str:
@@ -715,14 +714,14 @@ class DraftCore:
     def examples(self, part: str, limit: int = 3) -> list[tuple[str, str]]:
         """How a part is written, for the report's year, each with where it is from: 常用语 with the basics put in,
         then a 范例 as its unit wrote it (its names left as 【】 blanks, never filled with the user's own)."""
-        from drafter.bank.catalog import offered, source_name
+        from drafter.bank.catalog import source_name
 
         role = {"preamble": "opening", "closing": "closing"}.get(part)
         if role is None:
             match = _PART.match(part)
             role = self.node(int(match.group(2))).role if match and match.group(1) == "sections" else "measure"
         found = []
-        for phrase in offered(self.paragraph_bank(role), role, self.draft.year)[:limit]:
+        for phrase in self.paragraph_bank(role).top([role], limit, year=self.draft.year):
             source = source_name(phrase) if phrase.sources else ROLE_NAMES.get(phrase.role, phrase.role)
             found.append((self.offered_text(phrase), source if phrase.tier == "常用语" else f"范例，参考：{source}"))
         return found

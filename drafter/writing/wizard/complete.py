@@ -1,79 +1,35 @@
-"""Phrase search while typing: a prompt_toolkit completer over the phrase bank.
+"""Phrase search while typing: a prompt_toolkit completer over the one phrase search (drafter/bank/search.py).
 
-The bank's texts are joined into one string once; a keystroke looks for the rarest character of the
-longest typed word with str.find (a C loop, and fastest for a single character), checks the word there,
-and the other words only in the phrases it lands in. A word with a character the bank does not have
-matches nothing at once; a word found nowhere is remembered, so typing on after it costs nothing.
+The completer holds a view of indexed banks; a keystroke is one indexed query of a few milliseconds
+whatever the bank's size, so nothing is prepared when the picker opens.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
 from collections.abc import Iterable
 
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
+from drafter.bank.search import Bank, BankView
 from drafter.models import ROLE_NAMES, Phrase
 
 MAX_SHOWN = 30
-_SEPARATOR = "\n"  # never inside a phrase
 
 
 class PhraseCompleter(Completer):
-    """Phrases containing every typed word, in the order given (the caller ranks them: 常用语 first; texts are
-    prepared once)."""
+    """Phrases containing every typed word, as the view offers them (常用语 first)."""
 
-    def __init__(self, phrases: list[Phrase]) -> None:
-        ranked = list(phrases)
-        self.phrases = ranked
-        self.texts = [p.text for p in ranked]
-        self.folded = [t.lower().replace(_SEPARATOR, " ") for t in self.texts]
-        self.by_text = {p.text: p for p in ranked}
-        self.joined = _SEPARATOR.join(self.folded)
-        self.absent: set[str] = set()  # words found nowhere: a query containing one matches nothing
-        self.counts = Counter(self.joined)  # how often each character occurs: the rarest one is searched for
-        self.offsets: list[int] = []
-        position = 0
-        for text in self.folded:
-            self.offsets.append(position)
-            position += len(text) + 1
+    def __init__(self, phrases: BankView | list[Phrase]) -> None:
+        self.view = phrases if isinstance(phrases, BankView) else Bank.of(phrases).view()
 
     def matches(self, query: str, limit: int = MAX_SHOWN) -> list[Phrase]:
-        """The first `limit` phrases (in bank order) that contain every word of the query."""
-        words = query.lower().split()
-        if not words:
-            return self.phrases[:limit]
-        if any(gone in word for word in words for gone in self.absent):
-            return []  # typing on after a word that matches nothing: still nothing, at no cost
-        anchor = max(words, key=len)
-        if any(character not in self.counts for character in anchor):
-            self.absent.add(anchor)
-            return []
-        others = [w for w in words if w is not anchor]
-        # Looking for one character is much faster than for a word: look for the anchor's rarest character
-        # and check the anchor around each place it occurs.
-        pivot = min(anchor, key=lambda character: self.counts[character])
-        shift = anchor.index(pivot)
-        found: list[Phrase] = []
-        cursor, seen_any = shift, False
-        while len(found) < limit:
-            position = self.joined.find(pivot, cursor)
-            if position < 0:
-                break
-            cursor = position + 1
-            start = position - shift
-            if not self.joined.startswith(anchor, start):
-                continue
-            seen_any = True
-            index = bisect.bisect_right(self.offsets, start) - 1
-            if all(word in self.folded[index] for word in others):
-                found.append(self.phrases[index])
-            cursor = self.offsets[index] + len(self.folded[index]) + 1 + shift
-        if not seen_any and len(found) < limit:
-            self.absent.add(anchor)
-        return found
+        """The first `limit` phrases, as offered, that contain every word of the query."""
+        return self.view.matches(query, limit)
+
+    def exact(self, text: str) -> Phrase | None:
+        """The phrase whose text is exactly what a completion put in the box."""
+        return self.view.exact(text)
 
     def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
         """Completions replacing everything typed so far."""

@@ -221,7 +221,7 @@ class Wizard:
             choice = self.ask(self.core.questions(name)[0])
             if isinstance(choice, Back):
                 return BACK
-            chosen = next((p for p in bank if p.id == choice), None)
+            chosen = bank.get(choice) if isinstance(choice, str) else None
             own = self.core.last_year.closing if name == "closing" and self.core.last_year is not None else None
             if choice == OWN_TEXT and own:
                 default = own

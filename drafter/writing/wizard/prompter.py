@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from drafter.models import Draft, Phrase
 from drafter.writing.wizard.questions import BACK_KEY, Choice, Question, check_value
+
+if TYPE_CHECKING:
+    from drafter.bank.search import BankView
 
 
 class Back:
@@ -33,7 +36,7 @@ class Prompter(Protocol):
     def edit(self, text: str) -> str | None:
         """Let the person write or edit a long text; None when they leave it unchanged."""
 
-    def pick_phrase(self, phrases: list[Phrase]) -> Phrase | Back | None:
+    def pick_phrase(self, phrases: BankView | list[Phrase]) -> Phrase | Back | None:
         """A phrase chosen from the bank (typing filters it), BACK, or None for none."""
 
     def show_draft(self, draft: Draft, title: str) -> None:
@@ -65,6 +68,10 @@ class QuestionaryPrompter:
 
         self.options = prompt_options
         self.console = Console(highlight=False)
+        if not prompt_options:  # the person's own terminal
+            from drafter.show import without_unanswered_cpr
+
+            without_unanswered_cpr()
 
     def ask(self, question: Question) -> Any:
         """Ask with the questionary prompt that fits the question's kind."""
@@ -175,7 +182,7 @@ class QuestionaryPrompter:
         ).unsafe_ask()
         return answer if answer != text else None
 
-    def pick_phrase(self, phrases: list[Phrase]) -> Phrase | Back | None:
+    def pick_phrase(self, phrases: BankView | list[Phrase]) -> Phrase | Back | None:
         """Type to filter the bank, Enter takes the highlighted phrase; text that matches nothing is not taken
         as a phrase: the picker says so and asks again."""
         import questionary
@@ -201,11 +208,9 @@ class QuestionaryPrompter:
                 return BACK
             if not answer:
                 return None
-            if answer in completer.by_text:
-                return completer.by_text[answer]
-            best = completer.matches(answer, limit=1)
-            if best:
-                return best[0]
+            best = completer.exact(answer) or next(iter(completer.matches(answer, limit=1)), None)
+            if best is not None:
+                return best
             self.say(f"没有包含“{answer}”的常用语。换个词再试；空着回车不插入，/b 返回。")
 
     def show_draft(self, draft: Draft, title: str) -> None:

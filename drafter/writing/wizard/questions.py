@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafter.mining.figures import FIGURE_UNIT
 from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type, year_values
 from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
+
+if TYPE_CHECKING:
+    from drafter.bank.search import Bank
 
 QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body", "checkbox"]
 Validation = Literal["none", "year", "date", "number"]
@@ -21,6 +24,7 @@ BACK_KEY = "/b"
 EDITOR_KEY = "/e"
 PHRASE_KEY = "/p"
 PLACEHOLDER = "【待填写】"
+HEADINGS_LISTED = 500  # the bank's heading patterns Tab lists at most, as offered
 OWN_TEXT = "__own__"
 COMMON = "常用语"
 EXAMPLE_MARK = "范例（"
@@ -155,15 +159,16 @@ def prepared(text: str, draft: Draft) -> str:
 
 
 def phrase_choices(
-    phrases: list[Phrase], role: str, draft: Draft, limit: int = 8, examples: int = EXAMPLE_CHOICES
+    phrases: Bank | list[Phrase], role: str, draft: Draft, limit: int = 8, examples: int = EXAMPLE_CHOICES
 ) -> tuple[Choice, ...]:
     """What `drafter phrases GENRE --role R` lists for the report's year, best first: the 常用语 with the slots
     the basics can fill filled in, then a few 范例 marked as such, with their source and their blanks left."""
-    from drafter.bank.catalog import offered
+    from drafter.bank.catalog import EXAMPLE
+    from drafter.bank.search import as_bank
 
-    ranked = offered(phrases, role, draft.year)
-    common = [Choice(filled(p.text, draft), p.id) for p in ranked if p.tier == COMMON][:limit]
-    shown = [Choice(example_title(p), p.id) for p in ranked if p.tier != COMMON][:examples]
+    bank = as_bank(phrases)
+    common = [Choice(filled(p.text, draft), p.id) for p in bank.top([role], limit, year=draft.year, tier=COMMON)]
+    shown = [Choice(example_title(p), p.id) for p in bank.top([role], examples, year=draft.year, tier=EXAMPLE)]
     return (*common, *shown)
 
 
@@ -190,7 +195,13 @@ def example_title(phrase: Phrase) -> str:
 
 
 def paragraph_question(
-    name: str, label: str, phrases: list[Phrase], role: str, draft: Draft, current: str | None, own: str | None = None
+    name: str,
+    label: str,
+    phrases: Bank | list[Phrase],
+    role: str,
+    draft: Draft,
+    current: str | None,
+    own: str | None = None,
 ) -> Question:
     """Opening or closing: pick a phrase (`own`: last year's own text, offered first) or write your own. The
     default is a 常用语 true of the report's year, never a 范例."""
@@ -204,11 +215,13 @@ def paragraph_question(
 
 
 def node_questions(
-    node: SkeletonNode, index: int, phrases: list[Phrase], current_heading: str | None = None
+    node: SkeletonNode, index: int, phrases: Bank | list[Phrase], current_heading: str | None = None
 ) -> NodeQuestions:
     """The questions of one section of the skeleton (a pure function of the node and the bank)."""
+    from drafter.bank.search import as_bank
+
     headings = [node.heading, *node.alternatives]
-    bank_headings = [p.text for p in phrases if p.role == "heading" and p.status != "rejected"]
+    bank_headings = [p.text for p in as_bank(phrases).top(["heading"], HEADINGS_LISTED)]
     words = tuple(dict.fromkeys([*headings, *node.example_children, *bank_headings]))
     name = f"sections[{index}]"
     role_name = ROLE_NAMES.get(node.role, node.role)
