@@ -85,6 +85,20 @@ def test_h1_preview_of_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     assert child.returncode == 1 and "命名管道" in err
 
 
+@pytest.mark.parametrize("command", ["outline", "format", "check", "preview"])
+@pytest.mark.parametrize("name", ["f.docx", "f.doc"])
+def test_h1_a_fifo_with_a_word_name_is_refused_by_every_command(tmp_path: Path, command: str, name: str) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    child = drafter(command, str(fifo))
+    try:
+        _, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+    assert child.returncode == 1 and "命名管道" in err
+
+
 def test_b1_preview_of_a_device_is_refused(tmp_path: Path) -> None:
     (tmp_path / "z.docx").symlink_to("/dev/zero")
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))"

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -225,8 +226,11 @@ def _ascii_view(data: bytes) -> bytes:
 
 
 def file_kind(path: Path) -> str:
-    """What a file really is, by its first bytes (see `content_kind`); `other` when it cannot be read."""
+    """What a file really is, by its first bytes (see `content_kind`); `other` when it cannot be read or is not a
+    regular file (opening a FIFO would block; the readers refuse it with a message)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return "other"
         with path.open("rb") as stream:
             return content_kind(stream.read(4096))
     except OSError:
