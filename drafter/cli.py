@@ -832,7 +832,19 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except SystemExit:
         raise
     except BrokenPipeError:
+        # The reader of a pipe stopped reading (`| head -1`): not an error of the user's files. Output still
+        # buffered goes nowhere, so that Python's final flush does not complain on stderr.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         sys.exit(ExitStatus.OK)
+    except MemoryError:
+        if debug:
+            raise
+        click.echo(
+            "错误：内存不足，drafter 停止了。输入的文件可能太大或结构异常复杂；请确认选对了文件，或拆成几个文件后再试。",
+            err=True,
+        )
+        sys.exit(ExitStatus.ERROR)
     except OSError as error:
         if debug:
             raise

@@ -77,11 +77,15 @@ def require_regular_file(path: Path) -> os.stat_result:
     return info
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file; OS errors become messages that name the file."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file; OS errors become messages that name the file. With `limit`, at most
+    limit + 1 bytes are read (whatever the file's size says), so the caller can refuse a longer file."""
     require_regular_file(path)
     try:
-        return path.read_bytes()
+        if limit is None:
+            return path.read_bytes()
+        with path.open("rb") as stream:
+            return stream.read(limit + 1)
     except OSError as error:
         raise os_error(error, path, "读取") from None
 

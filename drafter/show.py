@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+import rich.console
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from drafter.reading.clean import CleanReport
 
 _PLACES_SHOWN = 5
+
+
+class Console(rich.console.Console):
+    """rich's console, except on a closed pipe (`drafter outline … | head -1`): the reader has all it wanted, so
+    the command ends quietly with status 0 (the CLI catches the error), as it does with --json; rich's own
+    handling exits with 1, the status of a file that could not be read."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
 
 
 def print_outlines(outlines: list[Outline]) -> None:
@@ -280,6 +289,7 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     """The lines that say what formatting one document did."""
     from drafter.output.formatting.normalise import STEPS
     from drafter.output.formatting.report import KEPT_NAMES, PART_NAMES
+    from drafter.reading.limits import PARAGRAPH_RULE_CHARACTERS, wan
 
     lines = []
     parts = [f"{PART_NAMES[name]} {count}" for name, count in sorted(report.parts.items(), key=_part_order) if count]
@@ -301,6 +311,11 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
                 lines.append(f"    {STEPS[step]}  第 {change.paragraph} 段  “{change.before}” → “{change.after}”")
             if len(changes) > _CHANGES_SHOWN:
                 lines.append(f"    {STEPS[step]}  ……另有 {len(changes) - _CHANGES_SHOWN} 处")
+    for paragraph, characters in report.too_long:
+        lines.append(
+            f"原样保留：第 {paragraph} 段有 {characters:,} 字，超过每段 {wan(PARAGRAPH_RULE_CHARACTERS)}字的上限，"
+            "没有做标点、引号、空格的规范化（这么长的段落多半是换行丢了）"
+        )
     kept = [f"{KEPT_NAMES[name]} {count} 个" for name, count in report.kept.items() if count]
     if report.letterhead:
         kept.append(f"页眉“{report.letterhead}”（单页、双页都有）")

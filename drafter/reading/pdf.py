@@ -13,14 +13,17 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from drafter.errors import ReadError
 from drafter.reading.patterns import MARKER
-from drafter.reading.read import Paragraph, split_at_tab_runs
+from drafter.reading.limits import MAX_PDF_CHARACTERS, MAX_PDF_PAGE_CHARACTERS, MAX_PDF_PAGES, PDF_SECONDS
+from drafter.reading.read import Paragraph, out_of_memory, split_at_tab_runs
 from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
 
 _CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
@@ -51,7 +54,8 @@ class Line:
 
 
 def read_pdf(path: Path) -> list[Paragraph]:
-    """The paragraphs of a PDF's text layer."""
+    """The paragraphs of a PDF's text layer, read within the limits of `drafter.reading.limits`: pages,
+    characters a page and in all, and time."""
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency; the message covers a broken installation
@@ -59,13 +63,20 @@ def read_pdf(path: Path) -> list[Paragraph]:
             f"无法读取 {path}：缺少 pdfplumber。请重新安装 drafter（pip install -e .）。", path=path
         ) from None
     lines: list[Line] = []
+    budget = _Budget(path, time.monotonic() + PDF_SECONDS)
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            for number, page in enumerate(pdf.pages):
+        # Not pdfplumber's own `with`: closing its PDF builds every page object first, as its `pages` does.
+        with path.open("rb") as stream:
+            pdf = pdfplumber.open(stream)
+            for number, page in enumerate(_pages(pdf, path)):
+                budget.start_page(number)
+                _lay_out(page, budget)
                 lines += _page_lines(page, number)
-            images = sum(len(page.images) for page in pdf.pages)
+                page.close()  # frees the page's characters and layout: memory stays that of one page
     except ReadError:
         raise
+    except MemoryError:
+        raise out_of_memory(path) from None
     except Exception as exc:
         raise ReadError(
             f"无法读取 PDF 文件 {path}：文件已损坏或加了密码（{type(exc).__name__}）。"
@@ -73,13 +84,107 @@ def read_pdf(path: Path) -> list[Paragraph]:
             path=path,
         ) from None
     if not any(line.text.strip() for line in lines):
-        what = "是扫描件（只有图片，没有文字层）" if images else "没有可提取的文字"
+        what = "是扫描件（只有图片，没有文字层）" if budget.images else "没有可提取的文字"
         raise ReadError(
             f"无法读取 {path}：这个 PDF {what}。请先用 OCR（文字识别）软件转成文字，或提供原始的 Word 文件。",
             path=path,
         )
     lines, contents = _without_toc(_without_running_lines(lines))
     return confirm_headings(_paragraphs(lines), contents)
+
+
+def _pages(pdf: Any, path: Path) -> Iterator[Any]:
+    """The pages of a PDF one at a time, refusing it past the page limit: at once where its page tree says it
+    has more (a real PDF's count is true), else when the pages themselves run past it."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import Page
+
+    too_many = ReadError(
+        f"拒绝读取 {path}：超过 {MAX_PDF_PAGES} 页（PDF 的页数上限；一份工作总结通常不超过 50 页）。"
+        "如果是很多份总结的汇编，请拆成几个文件，或提供原始的 Word 文件。",
+        path=path,
+    )
+    stated = resolve1(resolve1(pdf.doc.catalog.get("Pages")) or {}).get("Count")
+    if isinstance(stated, int) and stated > MAX_PDF_PAGES:
+        raise too_many
+    top = 0.0
+    for index, page_object in enumerate(PDFPage.create_pages(pdf.doc)):
+        if index >= MAX_PDF_PAGES:
+            raise too_many
+        page = Page(pdf, page_object, page_number=index + 1, initial_doctop=top)
+        top += float(page.height)
+        yield page
+
+
+@dataclass
+class _Budget:
+    """What reading one PDF may still spend: characters (a page, the document) and time."""
+
+    path: Path
+    deadline: float
+    characters: int = 0
+    page_characters: int = 0
+    page: int = 0
+    images: int = 0
+
+    def start_page(self, number: int) -> None:
+        """A new page: its own count starts at nought."""
+        self.page, self.page_characters = number, 0
+        self.check_time()
+
+    def character(self) -> None:
+        """One more character drawn; refuse the file past a limit."""
+        self.characters += 1
+        self.page_characters += 1
+        if self.page_characters > MAX_PDF_PAGE_CHARACTERS:
+            raise ReadError(
+                f"拒绝读取 {self.path}：第 {self.page + 1} 页的文字超过 {MAX_PDF_PAGE_CHARACTERS:,} 个"
+                "（每页的上限；一页 A4 公文约 600 字）。这个 PDF 的文字层不正常，请提供原始的 Word 文件。",
+                path=self.path,
+            )
+        if self.characters > MAX_PDF_CHARACTERS:
+            raise ReadError(
+                f"拒绝读取 {self.path}：文字超过 {MAX_PDF_CHARACTERS:,} 个（PDF 的上限；一份工作总结通常只有几万字）。"
+                "如果是很多份总结的汇编，请拆成几个文件。",
+                path=self.path,
+            )
+        if self.characters % 1024 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        """Refuse the file once reading it has taken the time allowed."""
+        if time.monotonic() > self.deadline:
+            raise ReadError(
+                f"读取 {self.path} 超过 {PDF_SECONDS:.0f} 秒仍未读完，已停止（读取一个 PDF 的时间上限）。"
+                "这个 PDF 的结构异常复杂；请提供原始的 Word 文件，或把 PDF 拆成几个文件。",
+                path=self.path,
+            )
+
+
+def _lay_out(page: Any, budget: _Budget) -> None:
+    """The page's layout as pdfplumber computes it, with every character counted against the budget as it is
+    drawn (a stream of millions of text operators is stopped early), and graphics skipped: drafter reads text
+    only, and a page of vector drawing would otherwise cost as much as its paths."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Counting(PDFPageAggregatorWithMarkedContent):
+        """pdfplumber's device, counting."""
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            budget.character()
+            return float(super().render_char(*args, **kwargs))
+
+        def render_image(self, *args: Any, **kwargs: Any) -> None:
+            budget.images += 1
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            budget.check_time()
+
+    device = Counting(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()  # where pdfplumber keeps a page's layout; page.close() drops it
 
 
 def _page_lines(page: Any, number: int) -> list[Line]:
@@ -132,23 +237,33 @@ def _look_of(chars: list[dict[str, Any]]) -> tuple[float, str]:
     return size, font
 
 
+# The page's width is looked at in at most this many steps: a point each on any real page (A3 is 842 wide).
+GUTTER_STEPS = 2_000
+
+
 def _gutter(page: Any) -> float | None:
     """The x of the blank band between two columns, if the page has one (most of its lines stop short of it)."""
     words = page.extract_words()
     if len(words) < 20:
         return None
-    width = page.width
-    covered = [0] * int(width + 1)
+    width = float(page.width)
+    step = max(width / GUTTER_STEPS, 1.0)  # points a step
+    steps = int(width / step) + 1
+    # How many words cover each step, from where words start and end (not step by step for every word).
+    changes = [0] * (steps + 1)
     for word in words:
-        for x in range(int(word["x0"]), min(int(word["x1"]) + 1, len(covered))):
-            covered[x] += 1
-    low, high = int(width * 0.3), int(width * 0.7)
-    best, best_width, start = None, 0, None
+        first, last = max(int(word["x0"] / step), 0), min(int(word["x1"] / step), steps - 1)
+        if first <= last:
+            changes[first] += 1
+            changes[last + 1] -= 1
+    covered = list(itertools.accumulate(changes))
+    low, high = int(width * 0.3 / step), int(width * 0.7 / step)
+    best, best_width, start = None, 0.0, None
     for x in range(low, high + 1):
         if covered[x] == 0:
             start = x if start is None else start
-            if x - start + 1 > best_width:
-                best, best_width = (start + x) / 2, x - start + 1
+            if (x - start + 1) * step > best_width:
+                best, best_width = (start + x) / 2 * step, (x - start + 1) * step
         else:
             start = None
     left = sum(1 for w in words if w["x1"] < (best or 0))

@@ -10,6 +10,7 @@ from typing import Any
 
 from drafter.errors import ReadError, UserError
 from drafter.files import read_bytes, require_regular_file
+from drafter.reading.limits import MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_XML_PART_BYTES, megabytes, wan
 from drafter.reading.patterns import MARKER as MARKER_START
 from drafter.reading.patterns import strip_controls
 
@@ -22,7 +23,7 @@ WORD_SUFFIXES = DOCX_SUFFIXES + LEGACY_SUFFIXES  # read by what they really hold
 OFFICE_KINDS = ("ole2", "rtf", "wordxml")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES + LEGACY_SUFFIXES
 FORMATS_READ = ".txt、.md、.docx、.doc、.wps 和 .pdf"
-# A .docx whose parts unpack to more than this is refused (zip bombs).
+# A .docx whose parts unpack to more than this is refused (zip bombs); its XML parts have a lower limit each.
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _BLANKS = re.compile(r"\s+")
@@ -130,10 +131,19 @@ def _read_one(path: Path, converted: Any = None) -> SourceText:
         return SourceText(str(path), read_pdf(path))
     if suffix in TEXT_SUFFIXES:
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, limit=MAX_TEXT_BYTES)
         except UserError as error:
             raise ReadError(error.message, path=path) from None
+        if len(data) > MAX_TEXT_BYTES:
+            raise ReadError(
+                f"拒绝读取 {path}：文件超过 {megabytes(MAX_TEXT_BYTES)}（文本文件的上限；一份工作总结通常不到"
+                " 100 KB）。请确认选对了文件；如果是很多份总结的汇编，请拆成几个文件。",
+                path=path,
+            )
         lines = decode_text(data, path).splitlines()
+        paragraphs = sum(1 for line in lines if line.strip())
+        if paragraphs > MAX_PARAGRAPHS:
+            raise too_many_paragraphs(path, paragraphs)
         if suffix == ".md":
             matter, lines = front_matter(lines)
             genre, kind = matter.get("文种") or matter.get("genre"), matter.get("文档") or matter.get("kind")
@@ -472,13 +482,37 @@ def open_docx(path: Path) -> Any:
 
     data = bounded_copy(path)
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise out_of_memory(path) from None
     except Exception as exc:  # python-docx raises many types on damaged files
         raise ReadError(
             f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式（{type(exc).__name__}）。"
             "请用 Word 或 WPS 打开后重新另存为 .docx。",
             path=path,
         ) from None
+    paragraphs = sum(1 for _ in document.element.body.iter(_W + "p"))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise too_many_paragraphs(path, paragraphs)
+    return document
+
+
+def out_of_memory(path: Path) -> ReadError:
+    """Memory ran out while reading a file: say so (the file is not damaged; it is too big or too deep)."""
+    return ReadError(
+        f"读取 {path} 时内存不足：这个文件太大或结构异常复杂，drafter 放弃了读取。"
+        "请确认选对了文件；如果是很大的汇编，请拆成几个文件后再试。",
+        path=path,
+    )
+
+
+def too_many_paragraphs(path: Path, paragraphs: int) -> ReadError:
+    """A file with more paragraphs than drafter reads from one file."""
+    return ReadError(
+        f"拒绝读取 {path}：有 {paragraphs:,} 段，超过每个文件 {wan(MAX_PARAGRAPHS)}段的上限"
+        "（一份工作总结通常只有几百段）。如果是很多份总结的汇编，请拆成几个文件。",
+        path=path,
+    )
 
 
 def bounded_copy(path: Path) -> bytes:
@@ -501,18 +535,35 @@ def bounded_copy(path: Path) -> bytes:
             for info in archive.infolist():
                 if info.is_dir():
                     continue
+                xml = info.filename.lower().endswith((".xml", ".rels"))
                 with archive.open(info) as member, copy.open(info.filename, "w", force_zip64=True) as target:
+                    part, tail = 0, b""
                     while chunk := member.read(_READ_CHUNK):
                         total += len(chunk)
+                        part += len(chunk)
                         if total > MAX_DOCX_UNPACKED_BYTES:
-                            raise _TooLarge
+                            raise _Refused(
+                                f"拒绝读取 {path}：解压后超过 {megabytes(MAX_DOCX_UNPACKED_BYTES)}，"
+                                "不像一份正常的工作总结（可能是压缩炸弹）。"
+                            )
+                        if xml and part > MAX_XML_PART_BYTES:
+                            raise _Refused(
+                                f"拒绝读取 {path}：其中的 {info.filename} 解压后超过 {megabytes(MAX_XML_PART_BYTES)}"
+                                "（每个 XML 部件的上限；一份工作总结的正文通常不到 1 MB）。"
+                                "如果是很多份总结的汇编，请拆成几个文件。"
+                            )
+                        if xml and _declares_dtd(tail + chunk):
+                            raise _Refused(
+                                f"拒绝读取 {path}：其中的 {info.filename} 带有 DTD 声明（<!DOCTYPE …>）。"
+                                "Word 和 WPS 不会写出这样的文件，其中定义的实体也无法原样保留。"
+                                "请用 Word 或 WPS 打开后另存为 .docx。"
+                            )
+                        tail = chunk[-_DTD_MARK_BYTES:]
                         target.write(chunk)
-    except _TooLarge:
-        raise ReadError(
-            f"拒绝读取 {path}：解压后超过 {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB，"
-            "不像一份正常的工作总结（可能是压缩炸弹）。",
-            path=path,
-        ) from None
+    except _Refused as refusal:
+        raise ReadError(str(refusal), path=path) from None
+    except MemoryError:
+        raise out_of_memory(path) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
         raise ReadError(
             f"无法打开 Word 文件 {path}：文件已损坏、不完整或不是 .docx 格式（{type(exc).__name__}）。"
@@ -522,8 +573,19 @@ def bounded_copy(path: Path) -> bytes:
     return out.getvalue()
 
 
-class _TooLarge(Exception):
-    """A .docx unpacked past the limit."""
+class _Refused(Exception):
+    """A .docx refused while it is unpacked (too large, or declaring a DTD); the message says why."""
+
+
+# OOXML parts never declare a DTD; one that does can define entities, which python-docx leaves unresolved and
+# writes back without their declaration (an ill-formed part). Looked for in UTF-8 and in UTF-16.
+_DTD_MARKS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+_DTD_MARK_BYTES = max(len(mark) for mark in _DTD_MARKS)
+
+
+def _declares_dtd(data: bytes) -> bool:
+    """Whether XML bytes hold a DOCTYPE declaration."""
+    return any(mark in data for mark in _DTD_MARKS)
 
 
 def body_blocks(document: Any) -> list[Any]:
@@ -542,10 +604,17 @@ def _blocks_in(container: Any) -> Any:
                 yield from _blocks_in(content)
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
 def _paragraph_text(element: Any) -> str:
-    """Visible text of a w:p element (runs, tabs and breaks)."""
+    """Visible text of a w:p element (runs, tabs and breaks). Of markup-compatibility alternatives (a text box
+    Word writes twice: as a drawing and, in mc:Fallback, as VML) only the first is read."""
     parts: list[str] = []
+    fallbacks = next(element.iter(_MC_FALLBACK), None) is not None
     for node in element.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        if fallbacks and next(node.iterancestors(_MC_FALLBACK), None) is not None:
+            continue
         if node.tag == _W + "t":
             parts.append(node.text or "")
         elif node.tag == _W + "tab":

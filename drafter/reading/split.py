@@ -24,8 +24,8 @@ _BRACKETED_MARKER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|
 _FIRST_ARABIC_AFTER_TEXT = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![第前后近每约共余至和及或、])1[、.．](?=[\u4e00-\u9fff])"
 )
-# Blanks before a marker: what is left of a line break.
-_BLANK_BEFORE_MARKER = re.compile(r"\s+(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(]|[0-9]{1,2}[、.．][^0-9]))")
+# Blanks before a marker: what is left of a line break (from the first blank: a long run is tried once).
+_BLANK_BEFORE_MARKER = re.compile(r"(?<!\s)\s+(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(]|[0-9]{1,2}[、.．][^0-9]))")
 _TOP_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]\s*(?:\d{4}年度?)?")
 # A signature and a date run into the text after the last sentence (what follows is not body).
 _SIGNATURE_IN_FLAT = re.compile(

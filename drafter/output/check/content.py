@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from drafter.mining.roles import section_roles
 from drafter.output.check.findings import CheckedDocument, Finding
@@ -12,8 +14,9 @@ from drafter.reading.clean import canonical_rules, stand_in_rules
 
 PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 HINT = re.compile(r"【[^】]{1,40}】")
-FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万]+(?:个|项|次|件|人|家|户|元|名|场|所|篇)")
-_NUMBER = r"(\d+(?:\.\d+)?)"
+FIGURE = re.compile(r"\d|(?<![一二三四五六七八九十百千万])[一二三四五六七八九十百千万]+(?:个|项|次|件|人|家|户|元|名|场|所|篇)")
+# Numbers start where a run of digits starts: trying every digit of a long run again would be quadratic.
+_NUMBER = r"(?<!\d)(\d+(?:\.\d+)?)"
 _UNIT = r"(万元|亿元|元|万人|人次|人|个|件|项|家|户|次|篇|万|亿|吨|公里|亩|平方米|%)"
 GROWTH = re.compile(r"(增长|上升|提高|增加|下降|减少|降低)(?:了)?" + _NUMBER + r"\s*[%％]")
 LAST_YEAR = re.compile(r"(?:上年|去年|上年同期|去年同期|同期)(?:为|是|的|共)?" + _NUMBER + r"\s*" + _UNIT)
@@ -270,7 +273,7 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
     """Stand-ins from the web, duplicated sentences, doubled characters, headings that break parallelism."""
     findings: list[Finding] = []
     rules = stand_in_rules()
-    text = doc.text()
+    doubled = _DoubledPlaces()
     for paragraph in doc.written():
         for rule in rules:
             for match in rule.regex.finditer(paragraph.text):
@@ -287,7 +290,8 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
                     )
                 )
         findings += _truncated_expressions(paragraph.text, paragraph.line, doc)
-        findings += _doubled(paragraph.text, paragraph.line, doc, text)
+        doubled.add(paragraph.text, paragraph.line)
+    findings += doubled.findings(doc, doc.text())
     findings += _duplicate_sentences(doc)
     findings += _parallelism(doc)
     return findings
@@ -315,45 +319,134 @@ def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument) -> l
     return findings
 
 
-def _doubled(paragraph: str, line: int, doc: CheckedDocument, whole: str) -> list[Finding]:
-    """A doubled character that only makes sense single: 工业上上楼 (written 工业上楼 elsewhere in the text, or
-    not: 上 alone beside the word 上楼, where the words of the text without it hold every character)."""
-    findings = []
-    for match in re.finditer(r"([\u4e00-\u9fff])\1", paragraph):
-        start, end = match.start(), match.end()
-        if match.group(0) in REDUPLICATIONS or start == 0 or end >= len(paragraph):
-            continue
-        single = paragraph[max(start - 2, 0) : start + 1] + paragraph[end]
-        if _two_words_meet(paragraph, start):
-            continue
-        if _single_elsewhere(paragraph, start, whole):
-            why = f"文中别处写作“{single}”"
-        elif _lone_repeat(paragraph, start):
-            why = f"“{match.group(1)}”单独成字，去掉后词语完整"
-        else:
-            continue
-        findings.append(
-            Finding(
-                "doubled-char",
-                "warning",
-                f"“{paragraph[max(start - 2, 0) : end + 1]}”疑似多打了一个“{match.group(1)}”（{why}）。",
-                line,
-                doc.path_of_line(line),
-                f"改为“{single}”。",
+# The doubled-character rule judges at most this many different places of one document (a real one has a
+# handful); the dictionary lookups it makes for each are what it costs.
+MAX_DOUBLED_PLACES = 1_000
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+
+
+@dataclass(frozen=True)
+class _Doubled:
+    """A doubled character the dictionary does not explain (工业上上楼), with what is left to judge it by."""
+
+    line: int
+    char: str
+    shown: str  # the doubled pair with two characters before and one after (业上上楼)
+    single: str  # the same text with the repeat taken out (工业上楼)
+    pair: str  # the character and the one after the pair (上楼)
+    before: str  # the character before the pair (业)
+    lone: bool  # one of the pair belongs to a word and the other to none
+
+
+@dataclass
+class _DoubledPlaces:
+    """The doubled characters of a document, each place judged by the dictionary once."""
+
+    found: list[_Doubled] = field(default_factory=list)
+    judged: dict[tuple[str, int], tuple[bool, bool]] = field(default_factory=dict)  # window -> (explained, lone)
+    skipped: int = 0
+
+    def add(self, paragraph: str, line: int) -> None:
+        """Note the doubled characters of one paragraph that no word explains (层层, 委员会|会议)."""
+        for match in _DOUBLED.finditer(paragraph):
+            start, end = match.start(), match.end()
+            if match.group(0) in REDUPLICATIONS or start == 0 or end >= len(paragraph):
+                continue
+            # The dictionary lookups read three characters before the pair and four after it, no further.
+            left = max(start - 3, 0)
+            window = (paragraph[left : start + 6], start - left)
+            if window not in self.judged:
+                if len(self.judged) >= MAX_DOUBLED_PLACES:
+                    self.skipped += 1
+                    continue
+                holds, ends, begins = _word_sides(paragraph, start)
+                explained = holds or (ends and begins)
+                lone = paragraph[start] not in _FUNCTION_CHARACTERS and not holds and ends != begins
+                self.judged[window] = (explained, lone)
+            explained, lone = self.judged[window]
+            if explained:
+                continue
+            char = match.group(1)
+            near = paragraph[max(start - 2, 0) : start + 1]
+            self.found.append(
+                _Doubled(
+                    line,
+                    char,
+                    paragraph[max(start - 2, 0) : end + 1],
+                    near + paragraph[end],
+                    char + paragraph[end],
+                    paragraph[start - 1],
+                    lone,
+                )
             )
-        )
-    return findings
+
+    def findings(self, doc: CheckedDocument, whole: str) -> list[Finding]:
+        """A warning for each doubled character that only makes sense single: 工业上上楼 (written 工业上楼 elsewhere
+        in the text, or not: 上 alone beside the word 上楼, where the words of the text without it hold every
+        character)."""
+        elsewhere = _pairs_elsewhere(whole, self.found)
+        findings = []
+        for place in self.found:
+            if elsewhere(place):
+                why = f"文中别处写作“{place.single}”"
+            elif place.lone:
+                why = f"“{place.char}”单独成字，去掉后词语完整"
+            else:
+                continue
+            findings.append(
+                Finding(
+                    "doubled-char",
+                    "warning",
+                    f"“{place.shown}”疑似多打了一个“{place.char}”（{why}）。",
+                    place.line,
+                    doc.path_of_line(place.line),
+                    f"改为“{place.single}”。",
+                )
+            )
+        if self.skipped:
+            findings.append(
+                Finding(
+                    "doubled-char-skipped",
+                    "info",
+                    f"连续重复的汉字超过 {MAX_DOUBLED_PLACES:,} 处，只检查了前 {MAX_DOUBLED_PLACES:,} 处，"
+                    f"其余 {self.skipped:,} 处没有检查（一篇正常的总结远少于此）。",
+                    suggestion="确认选对了文件；删去大段重复的文字后再检查。",
+                )
+            )
+        return findings
 
 
-def _single_elsewhere(paragraph: str, start: int, whole: str) -> bool:
-    """The text without the repeat occurs elsewhere, and the pair the second character starts (上楼) never
-    occurs on its own, only after the same character as here (业上楼): a boundary between two words
-    (委员会|会议, 履行|行风) has a second word that occurs in other places too."""
-    char, before, after = paragraph[start], paragraph[start - 1], paragraph[start + 2]
-    if whole.count(paragraph[max(start - 2, 0) : start + 1] + after) < 1:
-        return False
-    preceding = {whole[i - 1] for i in _positions(whole, char + after) if i > 0 and whole[i - 1] != char}
-    return not preceding or preceding == {before}
+def _pairs_elsewhere(whole: str, places: list[_Doubled]) -> Callable[[_Doubled], bool]:
+    """Whether the text without the repeat occurs elsewhere in `whole`, and the pair the second character starts
+    (上楼) never occurs on its own, only after the same character as here (业上楼): a boundary between two words
+    (委员会|会议, 履行|行风) has a second word that occurs in other places too.
+
+    Every occurrence of the pairs asked about is visited once, in one pass over the text (asking the text
+    for each doubled character again would be quadratic in its length)."""
+    pairs = {place.pair for place in places}
+    singles = {place.single for place in places}
+    found: set[str] = set()
+    preceding: dict[str, set[str]] = {}
+    if pairs:
+        firsts = re.compile("[" + re.escape("".join(sorted({pair[0] for pair in pairs}))) + "]")
+        for match in firsts.finditer(whole):
+            i = match.start()
+            pair = whole[i : i + 2]
+            if pair not in pairs:
+                continue
+            for length in (3, 4):
+                if i >= length - 2 and whole[i - length + 2 : i + 2] in singles:
+                    found.add(whole[i - length + 2 : i + 2])
+            seen = preceding.setdefault(pair, set())
+            # Two different characters before the pair settle the question: no need to keep more.
+            if i > 0 and whole[i - 1] != pair[0] and len(seen) < 2:
+                seen.add(whole[i - 1])
+
+    def elsewhere(place: _Doubled) -> bool:
+        before = preceding.get(place.pair, set())
+        return place.single in found and (not before or before == {place.before})
+
+    return elsewhere
 
 
 # Characters that stand alone before a word starting with themselves in good Chinese (对对方, 要要求, 在在建).
@@ -380,23 +473,9 @@ def _word_sides(paragraph: str, start: int) -> tuple[bool, bool, bool]:
     return holds, ends, begins
 
 
-def _two_words_meet(paragraph: str, start: int) -> bool:
-    """The pair is one word (层层, 的的确确) or where two words meet (委员会|会议, 审计|计划)."""
-    holds, ends, begins = _word_sides(paragraph, start)
-    return holds or (ends and begins)
-
-
-def _lone_repeat(paragraph: str, start: int) -> bool:
-    """One of the pair belongs to a word (工业|上|上楼: 上楼; 我们|们|的: 我们) and the other to none."""
-    if paragraph[start] in _FUNCTION_CHARACTERS:
-        return False
-    holds, ends, begins = _word_sides(paragraph, start)
-    return not holds and ends != begins
-
-
-def _positions(text: str, part: str) -> list[int]:
-    """Every index where `part` occurs in `text`."""
-    return [m.start() for m in re.finditer(re.escape(part), text)]
+# A sentence of 12 characters or more; it starts where the text or the sentence before ends (a match can start
+# nowhere else, and trying every character of a long unpunctuated run again would be quadratic).
+SENTENCE_OF_12 = re.compile(r"(?<![^。！？])[^。！？]{12,}[。！？]")
 
 
 def _duplicate_sentences(doc: CheckedDocument) -> list[Finding]:
@@ -404,7 +483,7 @@ def _duplicate_sentences(doc: CheckedDocument) -> list[Finding]:
     seen: Counter[str] = Counter()
     findings = []
     for paragraph in doc.written():
-        for sentence in re.findall(r"[^。！？]{12,}[。！？]", paragraph.text):
+        for sentence in SENTENCE_OF_12.findall(paragraph.text):
             seen[sentence] += 1
             if seen[sentence] == 2:
                 findings.append(

@@ -22,10 +22,26 @@ def style_chain(style: Any) -> list[Any]:
     return chain
 
 
-def effective_run(document: Any, paragraph: Any, run: Any | None = None) -> dict[str, Any]:
+class ParagraphStyles:
+    """The paragraph style of each paragraph, looked up in a table read once (python-docx searches every style
+    of the document for each paragraph that has none of its own)."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.by_id = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+
+    def of(self, paragraph: Any) -> Any:
+        """The style python-docx's `paragraph.style` gives, without the search."""
+        return self.by_id.get(paragraph._p.style, self.default)
+
+
+def effective_run(document: Any, paragraph: Any, run: Any | None = None, style: Any = None) -> dict[str, Any]:
     """East Asian font, Latin font, size (pt) and bold as Word resolves them: run, style chain, defaults."""
     result: dict[str, Any] = {}
-    sources = ([run.element] if run is not None else []) + [s.element for s in style_chain(paragraph.style)]
+    style = paragraph.style if style is None else style
+    sources = ([run.element] if run is not None else []) + [s.element for s in style_chain(style)]
     defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault")
     if defaults is not None:
         sources.append(defaults)
@@ -48,25 +64,25 @@ def effective_run(document: Any, paragraph: Any, run: Any | None = None) -> dict
     return result
 
 
-def effective_format(paragraph: Any, name: str) -> Any:
+def effective_format(paragraph: Any, name: str, style: Any = None) -> Any:
     """A paragraph format property from the paragraph or its style chain."""
     value = getattr(paragraph.paragraph_format, name)
     if value is not None:
         return value
-    for style in style_chain(paragraph.style):
+    for style in style_chain(paragraph.style if style is None else style):
         value = getattr(style.paragraph_format, name)
         if value is not None:
             return value
     return None
 
 
-def _first_line_chars(paragraph: Any) -> float | None:
+def _first_line_chars(paragraph: Any, style: Any) -> float | None:
     """The first-line indent in characters (from firstLineChars, or the length at 3号)."""
-    for element in [paragraph._p] + [s.element for s in style_chain(paragraph.style)]:
+    for element in [paragraph._p] + [s.element for s in style_chain(style)]:
         ind = element.find(f"{W}pPr/{W}ind")
         if ind is not None and ind.get(f"{W}firstLineChars"):
             return int(ind.get(f"{W}firstLineChars")) / 100
-    indent = effective_format(paragraph, "first_line_indent")
+    indent = effective_format(paragraph, "first_line_indent", style)
     return indent.pt / TEXT_PT if indent is not None else None
 
 
@@ -139,13 +155,16 @@ def _paragraphs(document: Any) -> list[Finding]:
     """Fonts, sizes, line spacing and indents, reported once per kind of paragraph."""
     findings = []
     reported: set[tuple[str, str]] = set()
-    non_empty = [(i, p) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
-    for position, (index, paragraph) in enumerate(non_empty):
-        kind = _kind(paragraph.text.strip(), position)
-        if position == len(non_empty) - 1 or (len(paragraph.text.strip()) < 12 and kind == "body"):
+    styles = ParagraphStyles(document)
+    texts = [(i, p, p.text.strip()) for i, p in enumerate(document.paragraphs, start=1)]
+    non_empty = [(i, p, text) for i, p, text in texts if text]
+    for position, (index, paragraph, text) in enumerate(non_empty):
+        kind = _kind(text, position)
+        if position == len(non_empty) - 1 or (len(text) < 12 and kind == "body"):
             continue  # the date and the signature are checked by eye
+        style = styles.of(paragraph)
         run = next((r for r in paragraph.runs if r.text.strip()), None)
-        resolved = effective_run(document, paragraph, run)
+        resolved = effective_run(document, paragraph, run, style)
         font = resolved.get("east_asia") or ""
         size = resolved.get("size")
         expected_size = TITLE_PT if kind == "title" else TEXT_PT
@@ -161,12 +180,12 @@ def _paragraphs(document: Any) -> list[Finding]:
         if size is not None and abs(size - expected_size) > 0.5:
             problems.append(("size", f"字号 {size:g} 磅，应为 {expected_size:g} 磅", f"改为 {expected_size:g} 磅"))
         if kind == "body":
-            spacing = effective_format(paragraph, "line_spacing")
+            spacing = effective_format(paragraph, "line_spacing", style)
             if hasattr(spacing, "pt") and not LINE_RANGE_PT[0] <= spacing.pt <= LINE_RANGE_PT[1]:
                 problems.append(
                     ("spacing", f"行距 {spacing.pt:.1f} 磅，公文为固定值约 {LINE_PT} 磅", "段落行距设为固定值 28.95 磅")
                 )
-            chars = _first_line_chars(paragraph)
+            chars = _first_line_chars(paragraph, style)
             if chars is None or abs(chars - 2) > 0.3:
                 problems.append(("indent", "首行没有缩进 2 字", "段落首行缩进 2 字符"))
         for code, message, suggestion in problems:
@@ -177,7 +196,7 @@ def _paragraphs(document: Any) -> list[Finding]:
                 Finding(
                     f"layout-{code}",
                     "warning",
-                    f"{KIND_NAMES[kind]}“{paragraph.text.strip()[:12]}”{message}。",
+                    f"{KIND_NAMES[kind]}“{text[:12]}”{message}。",
                     index,
                     "",
                     suggestion + "（同类段落一并修改）。",

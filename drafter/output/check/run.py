@@ -59,7 +59,7 @@ def check_document(
     doc: CheckedDocument, parts: list[tuple[str, str, int]] | None = None, target: LengthTarget | None = None
 ) -> list[Finding]:
     """Every content check of one document, in reading order."""
-    findings = check_numbering(doc) + check_leftovers(doc) + check_figures(doc) + check_register(doc)
+    findings = doc.too_long() + check_numbering(doc) + check_leftovers(doc) + check_figures(doc) + check_register(doc)
     findings += check_usage(doc) + format_diagnosis(doc)
     findings += check_budget(doc, parts or [], target)
     return sorted(findings, key=lambda f: (f.paragraph is None, f.paragraph or 0))
@@ -180,7 +180,7 @@ def written_size(doc: CheckedDocument) -> tuple[int, int]:
     """Characters and pages of what is written."""
     from drafter.output.render.pages import estimate_paragraphs
 
-    written = doc.written()
+    written = doc.written_in_full()
     return sum(len(p.text) for p in written), estimate_paragraphs([p.text for p in written], doc.outline.title)
 
 

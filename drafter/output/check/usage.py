@@ -26,7 +26,8 @@ PERCENT_WORDS = re.compile(r"百分之[零一二三四五六七八九十百点]+
 RANGE_PERCENT = re.compile(r"(?<![\d.%％])(\d+(?:\.\d+)?)\s*[-－~～—至到]\s*(\d+(?:\.\d+)?)\s*[%％]")
 YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-－]\s*(\d{4})(?=\s*年)")
 FULL_WIDTH_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
-AMOUNT = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿元|亿元|万元)")
+# Amounts start where a number starts (not inside its digits or its ,000 groups): linear on long digit runs.
+AMOUNT = re.compile(r"(?<!\d)(?<!\d[,.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿元|亿元|万元)")
 
 
 @dataclass(frozen=True)

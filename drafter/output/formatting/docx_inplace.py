@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from drafter.output.formatting.normalise import Edit, apply_to_pieces, normalise
+from drafter.output.formatting.normalise import Edit, apply_to_pieces
 from drafter.output.formatting.places import Key, Place, key, place_paragraphs, title_of
 from drafter.output.formatting.report import FormatReport
 from drafter.output.render.docx import (
@@ -50,8 +50,8 @@ _RUN_LOOKS = (
     "strike",
     "dstrike",
 )
-# Paragraph properties kept: the style, a section break, change tracking.
-_PARAGRAPH_KEEPS = ("pStyle", "sectPr", "pPrChange", "numPr")
+# Paragraph properties kept: the style, a section break, change tracking, right-to-left direction (Uyghur, Arabic).
+_PARAGRAPH_KEEPS = ("pStyle", "sectPr", "pPrChange", "numPr", "bidi")
 _OBJECTS = {
     "table": (f"{W}tbl",),
     "image": (f"{W}drawing", f"{W}pict", f"{W}object"),
@@ -425,20 +425,15 @@ def _normalise_runs(
     nodes = _text_nodes(element)
     pieces = [piece for _, piece in nodes]
     text = "".join(pieces)
-    fixed = {i for i, (node, _) in enumerate(nodes) if node.tag != f"{W}t"}
     renumbering, heading_end = (place.renumbering, place.bare_heading) if place else (None, False)
-    edits = normalise(text, steps, renumbering, heading_end=heading_end)
-    spans = _spans(pieces)
+    edits = report.normalise(number, text, steps, renumbering, heading_end=heading_end)
     # Tabs and line breaks are not text to edit: an edit touching one is dropped, but for blanks deleted
-    # (a paragraph indented with tabs).
+    # (a paragraph indented with tabs). Each is one character: looked up by position, not searched for.
+    fixed = {start: nodes[i] for i, (start, _) in enumerate(_spans(pieces)) if nodes[i][0].tag != f"{W}t"}
     edits = [
         e
         for e in edits
-        if not any(
-            s < e.end and e.start < t and not _deletes_tab(e, nodes[i], text)
-            for i, (s, t) in enumerate(spans)
-            if i in fixed
-        )
+        if not any(p in fixed and not _deletes_tab(e, fixed[p], text) for p in range(e.start, e.end))
     ]
     report.record(number, text, edits)
     if not edits:

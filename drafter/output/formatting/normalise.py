@@ -6,9 +6,12 @@ overlap, so a paragraph held in several Word runs can be edited run by run (see 
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 STEPS: dict[str, str] = {
     "numbering": "序号统一（标题 一、（一）1.（1），列举项 1. 或 （1））",
@@ -38,8 +41,10 @@ _CHINESE = re.compile(
 )
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PROTECTED = re.compile(
-    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
+_HALF_MARK = re.compile("[" + re.escape("".join(HALF_TO_FULL)) + "]")
+_BRACKET = re.compile(r"[()]")
 _STRAY_SPACE = " \u00a0"
 _LEADING_SPACE = " \t\u00a0\u3000\u2002\u2003"
 # What a heading standing alone does not end with (GB/T 9704 headings end bare; a run-in one with 。).
@@ -156,8 +161,9 @@ def _protected(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    """True when a position is in one of the spans."""
-    return any(start <= position < end for start, end in spans)
+    """True when a position is in one of the spans (sorted and apart, as `_protected` finds them)."""
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def _is_chinese(ch: str) -> bool:
@@ -198,9 +204,15 @@ def _punctuation(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
     edits = []
     brackets = _converted_brackets(text, protected)
     # Marks are judged by their neighbours as they will be: a ; after a ) that becomes ） is Chinese too.
-    seen = "".join(HALF_TO_FULL[ch] if i in brackets else ch for i, ch in enumerate(text))
-    for index, ch in enumerate(text):
-        if ch not in HALF_TO_FULL or _inside(index, protected):
+    seen = text
+    if brackets:
+        characters = list(text)
+        for index in brackets:
+            characters[index] = HALF_TO_FULL[text[index]]
+        seen = "".join(characters)
+    for match in _HALF_MARK.finditer(text):
+        index, ch = match.start(), match.group(0)
+        if _inside(index, protected):
             continue
         if ch in "()":
             if index in brackets:
@@ -244,17 +256,26 @@ def _is_ascii_word(ch: str) -> bool:
 def _converted_brackets(text: str, protected: list[tuple[int, int]]) -> set[int]:
     """Positions of ( and ) to make full width: a pair with Chinese inside or right outside it."""
     converted: set[int] = set()
-    opened: list[int] = []
-    for index, ch in enumerate(text):
+    # Each open bracket and whether Chinese stands inside it so far. The text between two brackets is searched
+    # once, for the innermost open pair, which hands what it found on to its parent when it closes: nested
+    # brackets cost no more than flat ones.
+    opened: list[list[Any]] = []
+    previous = 0
+    for match in _BRACKET.finditer(text):
+        index = match.start()
         if _inside(index, protected):
             continue
-        if ch == "(":
-            opened.append(index)
-        elif ch == ")" and opened:
-            start = opened.pop()
-            inside = text[start + 1 : index]
+        if opened and not opened[-1][1] and _HAN.search(text, previous, index):
+            opened[-1][1] = True
+        previous = index + 1
+        if match.group(0) == "(":
+            opened.append([index, False])
+        elif opened:
+            start, han_inside = opened.pop()
+            if opened and han_inside:
+                opened[-1][1] = True
             outside = _neighbour(text, start, -1) + _neighbour(text, index, 1)
-            if _HAN.search(inside) or _HAN.search(outside):
+            if han_inside or _HAN.search(outside):
                 converted.update((start, index))
     return converted
 
@@ -264,14 +285,13 @@ def _quotes(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
     if not _HAN.search(text):
         return []
     edits = []
-    doubles = [i for i, ch in enumerate(text) if ch == '"' and not _inside(i, protected)]
+    doubles = [m.start() for m in re.finditer('"', text) if not _inside(m.start(), protected)]
     if doubles and len(doubles) % 2 == 0:
         edits += [Edit("quotes", i, i + 1, "“" if n % 2 == 0 else "”") for n, i in enumerate(doubles)]
     singles = [
         i
-        for i, ch in enumerate(text)
-        if ch == "'"
-        and not _inside(i, protected)
+        for i in (m.start() for m in re.finditer("'", text))
+        if not _inside(i, protected)
         and (_is_chinese(_neighbour(text, i, -1)) or _is_chinese(_neighbour(text, i, 1)))
     ]
     if singles and len(singles) % 2 == 0:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from drafter.output.formatting.normalise import Edit, apply_edits
+from drafter.output.formatting.normalise import Edit, apply_edits, normalise
+from drafter.reading.limits import PARAGRAPH_RULE_CHARACTERS
 
 EXCERPT_CHARS = 8
 # What the writer must still fill in: 【待填写】, XX县, ××.
@@ -43,6 +45,7 @@ class FormatReport:
     parts: Counter[str] = field(default_factory=Counter)
     kept: Counter[str] = field(default_factory=Counter)
     leftovers: list[tuple[int, str]] = field(default_factory=list)
+    too_long: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, characters) left unnormalised
     numbers_written: int = 0  # Word's automatic list numbers turned into text
     runs_cleared: int = 0  # paragraphs whose hand-set fonts, sizes or colours were cleared
     blank_removed: int = 0
@@ -56,14 +59,49 @@ class FormatReport:
             counts["blank-lines"] += self.blank_removed
         return counts
 
+    def normalise(
+        self,
+        paragraph: int,
+        text: str,
+        steps: Collection[str],
+        new_marker: tuple[int, str] | None = None,
+        *,
+        heading_end: bool = False,
+    ) -> list[Edit]:
+        """The normalisations of one paragraph (see `normalise`); none for a paragraph longer than the rules
+        read, which is noted instead and kept as it is."""
+        if len(text) > PARAGRAPH_RULE_CHARACTERS:
+            self.too_long.append((paragraph, len(text)))
+            return []
+        return normalise(text, steps, new_marker, heading_end=heading_end)
+
     def record(self, paragraph: int, text: str, edits: list[Edit]) -> None:
         """Note each edit of one paragraph with a little of the text around it, and any 【】/XX left in it."""
-        for edit in edits:
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        for edit, inside in excerpt_windows(ordered, len(text)):
             start = max(edit.start - EXCERPT_CHARS // 2, 0)
-            end = min(edit.end + EXCERPT_CHARS // 2, len(text))
-            before = text[start:end]
-            inside = [
-                Edit(e.step, e.start - start, e.end - start, e.new) for e in edits if start <= e.start and e.end <= end
-            ]
-            self.changes.append(Change(edit.step, paragraph, before, apply_edits(before, inside)))
+            before = text[start : min(edit.end + EXCERPT_CHARS // 2, len(text))]
+            shifted = [Edit(e.step, e.start - start, e.end - start, e.new) for e in inside]
+            self.changes.append(Change(edit.step, paragraph, before, apply_edits(before, shifted)))
         self.leftovers += [(paragraph, match.group(0)) for match in LEFTOVER.finditer(text)]
+
+
+def excerpt_windows(edits: list[Edit], length: int) -> list[tuple[Edit, list[Edit]]]:
+    """Each edit (sorted by start) with the edits that lie wholly in its excerpt, found with a window that only
+    moves forward: the work grows with the number of edits, not with its square."""
+    windows = []
+    first = 0
+    for edit in edits:
+        start = max(edit.start - EXCERPT_CHARS // 2, 0)
+        end = min(edit.end + EXCERPT_CHARS // 2, length)
+        while edits[first].start < start:
+            first += 1
+        inside = []
+        index = first
+        # Edits do not overlap, so those starting in the excerpt are few: at most its length.
+        while index < len(edits) and edits[index].start <= end:
+            if edits[index].end <= end:
+                inside.append(edits[index])
+            index += 1
+        windows.append((edit, inside))
+    return windows

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter.errors import ReadError, UsageError, UserError, WriteError
 from drafter.files import os_error, write_output
-from drafter.output.formatting.normalise import STEP_ALIASES, STEPS, apply_edits, normalise, step_id
+from drafter.output.formatting.normalise import STEP_ALIASES, STEPS, apply_edits, step_id
 from drafter.output.formatting.places import Place, key, place_paragraphs
 from drafter.output.formatting.report import FormatReport
 from drafter.output.render.docx import FontTable, render_docx
@@ -227,7 +227,7 @@ def _format_text(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[
     blocks = []
     for number, paragraph in enumerate(paragraphs, start=1):
         place = places.get(key(paragraph), Place("body"))
-        edits = normalise(paragraph.text, steps, place.renumbering, heading_end=place.bare_heading)
+        edits = report.normalise(number, paragraph.text, steps, place.renumbering, heading_end=place.bare_heading)
         report.record(number, paragraph.text, edits)
         text = apply_edits(paragraph.text, edits).strip() or paragraph.text.strip()
         blocks.append(_block(place, text))

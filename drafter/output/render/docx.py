@@ -308,12 +308,22 @@ def _p(style_id: str, runs: list[str], extra_properties: str = "") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{extra_properties}</w:pPr>{"".join(runs)}</w:p>'
 
 
+# A run's text goes into w:t nodes of at most this many characters: lxml (and so python-docx, and Word's own
+# parser) refuses a text node over 10,000,000 bytes, and a run may hold several w:t.
+TEXT_NODE_CHARACTERS = 1_000_000
+
+
 def _r(text: str, properties: str = "") -> str:
     """A w:r holding text as typed (XML-escaped, characters XML cannot hold removed)."""
     if SHARED_PUNCTUATION.search(text):
         properties = EAST_ASIA_HINT + properties  # rFonts comes first in w:rPr
     r_pr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    return f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(_XML_INVALID.sub("", text))}</w:t></w:r>'
+    text = _XML_INVALID.sub("", text)
+    nodes = "".join(
+        f'<w:t xml:space="preserve">{escape(text[start : start + TEXT_NODE_CHARACTERS])}</w:t>'
+        for start in range(0, max(len(text), 1), TEXT_NODE_CHARACTERS)
+    )
+    return f"<w:r>{r_pr}{nodes}</w:r>"
 
 
 # --- page numbers ----------------------------------------------------------------

@@ -64,7 +64,7 @@ class QuestionaryPrompter:
     """The Prompter of a real terminal; `prompt_options` reach prompt_toolkit (tests pass pipe input)."""
 
     def __init__(self, **prompt_options: Any) -> None:
-        from rich.console import Console
+        from drafter.show import Console
 
         self.options = prompt_options
         self.console = Console(highlight=False)
