@@ -78,11 +78,11 @@ def require_regular_file(path: Path) -> os.stat_result:
 
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of a regular file; OS errors become messages that name the file. With `limit`, at most
-    limit + 1 bytes are read (whatever the file's size says), so the caller can refuse a longer file."""
-    require_regular_file(path)
+    """The bytes of a regular file; OS errors become messages that name the file. With `limit`, a file larger
+    than that is read no further than limit + 1 bytes, so the caller can refuse it without reading it all."""
+    info = require_regular_file(path)
     try:
-        if limit is None:
+        if limit is None or info.st_size <= limit:
             return path.read_bytes()
         with path.open("rb") as stream:
             return stream.read(limit + 1)

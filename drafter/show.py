@@ -258,9 +258,6 @@ def print_findings(reports: list[FileReport]) -> None:
         console.print(f"错误 {counts['error']} 处，警告 {counts['warning']} 处，提示 {counts['info']} 处。")
 
 
-_CHANGES_SHOWN = 5
-
-
 def print_formatted(result: FormatResult, *, dry_run: bool) -> None:
     """Per file: where the formatted copy went (or that nothing was written), its parts, each normalisation
     counted (with places under --dry-run), what was kept, and the blanks still to fill."""
@@ -288,7 +285,7 @@ def print_formatted(result: FormatResult, *, dry_run: bool) -> None:
 def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     """The lines that say what formatting one document did."""
     from drafter.output.formatting.normalise import STEPS
-    from drafter.output.formatting.report import KEPT_NAMES, PART_NAMES
+    from drafter.output.formatting.report import EXAMPLES_KEPT, KEPT_NAMES, PART_NAMES
     from drafter.reading.limits import PARAGRAPH_RULE_CHARACTERS, wan
 
     lines = []
@@ -306,11 +303,11 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     lines += [f"页脚“{text}”{replaced}页码" for text in report.footers_replaced]
     if places:
         for step in STEPS:
-            changes = [c for c in report.changes if c.step == step]
-            for change in changes[:_CHANGES_SHOWN]:
+            changes = [c for c in report.changes if c.step == step][:EXAMPLES_KEPT]
+            for change in changes:
                 lines.append(f"    {STEPS[step]}  第 {change.paragraph} 段  “{change.before}” → “{change.after}”")
-            if len(changes) > _CHANGES_SHOWN:
-                lines.append(f"    {STEPS[step]}  ……另有 {len(changes) - _CHANGES_SHOWN} 处")
+            if report.edited[step] > len(changes):
+                lines.append(f"    {STEPS[step]}  ……另有 {report.edited[step] - len(changes)} 处")
     for paragraph, characters in report.too_long:
         lines.append(
             f"原样保留：第 {paragraph} 段有 {characters:,} 字，超过每段 {wan(PARAGRAPH_RULE_CHARACTERS)}字的上限，"
@@ -322,8 +319,8 @@ def format_summary(report: FormatReport, *, places: bool = False) -> list[str]:
     if kept:
         lines.append("保留：" + "，".join(kept))
     if report.leftovers:
-        shown = "、".join(f"第 {paragraph} 段“{text}”" for paragraph, text in report.leftovers[:_CHANGES_SHOWN])
-        more = f"等 {len(report.leftovers)} 处" if len(report.leftovers) > _CHANGES_SHOWN else ""
+        shown = "、".join(f"第 {paragraph} 段“{text}”" for paragraph, text in report.leftovers[:EXAMPLES_KEPT])
+        more = f"等 {report.leftover_count} 处" if report.leftover_count > EXAMPLES_KEPT else ""
         lines.append(f"待填写（未改动，请补上）：{shown}{more}")
     return lines
 

@@ -79,14 +79,13 @@ def format_diagnosis(doc: CheckedDocument) -> list[Finding]:
         report.record(paragraph.line, paragraph.text, normalise(paragraph.text, DIAGNOSED_STEPS))
     findings = []
     for step in DIAGNOSED_STEPS:
-        changes = [c for c in report.changes if c.step == step]
-        if changes:
-            first = changes[0]
+        first = next((c for c in report.changes if c.step == step), None)
+        if first is not None:
             findings.append(
                 Finding(
                     f"format-{step}",
                     "warning",
-                    f"{STEPS[step]}：{len(changes)} 处，如“{first.before}”→“{first.after}”。",
+                    f"{STEPS[step]}：{report.edited[step]} 处，如“{first.before}”→“{first.after}”。",
                     first.paragraph,
                     doc.path_of_line(first.paragraph),
                     "drafter format 可一并改正（drafter format --dry-run 逐处列出）。",

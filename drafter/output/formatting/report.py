@@ -11,6 +11,8 @@ from drafter.output.formatting.normalise import Edit, apply_edits, normalise
 from drafter.reading.limits import PARAGRAPH_RULE_CHARACTERS
 
 EXCERPT_CHARS = 8
+# Places kept to show (--dry-run, check) for each step and for what is left to fill; every one is counted.
+EXAMPLES_KEPT = 5
 # What the writer must still fill in: 【待填写】, XX县, ××.
 LEFTOVER = re.compile(r"【[^】]{0,40}】|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 KEPT_NAMES = {"table": "表格", "image": "图片", "footnote": "脚注", "textbox": "文本框"}
@@ -41,10 +43,12 @@ class Change:
 class FormatReport:
     """Everything formatting did to one document."""
 
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # the first EXAMPLES_KEPT places of each step
+    edited: Counter[str] = field(default_factory=Counter)  # every edit, by step
     parts: Counter[str] = field(default_factory=Counter)
     kept: Counter[str] = field(default_factory=Counter)
-    leftovers: list[tuple[int, str]] = field(default_factory=list)
+    leftovers: list[tuple[int, str]] = field(default_factory=list)  # the first EXAMPLES_KEPT
+    leftover_count: int = 0
     too_long: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, characters) left unnormalised
     numbers_written: int = 0  # Word's automatic list numbers turned into text
     runs_cleared: int = 0  # paragraphs whose hand-set fonts, sizes or colours were cleared
@@ -54,7 +58,7 @@ class FormatReport:
 
     def counts(self) -> Counter[str]:
         """Changes by step."""
-        counts = Counter(change.step for change in self.changes)
+        counts = Counter(self.edited)
         if self.blank_removed:
             counts["blank-lines"] += self.blank_removed
         return counts
@@ -76,14 +80,24 @@ class FormatReport:
         return normalise(text, steps, new_marker, heading_end=heading_end)
 
     def record(self, paragraph: int, text: str, edits: list[Edit]) -> None:
-        """Note each edit of one paragraph with a little of the text around it, and any 【】/XX left in it."""
+        """Count the edits of one paragraph and any 【】/XX left in it; keep the first places of each with a
+        little of the text around them."""
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
-        for edit, inside in excerpt_windows(ordered, len(text)):
-            start = max(edit.start - EXCERPT_CHARS // 2, 0)
-            before = text[start : min(edit.end + EXCERPT_CHARS // 2, len(text))]
-            shifted = [Edit(e.step, e.start - start, e.end - start, e.new) for e in inside]
-            self.changes.append(Change(edit.step, paragraph, before, apply_edits(before, shifted)))
-        self.leftovers += [(paragraph, match.group(0)) for match in LEFTOVER.finditer(text)]
+        self.edited.update(edit.step for edit in ordered)
+        shown = Counter(change.step for change in self.changes)
+        if any(shown[edit.step] < EXAMPLES_KEPT for edit in ordered):
+            for edit, inside in excerpt_windows(ordered, len(text)):
+                if shown[edit.step] >= EXAMPLES_KEPT:
+                    continue
+                shown[edit.step] += 1
+                start = max(edit.start - EXCERPT_CHARS // 2, 0)
+                before = text[start : min(edit.end + EXCERPT_CHARS // 2, len(text))]
+                shifted = [Edit(e.step, e.start - start, e.end - start, e.new) for e in inside]
+                self.changes.append(Change(edit.step, paragraph, before, apply_edits(before, shifted)))
+        for match in LEFTOVER.finditer(text):
+            self.leftover_count += 1
+            if len(self.leftovers) < EXAMPLES_KEPT:
+                self.leftovers.append((paragraph, match.group(0)))
 
 
 def excerpt_windows(edits: list[Edit], length: int) -> list[tuple[Edit, list[Edit]]]:
