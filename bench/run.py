@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.hostile import bench_hostile
 from drafter.models import Draft, DraftSection, Phrase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -575,6 +576,7 @@ BENCHES = {
     "format": bench_format,
     "phrases": bench_phrase_search,
     "serve": bench_serve,
+    "hostile": bench_hostile,
 }
 
 

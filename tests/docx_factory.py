@@ -311,3 +311,28 @@ def list_report_text(form: str, *, tabs: bool = True) -> str:
         "2024年12月20日",
     ]
     return "\n".join(lines) + "\n"
+
+
+def docx_with_body(path: Path, paragraph_xml: bytes, count: int) -> Path:
+    """A valid .docx whose body is `count` copies of one paragraph's XML, streamed into the zip (a document.xml
+    of any size from a file of a few hundred KB: how a hostile file is made, with honest zip sizes)."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("县审计局2024年工作总结")
+    document.save(buffer)
+    source = zipfile.ZipFile(buffer)
+    xml = source.read("word/document.xml")
+    head, tail = xml.split(b"<w:body>")[0] + b"<w:body>", b"<w:sectPr" + xml.split(b"<w:sectPr", 1)[1]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                out.writestr(info, source.read(info.filename))
+        with out.open("word/document.xml", "w", force_zip64=True) as member:
+            member.write(head)
+            for _ in range(count // 1000):
+                member.write(paragraph_xml * 1000)
+            member.write(paragraph_xml * (count % 1000) + tail)
+    return path

@@ -59,5 +59,8 @@ def build_pdf(pages: list[bytes], *, mediabox: tuple[float, ...] = (0, 0, 595, 8
 
 def report_page(number: int) -> bytes:
     """One page of an annual summary's body text."""
-    lines = [f"第{number}页：全年完成审计项目{number}个，查出问题金额1.2亿元，推动", "整改落实，促进规范管理，取得明显成效。"]
+    lines = [
+        f"第{number}页：全年完成审计项目{number}个，查出问题金额1.2亿元，推动",
+        "整改落实，促进规范管理，取得明显成效。",
+    ]
     return page_stream(lines * 8)

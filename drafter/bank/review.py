@@ -43,10 +43,9 @@ def phrase_source(phrase: Phrase) -> str:
 def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Decision]:
     """An `ask` for review_pass built on questionary; prompt_options reach prompt_toolkit (tests pass pipes)."""
     import questionary
-    from drafter.show import Console
     from rich.markup import escape
 
-    from drafter.show import highlight_slots, without_unanswered_cpr
+    from drafter.show import Console, highlight_slots, without_unanswered_cpr
 
     console = Console(highlight=False)
     if not prompt_options:  # the person's own terminal

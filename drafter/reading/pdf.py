@@ -15,14 +15,14 @@ import re
 import statistics
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from drafter.errors import ReadError
-from drafter.reading.patterns import MARKER
 from drafter.reading.limits import MAX_PDF_CHARACTERS, MAX_PDF_PAGE_CHARACTERS, MAX_PDF_PAGES, PDF_SECONDS
+from drafter.reading.patterns import MARKER
 from drafter.reading.read import Paragraph, out_of_memory, split_at_tab_runs
 from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
 

@@ -14,7 +14,9 @@ from drafter.reading.clean import canonical_rules, stand_in_rules
 
 PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 HINT = re.compile(r"【[^】]{1,40}】")
-FIGURE = re.compile(r"\d|(?<![一二三四五六七八九十百千万])[一二三四五六七八九十百千万]+(?:个|项|次|件|人|家|户|元|名|场|所|篇)")
+FIGURE = re.compile(
+    r"\d|(?<![一二三四五六七八九十百千万])[一二三四五六七八九十百千万]+(?:个|项|次|件|人|家|户|元|名|场|所|篇)"
+)
 # Numbers start where a run of digits starts: trying every digit of a long run again would be quadratic.
 _NUMBER = r"(?<!\d)(\d+(?:\.\d+)?)"
 _UNIT = r"(万元|亿元|元|万人|人次|人|个|件|项|家|户|次|篇|万|亿|吨|公里|亩|平方米|%)"

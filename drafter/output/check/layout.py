@@ -69,8 +69,8 @@ def effective_format(paragraph: Any, name: str, style: Any = None) -> Any:
     value = getattr(paragraph.paragraph_format, name)
     if value is not None:
         return value
-    for style in style_chain(paragraph.style if style is None else style):
-        value = getattr(style.paragraph_format, name)
+    for link in style_chain(paragraph.style if style is None else style):
+        value = getattr(link.paragraph_format, name)
         if value is not None:
             return value
     return None

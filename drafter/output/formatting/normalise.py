@@ -291,8 +291,7 @@ def _quotes(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
     singles = [
         i
         for i in (m.start() for m in re.finditer("'", text))
-        if not _inside(i, protected)
-        and (_is_chinese(_neighbour(text, i, -1)) or _is_chinese(_neighbour(text, i, 1)))
+        if not _inside(i, protected) and (_is_chinese(_neighbour(text, i, -1)) or _is_chinese(_neighbour(text, i, 1)))
     ]
     if singles and len(singles) % 2 == 0:
         edits += [Edit("quotes", i, i + 1, "‘" if n % 2 == 0 else "’") for n, i in enumerate(singles)]
