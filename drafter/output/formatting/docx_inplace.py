@@ -431,9 +431,7 @@ def _normalise_runs(
     # (a paragraph indented with tabs). Each is one character: looked up by position, not searched for.
     fixed = {start: nodes[i] for i, (start, _) in enumerate(_spans(pieces)) if nodes[i][0].tag != f"{W}t"}
     edits = [
-        e
-        for e in edits
-        if not any(p in fixed and not _deletes_tab(e, fixed[p], text) for p in range(e.start, e.end))
+        e for e in edits if not any(p in fixed and not _deletes_tab(e, fixed[p], text) for p in range(e.start, e.end))
     ]
     report.record(number, text, edits)
     if not edits:
