@@ -199,9 +199,9 @@ def test_a_200_megabyte_text_file_is_refused_before_it_is_read(tmp_path: Path) -
 
 def test_a_text_file_of_too_many_paragraphs_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "lines.txt"
-    path.write_text(TITLE + "审计工作取得成效。\n" * 50_001, encoding="utf-8")
+    path.write_text(TITLE + "审计工作取得成效。\n" * 20_001, encoding="utf-8")
     (failure,) = outline_paths([path]).failures
-    assert "50,003 段" in failure.message and "5 万段的上限" in failure.message
+    assert "20,003 段" in failure.message and "2 万段的上限" in failure.message
 
 
 # --- B5: a .docx whose document.xml unpacks to more than a summary's ----------------------------------------
@@ -222,9 +222,9 @@ def test_a_docx_whose_document_xml_unpacks_past_the_limit_is_refused_at_once(tmp
 
 
 def test_a_docx_of_too_many_paragraphs_is_refused(tmp_path: Path) -> None:
-    path = docx_with_body(tmp_path / "many.docx", b"<w:p/>", 50_001)
+    path = docx_with_body(tmp_path / "many.docx", b"<w:p/>", 20_001)
     (failure,) = outline_paths([path]).failures
-    assert "50,001 段" in failure.message and "5 万段的上限" in failure.message
+    assert "20,001 段" in failure.message and "2 万段的上限" in failure.message
 
 
 # --- B2–B4: PDFs -----------------------------------------------------------------------------------------

@@ -510,7 +510,7 @@ def too_many_paragraphs(path: Path, paragraphs: int) -> ReadError:
     """A file with more paragraphs than drafter reads from one file."""
     return ReadError(
         f"拒绝读取 {path}：有 {paragraphs:,} 段，超过每个文件 {wan(MAX_PARAGRAPHS)}段的上限"
-        "（一份工作总结通常只有几百段）。如果是很多份总结的汇编，请拆成几个文件。",
+        "（一份工作总结通常不到 200 段）。如果是很多份总结的汇编，请拆成几个文件。",
         path=path,
     )
 
