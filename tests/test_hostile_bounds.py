@@ -236,7 +236,8 @@ def test_a_pdf_a_billion_points_wide_is_read(tmp_path: Path) -> None:
     path.write_bytes(build_pdf([words] * 3, mediabox=(0, 0, 1_000_000_000, 842), cjk=False))
     with at_most(15):
         result = outline_paths([path])
-    assert not result.failures and "word word" in result.outlines[0].preamble  # type: ignore[operator]
+    text = result.outlines[0].preamble or ""
+    assert not result.failures and text.count("word") >= 30
 
 
 def test_the_gutter_of_a_wide_page_is_looked_for_in_bounded_steps() -> None:
