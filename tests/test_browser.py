@@ -36,6 +36,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+TODAY = dt.date(2025, 12, 20)
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
 
@@ -46,7 +47,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
     folder = tmp_path / "drafts"
     folder.mkdir()
-    settings = Settings(folder=folder, templates_option=TEMPLATES, today=dt.date(2025, 12, 20))
+    settings = Settings(folder=folder, templates_option=TEMPLATES, today=TODAY)
     port = free_port("127.0.0.1")
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -117,7 +118,15 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     saved(page)
 
     part(page, "履行审计监督职能")
+    # The sub-headings the wizard would tick are ticked: keep one of them, untick the rest, take them.
+    for _ in range(10):
+        others = page.locator(".children label.tick:not(:has-text('聚焦主责主业')) input:checked")
+        if others.count() == 0:
+            break
+        others.first.uncheck()
+        page.wait_for_load_state("networkidle")
     page.locator("label.tick", has_text="聚焦主责主业").locator("input").check()
+    page.click("button:has-text('用这些小标题')")
     page.wait_for_selector(".child h3:has-text('聚焦主责主业')")
     page.fill("label.own input", "推进审计整改见实效")
     page.press("label.own input", "Enter")
@@ -264,3 +273,47 @@ def test_a_draft_begun_in_the_terminal_continues_in_the_browser(server, page) ->
     answers = yaml.safe_load((folder / "终端.answers.yaml").read_text(encoding="utf-8"))
     assert answers["sections"][0]["body"] == ["巡审联动成效明显。", "开展专项审计调查3项。"]
     assert answers["preamble"].startswith("2025年是“十四五”规划收官之年。一年来，青山县审计局")
+
+
+def test_enter_alone_writes_what_the_terminal_wizard_writes(server, page, tmp_path: Path) -> None:
+    """The same questions, defaults and suggestions: Enter on every one, in the browser and in the terminal,
+    gives the same answers file."""
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from drafter.writing.wizard.prompter import QuestionaryPrompter
+    from drafter.writing.wizard.run import run_wizard
+
+    def in_the_terminal() -> None:  # its own thread: the browser's driver holds this one's event loop
+        with create_pipe_input() as pipe:
+            pipe.send_text("\r" * 120)
+            pipe.close()
+            prompter = QuestionaryPrompter(input=pipe, output=DummyOutput())
+            done.append(
+                run_wizard(prompter, genre="审计", output=tmp_path / "t.docx", templates_option=TEMPLATES, today=TODAY)
+            )
+
+    done: list = []
+    wizard = threading.Thread(target=in_the_terminal)
+    wizard.start()
+    wizard.join(timeout=120)
+    terminal = done[0]
+    base, folder = server
+    page.goto(base + "/")
+    page.get_by_label("审计", exact=False).first.check()
+    page.locator("input[name=org]").press("Enter")
+    page.wait_for_selector("#part h1")
+    for _ in range(150):
+        if "/review/" in page.url:
+            break
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(50)
+        page.wait_for_load_state("load")
+        page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+    assert "/review/" in page.url
+    [answers] = folder.glob("*.answers.yaml")
+    browser = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    walked = yaml.safe_load(terminal.answers.read_text(encoding="utf-8"))
+    for written in (browser, walked):
+        written.pop("resume_at", None)
+    assert browser == walked

@@ -58,6 +58,14 @@ class Site:
             data["many"] = "1"
         return self.post(f"/write/{draft}/answer", data, headers={"hx-request": "true"})
 
+    def core(self, draft: str):
+        from urllib.parse import unquote
+
+        from drafter.web.drafts import open_draft
+        from drafter.writing.draft import library
+
+        return open_draft(self.folder, unquote(draft), library(TEMPLATES), TODAY)
+
     def answers(self, draft: str) -> dict:
         from urllib.parse import unquote
 
@@ -155,6 +163,87 @@ def test_a_phrase_goes_in_with_its_slots_as_fields(site: Site) -> None:
     assert filled.status_code == 200
     after = site.answers(draft)["sections"][0]["body"][-1]
     assert len(re.findall(r"【([^】]+)】", after)) == len(marks) - 1 and "12" in after
+
+
+def test_a_new_draft_has_the_wizards_defaults(site: Site) -> None:
+    """The genre offered first, the date and the sub-headings ticked are those the terminal wizard offers."""
+    from drafter.writing.draft import library
+    from drafter.writing.wizard.questions import genre_question
+
+    books = library(TEMPLATES)
+    default = genre_question(books.genres, books.documents).default
+    assert f'value="{default}" required checked' in site.client.get("/").text
+    draft = site.new()
+    assert site.answers(draft)["date"] == "2025-12-20", "the date Enter takes in the wizard"
+    part = site.client.get(f"/write/{draft}/part?part=sections%5B1%5D").text
+    ticked = re.findall(r'value="([^"]+)" (?:data-walk )?checked>', part)
+    assert ticked and "已按同类总结的习惯勾选" in part
+    site.answer(draft, "sections[1].children", [ticked[0]], rerender="1")
+    again = site.client.get(f"/write/{draft}/part?part=sections%5B1%5D").text
+    assert re.findall(r'value="([^"]+)" (?:data-walk )?checked>', again) == [ticked[0]], "what was chosen, after"
+
+
+def test_opening_and_closing_offer_the_wizards_choices(site: Site) -> None:
+    from drafter.writing.wizard.questions import WRITE_OWN
+
+    draft = site.new()
+    for part in ("preamble", "closing"):
+        page = site.client.get(f"/write/{draft}/part?part={part}").text
+        core = site.core(draft)
+        question = core.questions(part)[0]
+        offered = re.findall(r'data-choice="([^"]+)"', page)
+        assert offered == [c.value for c in question.choices if c.value != WRITE_OWN]
+        assert f'data-suggest-choice="{question.default}"' in page
+        chosen = site.post(f"/write/{draft}/insert", {"target": part, "phrase": offered[1], "part": part})
+        assert chosen.status_code == 200
+        expected = next(c.title for c in question.choices if c.value == offered[1])
+        assert site.answers(draft)[part] == expected, "the sentence as the wizard shows it"
+
+
+def test_leaving_a_part_marks_what_is_still_to_write(site: Site) -> None:
+    """Enter past the last field leaves a part as the wizard does: empty bodies say 【待填写】."""
+    draft = site.new()
+    site.answer(draft, "sections[1].children", ["聚焦主责主业，充分发挥审计监督职能"], rerender="1")
+    site.answer(draft, "sections[2].heading", "存在的问题")
+    for part in ("sections[1]", "sections[2]", "sections[0]", "preamble", "../../x"):
+        assert site.post(f"/write/{draft}/leave", {"part": part}).status_code == 200
+    sections = site.answers(draft)["sections"]
+    assert sections[0]["children"][0]["body"] == ["【待填写】"] and sections[0]["body"] == []
+    assert sections[1] == {"heading": "存在的问题", "body": ["【待填写】"], "children": []}
+    assert len(sections) == 2, "a part never answered is not made by leaving it"
+    outline = site.client.get(f"/write/{draft}/outline").text
+    assert "未写" in outline
+
+
+def test_a_refused_answer_is_said_where_saving_is_said(site: Site) -> None:
+    draft = site.new()
+    site.post(
+        f"/write/{draft}/insert",
+        {"target": "sections[0].body", "phrase": first_slotted(site, draft), "part": "sections[0]"},
+    )
+    refused = site.post(
+        f"/write/{draft}/slot",
+        {"paragraph": "sections[0].body[0]", "occurrence": "0", "value": "很多", "part": "sections[0]"},
+        headers={"hx-request": "true"},
+    )
+    assert refused.headers["hx-retarget"] == "#saved" and "请输入数字" in refused.text, "the form stays as it was"
+
+
+def test_a_sub_heading_without_text_is_unfinished(site: Site) -> None:
+    draft = site.new()
+    site.answer(draft, "sections[1].children", ["聚焦主责主业，充分发挥审计监督职能"], rerender="1")
+    assert "未写完" in site.client.get(f"/write/{draft}/outline").text
+    assert "未写完" in site.client.get(f"/review/{draft}").text
+
+
+def first_slotted(site: Site, draft: str) -> str:
+    """A phrase of the measure bank whose first slot wants a number."""
+    core = site.core(draft)
+    for phrase in core.insert_bank("measure"):
+        marks = core.paragraph_marks(core.finish_phrase(core.prefill(phrase.text), {}))
+        if marks and marks[0].question.validate == "number":
+            return phrase.id
+    raise AssertionError("no phrase with a number slot")
 
 
 def test_preview_counts_pages(site: Site) -> None:

@@ -30,6 +30,7 @@ from drafter.web.mining import BUNDLED_LABEL, ZIP, MineJob, clerks_folder, templ
 from drafter.web.pages import NO_LIBREOFFICE, PageStore, available
 from drafter.web.security import MAX_UPLOAD, Guard, TokenMiddleware, UploadError, private_folder, save_upload, too_big
 from drafter.writing.draft import STATE_NAMES, AnswerError, DraftCore, Library, describe, library
+from drafter.writing.wizard.questions import EXAMPLE_MARK, OWN_TEXT, WRITE_OWN
 
 HERE = Path(__file__).parent
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".txt", ".md")
@@ -118,6 +119,7 @@ def create_app(settings: Settings) -> Starlette:
     env.globals |= {"csrf": settings.guard.csrf, "STATE_NAMES": STATE_NAMES, "ROLE_NAMES": ROLE_NAMES}
     env.globals |= {"PAGE_NUMBER_STYLES": PAGE_NUMBER_STYLES, "FONT_FIELDS": FONT_FIELDS, "FONT_NAMES": OFFICE_FONTS}
     env.globals |= {"NO_LIBREOFFICE": NO_LIBREOFFICE, "real_pages_available": available}
+    env.globals |= {"WRITE_OWN": WRITE_OWN, "OWN_TEXT": OWN_TEXT, "EXAMPLE_MARK": EXAMPLE_MARK}
     env.filters["urlquote"] = lambda text: urllib.parse.quote(str(text), safe="")
     books = Books(settings.templates_option, settings.folder)
     mining = MineJob()
@@ -180,8 +182,9 @@ def create_app(settings: Settings) -> Starlette:
             except UserError as error:
                 cores.pop(str(request.path_params.get("draft")), None)  # an answer refused half-way is not kept
                 status = 413 if isinstance(error, UploadError) and "太大" in error.message else 400
-                if request.headers.get("hx-request"):
-                    return HTMLResponse(f'<span class="error">{_escape(error.message)}</span>', status_code=200)
+                if request.headers.get("hx-request"):  # said where "已保存" is said, the form left as it was
+                    headers = {"HX-Retarget": "#saved", "HX-Reswap": "innerHTML"}
+                    return HTMLResponse(f'<span class="error">{_escape(error.message)}</span>', headers=headers)
                 return message(error.message, status)
 
         return run
@@ -194,9 +197,12 @@ def create_app(settings: Settings) -> Starlette:
         books_now = books.get()
         # A genre the templates learnt nothing of (mining a unit's own reports alone) has no outline to offer.
         genres = [g for g in books_now.genres if books_now.documents.get(g.id) or g.name == GENERAL_GENRE]
+        from drafter.writing.wizard.questions import genre_question
+
         return page(
             "start.html",
             genres=genres,
+            chosen=genre_question(genres, books_now.documents).default,
             documents=books_now.documents,
             drafts=list_drafts(folder, books_now),
             year=today().year,
@@ -235,7 +241,7 @@ def create_app(settings: Settings) -> Starlette:
             "total": total,
             "questions": core.questions(part),
             "describe": describe,
-            "examples": core.examples(part) if part not in ("basics", "signature", "checklist") else [],
+            "examples": core.examples(part) if part.startswith(("sections[", "added[")) else [],
             "part_view": part_view(core, part),
         }
 
@@ -282,6 +288,13 @@ def create_app(settings: Settings) -> Starlette:
         core.fill_mark(name, occurrence, str(form.get("value") or ""))
         saved_core(core, name)
         return part_again(core, str(form.get("part") or _part_of(name)))
+
+    async def leave(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        core.leave(str(form.get("part") or ""))
+        saved_core(core, core.draft.resume_at or "org")
+        return HTMLResponse("")
 
     async def phrase_search(request: Request) -> Response:
         from drafter.writing.wizard.complete import phrase_note
@@ -476,6 +489,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/write/{draft}/answer", guarded(answer), methods=["POST"]),
         Route("/write/{draft}/insert", guarded(insert), methods=["POST"]),
         Route("/write/{draft}/slot", guarded(slot), methods=["POST"]),
+        Route("/write/{draft}/leave", guarded(leave), methods=["POST"]),
         Route("/write/{draft}/phrases", guarded(phrase_search)),
         Route("/write/{draft}/outline", guarded(outline)),
         Route("/write/{draft}/preview", guarded(preview)),

@@ -111,6 +111,8 @@ def new_draft(
         core.apply("org", org)
     if year.strip() or core.draft.year is None:
         core.apply("year", year or str(today.year))
+    if core.draft.date is None:  # the date the wizard's Enter takes (the end of the year, or today if earlier)
+        core.apply("date", next(q.placeholder for q in core.questions("basics") if q.name == "date"))
     folder.mkdir(parents=True, exist_ok=True)
     core.answers_path = free_name(folder / (safe_name(core.title()) + ANSWERS_SUFFIX))
     core.save(resume_at="org")

@@ -76,16 +76,18 @@ def blanks(core: DraftCore, name: str, text: str) -> Blanks | None:
 
 
 def part_fields(core: DraftCore, part: str) -> dict[str, Any]:
-    """The section of a numbered part (None for the others) and every paragraph of the part with slots left."""
+    """The section of a numbered part (None for the others), every paragraph of the part with slots left, and whether
+    the part was dropped or never answered (its questions then show their defaults, as the wizard asks them)."""
     found: list[Blanks] = []
     section = None
-    dropped = False
+    dropped = untouched = False
     if part in ("preamble", "closing"):
         item = blanks(core, part, getattr(core.draft, part) or "")
         found += [item] if item else []
     elif part.startswith(("sections[", "added[")):
         entry = core.part_entry(part)
         dropped = entry is not None and entry.section is None
+        untouched = entry is None
         # A part not answered yet is shown as its skeleton gives it; the first answer makes it.
         section = entry.section if entry else DraftSection(heading=core.node(int(part[9:-1])).heading)
         if section is not None:
@@ -96,4 +98,4 @@ def part_fields(core: DraftCore, part: str) -> dict[str, Any]:
                 for index, text in enumerate(child.body):
                     item = blanks(core, f"{part}.children[{number}].body[{index}]", text)
                     found += [item] if item else []
-    return {"section": section, "blanks": found, "dropped": dropped}
+    return {"section": section, "blanks": found, "dropped": dropped, "untouched": untouched}

@@ -65,8 +65,8 @@ from drafter.writing.wizard.questions import (
 
 REVIEW = "review"
 BASICS = ("org", "year", "date", "title")
-PartState = Literal["done", "empty", "todo", "dropped"]
-STATE_NAMES = {"done": "已写", "empty": "未写", "todo": "有【】待填", "dropped": "已删去"}
+PartState = Literal["done", "empty", "todo", "partial", "dropped"]
+STATE_NAMES = {"done": "已写", "empty": "未写", "todo": "有【】待填", "partial": "未写完", "dropped": "已删去"}
 Answer = str | list[str] | bool | None
 
 _STEPS = {"genre": 0, "checklist": 1, "org": 2, "year": 2, "date": 2, "title": 2, "preamble": 3}
@@ -497,6 +497,16 @@ class DraftCore:
         own = [c.heading for c in section.children if c.heading not in offered and c.body and c.body != [PLACEHOLDER]]
         return [*ticked, *own]
 
+    def leave(self, part: str) -> None:
+        """A numbered part as the wizard leaves it when moving on: an empty body, and each sub-heading's, gets the
+        placeholder (a part never answered, dropped, or not numbered is left alone)."""
+        entry = self.part_entry(part) if _PART.match(part) else None
+        if entry is None or entry.section is None:
+            return
+        for child in entry.section.children:
+            self.fill_placeholders(child)
+        self.fill_placeholders(entry.section)
+
     @staticmethod
     def fill_placeholders(section: DraftSection) -> None:
         """An empty part gets a placeholder, so the draft shows what is still to write."""
@@ -654,8 +664,8 @@ class DraftCore:
         return found
 
     def left(self) -> list[Part]:
-        """The parts still to write (empty, or with 【】 to fill); dropped ones are not."""
-        return [p for p in self.parts() if p.state in ("empty", "todo")]
+        """The parts still to write (empty, unfinished, or with 【】 to fill); dropped ones are not."""
+        return [p for p in self.parts() if p.state in ("empty", "todo", "partial")]
 
     def progress(self) -> tuple[int, int]:
         """Parts done and parts to be done (dropped ones do not count)."""
@@ -757,17 +767,19 @@ def _flatten(questions: NodeQuestions) -> tuple[Question, ...]:
 
 
 def _state(required: list[str], texts: list[str] | None = None) -> PartState:
-    """done when every required text is there and none holds a 【】 mark; empty when none is there."""
+    """done when every required text is there and none holds a 【】 mark; empty when none is there; todo while a
+    【】 is left, partial while a required text is missing."""
     texts = required if texts is None else texts
     if not any(required):
         return "empty"
-    if any(has_marks(t) for t in texts) or not all(required):
+    if any(has_marks(t) for t in texts):
         return "todo"
-    return "done"
+    return "done" if all(required) else "partial"
 
 
 def _section_state(section: DraftSection | None) -> PartState:
-    """A section's state: empty with nothing written, todo while any paragraph holds a 【】 mark."""
+    """A section's state: empty with nothing written, todo while any paragraph holds a 【】 mark, partial while a
+    sub-heading has nothing under it."""
     if section is None:
         return "empty"
     texts = [*section.body]
@@ -776,7 +788,9 @@ def _section_state(section: DraftSection | None) -> PartState:
     written = [t for t in texts if t and t != PLACEHOLDER]
     if not written:
         return "empty"
-    return "todo" if any(has_marks(t) for t in texts) or any(not c.body for c in section.children) else "done"
+    if any(has_marks(t) for t in texts):
+        return "todo"
+    return "partial" if any(not c.body for c in section.children) else "done"
 
 
 __all__ = ["REVIEW", "AnswerError", "Choice", "DraftCore", "Entry", "Library", "Part"]
