@@ -97,6 +97,12 @@ def saved(page) -> None:
     page.evaluate("document.querySelector('#saved').textContent = ''")
 
 
+def settled(page) -> None:
+    """Wait until htmx has no request in flight and nothing being swapped in."""
+    page.wait_for_timeout(30)
+    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+
+
 def part(page, title: str) -> None:
     """Jump to a part from the outline."""
     page.locator("#outline a", has_text=title).first.click()
@@ -124,9 +130,10 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
         if others.count() == 0:
             break
         others.first.uncheck()
-        page.wait_for_load_state("networkidle")
+        settled(page)
     page.locator("label.tick", has_text="聚焦主责主业").locator("input").check()
     page.click("button:has-text('用这些小标题')")
+    settled(page)
     page.wait_for_selector(".child h3:has-text('聚焦主责主业')")
     page.fill("label.own input", "推进审计整改见实效")
     page.press("label.own input", "Enter")
@@ -307,9 +314,8 @@ def test_enter_alone_writes_what_the_terminal_wizard_writes(server, page, tmp_pa
         if "/review/" in page.url:
             break
         page.keyboard.press("Enter")
-        page.wait_for_timeout(50)
         page.wait_for_load_state("load")
-        page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+        settled(page)
     assert "/review/" in page.url
     [answers] = folder.glob("*.answers.yaml")
     browser = yaml.safe_load(answers.read_text(encoding="utf-8"))

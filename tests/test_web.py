@@ -239,7 +239,7 @@ def test_a_sub_heading_without_text_is_unfinished(site: Site) -> None:
 def first_slotted(site: Site, draft: str) -> str:
     """A phrase of the measure bank whose first slot wants a number."""
     core = site.core(draft)
-    for phrase in core.insert_bank("measure"):
+    for phrase in core.insert_bank("measure").matches("", limit=None):
         marks = core.paragraph_marks(core.finish_phrase(core.prefill(phrase.text), {}))
         if marks and marks[0].question.validate == "number":
             return phrase.id
