@@ -77,7 +77,7 @@ def page(tmp_path: Path):
             viewport={"width": 1440, "height": 900},
             locale="zh-CN",
         )
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(40_000)  # generous: the suite shares two cores with others
         yield context.new_page()
         context.close()
     shutil.rmtree(profile, ignore_errors=True)
