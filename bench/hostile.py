@@ -45,8 +45,8 @@ class Measured:
         return self.message.startswith("错误")
 
     def holds(self, startup: float) -> bool:
-        """The target: the work done within 5 s and 500 MB, or the file refused within 1 s of start-up."""
-        return self.seconds - startup <= 1 if self.refused else self.seconds <= 5 and self.megabytes <= 500
+        """The target: done (or refused) within 5 s and 500 MB, or refused within 1 s of start-up."""
+        return (self.seconds <= 5 and self.megabytes <= 500) or (self.refused and self.seconds - startup <= 1)
 
 
 def measure(*args: str) -> Measured:
@@ -209,7 +209,7 @@ def bench_hostile() -> list[tuple[str, str, str]]:
             ran = measure(command, str(path), *force)
             path.unlink()
             base = baselines[command, kind]
-            said = ran.message.split("：", 1)[-1][:28]  # after the path: what the message says
+            said = ran.message.split("：", 2)[-1][:28]  # after 错误： and the path: what the message says
             verdict = f"refused {ran.seconds - startup:.2f} s after start-up: {said}…" if ran.refused else "done"
             rows.append(
                 (
