@@ -264,6 +264,16 @@ def test_a_pdf_of_two_million_text_operators_is_stopped_at_the_page_limit(tmp_pa
     assert "第 1 页的文字超过 10,000 个" in failure.message and "每页的上限" in failure.message
 
 
+def test_a_dense_pdf_page_is_read_in_linear_time(tmp_path: Path) -> None:
+    dense = page_stream(["审计" * 45] * 100, size=4)  # 9,000 characters a page, under the page limit
+    path = tmp_path / "dense.pdf"
+    path.write_bytes(build_pdf([dense] * 4))
+    # pdfplumber's dedupe_chars put the characters back in order with list.index: 4 s a page like this.
+    with at_most(10):
+        result = outline_paths([path])
+    assert not result.failures and result.outlines[0].model_dump_json().count("审计") > 4 * 1_500
+
+
 def test_pdf_pages_are_released_as_they_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pdfplumber.page import Page
 
