@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from drafter.mining.roles import section_roles
 from drafter.output.check.findings import CheckedDocument, Finding
 from drafter.output.render.text import is_hint
-from drafter.reading.clean import canonical_rules, stand_in_rules
+from drafter.reading.clean import CompiledRule, canonical_rules, stand_in_rules
 
 PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 HINT = re.compile(r"【[^】]{1,40}】")
@@ -274,7 +274,7 @@ def _total_finding(number: str, unit: str, rest: str, line: int, doc: CheckedDoc
 def check_register(doc: CheckedDocument) -> list[Finding]:
     """Stand-ins from the web, duplicated sentences, doubled characters, headings that break parallelism."""
     findings: list[Finding] = []
-    rules = stand_in_rules()
+    rules, canonical = stand_in_rules(), canonical_rules()  # once: each call finds and checks the rules file
     doubled = _DoubledPlaces()
     for paragraph in doc.written():
         for rule in rules:
@@ -291,7 +291,7 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
                         fixable=True,
                     )
                 )
-        findings += _truncated_expressions(paragraph.text, paragraph.line, doc)
+        findings += _truncated_expressions(paragraph.text, paragraph.line, doc, canonical)
         doubled.add(paragraph.text, paragraph.line)
     findings += doubled.findings(doc, doc.text())
     findings += _duplicate_sentences(doc)
@@ -299,10 +299,12 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
     return findings
 
 
-def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument) -> list[Finding]:
+def _truncated_expressions(
+    paragraph: str, line: int, doc: CheckedDocument, rules: list[CompiledRule]
+) -> list[Finding]:
     """Canonical expressions with 习近平 or 习近平总书记 cut off (新时代中国特色社会主义思想 …), as the cleaning rules define them."""
     findings = []
-    for rule in canonical_rules():
+    for rule in rules:
         if rule.rule.contains and not any(word in paragraph for word in rule.rule.contains):
             continue
         for match in rule.regex.finditer(paragraph):

@@ -67,8 +67,9 @@ def _stray_markers(doc: CheckedDocument) -> list[Finding]:
     """A heading-looking marker in the body that does not continue the numbering (a repeat or a slip)."""
     findings = []
     for section, path, _, _ in doc.walk():
+        items = set(section.list_items)  # looked up for each paragraph: a list of thousands would be searched
         for index, (paragraph, line) in enumerate(zip(section.body, doc.body_lines(section), strict=False)):
-            if (index == 0 and section.line == line) or index in section.list_items:
+            if (index == 0 and section.line == line) or index in items:
                 continue  # the run-in body of the heading itself, or an item of a list
             match = MARKER.match(paragraph)
             if not match or not match.lastgroup:
