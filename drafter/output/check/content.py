@@ -299,9 +299,7 @@ def check_register(doc: CheckedDocument) -> list[Finding]:
     return findings
 
 
-def _truncated_expressions(
-    paragraph: str, line: int, doc: CheckedDocument, rules: list[CompiledRule]
-) -> list[Finding]:
+def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument, rules: list[CompiledRule]) -> list[Finding]:
     """Canonical expressions with 习近平 or 习近平总书记 cut off (新时代中国特色社会主义思想 …), as the cleaning rules define them."""
     findings = []
     for rule in rules:
