@@ -93,6 +93,11 @@ _SWALLOWED = re.compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_
 _GLUED_ITEMS = re.compile(r"[：:，,；;]?\s*一是(?=[^，。；、\s])")
 
 
+# A colon that introduces a body: the full-width one, or a half-width one typed in Chinese text; never the one
+# inside Latin or figures (12:30, http://, <w:t>).
+_BODY_COLON = re.compile(r"：|(?<![A-Za-z0-9]):(?![A-Za-z0-9/])")
+
+
 def unswallow(heading: str, rest: str) -> tuple[str, str]:
     """A heading that ran into its body is cut where the body begins: at 一是 when it enumerates (强化食品安全
     监管：一是……二是……); when longer than a heading can be, at a colon (the colon introduces the body), or where a
@@ -105,7 +110,7 @@ def unswallow(heading: str, rest: str) -> tuple[str, str]:
         return head, body + ("。" + rest if rest else "。")
     if len(heading) <= HEADING_MAX:
         return heading, rest
-    colon = re.search(r"[：:]", heading)
+    colon = _BODY_COLON.search(heading)
     head = heading[: colon.start()].rstrip(_CLOSING_PUNCT) if colon else ""
     if colon and len(head) >= 4 and colon.start() <= HEADING_MAX:
         body = heading[colon.end() :].strip(_STRIP)
