@@ -515,16 +515,16 @@ def wizard(
     "out",
     type=click.Path(path_type=Path, dir_okay=False),
     required=True,
-    help="输出文件（.docx 或 .md）。",
+    help="输出文件（.docx、.md 或 .txt）。",
 )
-@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="输出格式（默认按扩展名）。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), help="输出格式（默认按扩展名）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 @FONTS
 @TEMPLATES
 def render(
     answers: Path, out: Path, fmt: str | None, force: bool, fonts_path: Path | None, templates_option: Path | None
 ) -> None:
-    """把答案文件（YAML）排成符合 GB/T 9704 的 Word 文稿或 Markdown。"""
+    """把答案文件（YAML）排成符合 GB/T 9704 的 Word 文稿，或 Markdown、纯文本。"""
     from drafter.output.render.document import render_answers
 
     written = render_answers(
@@ -541,7 +541,7 @@ def render(
     "--output",
     "out",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="输出文件（.docx 或 .md，默认“文种提纲.docx”）。",
+    help="输出文件（.docx、.md 或 .txt，默认“文种提纲.docx”）。",
 )
 @click.option("--org", help="单位名称（不填则留【单位名称】）。")
 @click.option("--year", type=click.IntRange(1949, 2200), help="年份（不填则留【年份】）。")
@@ -574,7 +574,8 @@ def skeleton(
         last_year=last_year,
         fonts=load_fonts(fonts_path),
     )
-    marked = "以 > 开头的引用块" if written.suffix.lower() == ".md" else "黄色底纹"
+    suffix = written.suffix.lower()
+    marked = {".md": "以 > 开头的引用块", ".txt": "以【写作提示】【参考例句】开头的段落"}.get(suffix, "黄色底纹")
     click.echo(f"已生成 {written}。写作提示和参考例句用{marked}标出，写好后删去即可。")
 
 

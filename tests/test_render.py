@@ -343,6 +343,22 @@ def test_markdown_numbering(tmp_path: Path) -> None:
         assert line in text
 
 
+def test_plain_text_numbering(tmp_path: Path) -> None:
+    out = tmp_path / "a.txt"
+    render_answers(write_answers(tmp_path / "a.yaml", AUDIT), out, templates_option=TEMPLATES)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "XX县审计局2024年工作总结"
+    for line in (
+        "一、主要工作及成效",
+        "（一）聚焦主责主业，充分发挥审计监督职能",
+        "1.强化预算执行审计。一是开展预算执行审计。二是完成部门审计。",
+        "三、下一步工作计划",
+    ):
+        assert line in lines
+    assert "用户输入 {{ 7*7 }} & <标签> 原样保留。" in "\n".join(lines)
+    assert lines[-2:] == ["XX县审计局", "2024年12月20日"]
+
+
 # --- the round trip ----------------------------------------------------------------
 
 ROUND_TRIPS = [

@@ -31,8 +31,13 @@ _CLOSING_PUNCT = "，。；：、,.;:！？!? \u3000"
 _OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", '"': '"'}
 # One line of the GB/T 9704 text block (22 lines of 28 characters): a heading fits in it.
 LINE_CHARS = 28
-# A list item's line that ran to the right margin is at least this long; what wraps after it is short.
-_WRAPPED_MIN = 20
+# A list item's line that wrapped filled its line: a first line is indented two characters, so 26 of the 28.
+_WRAPPED_MIN = LINE_CHARS - 2
+
+
+def display_width(text: str) -> float:
+    """How many characters of the grid a text takes: Latin letters, digits and ASCII signs take half of one."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
 def clean_text(text: str) -> str:
@@ -53,6 +58,7 @@ class Candidate:
     source_text: str
     line: int = 0  # where the heading is in the source
     kind: str = ""  # the marker's kind (cn, pcn, ar …): numbers of one kind count on from each other
+    run_in: bool = False  # the paragraph goes on after its first sentence (rest may also be cut at 一是 or a colon)
 
 
 def heading_candidate(paragraph: Paragraph) -> Candidate | None:
@@ -72,9 +78,10 @@ def heading_candidate(paragraph: Paragraph) -> Candidate | None:
     heading, rest = split_run_in(text[match.end() :])
     if not heading:
         return None
+    run_in = bool(rest)
     heading, rest = unswallow(heading, rest)
     level = MARKER_LEVEL[kind]
-    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line, kind)
+    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line, kind, run_in)
 
 
 HEADING_MAX = 30
@@ -189,7 +196,7 @@ def is_sentence(candidate: Candidate) -> bool:
     """A numbered paragraph that is one full sentence: internal ，or ；, ending 。or ；, longer than a line."""
     text = candidate.source_text[len(candidate.marker) :].strip(_STRIP)
     return (
-        not candidate.rest
+        not candidate.run_in
         and text.endswith(("。", "；", ";", "！"))
         and bool(re.search(r"[，；,;]", text[:-1]))
         and len(candidate.heading) > LINE_CHARS
@@ -203,17 +210,46 @@ def _run_in_kinds(candidates: list[Candidate | None]) -> set[str]:
         if candidate is not None:
             counts = totals.setdefault(candidate.kind, [0, 0])
             counts[0] += 1
-            counts[1] += bool(candidate.rest)
+            counts[1] += candidate.run_in
     return {kind for kind, (total, run_in) in totals.items() if run_in * 2 >= total and run_in}
 
 
 def _list_runs(paragraphs: list[Paragraph], candidates: list[Candidate | None], explicit: list[bool]) -> list[ListRun]:
     """Runs of numbered paragraphs of one kind, from 1, with no content under any item: lists."""
+    finder = _Runs(paragraphs, candidates, explicit)
     runs: list[ListRun] = []
     taken: set[int] = set()
-    for start, first in enumerate(candidates):
-        if first is None or start in taken or first.value != 1 or explicit[start] or first.rest:
-            continue
+    for start in range(len(candidates)):
+        items = None if start in taken else finder.run_from(start)
+        if items:
+            taken.update(items)
+            runs.append(ListRun(tuple(items), finder.kind(start)))
+    return runs
+
+
+class _Runs:
+    """Finds the list that starts at a paragraph (each start looked at once)."""
+
+    def __init__(self, paragraphs: list[Paragraph], candidates: list[Candidate | None], explicit: list[bool]):
+        self.paragraphs, self.candidates, self.explicit = paragraphs, candidates, explicit
+        self.found: dict[int, list[int] | None] = {}
+
+    def kind(self, index: int) -> str:
+        """The marker kind of a candidate."""
+        candidate = self.candidates[index]
+        return candidate.kind if candidate is not None else ""
+
+    def run_from(self, start: int) -> list[int] | None:
+        """The items of the list that starts at `start`, or None when no list starts there."""
+        if start not in self.found:
+            self.found[start] = self._run_from(start)
+        return self.found[start]
+
+    def _run_from(self, start: int) -> list[int] | None:
+        paragraphs, candidates, explicit = self.paragraphs, self.candidates, self.explicit
+        first = candidates[start]
+        if first is None or first.value != 1 or explicit[start] or first.run_in:
+            return None
         items = [start]
         after = _after_item(paragraphs, candidates, start)
         while after < len(paragraphs):
@@ -225,20 +261,19 @@ def _list_runs(paragraphs: list[Paragraph], candidates: list[Candidate | None], 
                 or explicit[after]
                 or following.kind != first.kind
                 or following.value != previous.value + 1
-                or following.rest
+                or following.run_in
             ):
                 break
             items.append(after)
             after = _after_item(paragraphs, candidates, after)
-        if (
-            len(items) < 2
-            or _last_has_sub_headings(candidates, first, after)
-            or _numbering_goes_on(paragraphs, candidates, items, after)
-        ):
-            continue
-        taken.update(items)
-        runs.append(ListRun(tuple(items), first.kind))
-    return runs
+        if len(items) < 2 or _numbering_goes_on(paragraphs, candidates, items, after):
+            return None
+        following = candidates[after] if after < len(candidates) else None
+        if following is not None and following.level > first.level and following.value == 1:
+            # The last item is followed by a first sub-heading of its own (the items are headings), unless what
+            # follows is itself a list (①② under the last item 5）): a list nested at the end of a list.
+            return items if self.run_from(after) else None
+        return items
 
 
 def _after_item(paragraphs: list[Paragraph], candidates: list[Candidate | None], index: int) -> int:
@@ -247,18 +282,12 @@ def _after_item(paragraphs: list[Paragraph], candidates: list[Candidate | None],
     after = index + 1
     while after < len(paragraphs) and candidates[after] is None and paragraphs[after].level is None:
         text = clean_text(paragraphs[after].text)
-        wrapped = len(previous) >= _WRAPPED_MIN and not re.search(r"[。！？；：:;]$", previous)
-        if not (wrapped and len(text) <= LINE_CHARS):
+        wrapped = display_width(previous) >= _WRAPPED_MIN and not re.search(r"[。！？；：:;]$", previous)
+        if not (wrapped and display_width(text) <= LINE_CHARS):
             break
         previous = text
         after += 1
     return after
-
-
-def _last_has_sub_headings(candidates: list[Candidate | None], first: Candidate, after: int) -> bool:
-    """The run's last item is followed by a first sub-heading of its own: the items are headings."""
-    following = candidates[after] if after < len(candidates) else None
-    return following is not None and following.level > first.level and following.value == 1
 
 
 def _numbering_goes_on(

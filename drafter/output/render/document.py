@@ -1,4 +1,4 @@
-"""`drafter render` and `drafter skeleton`: answers or a mined skeleton -> a .docx or .md file."""
+"""`drafter render` and `drafter skeleton`: answers or a mined skeleton -> a .docx, .md or .txt file."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from drafter.output.render.docx import FontTable, render_docx
 from drafter.output.render.layout import Block, DocumentInfo, layout_draft, marker_for
 from drafter.output.render.markdown import render_markdown
 from drafter.output.render.pages import pages_for_length, round_length
+from drafter.output.render.plain import render_plain
 from drafter.output.render.text import (
     CHECKLIST_HINT,
     CHECKLIST_INTRO,
@@ -40,7 +41,7 @@ from drafter.output.render.text import (
 )
 from drafter.writing.unit import in_own_words
 
-Format = Literal["docx", "md"]
+Format = Literal["docx", "md", "txt"]
 GENERAL_PATTERN = "{单位}{年份}年工作总结"
 EXAMPLES_PER_PART = 2
 # A 范例 shorter than this (加强学习，提高认识。) shows nothing of how a part is written.
@@ -51,8 +52,10 @@ CHILD_EXAMPLES = 3
 def output_format(out: Path, fmt: str | None) -> Format:
     """The output format: --format, else the file extension."""
     chosen = fmt or out.suffix.lower().lstrip(".")
-    if chosen not in ("docx", "md"):
-        raise UsageError(f"无法确定输出格式：{out} 的扩展名不是 .docx 或 .md。请用 --format docx 或 --format md 指定。")
+    if chosen not in ("docx", "md", "txt"):
+        raise UsageError(
+            f"无法确定输出格式：{out} 的扩展名不是 .docx、.md 或 .txt。请用 --format docx、md 或 txt 指定。"
+        )
     return chosen  # type: ignore[return-value]
 
 
@@ -97,10 +100,14 @@ def write_document(
     fonts: FontTable | None = None,
     info: DocumentInfo | None = None,
 ) -> None:
-    """Write blocks as .docx or Markdown (with the genre and kind recorded), atomically, never over an
-    existing file without --force."""
+    """Write blocks as .docx, Markdown (both with the genre and kind recorded) or plain text, atomically, never
+    over an existing file without --force."""
     info = info or DocumentInfo()
-    data: str | bytes = render_docx(blocks, fonts, info) if fmt == "docx" else render_markdown(blocks, info)
+    data: str | bytes
+    if fmt == "docx":
+        data = render_docx(blocks, fonts, info)
+    else:
+        data = render_markdown(blocks, info) if fmt == "md" else render_plain(blocks)
     write_output(out, data, force=force)
 
 
