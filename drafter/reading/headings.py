@@ -58,7 +58,6 @@ class Candidate:
     source_text: str
     line: int = 0  # where the heading is in the source
     kind: str = ""  # the marker's kind (cn, pcn, ar …): numbers of one kind count on from each other
-    run_in: bool = False  # the paragraph goes on after its first sentence (rest may also be cut at 一是 or a colon)
 
 
 def heading_candidate(paragraph: Paragraph) -> Candidate | None:
@@ -78,10 +77,9 @@ def heading_candidate(paragraph: Paragraph) -> Candidate | None:
     heading, rest = split_run_in(text[match.end() :])
     if not heading:
         return None
-    run_in = bool(rest)
     heading, rest = unswallow(heading, rest)
     level = MARKER_LEVEL[kind]
-    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line, kind, run_in)
+    return Candidate(level, value, number, marker, heading, rest, text, paragraph.line, kind)
 
 
 HEADING_MAX = 30
@@ -196,7 +194,7 @@ def is_sentence(candidate: Candidate) -> bool:
     """A numbered paragraph that is one full sentence: internal ，or ；, ending 。or ；, longer than a line."""
     text = candidate.source_text[len(candidate.marker) :].strip(_STRIP)
     return (
-        not candidate.run_in
+        not candidate.rest
         and text.endswith(("。", "；", ";", "！"))
         and bool(re.search(r"[，；,;]", text[:-1]))
         and len(candidate.heading) > LINE_CHARS
@@ -210,7 +208,7 @@ def _run_in_kinds(candidates: list[Candidate | None]) -> set[str]:
         if candidate is not None:
             counts = totals.setdefault(candidate.kind, [0, 0])
             counts[0] += 1
-            counts[1] += candidate.run_in
+            counts[1] += bool(candidate.rest)
     return {kind for kind, (total, run_in) in totals.items() if run_in * 2 >= total and run_in}
 
 
@@ -248,7 +246,7 @@ class _Runs:
     def _run_from(self, start: int) -> list[int] | None:
         paragraphs, candidates, explicit = self.paragraphs, self.candidates, self.explicit
         first = candidates[start]
-        if first is None or first.value != 1 or explicit[start] or first.run_in:
+        if first is None or first.value != 1 or explicit[start] or first.rest:
             return None
         items = [start]
         after = _after_item(paragraphs, candidates, start)
@@ -261,7 +259,7 @@ class _Runs:
                 or explicit[after]
                 or following.kind != first.kind
                 or following.value != previous.value + 1
-                or following.run_in
+                or following.rest
             ):
                 break
             items.append(after)
