@@ -5,10 +5,11 @@ Whether it really is a heading follows the conventions of the genre:
 
 - A heading has content under it: body paragraphs, sub-headings, or the body run in after its first
   sentence ("（一）加强组织领导。全面贯彻……"). A run of numbered paragraphs of one kind that starts at 1
-  with nothing between them (or only the short rest of a line that wrapped) is a list: its items are
-  body text, whatever their marker — typed 1. / 1、 / （1）, Word's automatic numbering, or lines of one
-  paragraph split by soft breaks. A run whose numbering goes on later, after content, is a sequence of
-  headings (an empty one among them is the writer's slip, which `drafter check` reports).
+  with nothing between them (or only the short rest of a line that filled its line and wrapped) is a list:
+  its items are body text, whatever their marker — typed 1. / 1、 / （1）, Word's automatic numbering, or
+  lines of one paragraph split by soft breaks. A run whose numbering goes on later, after content, is a
+  sequence of headings (an empty one among them is the writer's slip, which `drafter check` reports); so
+  is one whose last item is followed by a first sub-heading, unless that is a list nested in the list.
 - A full sentence is not a heading: internal ，or ；, ending 。or ；, and longer than one line of the
   GB/T 9704 grid (28 characters), which is what a heading fits in. It is a list item or body — unless the
   document's headings of that kind are run-in ones (most of them carry body after their first sentence),

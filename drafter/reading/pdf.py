@@ -1,11 +1,14 @@
 """PDF -> paragraphs: lines read with pdfplumber, then paragraphs rebuilt from the layout.
 
 A PDF keeps lines, not paragraphs. A paragraph starts where a line is indented (GB/T 9704 indents two
-characters), after a line that stopped short of the right edge, after a larger gap, or at a heading
-marker. Running headers and footers (text repeated at the top or bottom of the pages) and page numbers
-(— 3 —, 第3页 共9页) are dropped, and so is a table of contents at the start (lines ending in a page
-number, often after dot leaders). A page set in two columns is read column by column. A scanned PDF,
-with no text in it, gets a message saying so.
+characters), after a line that stopped short of the right edge, after a larger gap, where the font size
+changes, or at a heading marker after a line that ended a sentence; a title set large over two lines stays
+one paragraph, and a wide gap inside a line is the tab run it was. Running headers and footers (text
+repeated at the top or bottom of the pages) and page numbers (— 3 —, 第3页 共9页) are dropped, and so is a
+table of contents at the start (lines ending in a page number, often after dot leaders) — after confirming
+the headings it lists. Headings without a number are found by their look: larger, bold or in another face
+than the body text. A page set in two columns is read column by column. A scanned PDF, with no text in it,
+gets a message saying so.
 """
 
 from __future__ import annotations
