@@ -498,8 +498,22 @@ def test_every_post_needs_the_pages_csrf_token(site: Site) -> None:
 def test_format_an_uploaded_messy_docx(site: Site, tmp_path: Path) -> None:
     messy = build_messy_report(tmp_path / "乱.docx").read_bytes()
     listed = site.post("/format", {"check": "1"}, docx_upload("乱.docx", messy, "file"))
-    assert listed.status_code == 200 and "会改动" in listed.text and "<del>" in listed.text
+    assert listed.status_code == 200 and "<del>" in listed.text and "改动：" in listed.text
+    assert "汉字间的半角标点改为全角" in listed.text, "each kind of change named as format --dry-run names it"
+    assert not re.search(r"\b(spaces|punctuation|quotes|numbering)\b", listed.text), "no English step names"
+    handout = re.search(r'href="(/format/[\w-]+\.docx)"', listed.text).group(1)
+    kept = site.client.get(handout)
+    assert (
+        kept.status_code == 200
+        and "%E4%B9%B1.%E5%85%AC%E6%96%87%E6%A0%BC%E5%BC%8F.docx" in kept.headers["content-disposition"]
+    )
+    assert site.client.get(handout).content == kept.content, "downloaded again if the first was lost"
+    for _ in range(8):  # only the latest few are kept
+        site.post("/format", {"check": "1"}, docx_upload("乱.docx", messy, "file"))
+    gone = site.client.get(handout)
+    assert gone.status_code == 400 and "已经过期" in gone.text
     got = site.post("/format", {"download": "1"}, docx_upload("乱.docx", messy, "file"))
+    assert got.content[:2] == kept.content[:2] == b"PK"
     assert "%E4%B9%B1.%E5%85%AC%E6%96%87%E6%A0%BC%E5%BC%8F.docx" in got.headers["content-disposition"]
     section = docx.Document(io.BytesIO(got.content)).sections[0]
     assert round(section.page_width.mm) == 210 and round(section.top_margin.mm) == 37

@@ -25,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 from drafter.bank.search import Bank
 from drafter.errors import UserError
 from drafter.models import ROLE_NAMES
+from drafter.web.documents import Handouts
 from drafter.web.drafts import list_drafts, new_draft, open_draft, safe_name
 from drafter.web.mining import BUNDLED_LABEL, ZIP, MineJob, clerks_folder, templates_in
 from drafter.web.pages import NO_LIBREOFFICE, PageStore, available
@@ -124,6 +125,7 @@ def create_app(settings: Settings) -> Starlette:
     books = Books(settings.templates_option, settings.folder)
     mining = MineJob()
     real_pages = PageStore()
+    handouts = Handouts()
     folder = settings.folder
 
     def page(template: str, status: int = 200, /, **values: Any) -> HTMLResponse:
@@ -391,7 +393,7 @@ def create_app(settings: Settings) -> Starlette:
         return page("format.html", report=None, fonts=fonts_of(folder), back="/format")
 
     async def format_run(request: Request) -> Response:
-        from drafter.web.documents import format_upload
+        from drafter.web.documents import format_listing, format_upload
 
         form = await form_of(request, uploads=True)
         upload = form.get("file")
@@ -399,11 +401,19 @@ def create_app(settings: Settings) -> Starlette:
             raise UploadError("请选择要排版的文件。")
         with private_folder() as work:
             path = await save_upload(upload, work, DOCUMENT_SUFFIXES, settings.upload_limit)
-            changes, data = format_upload(path, fonts_of(folder))
+            report, data = format_upload(path, fonts_of(folder))
         name = safe_name(Path(upload.filename).stem) + ".公文格式.docx"
         if form.get("download"):
             return _attachment(data, name)
-        return page("format.html", report=changes, name=upload.filename, fonts=fonts_of(folder), back="/format")
+        lines, steps = format_listing(report)
+        values = {"lines": lines, "steps": steps, "handout": handouts.keep(name, data), "result": name}
+        return page(
+            "format.html", report=report, name=upload.filename, fonts=fonts_of(folder), back="/format", **values
+        )
+
+    async def format_download(request: Request) -> Response:
+        name, data = handouts.get(request.path_params["handout"])
+        return _attachment(data, name)
 
     async def skeleton_page(request: Request) -> Response:
         return page(
@@ -502,6 +512,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/settings/fonts", guarded(save_fonts), methods=["POST"]),
         Route("/format", guarded(format_page)),
         Route("/format", guarded(format_run), methods=["POST"]),
+        Route("/format/{handout}.docx", guarded(format_download)),
         Route("/skeleton", guarded(skeleton_page)),
         Route("/skeleton", guarded(skeleton_download), methods=["POST"]),
         Route("/phrases", guarded(phrases_page)),

@@ -118,16 +118,66 @@ def save_font_settings(path: Path, values: dict[str, str]) -> None:
     save_yaml_model(path, table)
 
 
-def format_upload(path: Path, fonts: FontTable) -> tuple[list[Any], bytes]:
-    """What `drafter format` changes in an uploaded document, and the formatted .docx (the upload is a copy)."""
+def format_upload(path: Path, fonts: FontTable) -> tuple[Any, bytes]:
+    """What `drafter format` does to an uploaded document (its report), and the formatted .docx (the upload is a
+    copy)."""
     from drafter.output.formatting.run import format_files
 
     target = path.with_name(path.stem + ".公文格式.docx")
     result = format_files([path], out=target, fonts=fonts)
     if result.failures:
         raise UserError(result.failures[0].message.replace(str(path), "上传的文件"))
-    changes = result.formatted[0].report.changes
-    return changes, target.read_bytes()
+    return result.formatted[0].report, target.read_bytes()
+
+
+@dataclass(frozen=True)
+class StepChanges:
+    """One kind of text change formatting makes, as `format --dry-run` lists it: its name, how many, examples."""
+
+    name: str
+    count: int
+    examples: list[Any]
+
+
+def format_listing(report: Any) -> tuple[list[str], list[StepChanges]]:
+    """The lines `drafter format --dry-run` prints for a document, and its text changes by kind with examples."""
+    from drafter.output.formatting.normalise import STEPS
+    from drafter.output.formatting.report import EXAMPLES_KEPT
+    from drafter.show import format_summary
+
+    lines = [line for line in format_summary(report, places=True) if not line.startswith(" ")]
+    counts = report.counts()
+    steps = [
+        StepChanges(name, counts[step], [c for c in report.changes if c.step == step][:EXAMPLES_KEPT])
+        for step, name in STEPS.items()
+        if counts.get(step)
+    ]
+    return lines, steps
+
+
+class Handouts:
+    """Formatted documents kept in memory under an opaque id (so a clerk who looked at what formatting changes
+    downloads the result without choosing the file again); the oldest go first, all go when the server stops."""
+
+    def __init__(self, kept: int = 8) -> None:
+        self.kept = kept
+        self.files: dict[str, tuple[str, bytes]] = {}
+
+    def keep(self, name: str, data: bytes) -> str:
+        """Keep a document; its id."""
+        import secrets
+
+        handout = secrets.token_urlsafe(16)
+        self.files[handout] = (name, data)
+        while len(self.files) > self.kept:
+            del self.files[next(iter(self.files))]
+        return handout
+
+    def get(self, handout: str) -> tuple[str, bytes]:
+        """A kept document: its name and bytes."""
+        if handout not in self.files:
+            raise UserError("这份排好的文稿已经过期（只保留最近排的几份）。请重新选择文件排版。")
+        return self.files[handout]
 
 
 def skeleton_document(
