@@ -562,6 +562,21 @@ def bench_serve() -> list[tuple[str, str, str]]:
                 f"median {statistics.median(keystrokes) * 1000:.0f} ms; in process {in_process * 1000:.1f} ms",
             )
         )
+        if shutil.which("soffice"):  # the real pages: LibreOffice's layout over HTTP, against drafter preview
+            from drafter.output.preview import preview_docx
+
+            rendered = work / "长稿.docx"
+            rendered.write_bytes(render_docx(layout_draft(draft, "标题")))
+            previewed = best_of(lambda: preview_docx(rendered, work / "预览", force=True), 1)
+            request = urllib.request.Request(base + "/pages", b"", {"x-csrf-token": settings.guard.csrf})
+            real = best_of(lambda: urllib.request.urlopen(request, timeout=600).read(), 1)
+            rows.append(
+                (
+                    "serve: real pages (LibreOffice), 30 pages",
+                    f"{real:.1f} s",
+                    f"{real / previewed:.2f}x drafter preview",
+                )
+            )
         server.should_exit = True
     finally:
         shutil.rmtree(work, ignore_errors=True)
