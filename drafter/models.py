@@ -35,7 +35,8 @@ class OutlineSection(StrictModel):
     children: list[OutlineSection] = Field(default_factory=list)
     line: int | None = None  # the heading's line (paragraph index in a .docx)
     body_lines: list[int] = Field(default_factory=list)
-    list_items: list[int] = Field(default_factory=list)  # indexes of the body paragraphs that are list items
+    # Indexes of the body paragraphs that carry a number but are body text: list items, numbered sentences.
+    list_items: list[int] = Field(default_factory=list)
 
 
 class Outline(StrictModel):

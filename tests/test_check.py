@@ -94,6 +94,14 @@ def test_finding(tmp_path: Path, body: str, code: str, fragment: str) -> None:
         "一、主要工作\n召开党委委员会会议，完成审计计划，回头看看成效，对对方的意见的的确确做了整改。\n二、存在问题\n不足。\n",
         "一、主要工作\n坚持以习近平新时代中国特色社会主义思想为指导，贯彻落实习近平总书记关于审计工作的重要指示批示。\n"
         "二、存在问题\n不足。\n",
+        # A list (nothing under its items), numbered sentences of the body, a run-in heading that is a full sentence,
+        # and top-level numbering that starts again for next year's plan are no numbering or empty-heading slips.
+        "一、主要工作\n全年完成以下工作：\n（一）完成绩效考核；\n（二）完成标准化建设。\n二、存在问题\n不足。\n",
+        "一、主要工作\n（一）采用分布式存储架构，存储容量由200TB扩展至600TB，并支持在线横向扩展。\n"
+        "新增存储节点与原有节点组成统一资源池。\n二、存在问题\n不足。\n",
+        "一、主要工作\n（一）财政审计\n1.聚焦预算执行。开展预算执行审计。\n2.聚焦债务风险防范，持续跟踪政府债务管理情况，推动建立风险预警机制。\n"
+        "（二）经济责任审计\n完成审计12项。\n二、存在问题\n不足。\n",
+        "一、主要工作\n完成任务。\n二、存在问题\n不足。\n三、其他\n其他工作。\n一、明年计划\n加强学习。\n二、保障措施\n落实责任。\n",
     ],
 )
 def test_clean_text_has_no_findings(tmp_path: Path, body: str) -> None:

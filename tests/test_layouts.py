@@ -97,3 +97,25 @@ def test_the_docx_carry_the_layouts(docx_folder: Path) -> None:
     assert count("医院-自动编号列表", "numPr") == 10
     assert count("公司-软回车列表", "br") == 3 and count("公司-软回车列表", "cr") == 2
     assert count("市场监管局-制表符换行", "tab") == 12
+
+
+def test_format_keeps_every_outline_and_check_finds_no_empty_heading(docx_folder: Path, tmp_path: Path) -> None:
+    """`drafter format` lays each .docx out by the same judgement: read back, the outline is the gold one (numbers
+    renumbered by depth), and `drafter check` finds no heading without text under it nor a stray number."""
+    from drafter.output.check.run import check_document, documents_of
+    from drafter.output.formatting.run import format_files
+    from drafter.reading.read import read_source
+
+    result = format_files([docx_folder], out_dir=tmp_path)
+    assert not result.failures and len(result.formatted) == len(NAMES)
+    formatted = {item.source.stem: item.output for item in result.formatted}
+    for expected in GOLD_DOCUMENTS:
+        path = formatted[expected["name"]]
+        assert path is not None
+        (outline,) = outline_paths([path]).outlines
+        assert [(h.depth, h.text) for h in outline.headings()] == [
+            (h["depth"], h["text"]) for h in expected["headings"]
+        ], expected["name"]
+        assert (outline.title, outline.date) == (expected["title"], expected["date"])
+        findings = [f for doc in documents_of(read_source(path)) for f in check_document(doc)]
+        assert not [f for f in findings if f.code in ("empty-section", "numbering-stray", "numbering-jump")]

@@ -159,14 +159,20 @@ class ListRun:
 
 @dataclass(frozen=True)
 class Judgement:
-    """The heading candidate of every paragraph (None: body text), and the lists found among them."""
+    """The heading candidate of every paragraph (None: body text), the lists found among them, and the numbered
+    paragraphs that are full sentences of the body."""
 
     candidates: list[Candidate | None]
     lists: list[ListRun]
+    sentences: frozenset[int] = frozenset()
 
     def list_items(self) -> set[int]:
         """Indexes of the paragraphs that are list items."""
         return {index for run in self.lists for index in run.items}
+
+    def numbered_body(self) -> set[int]:
+        """Indexes of the numbered paragraphs judged body text: list items and numbered sentences."""
+        return self.list_items() | self.sentences
 
 
 def judge(paragraphs: list[Paragraph]) -> Judgement:
@@ -178,6 +184,7 @@ def judge(paragraphs: list[Paragraph]) -> Judgement:
         for index in run.items:
             candidates[index] = None
     run_in = _run_in_kinds(candidates)
+    sentences: set[int] = set()
     following: Candidate | None = None  # the next candidate after the paragraph looked at (walking backwards)
     for index in range(len(candidates) - 1, -1, -1):
         candidate = candidates[index]
@@ -186,9 +193,10 @@ def judge(paragraphs: list[Paragraph]) -> Judgement:
         sub_headings = following is not None and following.level > candidate.level and following.value == 1
         if not explicit[index] and is_sentence(candidate) and candidate.kind not in run_in and not sub_headings:
             candidates[index] = None
+            sentences.add(index)
         else:
             following = candidate
-    return Judgement(candidates, lists)
+    return Judgement(candidates, lists, frozenset(sentences))
 
 
 def is_sentence(candidate: Candidate) -> bool:

@@ -37,7 +37,9 @@ class Node:
     body: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # source line of each body paragraph
-    list_items: list[int] = field(default_factory=list)  # indexes of the body paragraphs that are list items
+    list_items: list[int] = field(
+        default_factory=list
+    )  # body paragraphs with a number that are body (lists, sentences)
 
     def add(self, text: str, line: int, *, list_item: bool = False) -> None:
         """Append a body paragraph and where it came from."""
@@ -170,7 +172,7 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     paragraphs = _unmarked_top_headings(_bold_lines_as_headings(paragraphs))
     top = min((p.level for p in paragraphs if p.level is not None and 1 <= p.level <= 4), default=1)
     judgement = judge(paragraphs)
-    items = judgement.list_items()
+    items = judgement.numbered_body()
     for index, (paragraph, candidate) in enumerate(zip(paragraphs, judgement.candidates, strict=True)):
         candidate = candidate or word_heading(paragraph, stack, root, top)
         text = clean_text(paragraph.text)

@@ -11,6 +11,7 @@ from drafter.mining.roles import section_roles
 from drafter.output.check.findings import CheckedDocument, Finding
 from drafter.output.render.text import is_hint
 from drafter.reading.clean import CompiledRule, canonical_rules, stand_in_rules
+from drafter.reading.headings import LINE_CHARS
 
 PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 HINT = re.compile(r"【[^】]{1,40}】")
@@ -145,7 +146,7 @@ def check_leftovers(doc: CheckedDocument) -> list[Finding]:
                 )
             )
     for section, path, _, _ in doc.walk():
-        if not section.body and not section.children:
+        if not section.body and not section.children and not says_its_content(section.heading):
             findings.append(
                 Finding(
                     "empty-section",
@@ -157,6 +158,12 @@ def check_leftovers(doc: CheckedDocument) -> list[Finding]:
                 )
             )
     return findings
+
+
+def says_its_content(heading: str) -> bool:
+    """A heading that is itself a full sentence, longer than a line (a run-in heading with no more to say:
+    3.聚焦债务风险防范，持续跟踪……，推动建立债务风险预警和化解机制。): nothing is missing under it."""
+    return len(heading) > LINE_CHARS and bool(re.search(r"[，；]", heading))
 
 
 def check_figures(doc: CheckedDocument) -> list[Finding]:

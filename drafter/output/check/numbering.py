@@ -36,7 +36,9 @@ def _sibling_sequences(doc: CheckedDocument) -> list[Finding]:
             value = ordinal_value(section.number)
             if previous is not None and value is not None and section.marker:
                 expected = (ordinal_value(previous.number) or 0) + 1
-                if value != expected:
+                # Top-level numbering may start again at 一、 for a second part (next year's plan).
+                restart = siblings is doc.outline.sections and value == 1 and expected >= 3
+                if value != expected and not restart:
                     findings.append(
                         Finding(
                             "numbering-jump",
