@@ -282,22 +282,40 @@ def test_a_draft_begun_in_the_terminal_continues_in_the_browser(server, page) ->
     assert answers["preamble"].startswith("2025年是“十四五”规划收官之年。一年来，青山县审计局")
 
 
-def test_enter_alone_writes_what_the_terminal_wizard_writes(server, page, tmp_path: Path) -> None:
+LAST_YEAR = (
+    "XX县审计局2024年工作总结\n\n2024年，XX县审计局坚持依法审计。\n\n一、主要工作\n全年完成审计项目50个。\n\n"
+    "二、下一步工作计划\n一是加强预算执行审计。二是推进审计整改。\n\nXX县审计局\n2024年12月20日\n"
+)
+
+
+@pytest.mark.parametrize("from_last_year", [False, True], ids=["new", "from-last-year"])
+def test_enter_alone_writes_what_the_terminal_wizard_writes(server, page, tmp_path: Path, from_last_year: bool) -> None:
     """The same questions, defaults and suggestions: Enter on every one, in the browser and in the terminal,
-    gives the same answers file."""
+    gives the same answers file (started afresh, or from last year's report with its plan to check)."""
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
     from drafter.writing.wizard.prompter import QuestionaryPrompter
     from drafter.writing.wizard.run import run_wizard
 
+    report = tmp_path / "去年.txt"
+    report.write_text(LAST_YEAR, encoding="utf-8")
+    last_year = report if from_last_year else None
+
     def in_the_terminal() -> None:  # its own thread: the browser's driver holds this one's event loop
         with create_pipe_input() as pipe:
-            pipe.send_text("\r" * 120)
+            pipe.send_text("\r" * 150)
             pipe.close()
             prompter = QuestionaryPrompter(input=pipe, output=DummyOutput())
             done.append(
-                run_wizard(prompter, genre="审计", output=tmp_path / "t.docx", templates_option=TEMPLATES, today=TODAY)
+                run_wizard(
+                    prompter,
+                    genre="审计",
+                    output=tmp_path / "t.docx",
+                    templates_option=TEMPLATES,
+                    today=TODAY,
+                    last_year=last_year,
+                )
             )
 
     done: list = []
@@ -308,6 +326,8 @@ def test_enter_alone_writes_what_the_terminal_wizard_writes(server, page, tmp_pa
     base, folder = server
     page.goto(base + "/")
     page.get_by_label("审计", exact=False).first.check()
+    if last_year is not None:
+        page.set_input_files("input[name=last_year]", str(last_year))
     page.locator("input[name=org]").press("Enter")
     page.wait_for_selector("#part h1")
     for _ in range(150):
@@ -322,4 +342,5 @@ def test_enter_alone_writes_what_the_terminal_wizard_writes(server, page, tmp_pa
     walked = yaml.safe_load(terminal.answers.read_text(encoding="utf-8"))
     for written in (browser, walked):
         written.pop("resume_at", None)
+        assert bool(written.pop("last_year", None)) == from_last_year  # a copy beside the drafts, or the file itself
     assert browser == walked

@@ -212,3 +212,45 @@ def test_question_order_is_the_wizards() -> None:
     names = ["genre", "checklist[0].note", "org", "title", "preamble", "sections[0]", "sections[0].body"]
     names += ["sections[1].heading", "sections.more", "added[0].body", "closing", "signature", "review"]
     assert sorted(names, key=position) == names
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "compared"),
+    [
+        ("全年完成审计项目54个。", ["（上年50个，同比增长8.0%）"], "全年完成审计项目54个（上年50个，同比增长8.0%）。"),
+        (
+            "查出问题金额1.5亿元。",
+            ["（上年2亿元，同比下降25.0%）"],
+            "查出问题金额1.5亿元（上年2亿元，同比下降25.0%）。",
+        ),
+        ("完成审计项目50个。", ["（上年50个，与上年持平）"], "完成审计项目50个（上年50个，与上年持平）。"),
+        ("新建制度3项。", [], None),
+        ("完成审计项目54个（上年50个，同比增长8.0%）。", [], None),
+    ],
+)
+def test_figures_last_year_had_are_offered_their_comparison(
+    books, tmp_path: Path, typed: str, offered: list[str], compared: str | None
+) -> None:
+    from drafter.models import Outline, OutlineSection
+    from drafter.writing.yoy import last_year_figures
+
+    core = new_core(books, tmp_path)
+    last = Outline(
+        source="去年.txt",
+        title="XX县审计局2024年工作总结",
+        sections=[
+            OutlineSection(
+                number="一", marker="一、", heading="主要工作", body=["全年完成审计项目50个，查出问题金额2亿元。"]
+            )
+        ],
+    )
+    core.last_figures = last_year_figures(last)
+    core.apply("sections[0].body", typed)
+    assert [c.phrase for c in core.comparisons("sections[0].body[0]")] == offered
+    if compared is None:
+        with pytest.raises(AnswerError, match="没有可比较的上年数字"):
+            core.compare("sections[0].body[0]", 0, 0)
+    else:
+        start = core.comparisons("sections[0].body[0]")[0].figure.start
+        assert core.compare("sections[0].body[0]", start, 0) == compared
+        assert core.comparisons("sections[0].body[0]") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import tempfile
@@ -665,6 +666,60 @@ def test_last_years_report_starts_the_draft(site: Site, tmp_path: Path) -> None:
     assert answers["year"] == 2025 and answers["org"] == "XX县审计局" and answers["checklist"]
     assert (site.folder / answers["last_year"]).is_file()
     assert "去年计划完成情况" in site.client.get(f"/write/{draft}").text
+    checklist = site.client.get(f"/write/{draft}/part?part=checklist").text
+    assert checklist.count('value="已完成" selected') == 2, "the wizard's default status, taken by Enter"
+
+
+def test_a_figure_last_year_also_had_is_offered_its_comparison(site: Site) -> None:
+    """As the wizard offers it after a typed paragraph: 同比 against last year's figure, put in by a click."""
+    report = (
+        "XX县审计局2024年工作总结\n\n一、主要工作\n全年完成审计项目50个，查出问题金额2亿元。\n\nXX县审计局\n".encode()
+    )
+    answer = site.post(
+        "/drafts", {"genre": "shenji", "org": "", "year": ""}, {"last_year": ("去年.txt", report, "text/plain")}
+    )
+    draft = answer.url.path.rsplit("/", 1)[1]
+    site.answer(draft, "sections[0].body", "今年完成审计项目54个。\n新建制度3项。")
+    shown = site.client.get(f"/write/{draft}/comparisons?part=sections%5B0%5D").text
+    assert "加上（上年50个，同比增长8.0%）" in shown and "和去年比一比" in shown
+    at = re.search(r'"at": (\d+)', shown).group(1)
+    before = snapshot(site.folder)
+    for bad in ({"at": "0", "option": "0"}, {"at": at, "option": "7"}, {"at": "x", "option": "0"}):
+        refused = site.post(
+            f"/write/{draft}/compare", {"paragraph": "sections[0].body[0]", "part": "sections[0]", **bad}
+        )
+        assert "没有可比较的上年数字" in refused.text and snapshot(site.folder) == before
+    site.post(
+        f"/write/{draft}/compare", {"paragraph": "sections[0].body[0]", "at": at, "option": "0", "part": "sections[0]"}
+    )
+    body = site.answers(draft)["sections"][0]["body"]
+    assert body == ["今年完成审计项目54个（上年50个，同比增长8.0%）。", "新建制度3项。"]
+    assert "和去年比一比" not in site.client.get(f"/write/{draft}/comparisons?part=sections%5B0%5D").text
+
+
+def test_last_years_plan_is_offered_where_it_belongs(site: Site) -> None:
+    """As the wizard offers it: last year's promises, done, as paragraphs of the work part."""
+    report = (
+        "XX县审计局2024年工作总结\n\n2024年，XX县审计局坚持依法审计。\n\n一、主要工作\n全年完成审计项目50个。\n\n"
+        "二、下一步工作计划\n一是加强预算执行审计。二是推进审计整改。\n\nXX县审计局\n2024年12月20日\n"
+    ).encode()
+    answer = site.post(
+        "/drafts", {"genre": "shenji", "org": "", "year": ""}, {"last_year": ("去年.txt", report, "text/plain")}
+    )
+    draft = answer.url.path.rsplit("/", 1)[1]
+    for index in (0, 1):
+        site.answer(draft, f"checklist[{index}].status", "已完成")
+    part = site.client.get(f"/write/{draft}/part?part=sections%5B0%5D").text
+    offered = [json.loads(f'"{text}"') for text in re.findall(r'"paragraph": "([^"]+)"', part)]
+    assert offered == ["加强预算执行审计。", "推进审计整改。"] and "去年计划的完成情况" in part
+    one = site.post(f"/write/{draft}/material", {"part": "sections[0]", "paragraph": offered[1]})
+    assert one.status_code == 200 and site.answers(draft)["sections"][0]["body"] == ["推进审计整改。"]
+    before = snapshot(site.folder)
+    again = site.post(f"/write/{draft}/material", {"part": "sections[0]", "paragraph": offered[1]})
+    assert "已经写进来了" in again.text and snapshot(site.folder) == before
+    site.post(f"/write/{draft}/material", {"part": "sections[0]"})
+    assert site.answers(draft)["sections"][0]["body"] == ["推进审计整改。", "加强预算执行审计。"]
+    assert "去年计划的完成情况" not in site.client.get(f"/write/{draft}/part?part=sections%5B0%5D").text
 
 
 # --- the real server -------------------------------------------------------------------------------------

@@ -291,6 +291,34 @@ def create_app(settings: Settings) -> Starlette:
         saved_core(core, name)
         return part_again(core, str(form.get("part") or _part_of(name)))
 
+    async def comparisons(request: Request) -> Response:
+        from drafter.web.preview import part_comparisons
+
+        core = core_of(request)
+        part = request.query_params.get("part", "")
+        return page("comparisons.html", id=_id(core), part_name=part, offers=part_comparisons(core, part))
+
+    async def compare(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        name = str(form.get("paragraph") or "")
+        try:
+            start, option = int(str(form.get("at"))), int(str(form.get("option")))
+        except ValueError:
+            raise AnswerError(name, "这个数字没有可比较的上年数字。") from None
+        core.compare(name, start, option)
+        saved_core(core, name)
+        return part_again(core, str(form.get("part") or _part_of(name)))
+
+    async def material(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        part = str(form.get("part") or "")
+        paragraph = form.get("paragraph")
+        core.take_material(part, str(paragraph) if paragraph is not None else None)
+        saved_core(core, f"{part}.body")
+        return part_again(core, part)
+
     async def leave(request: Request) -> Response:
         core = core_of(request)
         form = await form_of(request)
@@ -500,6 +528,9 @@ def create_app(settings: Settings) -> Starlette:
         Route("/write/{draft}/insert", guarded(insert), methods=["POST"]),
         Route("/write/{draft}/slot", guarded(slot), methods=["POST"]),
         Route("/write/{draft}/leave", guarded(leave), methods=["POST"]),
+        Route("/write/{draft}/material", guarded(material), methods=["POST"]),
+        Route("/write/{draft}/comparisons", guarded(comparisons)),
+        Route("/write/{draft}/compare", guarded(compare), methods=["POST"]),
         Route("/write/{draft}/phrases", guarded(phrase_search)),
         Route("/write/{draft}/outline", guarded(outline)),
         Route("/write/{draft}/preview", guarded(preview)),

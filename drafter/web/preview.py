@@ -98,4 +98,28 @@ def part_fields(core: DraftCore, part: str) -> dict[str, Any]:
                 for index, text in enumerate(child.body):
                     item = blanks(core, f"{part}.children[{number}].body[{index}]", text)
                     found += [item] if item else []
-    return {"section": section, "blanks": found, "dropped": dropped, "untouched": untouched}
+    offers = part_comparisons(core, part)
+    return {"section": section, "blanks": found, "dropped": dropped, "untouched": untouched, "offers": offers}
+
+
+@dataclass(frozen=True)
+class Offers:
+    """A paragraph of a part and the 同比 offered for its figures."""
+
+    name: str
+    text: str
+    comparisons: list[Any]
+
+
+def part_comparisons(core: DraftCore, part: str) -> list[Offers]:
+    """The 同比 the wizard would offer for every paragraph of a part written so far (none without last year's report)."""
+    if not core.last_figures or not part.startswith(("sections[", "added[")):
+        return []
+    entry = core.part_entry(part)
+    if entry is None or entry.section is None:
+        return []
+    names = [f"{part}.body[{i}]" for i in range(len(entry.section.body))]
+    for number, child in enumerate(entry.section.children):
+        names += [f"{part}.children[{number}].body[{i}]" for i in range(len(child.body))]
+    found = [Offers(name, core.paragraph(name), core.comparisons(name)) for name in names]
+    return [offer for offer in found if offer.comparisons]

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.bank.search import Bank, BankView
 from drafter.bank.store import dump_yaml, load_yaml_model
@@ -62,6 +62,9 @@ from drafter.writing.wizard.questions import (
     prepared,
     slot_question,
 )
+
+if TYPE_CHECKING:
+    from drafter.writing.yoy import Comparison
 
 REVIEW = "review"
 BASICS = ("org", "year", "date", "title")
@@ -633,6 +636,46 @@ class DraftCore:
         written = entry.section.body if entry and entry.section else []
         placed = place_items(self.draft.checklist, self.skeleton.sections()).get(index, [])
         return [p for p in dict.fromkeys(material(item) for item in placed) if p not in written]
+
+    def comparisons(self, name: str) -> list[Comparison]:
+        """The 同比 the wizard offers for a paragraph (by name): for each figure that last year's report also has
+        and the paragraph does not compare yet, the comparison with each of last year's candidates, best first."""
+        from drafter.writing.yoy import candidates, comparison, figures
+
+        text = self.paragraph(name)
+        offered = []
+        for figure in figures(text):
+            if text[figure.end :].startswith("（上年") or text[: figure.start].endswith("（上年"):
+                continue  # compared already, or last year's figure in a comparison
+            found = (comparison(figure, last) for last in candidates(figure, self.last_figures))
+            offered += [compared for compared in found if compared is not None]
+        return offered
+
+    def compare(self, name: str, start: int, option: int) -> str:
+        """Put the `option`-th 同比 offered for the figure at `start` of a paragraph right after it; the paragraph."""
+        from drafter.writing.yoy import with_comparison
+
+        offered = [c for c in self.comparisons(name) if c.figure.start == start]
+        if not 0 <= option < len(offered):
+            raise AnswerError(name, "这个数字没有可比较的上年数字。")
+        text = with_comparison(self.paragraph(name), offered[option])
+        self.apply(name, text)
+        return text
+
+    def take_material(self, part: str, paragraph: str | None = None) -> None:
+        """Put last year's promises that belong in a skeleton part into its body, one (`paragraph`) or all of them
+        (what the wizard's Enter does when it offers them)."""
+        match = _PART.match(part)
+        if not match or match.group(1) != "sections":
+            raise AnswerError(part, "这一部分没有去年计划的内容。")
+        offered = self.material_for(int(match.group(2)))
+        chosen = offered if paragraph is None else [p for p in offered if p == paragraph]
+        if paragraph is not None and not chosen:
+            raise AnswerError(part, "去年计划里没有这一条，或已经写进来了。")
+        section = self.section(part)
+        if section.body == [PLACEHOLDER]:
+            section.body = []
+        section.body += chosen
 
     # --- what the draft holds ----------------------------------------------------------
 

@@ -80,6 +80,12 @@ document.addEventListener("keydown", (event) => {
     field.form.requestSubmit();
     return;
   }
+  if (field.tagName === "BUTTON") { // an offer the wizard makes (last year's plan): Enter takes it
+    event.preventDefault();
+    after(field.dataset.after || "button", {});
+    field.click();
+    return;
+  }
   if (field.classList.contains("slot")) { // a blank in its sentence: fill it, or leave it 【】
     event.preventDefault();
     if (field.value.trim()) {
@@ -115,7 +121,7 @@ document.addEventListener("keydown", (event) => {
   if (field.tagName === "INPUT" && !field.value.trim() && field.placeholder && field.dataset.suggest !== undefined) {
     field.value = field.placeholder;
   }
-  if (field.tagName === "INPUT") field.dispatchEvent(new Event("change", { bubbles: true })); // taken as it stands
+  if (field.tagName !== "TEXTAREA") field.dispatchEvent(new Event("change", { bubbles: true })); // taken as it stands
   next(field);
 });
 
@@ -131,6 +137,8 @@ document.addEventListener("htmx:afterSettle", (event) => {
     const box = document.querySelector("#part textarea[data-walk]");
     if (box) box.dataset.taken = box.value;
     focusAt(slots[0] || box);
+  } else if (wanted.swap === "material") { // then the body, as the wizard asks it next
+    focusAt(document.querySelector("#part textarea[data-walk]"));
   } else if (wanted.swap === "inserted") {
     if (slots.length) focusAt(slots[0]);
   } else if (wanted.swap === "slot") {
