@@ -57,9 +57,9 @@ class Score:
     documents: int
 
 
-def score(documents: list[dict]) -> Score:
-    """Score `drafter outline --json` documents against the seed gold."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["documents"]
+def score(documents: list[dict], gold_file: Path = GOLD) -> Score:
+    """Score `drafter outline --json` documents against a gold outline (the seed's by default)."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["documents"]
     titles = [fold(d.get("title")) for d in documents]
     tp = fp = fn = title_ok = meta_ok = meta_total = 0
     for g in gold:

@@ -13,11 +13,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TA
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
+from docx.text.run import Run
 
 BODY_FONT = "仿宋_GB2312"
 
 
-def _set_font(run, name: str, size: float | None = None, bold: bool = False) -> None:
+def _set_font(run: Run, name: str, size: float | None = None, bold: bool = False) -> None:
     """Set a run's Latin and East Asian font, size and weight."""
     run.font.name = name
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
