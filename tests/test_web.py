@@ -493,6 +493,22 @@ def test_every_post_needs_the_pages_csrf_token(site: Site) -> None:
     assert snapshot(site.folder) == before
 
 
+def test_a_page_left_open_still_saves_after_a_restart(tmp_path: Path) -> None:
+    """drafter serve's CSRF token lasts from one run to the next (kept for this user alone); a forged one does not."""
+    from drafter.resources import user_data_dir
+    from drafter.web.security import CSRF_FILE, lasting_csrf
+
+    first = Settings(folder=tmp_path / "drafts", templates_option=TEMPLATES, today=TODAY, csrf=lasting_csrf())
+    page = TestClient(create_app(first)).get("/").text
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    restarted = Settings(folder=tmp_path / "drafts", templates_option=TEMPLATES, today=TODAY, csrf=lasting_csrf())
+    client = TestClient(create_app(restarted))
+    created = client.post("/drafts", data={"genre": "shenji", "org": "甲", "year": "2025", "csrf": token})
+    assert created.status_code == 200 and "/write/" in str(created.url)
+    assert (user_data_dir() / CSRF_FILE).stat().st_mode & 0o077 == 0, "readable by this user alone"
+    assert Settings(folder=tmp_path).guard.csrf != token, "outside drafter serve, a fresh token each time"
+
+
 # --- the other jobs -------------------------------------------------------------------------------------
 
 

@@ -48,10 +48,11 @@ class Settings:
     token: str | None = None
     upload_limit: int = MAX_UPLOAD
     today: dt.date | None = None
+    csrf: str | None = None  # the lasting one of `drafter serve`; a fresh one otherwise
     guard: Guard = field(init=False)
 
     def __post_init__(self) -> None:
-        self.guard = Guard(self.token)
+        self.guard = Guard(self.token, self.csrf) if self.csrf else Guard(self.token)
 
 
 class Books:

@@ -38,6 +38,30 @@ class UploadError(UserError):
     """An upload refused: too big, of a kind not accepted, or not what its name says."""
 
 
+CSRF_FILE = "serve-csrf"
+
+
+def lasting_csrf() -> str:
+    """The CSRF token of this user's servers, the same from one run to the next (a page left open while drafter
+    was restarted still saves), kept in the user data directory readable by this user alone."""
+    import os
+
+    from drafter.files import write_atomic
+    from drafter.resources import user_data_dir
+
+    path = user_data_dir() / CSRF_FILE
+    try:
+        kept = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        kept = ""
+    if len(kept) >= 32:
+        return kept
+    made = secrets.token_urlsafe(32)
+    write_atomic(path, made)
+    os.chmod(path, 0o600)
+    return made
+
+
 @dataclass
 class Guard:
     """The tokens of one server run."""

@@ -46,7 +46,10 @@ def serve(
     except OSError as error:
         raise UsageError(f"无法在地址 {host} 上启动服务：{error.strerror or error}。") from None
     url = address(host, chosen, token)
-    app = create_app(Settings(folder=folder, templates_option=templates_option, token=token))
+    from drafter.web.security import lasting_csrf
+
+    settings = Settings(folder=folder, templates_option=templates_option, token=token, csrf=lasting_csrf())
+    app = create_app(settings)
     config = uvicorn.Config(app, host=host, port=chosen, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     announce(f"drafter 已启动：{url}")

@@ -13,8 +13,12 @@ function say(text) {
 
 document.addEventListener("htmx:sendError", () =>
   say("没有保存：连不上 drafter。请确认运行 drafter serve 的窗口还开着，再改一下这一项。"));
-document.addEventListener("htmx:responseError", (event) =>
-  say(`没有保存：drafter 出错了（${event.detail.xhr.status}）。请刷新页面后再试。`));
+document.addEventListener("htmx:responseError", (event) => {
+  const status = event.detail.xhr.status;
+  say(status === 403
+    ? "没有保存：页面已过期。请先复制刚写的文字，再刷新页面（F5）后粘贴回来。"
+    : `没有保存：drafter 出错了（${status}）。请先复制刚写的文字，再刷新页面（F5）后重试。`);
+});
 
 // --- saves in flight: a link away from the page waits for them (a field typed in and left at once) ---------
 
