@@ -224,8 +224,27 @@ LAYOUTS = [
     pytest.param(
         "2024年工作总结\n一、医疗服务\n门诊量增长12%。\n二、公共卫生\n接种率98%。\n2025年工作计划\n一、深化医改\n推进医共体建设。\n"
         "二、强化人才\n引进人才20名。\n",
+        [
+            (1, "一", "2024年工作总结"),
+            (2, "一", "医疗服务"),
+            (2, "二", "公共卫生"),
+            (1, "二", "2025年工作计划"),
+            (2, "一", "深化医改"),
+            (2, "二", "强化人才"),
+        ],
+        id="numbering that restarts under a part line above each run: the part lines head the runs",
+    ),
+    pytest.param(
+        "一、医疗服务\n门诊量增长12%。\n二、公共卫生\n接种率98%。\n2025年，我局将重点抓好以下工作：\n一、深化医改\n"
+        "推进医共体建设。\n二、强化人才\n引进人才20名。\n",
         [(1, "一", "医疗服务"), (1, "二", "公共卫生"), (1, "一", "深化医改"), (1, "二", "强化人才")],
-        id="numbering that restarts for next year's plan",
+        id="numbering that restarts for next year's plan with no part line",
+    ),
+    pytest.param(
+        "一、医疗服务\n门诊量增长12%。\n二、公共卫生\n接种率98%。\n2025年工作计划\n一、深化医改\n推进医共体建设。\n"
+        "二、强化人才\n引进人才20名。\n",
+        [(1, "一", "医疗服务"), (1, "二", "公共卫生"), (1, "一", "深化医改"), (1, "二", "强化人才")],
+        id="numbering that restarts, a part line above the second run only",
     ),
     pytest.param(
         "（一）加强组织领导\n第一，健全领导机制。成立工作专班，每月调度一次。\n第二，压实工作责任。层层签订责任书。\n"

@@ -224,6 +224,10 @@ def test_lone_date_inside_the_body_is_not_the_signature() -> None:
         ("五是加强廉政，着力筑牢廉政意识。", [(5, "加强廉政，着力筑牢廉政意识。")]),
         ("统一是关键，唯一是途径。", []),
         ("一是，这不是条目。", []),
+        # The items often open after the colon or comma that announces them.
+        ("主要是：一是生源流失；二是竞赛成绩不佳。", [(1, "生源流失；"), (2, "竞赛成绩不佳。")]),
+        ("以合理用药为重点，一是开展处方点评；二是超常预警。", [(1, "开展处方点评；"), (2, "超常预警。")]),
+        ("做到统一，唯一是途径。", []),
     ],
 )
 def test_body_items(paragraph: str, items: list[tuple[int, str]]) -> None:

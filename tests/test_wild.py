@@ -389,6 +389,52 @@ def test_joint_document_title_is_the_about_line() -> None:
     assert outline.title == "关于2024年度义务教育经费使用情况的报告" and outline.addressee == "县人民政府"
 
 
+@pytest.mark.parametrize(
+    ("top", "title", "addressee"),
+    [
+        # Below the 发文字号 the issuer's name is the title's first line (GB/T 9704 7.3.1: 机关 + 事由 + 文种).
+        (
+            "临江县人民政府办公室文件\n临政办发〔2025〕31号\n临江县人民政府办公室\n关于做好年度工作总结报送工作的通知\n"
+            "各乡镇人民政府，县直各单位：",
+            "临江县人民政府办公室关于做好年度工作总结报送工作的通知",
+            "各乡镇人民政府，县直各单位",
+        ),
+        # Above it, an issuer's name alone is the 版头.
+        (
+            "临江县教育局\n临教发〔2025〕9号\n关于做好年度工作总结报送工作的通知\n各中小学、幼儿园：",
+            "关于做好年度工作总结报送工作的通知",
+            "各中小学、幼儿园",
+        ),
+        # A title in two lines whose second ends with the kind 工作安排 (a plan, like 工作计划).
+        (
+            "湘江能源集团有限公司\n2025年工作总结和2026年工作安排",
+            "湘江能源集团有限公司2025年工作总结和2026年工作安排",
+            None,
+        ),
+        # A first sentence that ends in a colon is not a list of 主送机关, though it has commas.
+        ("县审计局2025年工作总结\n2025年，我局围绕中心，主要做了以下工作：", "县审计局2025年工作总结", None),
+    ],
+)
+def test_title_block_of_a_public_document(top: str, title: str, addressee: str | None) -> None:
+    (outline,) = outline_text(
+        f"{top}\n为做好有关工作，现通知如下：\n一、主要内容\n按要求报送。\n二、工作要求\n按时报送。\n"
+    )
+    assert (outline.title, outline.addressee) == (title, addressee)
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("东湖街道2025年工作总结和2026年工作计划", "乡镇综合"),
+        ("桂溪镇2024年工作总结暨2025年工作计划", "乡镇综合"),
+        ("县审计局2025年工作总结及2026年工作计划", "审计"),
+    ],
+)
+def test_a_summary_joined_to_next_years_plan_has_no_topic_of_its_own(title: str, genre: str) -> None:
+    (outline,) = outline_text(f"{title}\n一、主要工作\n完成各项任务。\n二、下一步计划\n继续努力。\n")
+    assert outline.genre == genre
+
+
 # --- a folder that mixes every format -----------------------------------------------------------------------
 
 

@@ -169,12 +169,14 @@ def build_tree(paragraphs: list[Paragraph]) -> tuple[list[str], list[Node]]:
     preamble: list[str] = []
     root: list[Node] = []
     stack: list[Node] = []
+    as_typed = paragraphs
     paragraphs = _unmarked_top_headings(_bold_lines_as_headings(paragraphs))
     top = min((p.level for p in paragraphs if p.level is not None and 1 <= p.level <= 4), default=1)
     judgement = judge(paragraphs)
     items = judgement.numbered_body()
+    parts = _unmarked_parts(as_typed, judgement.candidates)
     for index, (paragraph, candidate) in enumerate(zip(paragraphs, judgement.candidates, strict=True)):
-        candidate = candidate or word_heading(paragraph, stack, root, top)
+        candidate = candidate or parts.get(index) or word_heading(paragraph, stack, root, top)
         text = clean_text(paragraph.text)
         if candidate is not None and _place(candidate, stack, root):
             continue
@@ -245,6 +247,29 @@ def _unmarked_top_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
     if len(alone) < 2 and not names:
         return paragraphs
     return [replace(p, level=1) if i in alone else p for i, p in enumerate(paragraphs)]
+
+
+def _unmarked_parts(paragraphs: list[Paragraph], candidates: list[Candidate | None]) -> dict[int, Candidate]:
+    """A document in parts written without 第一部分 (this year's work, then next year's plan), each part numbered
+    from 一、 again: when the first 一、 of every run has a short line standing alone right above it, those
+    lines are the parts' headings, one level above 一、 as 第一部分 is, and each run goes under its part."""
+    starts = [i for i, c in enumerate(candidates) if c is not None and c.kind == "cn" and c.value == 1]
+    lines = [i - 1 for i in starts]
+    if len(starts) < 2 or any(i < 0 or candidates[i] is not None or not _standing_alone(paragraphs[i]) for i in lines):
+        return {}
+    return {
+        i: Candidate(
+            0,
+            n,
+            int_to_cn(n),
+            "",
+            clean_text(paragraphs[i].text),
+            "",
+            clean_text(paragraphs[i].text),
+            paragraphs[i].line,
+        )
+        for n, i in enumerate(lines, 1)
+    }
 
 
 def word_heading(paragraph: Paragraph, stack: list[Node], root: list[Node], top: int = 1) -> Candidate | None:

@@ -63,7 +63,7 @@ ADDRESSEE = re.compile(r"^[^。，；！？:：]{2,40}[:：]$")
 # Paragraphs that close a report (结尾表态), a speech or a 政府工作报告 included (各位代表！……让我们……).
 CLOSING_CUE = re.compile(r"^.{0,60}?(?:今后|新的一年|展望|总之|下一步|面向未来|站在新的起点|让我们)")
 # 一是/二是 items inside a body paragraph: at its start or after a sentence end.
-BODY_ITEM_ANYWHERE = re.compile(rf"(?:^|(?<=[。；！？]))[ \u3000]*(?P<n>{CN_NUM})是(?=[^，。；、\s])")
+BODY_ITEM_ANYWHERE = re.compile(rf"(?:^|(?<=[。；！？：:，,]))[ \u3000]*(?P<n>{CN_NUM})是(?=[^，。；、\s])")
 # Section names every genre uses; in text without line breaks they tell where a heading ends.
 STANDARD_SECTION_NAMES = (
     "基本情况",

@@ -22,6 +22,13 @@ _SALUTATION = re.compile(
     r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|大家好)|大家好[!！,，]?$|^[^。，；]{0,12}同志们[:：，,]"
 )
 _ADDRESSEE_LINE = re.compile(r"^[^。，；！？:：]{2,60}[:：]$")
+# Several 主送机关 in one line, parted by 、 or ， (GB/T 9704 7.3.3): each a body's name or a collective one
+# (各乡镇人民政府，县直各单位：).
+_BODY_NAME = (
+    r"[\u4e00-\u9fff（）()]{1,24}?(?:政府|单位|部门|机关|局|委|委员会|办|办公室|中心|院|所|站|厅|处|科|室|公司|企业|"
+    r"学校|党委|党组|街道|社区|村|镇|乡|团体|组织)"
+)
+_ADDRESSEE_LIST = re.compile(rf"^{_BODY_NAME}(?:[，、,]{_BODY_NAME})+[:：]$")
 # A title ending in a kind of document, inside running text (for a 红头 block without line breaks).
 _TITLE_IN_RUN = re.compile(
     rf"(?P<title>[^。：:；，]{{0,50}}?(?:关于[^。：:；]{{2,90}}?)?{TITLE_END}|[^。：:；，]{{0,50}}?关于[^。：:；]{{2,90}}?的(?:情况|请示|意见|通知|函|方案))"
@@ -143,7 +150,9 @@ def _skip_letterhead(paragraphs: list[Paragraph], block: TitleBlock) -> int:
             block.letterhead = block.letterhead or re.sub(r"(?:文件|简报|通报|快报)$", "", packed)
         elif _RULE.match(text):
             pass
-        elif _is_issuer_above_title(paragraphs, index):
+        elif block.doc_number is None and _is_issuer_above_title(paragraphs, index):
+            # Above the 发文字号 an issuer's name is the 版头; below it, it is the title's first line
+            # (GB/T 9704 7.3.1: a title names the issuing body, then 关于……, then the kind).
             block.letterhead = block.letterhead or packed
         elif not FURNITURE.match(text):
             break
@@ -192,7 +201,11 @@ def _take_addressee(paragraphs: list[Paragraph], block: TitleBlock) -> list[Para
         paragraphs = paragraphs[1:]
     if paragraphs:
         text = clean(paragraphs[0].text)
-        if _ADDRESSEE_LINE.match(text) and "如下" not in text and not _SALUTATION.search(text):
+        if (
+            (_ADDRESSEE_LINE.match(text) or _ADDRESSEE_LIST.match(text))
+            and "如下" not in text
+            and not _SALUTATION.search(text)
+        ):
             block.addressee = text.rstrip("：:")
             return paragraphs[1:]
     return paragraphs

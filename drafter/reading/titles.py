@@ -26,7 +26,7 @@ _KINDS: tuple[tuple[str, bool], ...] = tuple(
             True,
         ),
         (
-            "实施方案 工作方案 工作计划 工作要点 应急预案 会议纪要 邀请函 倡议书 承诺书 责任书 申请书 申请报告 介绍信 "
+            "实施方案 工作方案 工作计划 工作安排 工作要点 应急预案 会议纪要 邀请函 倡议书 承诺书 责任书 申请书 申请报告 介绍信 "
             "调研报告 调查报告 考察报告 评估报告 审计报告 研究报告 可行性研究报告 思想汇报 心得体会 学习体会 体会 心得 "
             "事迹材料 发言材料 讲话材料 表态发言 交流发言 "
             "决议 通知 通告 公告 公报 公示 通报 决定 命令 批复 请示 议案 复函 函 申请 讲话 讲话稿 致辞 发言 讲稿 发言稿 "
@@ -131,7 +131,7 @@ def title_facts(title: str | None, org: str | None = None) -> TitleFacts:
     kind = kind_match.group(0) if kind_match else ""
     summary = (
         dict(_KINDS)[kind]
-        or (bool(_SUMMARY_ANYWHERE.search(text)) and kind in ("计划", "工作计划", "要点", "工作要点"))
+        or (bool(_SUMMARY_ANYWHERE.search(text)) and kind in ("计划", "工作计划", "工作安排", "要点", "工作要点"))
         if kind
         else (True if _SUMMARY_ANYWHERE.search(text) else None)
     )
@@ -144,6 +144,8 @@ def title_facts(title: str | None, org: str | None = None) -> TitleFacts:
     year_match = _YEAR.search(text)
     topic = body[len(unit) :] if unit and body.startswith(unit) else body
     topic = _TOPIC_NOISE.sub("", topic).strip("，、 ")
+    # 2025年工作总结和2026年工作计划: what joined this year's summary to next year's plan is no topic.
+    topic = "" if re.fullmatch(r"[和及暨与、，]+", topic) else topic
     return TitleFacts(
         title=title or "",
         unit=unit,
