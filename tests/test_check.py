@@ -416,3 +416,22 @@ def test_usage_rules_are_data_a_person_can_extend(tmp_path: Path) -> None:
     _load_usage_cached.cache_clear()
     with pytest.raises(UserError, match=r"usage\.yaml"):
         load_usage(custom)
+
+
+def test_layout_reads_paragraphs_as_the_outline_does(tmp_path: Path) -> None:
+    """Fonts are judged by what a paragraph is in the outline: a typed 目录 before the title is neither the
+    title nor headings, a title's second line is title, a 第一部分 line is set like 一、."""
+    from holdout_kit import Writer
+
+    from drafter.output.check.layout import check_layout
+
+    w = Writer()
+    w.toc(("第一部分　2025年工作总结", 2), ("一、生产经营实现稳中有进", 2))
+    w.title("湘江能源集团有限公司", "2025年工作总结和2026年工作安排")
+    w.p("2025年，集团较好地完成了全年目标任务，各项工作取得新进展。现将有关情况报告如下：")
+    w.p("第一部分　2025年工作总结", indent=False, font="黑体", align="center")
+    w.p("一、生产经营实现稳中有进", font="黑体")
+    w.p("全年实现营业收入386.2亿元，同比增长6.8%；利润总额21.4亿元，同比增长9.3%。")
+    w.signature("湘江能源集团有限公司", "2026年1月20日")
+    messages = [f.message for f in check_layout(w.save(tmp_path / "集团.docx"))]
+    assert not [m for m in messages if "目" in m or "第一部分" in m or "2025年工作总结和" in m], messages

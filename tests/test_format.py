@@ -284,3 +284,40 @@ def test_attachments_and_the_colophon_keep_their_own_layout(tmp_path: Path) -> N
     assert paragraphs["附件：审计项目清单"].style.name == STYLE_NAMES["body"]
     kept = paragraphs["抄送：县委办公室，县政府办公室。"]
     assert kept.style.name == "Normal" and kept.runs[0].font.size == Pt(14)  # its look is its own
+
+
+def test_a_report_with_a_typed_contents_page_and_a_title_in_two_lines(tmp_path: Path) -> None:
+    """A typed 目录 (entries, dotted tab, page number) on a page of its own, then a title in two paragraphs, parts
+    with 一、 sections and 1. headings standing alone: the contents keep the look they were typed in and their page
+    break, the two title lines are the title (one blank line after the last only), every heading standing alone
+    keeps with its text, and check finds no layout fault in what format wrote."""
+    from holdout_kit import Writer
+
+    w = Writer()
+    w.toc(("第一部分　2025年工作总结", 2), ("一、生产经营", 2), ("第二部分　2026年工作安排", 3))
+    w.title("湘江能源集团有限公司", "2025年工作总结和2026年工作安排")
+    w.p("2025年，集团较好地完成了全年目标任务。下面，我代表集团公司总结工作、安排任务。")
+    w.p("第一部分　2025年工作总结", indent=False, font="黑体", align="center")
+    w.p("一、生产经营", font="黑体")
+    w.p("全年实现营业收入386.2亿元，同比增长6.8%。")
+    w.p("1.能源保供")
+    w.p("全年发电量达到512亿千瓦时，同比增长4.6%。")
+    w.p("2.提质增效")
+    w.p("全年降本增效9.6亿元，带息负债规模下降23亿元。")
+    w.p("第二部分　2026年工作安排", indent=False, font="黑体", align="center")
+    w.p("一、抓好能源保供", font="黑体")
+    w.p("全年发电量力争达到520亿千瓦时。")
+    w.signature("湘江能源集团有限公司", "2026年1月20日")
+    source = w.save(tmp_path / "集团.docx")
+    (item,) = format_files([source]).formatted
+    assert item.output is not None
+    paragraphs = docx.Document(str(item.output)).paragraphs
+    by_text = {p.text: p for p in reversed(paragraphs) if p.text}  # the first of equal texts (title, signature)
+    for entry in ("目　录", "第一部分　2025年工作总结\t2", "一、生产经营\t2"):
+        assert by_text[entry].style.name == "Normal", entry  # kept as typed: not the title, not a heading
+    assert any(br.get(f"{W}type") == "page" for p in paragraphs for br in p._p.iter(f"{W}br"))
+    first, second = by_text["湘江能源集团有限公司"], by_text["2025年工作总结和2026年工作安排"]
+    assert first.style.name == second.style.name == STYLE_NAMES["title"]
+    assert first.paragraph_format.space_after == 0 and first.paragraph_format.keep_with_next
+    assert by_text["1.能源保供"].style.name == STYLE_NAMES[3] and by_text["1.能源保供"].paragraph_format.keep_with_next
+    assert [f.code for f in check_layout(item.output)] == []

@@ -9,6 +9,7 @@ from itertools import pairwise
 from drafter.reading.clean import CleanReport
 from drafter.reading.patterns import HEADING_AFTER_SENTENCE, HEADING_START, STANDARD_SECTION_NAMES
 from drafter.reading.read import Paragraph
+from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
 
 # A table-of-contents line: a title, a tab or dot leader, a page number.
 TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*(?:\t+|[.…·]{3,})\s*(?P<page>\d{1,4})\s*$")
@@ -74,25 +75,31 @@ def split_documents(paragraphs: list[Paragraph], source: str, report: CleanRepor
     return [RawDocument(source, paragraphs[a:b]) for a, b in pairwise(bounds)]
 
 
-def _without_own_contents(
-    paragraphs: list[Paragraph], toc: list[int], source: str, report: CleanReport
-) -> tuple[list[Paragraph], list[int]]:
-    """A document's own table of contents (its entries are the document's headings, not report titles) dropped
-    from the text, with 目录 above it, after confirming the headings it lists; the other tables stay."""
-    from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
-
-    dropped: set[int] = set()
+def own_contents(paragraphs: list[Paragraph]) -> tuple[set[int], list[TocEntry]]:
+    """Where a document's own table of contents is (its entries are the document's headings, not report titles),
+    with 目录 above it, and its entries; a compilation's contents are not one."""
+    found: set[int] = set()
     entries: list[TocEntry] = []
+    toc = [i for i, p in enumerate(paragraphs) if toc_match(p.text)]
     for block in _toc_blocks(paragraphs, toc):
         titles = [m.group("title").strip() for i in block if (m := toc_match(paragraphs[i].text))]
         if sum(_is_title_line(t) for t in titles) * 2 >= len(titles):
             continue  # a compilation's contents: its entries name documents
         indents = [float(len(paragraphs[i].text) - len(paragraphs[i].text.lstrip())) for i in block]
         entries += [TocEntry(t, d) for t, d in zip(titles, entry_depths(indents, 0.5), strict=True)]
-        dropped.update(block)
+        found.update(block)
         above = next((i for i in range(block[0] - 1, -1, -1) if paragraphs[i].text.strip()), None)
         if above is not None and CONTENTS_LINE.match(paragraphs[above].text):
-            dropped.add(above)
+            found.add(above)
+    return found, entries
+
+
+def _without_own_contents(
+    paragraphs: list[Paragraph], toc: list[int], source: str, report: CleanReport
+) -> tuple[list[Paragraph], list[int]]:
+    """A document's own table of contents dropped from the text after confirming the headings it lists; the
+    other tables stay."""
+    dropped, entries = own_contents(paragraphs)
     if not dropped:
         return paragraphs, toc
     for index in sorted(dropped):

@@ -137,14 +137,28 @@ def _page(document: Any) -> list[Finding]:
     return findings
 
 
-def _kind(text: str, index: int) -> str:
-    """title, level1, level2 or body, from the text a reader sees."""
+def _kinds(document: Any) -> dict[Any, str]:
+    """title, level1, level2, body, or skip (版头, 目录, 主送, signature, date: laid out apart) for each paragraph,
+    as drafter reads the document (the places `drafter format` lays it out by): a heading's font follows the
+    marker written (第一部分 and 一、 黑体, （一） 楷体), or its depth when it has none."""
     from drafter.output.check.numbering import nominal_level
+    from drafter.output.formatting.places import Place, key, place_paragraphs
+    from drafter.reading.read import docx_records
 
-    if index == 0:
-        return "title"
-    level = nominal_level(text[:6])
-    return {1: "level1", 2: "level2"}.get(level or 0, "body")
+    records = [r for r in docx_records(document) if r.element.tag == f"{W}p" and r.pieces]
+    places = place_paragraphs([piece for record in records for piece in record.pieces])
+    kinds: dict[Any, str] = {}
+    for record in records:
+        place = places.get(key(record.pieces[0]), Place("body"))
+        if place.kind == "heading":
+            level = nominal_level(record.pieces[0].text.strip()) if place.marker else place.depth
+            # 第一部分 stands above 一、 and is set like it.
+            kinds[record.element] = {0: "level1", 1: "level1", 2: "level2"}.get(-1 if level is None else level, "body")
+        elif place.kind in ("title", "body"):
+            kinds[record.element] = place.kind
+        else:
+            kinds[record.element] = "skip"
+    return kinds
 
 
 EXPECTED_FONT = {"title": "小标宋", "level1": "黑体", "level2": "楷体", "body": "仿宋"}
@@ -156,11 +170,12 @@ def _paragraphs(document: Any) -> list[Finding]:
     findings = []
     reported: set[tuple[str, str]] = set()
     styles = ParagraphStyles(document)
+    kinds = _kinds(document)
     texts = [(i, p, p.text.strip()) for i, p in enumerate(document.paragraphs, start=1)]
     non_empty = [(i, p, text) for i, p, text in texts if text]
     for position, (index, paragraph, text) in enumerate(non_empty):
-        kind = _kind(text, position)
-        if position == len(non_empty) - 1 or (len(text) < 12 and kind == "body"):
+        kind = kinds.get(paragraph._p, "body")
+        if kind == "skip" or position == len(non_empty) - 1 or (len(text) < 12 and kind == "body"):
             continue  # the date and the signature are checked by eye
         style = styles.of(paragraph)
         run = next((r for r in paragraph.runs if r.text.strip()), None)

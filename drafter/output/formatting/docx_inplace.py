@@ -79,6 +79,7 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
             _format_paragraph(element, place, record.prefix, number, steps, style_ids, report)
     if "blank-lines" in steps:
         _remove_blank_paragraphs(document, style_ids[STYLE_NAMES["signature"]], report)
+    _close_title_lines(document.element.body, style_ids[STYLE_NAMES["title"]])
     lay_out_ending(document.element.body, style_ids[STYLE_NAMES["signature"]], style_ids[STYLE_NAMES["body"]])
     page_setup(document)
     report.footers_replaced = replaced_footers(document)
@@ -302,6 +303,10 @@ def _format_paragraph(
     style = _style_name(place)
     report.parts[place.part] += 1
     _set_style(element, style_ids[style])
+    if place.kind == "heading" and place.whole:
+        # A heading standing alone never ends a page apart from its text (the styles keep only 一、 and
+        # （一） with the next paragraph, as a 1. or （1） heading may run its body in).
+        element.get_or_add_pPr().keepNext_val = True
     if place.kind == "addressee":
         _first_line_indent(element, 0)
     if _has_objects(element) and any(True for _ in element.iter(*_OBJECTS["image"])):
@@ -536,9 +541,29 @@ def _first_line_indent(element: Any, chars: int) -> None:
 # --- blank lines -------------------------------------------------------------------
 
 
+def _close_title_lines(body: Any, title_id: str) -> None:
+    """A title typed in several paragraphs reads as one title broken into lines: the blank line the title style
+    leaves goes after its last line only, and its lines keep together."""
+    paragraphs = [child for child in body if child.tag == f"{W}p"]
+    for paragraph, following in itertools.pairwise(paragraphs):
+        if _style_id(paragraph) == title_id and _style_id(following) == title_id:
+            p_pr = paragraph.get_or_add_pPr()
+            _sub(p_pr, "spacing").set(f"{W}after", "0")
+            p_pr.keepNext_val = True
+
+
+def _style_id(paragraph: Any) -> str | None:
+    """The id of a paragraph's style, if it has one."""
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return style.get(f"{W}val") if style is not None else None
+
+
 def _is_blank(element: Any) -> bool:
-    """A paragraph with no text, no object and no section break."""
+    """A paragraph with no text, no object, no section break and no page break (the break that puts a table of
+    contents or a cover on a page of its own is layout the writer chose)."""
     if element.find(f"{W}pPr/{W}sectPr") is not None or _has_objects(element):
+        return False
+    if any(br.get(f"{W}type") == "page" for br in element.iter(f"{W}br")):
         return False
     return not "".join(t.text or "" for t in element.iter(f"{W}t")).strip()
 

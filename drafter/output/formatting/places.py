@@ -12,6 +12,7 @@ from drafter.reading.numerals import ascii_digits, ordinal_value
 from drafter.reading.outline import Node, build_tree, clean_text, take_signature
 from drafter.reading.patterns import CN_NUM, DATE_LINE, SIGNATURE_AND_DATE_LINE
 from drafter.reading.read import Paragraph
+from drafter.reading.split import own_contents
 
 PlaceKind = Literal["title", "head", "addressee", "heading", "body", "signature", "date", "after"]
 Key = tuple[int, str]
@@ -81,6 +82,12 @@ def place_paragraphs(paragraphs: list[Paragraph]) -> dict[Key, Place]:
 
     paragraphs = [p for p in paragraphs if clean_text(p.text)]
     places: dict[Key, Place] = {key(p): Place("body") for p in paragraphs}
+    # The document's own table of contents keeps the layout it was typed in (entries, tabs, page numbers):
+    # it is neither the title nor headings, and the outline is read from the text after it.
+    contents, _ = own_contents(paragraphs)
+    for index in contents:
+        places[key(paragraphs[index])] = Place("head")
+    paragraphs = [p for i, p in enumerate(paragraphs) if i not in contents]
     block = take_title_block(paragraphs)
     rest_keys = {key(p) for p in block.rest}
     for paragraph in paragraphs:
