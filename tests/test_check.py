@@ -102,6 +102,9 @@ def test_finding(tmp_path: Path, body: str, code: str, fragment: str) -> None:
         "一、主要工作\n（一）财政审计\n1.聚焦预算执行。开展预算执行审计。\n2.聚焦债务风险防范，持续跟踪政府债务管理情况，推动建立风险预警机制。\n"
         "（二）经济责任审计\n完成审计12项。\n二、存在问题\n不足。\n",
         "一、主要工作\n完成任务。\n二、存在问题\n不足。\n三、其他\n其他工作。\n一、明年计划\n加强学习。\n二、保障措施\n落实责任。\n",
+        # Numbers in characters repeat digits (十五五, 二〇二二); a word the dictionary lacks (入职, 品规) meets the next.
+        "一、主要工作\n谋划“十五五”规划，总结二〇二二年以来的经验。\n二、存在问题\n不足。\n",
+        "一、主要工作\n组织新入职职工培训，规范药品品规管理。\n二、存在问题\n不足。\n",
     ],
 )
 def test_clean_text_has_no_findings(tmp_path: Path, body: str) -> None:

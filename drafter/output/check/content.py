@@ -332,6 +332,8 @@ def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument, rule
 # handful); the dictionary lookups it makes for each are what it costs.
 MAX_DOUBLED_PLACES = 1_000
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+# Numbers written in characters repeat their digits by nature: 十五五 (the 15th five-year plan), 二〇二二年, 三三制.
+_NUMERAL_CHARACTERS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
 
 @dataclass(frozen=True)
@@ -359,7 +361,9 @@ class _DoubledPlaces:
         """Note the doubled characters of one paragraph that no word explains (层层, 委员会|会议)."""
         for match in _DOUBLED.finditer(paragraph):
             start, end = match.start(), match.end()
-            if match.group(0) in REDUPLICATIONS or start == 0 or end >= len(paragraph):
+            if match.group(0) in REDUPLICATIONS or match.group(1) in _NUMERAL_CHARACTERS:
+                continue
+            if start == 0 or end >= len(paragraph):
                 continue
             # The dictionary lookups read three characters before the pair and four after it, no further.
             left = max(start - 3, 0)
@@ -371,6 +375,7 @@ class _DoubledPlaces:
                 holds, ends, begins = _word_sides(paragraph, start)
                 explained = holds or (ends and begins)
                 lone = paragraph[start] not in _FUNCTION_CHARACTERS and not holds and ends != begins
+                lone = lone and _stands_alone(paragraph, start, ends)
                 self.judged[window] = (explained, lone)
             explained, lone = self.judged[window]
             if explained:
@@ -462,6 +467,22 @@ def _pairs_elsewhere(whole: str, places: list[_Doubled]) -> Callable[[_Doubled],
 _FUNCTION_CHARACTERS = frozenset(
     "的地得了着过对在为和与及以把被将要是有不没也都还就又再更最很已从向给让使会能可并而或其之所"
 )
+
+
+def _stands_alone(paragraph: str, start: int, first_ends_a_word: bool) -> bool:
+    """Whether the character of the pair that belongs to no word is hemmed in by words on its other side too:
+    工业|上 上楼 (a word ends just before it), 我们 们|的 (a word or a particle starts just after it). Where the
+    other side is no word either (新入职职工: 新入; 药品品规: 规数), the pair is more likely a word the dictionary
+    lacks (入职, 品规) than a slip."""
+    from drafter.mining.lexicon import lexicon
+
+    known = lexicon().known
+    if first_ends_a_word:
+        after = start + 2
+        return paragraph[after : after + 1] in _FUNCTION_CHARACTERS or any(
+            known(paragraph[after:j]) for j in range(after + 2, min(after + 5, len(paragraph) + 1))
+        )
+    return any(known(paragraph[i:start]) for i in range(max(start - 4, 0), start - 1))
 
 
 def _word_sides(paragraph: str, start: int) -> tuple[bool, bool, bool]:
