@@ -583,6 +583,32 @@ def bench_serve() -> list[tuple[str, str, str]]:
     return rows
 
 
+def bench_tiers() -> list[tuple[str, str, str]]:
+    """The tier classifier on the hand-labelled sets: precision and recall of 常用语, against offering every mined
+    phrase alike (the baseline: what a user met before the two tiers)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from tier_scoring import SETS, scores
+
+    rows = []
+    for name in SETS:
+        result = scores(name)
+        rows.append(
+            (
+                f"常用语 precision, {name} ({result.labelled} sentences)",
+                f"{result.precision:.1%}",
+                f"{result.right}/{result.predicted_common}; every mined phrase alike: {result.baseline:.1%}",
+            )
+        )
+        rows.append(
+            (
+                f"常用语 recall, {name}",
+                f"{result.recall:.1%}",
+                f"{result.right}/{result.labelled_common} labelled 常用语",
+            )
+        )
+    return rows
+
+
 BENCHES = {
     "startup": bench_startup,
     "outline": bench_outline,
@@ -592,6 +618,7 @@ BENCHES = {
     "phrases": bench_phrase_search,
     "serve": bench_serve,
     "hostile": bench_hostile,
+    "tiers": bench_tiers,
 }
 
 

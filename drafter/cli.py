@@ -349,7 +349,9 @@ ROLE_CHOICE = RoleType()
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @HELP
-@click.argument("words", nargs=-1, metavar="[文种] | accept 编号... | reject 编号... | review [文种]")
+@click.argument(
+    "words", nargs=-1, metavar="[文种] | accept 编号... | reject 编号... | tier 常用语|范例 编号... | review [文种]"
+)
 @click.option(
     "--role",
     type=ROLE_CHOICE,
@@ -357,6 +359,17 @@ ROLE_CHOICE = RoleType()
     "原因分析、下一步计划、结尾表态、标题句式、四字格套语、“一是”起句；也可简写为开头、做法、成效、问题、计划、结尾等。",
 )
 @click.option("--search", metavar="词", help="只看包含这个词的常用语。")
+@click.option(
+    "--tier",
+    type=click.Choice(["常用语", "范例"]),
+    help="只看一个层级：常用语（填好空位就能照用）或范例（别的单位的写法，带出处，不能照搬）。",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1949, 2200),
+    metavar="年份",
+    help="只看写这一年的总结时能用的（不含别的年份才成立的提法），这一年专用的排在前面。",
+)
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
 @click.option("--format", "fmt", type=click.Choice(["md", "docx"]), help="导出为可打印的文档（需配合 -o）。")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="导出文件名。")
@@ -371,6 +384,8 @@ def phrases(
     words: tuple[str, ...],
     role: str | None,
     search: str | None,
+    tier: str | None,
+    year: int | None,
     as_json: bool,
     fmt: str | None,
     output: Path | None,
@@ -384,7 +399,9 @@ def phrases(
     drafter phrases 审计 --role 开头         查看审计类的开头导语
     drafter phrases accept p1234abcd       采用一条常用语
     drafter phrases reject p1234abcd       弃用一条常用语
+    drafter phrases tier 范例 p1234abcd     把一条常用语改为范例（或 tier 常用语 改回）
     drafter phrases review 审计            逐条审阅尚未审阅的常用语
+    drafter phrases 审计 --role 开头 --year 2025 --tier 常用语   写2025年总结时能照用的开头
     drafter phrases --format docx -o 常用语.docx
 
     审阅结果记在本人的用户数据目录里（按常用语 id），在哪个目录运行、用哪套模板都有效；
@@ -400,6 +417,12 @@ def phrases(
         )
         click.echo(f"已记录 {count} 条审阅结果（{phrasebook.reviews_path(templates_option, shared=shared)}）。")
         return
+    if verb == "tier":
+        if len(words) < 2:
+            raise click.UsageError("请写明层级和 id，例如：drafter phrases tier 范例 p1234abcd")
+        count = phrasebook.record_tier(templates_option, list(words[2:]), words[1], shared=shared)
+        click.echo(f"已把 {count} 条改为{words[1]}（{phrasebook.reviews_path(templates_option, shared=shared)}）。")
+        return
     if verb == "review":
         from drafter.bank.review import require_terminal, run_review
 
@@ -414,7 +437,7 @@ def phrases(
         return
     if len(words) > 1:
         raise click.UsageError(f"多余的参数：{' '.join(words[1:])}")
-    selected = select_phrases(templates_option, verb, role, search)
+    selected = select_phrases(templates_option, verb, role, search, year, tier)
     if fmt or output:
         target = phrasebook.export(selected, templates_option, output, fmt, force=force)
         click.echo(f"已导出 {len(selected)} 条常用语到 {target}。")

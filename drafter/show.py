@@ -202,7 +202,7 @@ def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = No
     from drafter.bank.phrasebook import STATUS_NAMES
 
     table = Table(title=f"常用语（{len(phrases)} 条）", show_lines=False)
-    for column in ("id", "文种", "类别", "篇数", "状态", "文本"):
+    for column in ("id", "文种", "类别", "层级", "篇数", "状态", "文本"):
         table.add_column(column, justify="right" if column == "篇数" else "left", overflow="fold")
     for phrase in phrases:
         note = ""
@@ -214,10 +214,13 @@ def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = No
             )
         elif phrase.seen_only_in():
             note = f"  [dim]仅见于《{escape(phrase.seen_only_in() or '')}》[/dim]"
+        if phrase.year is not None:
+            note += f"  [dim]只适用于{phrase.year}年[/dim]"
         table.add_row(
             phrase.id,
             escape((genre_names or {}).get(phrase.genre, phrase.genre)),
             ROLE_NAMES.get(phrase.role, phrase.role),
+            phrase.tier,
             str(phrase.documents),
             STATUS_NAMES[phrase.status],
             highlight_slots(phrase.text) + note,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from tier_scoring import labelled, scores
 
@@ -23,11 +26,21 @@ def test_hand_labelled_set_is_large_and_mixed() -> None:
     assert 0.3 < sum(row.tier == COMMON for row in rows) / len(rows) < 0.8
 
 
-def test_common_phrases_are_signable_on_the_hand_labelled_set() -> None:
-    """A 常用语 that cannot be signed is the costly error: precision at least 95 %; recall is reported."""
-    result = scores()
-    assert result.precision >= 0.95, "\n".join(result.wrong)
-    assert result.recall >= 0.8
+@pytest.mark.parametrize(
+    ("name", "precision", "recall"),
+    [
+        ("tiers", 0.95, 0.8),
+        # Written after the rules were set; its first score (86.8 %) led to two general fixes (a closing run into
+        # the plan, a unit's name before its 党委) and three facts added to dated.yaml, so it is held out no more.
+        ("heldout", 0.9, 0.7),
+    ],
+)
+def test_common_phrases_are_signable_on_the_hand_labelled_sets(name: str, precision: float, recall: float) -> None:
+    """A 常用语 that cannot be signed is the costly error: precision first; recall is reported (bench/RESULTS.md)."""
+    result = scores(name)
+    assert result.precision >= precision, "\n".join(result.wrong)
+    assert result.recall >= recall
+    assert result.precision > result.baseline + 0.15, "the tiers beat offering every mined phrase alike"
 
 
 # --- tiers, sentence by sentence -----------------------------------------------------------------------------------
@@ -194,3 +207,223 @@ def test_area_words_follow_the_user_and_mismatches_are_found() -> None:
     found = foreign_area_words("全乡共调处矛盾纠纷，我县统筹推进。", "青山镇人民政府")
     assert [(word, right) for word, _, right in found] == [("全乡", "全镇")]
     assert [w for w, _, _ in foreign_area_words("我市审计机关，全市审计系统。", "宁远县审计局")] == ["我市"]
+
+
+# --- drafter check: the year's facts and the unit's own words --------------------------------------------------------
+
+AUDIT_2025 = """青山县审计局2025年工作总结
+
+2025年，是全面贯彻落实党的二十大精神的开局之年，是实施“十四五”规划承上启下的关键一年。青山县审计局深入开展主题教育，各项工作取得新成效。现将有关情况总结如下：
+
+一、主要工作及成效
+完成县商务局、青山县审计局、县教育局等12个单位预算执行情况审计，揭示了资金绩效不高等问题。
+
+青山县审计局
+2025年12月20日
+"""
+
+TOWN_2025 = """石桥镇人民政府2025年工作总结
+
+2025年是“十四五”规划收官之年。一年来，石桥镇在县委、县政府的坚强领导下，深入学习贯彻党的二十届三中全会精神，各项工作稳步推进。现将有关情况总结如下：
+
+一、主要工作
+带动全乡群众投入人居环境整治，全镇面貌焕然一新。我县统筹推进乡村振兴，我镇积极落实。
+
+石桥镇人民政府
+2025年12月26日
+"""
+
+
+def findings_of(tmp_path, text: str) -> list:
+    from drafter.output.check.run import check_paths
+
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_paths([path]).reports[0].findings
+
+
+def test_check_reports_the_2023_opening_in_a_2025_draft(tmp_path) -> None:
+    stale_facts = [f for f in findings_of(tmp_path, AUDIT_2025) if f.code == "stale-fact"]
+    assert {f.severity for f in stale_facts} == {"error"}
+    messages = "\n".join(f.message for f in stale_facts)
+    assert "“党的二十大精神的开局之年”说的是2023年" in messages and "“承上启下”说的是2023年" in messages
+    assert "“主题教育”说的是2023—2024年" in messages and "本文是2025年（“十四五”规划的第5年）" in messages
+    assert all("2025年，是全面贯彻落实" in f.message or "主题教育" in f.message for f in stale_facts)
+
+
+def test_check_reports_the_unit_among_the_units_it_audited(tmp_path) -> None:
+    listed = [f for f in findings_of(tmp_path, AUDIT_2025) if f.code == "own-unit-listed"]
+    assert len(listed) == 1 and "青山县审计局" in listed[0].message and "县商务局" in listed[0].message
+
+
+def test_check_reports_another_kinds_word_for_the_units_own_area(tmp_path) -> None:
+    found = findings_of(tmp_path, TOWN_2025)
+    area = [f for f in found if f.code == "area-word"]
+    assert len(area) == 1 and "“全乡”" in area[0].message and "全镇" in area[0].suggestion
+    # What is true of 2025 and a 镇's own words are not reported.
+    assert not [f for f in found if f.code in ("stale-fact", "own-unit-listed")]
+
+
+# --- what the wizard offers first, for every genre, part and year ------------------------------------------------
+
+WALKED_YEARS = (2024, 2025, 2026)
+BODY_ROLES = ("measure", "result", "case", "problem", "cause", "plan")
+# A unit of each kind, so that the walk also turns the words of another kind into the user's (全乡 -> 全镇).
+ORG_OF_FAMILY = {
+    "乡镇": "石桥镇人民政府",
+    "医院": "青山县人民医院",
+    "学校": "青山县第一中学",
+    "企业": "青山水务有限公司",
+    "机关": "青山县发展和改革委员会",
+}
+# Slots the user fills with their own; any other (地名, 提法, 项目 …) stands for another unit's name.
+OWN_SLOTS = {"单位", "年份", "下一年份", "上一年份", "数量", "金额", "百分比", "日期", "单位名单", "有关单位"}
+_FRAGMENT_END = "；、，,;："
+_MID_LIST_START = ("、", "，", "；", "）", "》", "”", "及", "以及", "和", "等", "另一方面", "同时", "此外")
+
+
+def _templates():
+    from conftest import TEMPLATES
+
+    return TEMPLATES
+
+
+def wizard_core(genre: str, year: int, tmp_path):
+    """The draft core the wizard (and the web page) walk, for a unit of the genre's kind writing for `year`."""
+    from drafter.models import Draft
+    from drafter.writing.draft import DraftCore, library
+
+    core = DraftCore(Draft(), library(_templates()), tmp_path / "a.answers.yaml")
+    core.apply("genre", genre)
+    family = core.genre.family if core.genre else None
+    core.apply("org", ORG_OF_FAMILY.get(family or "", "青山县人民政府办公室"))
+    core.apply("year", str(year))
+    return core
+
+
+def defects(text: str, genre: str, year: int, phrase_year: int | None, *, heading: bool = False) -> list[str]:
+    """What a user must never be offered first: a fact of another year, another unit's name, a fragment,
+    another genre's words."""
+    from test_generalise import HALLMARKS
+
+    from drafter.mining.slots import SLOT, slot_type
+
+    found = [f"{m.text} 属于{m.belongs_to(year)}" for m in stale(text, year)]
+    if phrase_year not in (None, year):
+        found.append(f"只适用于{phrase_year}年")
+    names = {slot_type(m.group(1)) for m in SLOT.finditer(text)} - OWN_SLOTS
+    blanks = {m.group(1).rstrip("0123456789") for m in re.finditer(r"【([^】]*)】", text)} - OWN_SLOTS
+    found += [f"别人的名称：{n}" for n in names | blanks]
+    found += [w for w in ("XX", "某某") if w in text]
+    if not heading and (text[-1:] in _FRAGMENT_END and not text.endswith(("如下：", "以下工作："))):
+        found.append("以；、，结尾")
+    if text.startswith(_MID_LIST_START) or text.count("“") != text.count("”"):
+        found.append("从列举中间开始或引号不成对")
+    found += [f"{other}的用语“{w}”" for other, words in HALLMARKS.items() if other != genre for w in words if w in text]
+    return found
+
+
+@pytest.mark.parametrize(("genre", "year"), [(g, y) for g in ["审计"] for y in WALKED_YEARS], ids=str)
+def test_the_2023_opening_is_offered_for_2023_only(genre: str, year: int, tmp_path) -> None:
+    core = wizard_core(genre, year, tmp_path)
+    texts = [c.title for c in core.questions("preamble")[0].choices]
+    assert not [t for t in texts if "二十大精神的开局之年" in t or "承上启下" in t]
+
+
+def test_wizard_defaults_and_first_offers_for_every_genre_part_and_year(tmp_path) -> None:
+    """Walk the draft core the wizard and the web page use: the opening's and the closing's default and first
+    three choices, each part's default heading and ticked sub-headings, and the first three /p offers of every
+    body role, for 2024, 2025 and 2026."""
+    from drafter.bank.catalog import genre_rows
+
+    problems: list[str] = []
+    walked_any = 0
+    for row in genre_rows(_templates()):
+        genre = row["name"]
+        for year in WALKED_YEARS:
+            core = wizard_core(genre, year, tmp_path)
+            for part in ("preamble", "closing"):
+                question = core.questions(part)[0]
+                defaults = [c for c in question.choices if c.value == question.default]
+                first = [c for c in question.choices if not c.value.startswith("__")][:3]
+                for choice in [*defaults, *first]:
+                    phrase = core.find_phrase(choice.value)
+                    assert phrase.tier == "常用语" or choice not in defaults, "a 范例 is never a default"
+                    if phrase.tier == "常用语":
+                        problems += [
+                            f"{genre} {year} {part}：{d}：{choice.title}"
+                            for d in defects(choice.title, genre, year, phrase.year)
+                        ]
+                        walked_any += 1
+            for index in range(len(core.nodes())):
+                questions = core.part_questions(f"sections[{index}]")
+                ticked = [c.title for c in questions.children.choices if c.checked]
+                for heading in [questions.heading.default or "", *ticked]:
+                    problems += [
+                        f"{genre} {year} 小标题：{d}：{heading}"
+                        for d in defects(str(heading), genre, year, None, heading=True)
+                    ]
+            for role in BODY_ROLES:
+                for phrase in core.insert_bank(role)[:3]:
+                    text = core.offered_text(phrase)
+                    if phrase.tier != "常用语":
+                        problems.append(f"{genre} {year} /p {role}：前三条里有范例：{text}")
+                    problems += [
+                        f"{genre} {year} /p {role}：{d}：{text}" for d in defects(text, genre, year, phrase.year)
+                    ]
+                    walked_any += 1
+    assert walked_any > 300
+    assert problems == []
+
+
+# --- drafter phrases: the tier shown, filtered, moved by a person ------------------------------------------------
+
+
+def test_phrases_json_has_tier_and_year_and_a_year_filter(capsys) -> None:
+    from conftest import TEMPLATES, run
+
+    code, output = run(
+        ["phrases", "审计", "--role", "开头", "--year", "2025", "--json", "--templates", str(TEMPLATES)], capsys
+    )
+    phrases = json.loads(output)["phrases"]
+    assert code == 0 and phrases[0]["tier"] == "常用语" and phrases[0]["year"] == 2025
+    assert all(p["year"] in (None, 2025) and not stale(p["text"], 2025) for p in phrases)
+    code, output = run(["phrases", "审计", "--tier", "范例", "--json", "--templates", str(TEMPLATES)], capsys)
+    assert code == 0 and {p["tier"] for p in json.loads(output)["phrases"]} == {"范例"}
+
+
+def test_a_person_moves_a_phrase_between_tiers_and_it_stays_moved(tmp_path, capsys) -> None:
+    import shutil
+
+    from conftest import TEMPLATES, run
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    common = "--templates", str(templates)
+    code, output = run(["phrases", "审计", "--role", "计划", "--tier", "常用语", "--json", *common], capsys)
+    moved = json.loads(output)["phrases"][0]["id"]
+    code, output = run(["phrases", "tier", "范例", moved, *common], capsys)
+    assert code == 0 and "已把 1 条改为范例" in output
+    code, _ = run(["phrases", "accept", moved, *common], capsys)  # accepting keeps the tier it was moved to
+    code, output = run(["phrases", "审计", "--role", "计划", "--json", *common], capsys)
+    found = next(p for p in json.loads(output)["phrases"] if p["id"] == moved)
+    assert found["tier"] == "范例" and found["status"] == "accepted"
+    code, output = run(["phrases", "tier", "好句子", moved, *common], capsys)
+    assert code != 0 and "常用语" in output
+
+
+def test_the_review_pass_can_move_a_phrase_to_the_other_tier(tmp_path) -> None:
+    import shutil
+
+    from conftest import TEMPLATES
+
+    from drafter.bank.catalog import select_phrases
+    from drafter.bank.phrasebook import Decision, review_pass
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    pending = [p for p in select_phrases(templates, "审计", "plan", None) if p.tier == "范例"][:1]
+    counts = review_pass(templates, pending, lambda phrase, index, total: Decision("tier", "常用语"))
+    assert counts["tier"] == 1
+    again = next(p for p in select_phrases(templates, "审计", "plan", None) if p.id == pending[0].id)
+    assert again.tier == "常用语"

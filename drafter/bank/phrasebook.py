@@ -20,7 +20,8 @@ from drafter.errors import UsageError, UserError
 from drafter.models import ROLE_NAMES, Phrase, Review
 from drafter.reading.patterns import strip_controls
 
-Action = Literal["accept", "reject", "edit", "skip", "quit"]
+Action = Literal["accept", "reject", "edit", "tier", "skip", "quit"]
+TIERS = ("常用语", "范例")
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,28 @@ def record_decisions(
     shared: bool = False,
 ) -> int:
     """Mark phrases accepted or rejected in the person's reviews (or the templates' shared ones); every id must exist."""
+    templates = _templates_holding(templates_option, ids)
+    save_reviews(reviews_target(templates, shared=shared), {phrase_id: Review(status=status) for phrase_id in ids})
+    return len(ids)
+
+
+def _templates_holding(templates_option: Path | None, ids: list[str]) -> Path:
+    """The templates directory, once every id given is known to be one of its phrases."""
     if not ids:
         raise UsageError("请给出至少一个常用语 id（`drafter phrases` 列表的第一列）。")
     templates = resolve_templates(templates_option)
     unknown = unknown_ids(templates, ids)
     if unknown:
         raise UserError(f"找不到这些常用语 id：{'、'.join(unknown)}。请用 `drafter phrases` 查看现有的 id。")
-    save_reviews(reviews_target(templates, shared=shared), {phrase_id: Review(status=status) for phrase_id in ids})
+    return templates
+
+
+def record_tier(templates_option: Path | None, ids: list[str], tier: str, *, shared: bool = False) -> int:
+    """Move phrases to a tier (常用语 or 范例) in the person's reviews (or the templates' shared ones)."""
+    if tier not in TIERS:
+        raise UsageError(f"层级只能是“常用语”或“范例”，而不是“{tier}”。例：drafter phrases tier 范例 p1234abcd")
+    templates = _templates_holding(templates_option, ids)
+    save_reviews(reviews_target(templates, shared=shared), {i: Review(tier=tier) for i in ids})
     return len(ids)
 
 
@@ -59,7 +75,7 @@ def review_pass(
     """Go through the `new` phrases one at a time, saving each decision as it is made."""
     target = reviews_target(resolve_templates(templates_option), shared=shared)
     pending = [p for p in phrases if p.status == "new"]
-    counts = {"accept": 0, "reject": 0, "edit": 0, "skip": 0}
+    counts = {"accept": 0, "reject": 0, "edit": 0, "tier": 0, "skip": 0}
     for index, phrase in enumerate(pending, start=1):
         decision = ask(phrase, index, len(pending))
         if decision.action == "quit":
@@ -71,6 +87,8 @@ def review_pass(
             save_reviews(target, {phrase.id: Review(status="rejected")})
         elif decision.action == "edit" and decision.text:
             save_reviews(target, {phrase.id: Review(status="edited", text=decision.text)})
+        elif decision.action == "tier" and decision.text in TIERS:
+            save_reviews(target, {phrase.id: Review(tier=decision.text)})
     return counts
 
 
@@ -89,7 +107,9 @@ def export_markdown(phrases: list[Phrase], genre_names: dict[str, str]) -> str:
         lines += [f"## {genre_names.get(genre, genre)}", ""]
         for role, items in roles.items():
             lines += [f"### {ROLE_NAMES.get(role, role)}", ""]
-            lines += [f"- {strip_controls(p.text)}（{p.count} 次，{p.id}，{STATUS_NAMES[p.status]}）" for p in items]
+            lines += [
+                f"- {strip_controls(p.text)}（{p.tier}，{p.count} 次，{p.id}，{STATUS_NAMES[p.status]}）" for p in items
+            ]
             lines.append("")
     return "\n".join(lines)
 
@@ -115,7 +135,9 @@ def export_docx(phrases: list[Phrase], genre_names: dict[str, str]) -> bytes:
             for phrase in items:
                 paragraph = document.add_paragraph(style="List Bullet")
                 paragraph.add_run(strip_controls(phrase.text))
-                note = paragraph.add_run(f"（{phrase.count} 次，{phrase.id}，{STATUS_NAMES[phrase.status]}）")
+                note = paragraph.add_run(
+                    f"（{phrase.tier}，{phrase.count} 次，{phrase.id}，{STATUS_NAMES[phrase.status]}）"
+                )
                 note.font.size = Pt(9)
                 hint_east_asia(paragraph)
     buffer = io.BytesIO()

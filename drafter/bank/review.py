@@ -40,6 +40,17 @@ def phrase_source(phrase: Phrase) -> str:
     return phrase.sources[0].title if phrase.sources else "（来源不明）"
 
 
+def tier_note(phrase: Phrase) -> str:
+    """Why a phrase is in its tier, as a reviewer reads it."""
+    if phrase.origin == "register":
+        return "drafter 自己的规范用语，任何同类单位都能签发"
+    if phrase.tier == "常用语":
+        return "别的单位填好空位后能照用"
+    from drafter.mining.tiers import example_reason
+
+    return example_reason(phrase.text, phrase.role, phrase.year) or "审阅时改为范例"
+
+
 def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Decision]:
     """An `ask` for review_pass built on questionary; prompt_options reach prompt_toolkit (tests pass pipes)."""
     import questionary
@@ -60,10 +71,15 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
         console.print(highlight_slots(phrase.text))
         if phrase.context:
             console.print(f"[dim]原文：{escape(phrase.context)}[/dim]")
+        other = "范例" if phrase.tier == "常用语" else "常用语"
+        console.print(f"[dim]层级：{phrase.tier}（{tier_note(phrase)}）[/dim]")
         choices = [questionary.Choice(title, value) for title, value in CHOICES]
+        choices.insert(3, questionary.Choice(f"改为{other}", "tier"))
         action = questionary.select(
             "如何处理这条常用语？", choices=choices, instruction="（方向键选择，回车确定）", **prompt_options
         ).unsafe_ask()
+        if action == "tier":
+            return Decision("tier", other)
         if action == "edit":
             text = questionary.text(
                 "修改为（可保留 {数量} 这样的空位）：", default=phrase.text, **prompt_options

@@ -373,6 +373,23 @@ _UNIT_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM})*(?:[、和及与]{_LI
 _LIST_START = re.compile(r"(?:XX|[省市县区乡镇])")
 
 
+def unit_lists(text: str) -> list[list[tuple[str, int]]]:
+    """The lists of units a text names (县商务局、县残联、县审计局等), each item with where it starts."""
+    found = []
+    for match in _UNIT_LIST.finditer(text):
+        items = re.split(r"[、和及与]", match.group(0))
+        first = _first_item(items[0])
+        if len(items) < 2 or first is None:
+            continue
+        position = match.start() + len(items[0]) - len(first)
+        listed = []
+        for item in [first, *items[1:]]:
+            listed.append((item, position))
+            position += len(item) + 1
+        found.append(listed)
+    return found
+
+
 def slot_unit_lists(text: str) -> str:
     """A list of units (县商务局、县残联、XX县XX局等) becomes one {单位名单}: they are the units the writer
     dealt with, which another writer names for themselves."""

@@ -22,7 +22,7 @@ from drafter.mining.neutral import Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
 from drafter.mining.sentences import fits_role
 from drafter.mining.slots import normalise, slot_names
-from drafter.mining.tiers import COMMON, tier_of
+from drafter.mining.tiers import COMMON, example_reason, tier_of
 from drafter.models import (
     Genre,
     Guidance,
@@ -351,14 +351,23 @@ def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -
     """A skeleton node from the sections that are this part in the documents of the genre (its own sources)."""
     headings = [p.heading for _, p in sources if p.role not in ("opening", "closing")]
     children = [c for _, p in sources for c in p.children]
+    alternatives = [h for h in _ranked(headings) if h != heading and _signable_heading(h)][:MAX_ALTERNATIVES]
+    if not _signable_heading(heading):
+        heading = alternatives.pop(0) if alternatives else DEFAULT_HEADINGS[role]
     return SkeletonNode(
         role=role,
         heading=heading,
-        alternatives=[h for h in _ranked(headings) if h != heading][:MAX_ALTERNATIVES],
-        example_children=_ranked(children)[:MAX_CHILD_EXAMPLES],
+        alternatives=alternatives,
+        example_children=[c for c in _ranked(children) if _signable_heading(c)][:MAX_CHILD_EXAMPLES],
         guidance=_guidance([p for _, p in sources]),
         provenance=[Provenance(title=title, paragraph=p.paragraph) for title, p in sources][:MAX_SOURCES],
     )
+
+
+def _signable_heading(text: str) -> bool:
+    """A heading another unit can take as it stands (the wizard ticks and the skeleton shows it): no other unit's
+    name, no fact of one year (助推XX县破圈出屏, 深入开展主题教育 are one unit's, of one year)."""
+    return example_reason(text, "heading") is None
 
 
 def _representative(bank: PartialBank) -> tuple[str, list[SectionSummary]]:

@@ -69,14 +69,18 @@ def sentence_role(sentence: str, section: Role) -> Role:
 
 
 # A report without a closing of its own ends its plan with one: a look ahead from the whole unit (新的一年，我们将……)
-# with a pledge's words, that announces no list of tasks.
+# that announces no list of tasks. A plan's items are bare orders (加强……); its lead-in announces a list (以下工作：).
 _LOOK_AHEAD_START = re.compile(r"^(?:新的一年|今后|展望|站在新的起点|明年|来年|(?:19|20)\d{2}年)")
 _PLEDGE = re.compile(r"以更加|新的更大|更大贡献|新局面|新篇章|新台阶|新成绩|新贡献|再创|开创|谱写|答卷|领导下|我们将")
+_WHOLE_UNIT_WILL = re.compile(r"^[^，。；：]{0,12}，?(?:我们|我[局院校委办中心所站镇乡县区市]{1,2}|公司|全[局院校])将")
+_ANNOUNCES_LIST = re.compile(r"以下|如下|：")
 
 
 def _pledge(sentence: str) -> bool:
     """The closing pledge a plan section ends with."""
-    return bool(_LOOK_AHEAD_START.match(sentence) and _PLEDGE.search(sentence)) and not sentence.endswith("：")
+    if not _LOOK_AHEAD_START.match(sentence) or _ANNOUNCES_LIST.search(sentence):
+        return False
+    return bool(_PLEDGE.search(sentence) or _WHOLE_UNIT_WILL.search(sentence))
 
 
 _NAMED = re.compile(r"“[^”]*”|《[^》]*》|\d{4}(?:年度?|至|-|—)")

@@ -41,6 +41,9 @@ _INSTITUTION = re.compile(r"^[\u4e00-\u9fff]{2,}(?:大学|学院|研究院|研�
 _ORDINAL_INSTITUTION = re.compile(r"第[一二三四五六七八九十]+(?:人民医院|医院|中学|小学|幼儿园|中心)")
 # A township's own body named after it (趾凤乡人民政府): a name the dictionary does not know before 乡/镇/村.
 _TOWNSHIP_BODY = re.compile(r"([\u4e00-\u9fff]{2})[乡镇村](?:人民政府|政府|党委|卫生院|中心校|中心学校|村委会)")
+# The writer's name as the first part of one of its bodies (柳溪乡党委 -> {单位}党委): filled with the unit's
+# full name (柳溪乡人民政府党委) it reads wrong.
+_OWN_NAME_AS_PREFIX = re.compile(r"\{单位\}(?:党委|党组|党工委|政府|人民政府|纪委|人大)")
 # The head of a named undertaking: a place name close before it names one (城东水厂扩建工程).
 _UNDERTAKING = re.compile(r"工程|大厦|大道|广场|水厂|园区|产业园")
 # 赴 names where one went: a place (赴长三角、赴井冈山), unless it is a kind of place anyone goes to.
@@ -226,6 +229,9 @@ def _named(text: str) -> str | None:
     ]
     if institutions:
         return f"含有某个机构的名称（{institutions[0]}）"
+    body = _OWN_NAME_AS_PREFIX.search(text)
+    if body:
+        return f"本单位名称后接机构（{body.group(0)}），填上单位全称后不成话"
     for match in _UNDERTAKING.finditer(text):
         preceding = lexicon().segment(text[max(0, match.start() - 8) : match.start()])
         places = [w for w in preceding if len(w) >= 2 and lexicon().place(w)]

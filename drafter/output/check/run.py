@@ -12,6 +12,7 @@ from drafter.mining.genres import load_genres
 from drafter.mining.roles import section_roles
 from drafter.models import OutlineSection
 from drafter.output.check.content import HINT, check_figures, check_leftovers, check_register
+from drafter.output.check.facts import check_facts
 from drafter.output.check.findings import CheckedDocument, Finding
 from drafter.output.check.layout import check_layout
 from drafter.output.check.numbering import _marker_with, check_numbering
@@ -60,7 +61,7 @@ def check_document(
 ) -> list[Finding]:
     """Every content check of one document, in reading order."""
     findings = doc.too_long() + check_numbering(doc) + check_leftovers(doc) + check_figures(doc) + check_register(doc)
-    findings += check_usage(doc) + format_diagnosis(doc)
+    findings += check_usage(doc) + check_facts(doc) + format_diagnosis(doc)
     findings += check_budget(doc, parts or [], target)
     return sorted(findings, key=lambda f: (f.paragraph is None, f.paragraph or 0))
 
