@@ -183,11 +183,12 @@ def test_reviews_survive_remining(mined: Path) -> None:
 def test_review_pass_through_real_prompts(mined: Path) -> None:
     phrases = select_phrases(mined, "审计", "opener", None)
     down, enter = "\x1b[B", "\r"
-    keys = enter + down + enter + down * 2 + enter + "\x15改好的{数量}句子" + enter + down * 4 + enter
+    # 接受, 拒绝, 修改文字, 改为范例/常用语, 跳过, 退出
+    keys = enter + down + enter + down * 2 + enter + "\x15改好的{数量}句子" + enter + down * 5 + enter
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         counts = review_pass(mined, phrases, questionary_asker(input=pipe, output=DummyOutput()))
-    assert counts == {"accept": 1, "reject": 1, "edit": 1, "skip": 0}
+    assert counts == {"accept": 1, "reject": 1, "edit": 1, "tier": 0, "skip": 0}
     reviews = load_reviews(mined).reviews
     assert [reviews[p.id].status for p in phrases[:3]] == ["accepted", "rejected", "edited"]
     edited = next(p for p in select_phrases(mined, "审计", "opener", None) if p.id == phrases[2].id)

@@ -206,11 +206,11 @@ def test_typed_answers_back_and_phrases(tmp_path: Path) -> None:
     assert first["body"][0] == "全年完成审计项目54个。" and len(first["body"]) == 2
     assert "预算执行" in first["body"][1] and "12个问题" in first["body"][1] and "2022年度" in first["body"][1]
     # The heading picker offers 常用语 first: the first heading about 审计整改 another bureau can sign.
-    assert first["children"] == [{"heading": "持续深化审计整改和审计成果运用", "body": ["整改到位。"], "children": []}]
+    assert first["children"] == [{"heading": "一体推进审计整改“下半篇文章”", "body": ["整改到位。"], "children": []}]
     assert [c["body"] for c in second["children"]][:3] == [["甲。"], ["乙。"], ["【待填写】"]]
     assert "存在的问题" not in [s["heading"] for s in answers["sections"]]
     texts = [p.text for p in docx.Document(str(output)).paragraphs]
-    assert "一、树牢政治机关意识" in texts and "（一）持续深化审计整改和审计成果运用" in texts and "XX县审计局" in texts
+    assert "一、树牢政治机关意识" in texts and "（一）一体推进审计整改“下半篇文章”" in texts and "XX县审计局" in texts
 
 
 def test_ctrl_c_saves_and_resume_returns_to_that_question(tmp_path: Path) -> None:
@@ -498,7 +498,7 @@ def test_phrase_review_says_where_it_saves(tmp_path: Path) -> None:
     said = child.before.replace("\r\n", "").replace("\n", "")
     assert str(data_home / "drafter" / "reviews.yaml") in said, "never into the installed package"
     time.sleep(0.3)
-    child.send(DOWN * 4 + ENTER)  # 退出
+    child.send(DOWN * 5 + ENTER)  # 退出 (after 接受, 拒绝, 修改文字, 改为范例/常用语, 跳过)
     child.expect(pexpect.EOF, timeout=30)
     child.close()
     assert child.exitstatus == 0

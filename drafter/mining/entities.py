@@ -353,17 +353,27 @@ def same_unit(mention: str, own: str | None) -> bool:
     if not own:
         return False
     mine, theirs = unit_core(own), unit_core(mention)
+    if mine and theirs in _BARE_KINDS and mine.endswith(theirs):
+        return True  # 市局, XX县局: a unit shortens its own name to its level and kind; another is named by its domain
     if not mine or not theirs or "X" in theirs or len(theirs) < 2:
         return False
     return mine == theirs or (len(theirs) >= 3 and (mine.endswith(theirs) or theirs.endswith(mine)))
 
 
+_BARE_KINDS = frozenset(["局", "委", "办", "院", "校", "所", "站", "中心"])
+
+
 def _unit_slot(mention: str, own: str | None, *, redacted: bool = False) -> str:
     """{单位} for the writer's own unit, {有关单位} for any other (a redacted name of an unknown writer is
     taken to be the writer's own: corpora redact the writer's name first)."""
+    if _LEVEL_BODY.fullmatch(mention):
+        return mention  # 县委, 乡党委: the body of a level, named as every unit of that level names its own
     if same_unit(mention, own) or (redacted and not own and mention.startswith("XX") and mention.count("X") == 2):
         return OWN_UNIT
     return OTHER_UNIT
+
+
+_LEVEL_BODY = re.compile(r"[省市县区乡镇](?:党委|党工委|人民政府|政府|人大|人大常委会|政协|纪委|纪委监委)")
 
 
 # A named unit in a list: a redacted name, or a name of 3 characters or more that ends like a unit's.
