@@ -524,7 +524,7 @@ class DraftCore:
 
     def insert_bank(self, role: str) -> BankView:
         """What `/p` offers in a body of this role, best first: its 常用语 true of the report's year (work roles
-        together), 常用语 openers and set phrases, then the 范例 (catalog.picker_phrases)."""
+        together), 常用语 openers and set phrases, then the 范例 (catalog.picker_view)."""
         from drafter.bank.catalog import picker_view
 
         return picker_view(self.phrases, self.general_phrases, role, self.draft.year)
