@@ -151,6 +151,6 @@ def certain_role(text: str, role: str) -> bool:
         return bool(_PROBLEM_WORDS.search(text))
     if role == "cause":  # an explanation, or an admission the problem part explains itself by
         return bool(_CAUSE_WORDS.search(text) or _SIDE_OF_CAUSE.search(text) or _PROBLEM_WORDS.search(text))
-    if role in ("measure", "result"):
-        return _role_in_work_section(text) in ("measure", "result")
+    if role in ("measure", "result"):  # what was done, so never of next year
+        return "{下一年份" not in text and _role_in_work_section(text) in ("measure", "result")
     return role != "case"

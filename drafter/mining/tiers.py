@@ -44,6 +44,10 @@ _TOWNSHIP_BODY = re.compile(r"([\u4e00-\u9fff]{2})[乡镇村](?:人民政府|政
 # The writer's name as the first part of one of its bodies (柳溪乡党委 -> {单位}党委): filled with the unit's
 # full name (柳溪乡人民政府党委) it reads wrong.
 _OWN_NAME_AS_PREFIX = re.compile(r"\{单位\}(?:党委|党组|党工委|政府|人民政府|纪委|人大)")
+# A school named after its place (邵庙初中, 城关小学): a name the dictionary does not know before the kind.
+_SCHOOL_KINDS = ("初中", "高中", "中学", "小学", "中心校", "幼儿园")
+# A place named by its landform (易家湾, 龙湾河): three characters of which the dictionary knows no part.
+_LANDFORM = re.compile(r"[\u4e00-\u9fff]{2}[湾湖河江山岭峰坝岛洲塘坪沟峪垸溪]")
 # The head of a named undertaking: a place name close before it names one (城东水厂扩建工程).
 _UNDERTAKING = re.compile(r"工程|大厦|大道|广场|水厂|园区|产业园")
 # 赴 names where one went: a place (赴长三角、赴井冈山), unless it is a kind of place anyone goes to.
@@ -169,6 +173,8 @@ _LITERAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _POINTS_BACK = re.compile(
     r"^(?:对此|为此|因此|此外|这些|这一|这是|此项|该|上述|以上|其中|其|他们|她们|它们|对于这些|与此同时)"
 )
+# 此类事故, 上述问题: what they are is said in the sentence before.
+_REFERS_BACK = re.compile(r"此类|上述|前述")
 # 重点做好以下工作：一是…… — a part's lead-in and the first item of its list, cut off from the rest.
 _LEAD_AND_ITEM = re.compile(r"：(?:[一二三四五六七八九十]是|首先|第一|[（(][一二三四五六七八九十\d][）)]|\d[.、])")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
@@ -222,6 +228,7 @@ def _named(text: str) -> str | None:
     # are too loose to judge by (it tags 深度 as one).
     words = lexicon().segment(SLOT.sub("，", text))
     institutions = [w for w in words if _INSTITUTION.search(w)] + _ORDINAL_INSTITUTION.findall(text)
+    institutions += _named_schools(words)
     institutions += [
         m.group(0)
         for m in _TOWNSHIP_BODY.finditer(text)
@@ -241,10 +248,29 @@ def _named(text: str) -> str | None:
         destination = lexicon().segment(match.group(1))[0]
         if destination not in _ANY_DESTINATION and not destination.startswith(_ANY_DESTINATION_START):
             return f"含有具体的去处（赴{destination}）"
+    for match in _LANDFORM.finditer(SLOT.sub("，", text)):
+        name = match.group(0)
+        unknown = not any(lexicon().known(part) for part in (name, name[:2], name[1:]))
+        if unknown or (lexicon().known(name) and lexicon().place(name)):
+            return f"含有地名（{name}）"
     phase = _PROJECT_PHASE.search(text) or _MILESTONE.search(text)
     if phase:
         return f"写的是某个项目的某一期或某个节点（{phase.group(0)}）"
     return None
+
+
+def _named_schools(words: list[str]) -> list[str]:
+    """Schools named after a place: a word of the kinds (初中, 中学 …) after a name the dictionary does not know, or a
+    longer word ending in one that it does not know (城关中学 as one word is known as no common word)."""
+    from drafter.mining.lexicon import lexicon
+
+    found = []
+    for before, word in zip(["", *words], words, strict=False):
+        if word in _SCHOOL_KINDS and len(before) >= 2 and not lexicon().known(before):
+            found.append(before + word)
+        elif len(word) >= 4 and word.endswith(_SCHOOL_KINDS) and not lexicon().known(word):
+            found.append(word)
+    return found
 
 
 def _dated(text: str) -> str | None:
@@ -270,8 +296,8 @@ def _incomplete(text: str, role: str) -> str | None:
     ends = _SENTENCE_END + ("：" if role in LEAD_IN_ROLES else "")
     if not stripped or stripped[-1] not in ends:
         return "不是完整的句子（没有以句号结尾）"
-    if _POINTS_BACK.match(stripped):
-        return "开头承接上文，单独用不成句"
+    if _POINTS_BACK.match(stripped) or _REFERS_BACK.search(stripped):
+        return "承接上文（此类、上述……），单独用不成句"
     if _LEAD_AND_ITEM.search(stripped):
         return "引语和列举的第一项连在一起"
     if any(stripped.count(left) != stripped.count(right) for left, right in _PAIRS):
