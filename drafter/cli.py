@@ -296,7 +296,12 @@ FONTS = click.option(
 @click.option("--force", is_flag=True, help="目录中有不是 drafter 写的文件时也写入（那些文件不会被删除）。")
 @click.option("--include-all", is_flag=True, help="不是总结（通知、讲话……）或过短的文稿也一并提炼。")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：每篇文稿的去向、文种和常用语条数。")
-def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include_all: bool, as_json: bool) -> None:
+@click.option(
+    "--own", is_flag=True, help="这些是本单位往年的总结：提炼出的句子也加入本单位常用语库（向导 /p 时排在最前）。"
+)
+def mine(
+    paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include_all: bool, as_json: bool, own: bool
+) -> None:
     """从语料中提炼各文种的提纲骨架和常用语库，写入模板目录。
 
     文件或目录默认为 drafter 自带的语料（corpus/）。
@@ -307,7 +312,9 @@ def mine(paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include
 
     sources = list(paths) or [bundled("corpus")]
     with mining_progress() as progress:
-        summary = mine_corpus(sources, out_dir, jobs=jobs, progress=progress, force=force, include_all=include_all)
+        summary = mine_corpus(
+            sources, out_dir, jobs=jobs, progress=progress, force=force, include_all=include_all, own=own
+        )
     if as_json:
         import json
 
@@ -527,6 +534,73 @@ def wizard(
         from drafter.writing.wizard.run import resume_command
 
         click.echo(f"答案已保存在 {result.answers.absolute()}。继续填写：{resume_command(result.answers)}")
+
+
+PROFILE_FIELDS = ("name", "kind", "signature", "genre", "fonts", "last_report", "target", "figures")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@HELP
+@click.option("--name", help="单位名称（如 青山县审计局）；单位类别随之由名称推出。")
+@click.option("--kind", help="单位类别：局、镇、乡、街道、医院、学校、公司、委员会……（名称看不出时再写）。")
+@click.option("--signature", help="落款（与单位名称不同时，如 中共XX镇委员会 XX镇人民政府）。")
+@click.option("--genre", help="常写的文种（如 审计）。")
+@click.option(
+    "--fonts",
+    "fonts_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="字体表 YAML（如 title: 华文中宋）：以后生成文稿都用它。",
+)
+@click.option(
+    "--last-report",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="去年的总结：以后向导默认从它开始（相当于 --from）。",
+)
+@click.option("--target", type=TARGET, help="常用的篇幅，如“限 4 页”或“约 3000 字”。")
+@click.option(
+    "--clear",
+    multiple=True,
+    type=click.Choice(PROFILE_FIELDS),
+    help="清空某一项，可写多次：" + "、".join(PROFILE_FIELDS) + "。",
+)
+def profile(
+    name: str | None,
+    kind: str | None,
+    signature: str | None,
+    genre: str | None,
+    fonts_path: Path | None,
+    last_report: Path | None,
+    target: str | None,
+    clear: tuple[str, ...],
+) -> None:
+    """查看或修改单位信息：单位名称、类别、落款、常写的文种、字体、去年的总结、篇幅。
+
+    向导第一次运行时会问这些，之后作为默认值；不带选项时显示现在的单位信息和它存放的位置。
+    """
+    from drafter.show import print_profile
+    from drafter.writing.profile import load_profile, profile_path, update_profile
+
+    fonts = None
+    if fonts_path is not None:
+        from drafter.output.render.document import load_fonts
+
+        fonts = load_fonts(fonts_path)
+    changes: dict[str, object] = {
+        "name": name,
+        "kind": kind,
+        "signature": signature,
+        "genre": genre,
+        "fonts": fonts,
+        "last_report": str(last_report) if last_report else None,
+        "target": target,
+    }
+    if genre:
+        from drafter.bank.templates import find_genre, load_registry, resolve_templates
+
+        changes["genre"] = find_genre(genre, load_registry(resolve_templates(None))).name
+    edited = any(value is not None for value in changes.values()) or bool(clear)
+    unit = update_profile(changes, clear=clear) if edited else load_profile()
+    print_profile(unit, profile_path(), edited=edited)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from drafter.output.formatting.report import FormatReport
     from drafter.output.formatting.run import FormatResult
     from drafter.reading.clean import CleanReport
+    from drafter.writing.profile import UnitProfile
 
 _PLACES_SHOWN = 5
 
@@ -158,6 +159,12 @@ def print_mine_summary(summary: MineSummary) -> None:
         f"共读取 {summary.files} 个文件（{summary.megabytes:.1f} MB），提炼 {summary.documents} 篇总结，"
         f"未提炼 {len(skipped)} 篇；常用语 {summary.phrases} 条，其中已有审阅记录的 {summary.reviewed} 条。"
     )
+    if summary.own_added is not None:
+        from drafter.bank.own import own_bank_path
+
+        console.print(
+            f"本单位常用语库新增 {summary.own_added} 条（{escape(str(own_bank_path()))}），向导里按 /p 时排在最前。"
+        )
     if cleaning:
         console.print("清洗（drafter clean --report 列出每一处）：")
         for line in cleaning:
@@ -232,6 +239,37 @@ def print_review_stores(stores: list[ReviewStore]) -> None:
     """Which review decisions are in force (the person's own, a team's shared file) and how many each holds."""
     parts = [f"{store.name} {store.path}（{store.decisions} 条）" for store in stores]
     Console(highlight=False).print(f"[dim]审阅记录：{escape('；'.join(parts))}[/dim]")
+
+
+def print_profile(profile: UnitProfile, path: Path, *, edited: bool) -> None:
+    """The unit profile, field by field, and where it is kept."""
+    from drafter.writing.profile import FIELD_NAMES
+
+    console = Console(highlight=False)
+    if profile.is_empty():
+        console.print(
+            f"还没有单位信息（{escape(str(path))}）。第一次运行向导时会询问；也可以用 drafter profile --name 单位名称 设置。"
+        )
+        return
+    console.print(f"{'已保存' if edited else '单位信息'}（{escape(str(path))}）：")
+    table = Table(show_header=False, box=None, pad_edge=False)
+    values = {
+        "name": profile.name,
+        "kind": profile.kind_or_derived()
+        if profile.kind
+        else f"{profile.kind_or_derived() or '（未知）'}（由名称推出）",
+        "signature": profile.signature or (f"{profile.name}（同单位名称）" if profile.name else None),
+        "genre": profile.genre,
+        "fonts": "、".join(f"{k}: {v}" for k, v in profile.fonts.model_dump().items()) if profile.fonts else None,
+        "last_report": profile.last_report,
+        "target": profile.target,
+        "figures": "、".join(f"{k} {v:g}" for k, v in profile.figures.items()) if profile.figures else None,
+    }
+    for key, value in values.items():
+        if key == "figures" and value and profile.figures_year:
+            value = f"{profile.figures_year}年：{value}"
+        table.add_row(f"  {FIELD_NAMES[key]}", escape(str(value)) if value else "[dim]（未填）[/dim]")
+    console.print(table)
 
 
 def print_findings(reports: list[FileReport]) -> None:

@@ -284,14 +284,15 @@ _UNIT_ENDS = re.compile(r"[局委办]|中心")
 _SCHOOL_WORDS = re.compile(r"学|幼儿园|中心校")
 
 
-def slot_entities(text: str, own: str | None = None) -> str:
+def slot_entities(text: str, own: str | None = None, *, projects: bool = True) -> str:
     """Replace the named things of a sentence by slots ({地名}, {单位}, {有关单位}, {单位名单}, {文号}, {文件},
     {提法}, {项目}, {姓名}).
 
     `own` is the unit that wrote the sentence: its name becomes {单位}, which the wizard fills with the
     user's own unit; any other unit becomes {有关单位}, and a list of other units one {单位名单}, which the
     user fills in (never with their own unit: a bureau does not audit itself).
-    Each rule first looks for a character it needs (号, “, 《 …): most sentences skip most rules.
+    Each rule first looks for a character it needs (号, “, 《 …): most sentences skip most rules. `projects`
+    False leaves project and firm names (read from unknown words) to the person, who confirms the result.
     """
     if "号" in text:
         text = _DOC_NUMBER.sub("{文号}", text)
@@ -317,7 +318,8 @@ def slot_entities(text: str, own: str | None = None) -> str:
         text = _LEVEL_UNIT.sub(lambda m: _unit_slot(m.group(0), own), text)
     if _SCHOOL_WORDS.search(text):
         text = _SCHOOL.sub(lambda m: _school(m, own), text)
-    text = slot_projects(text, own)
+    if projects:
+        text = slot_projects(text, own)
     return _REPEATED_SLOT.sub(r"\1", text) if "}" in text else text
 
 

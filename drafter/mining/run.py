@@ -77,6 +77,7 @@ class MineSummary:
     genres: list[dict[str, Any]] = field(default_factory=list)  # id, name, documents, sections, phrases, discovered
     phrases: int = 0
     reviewed: int = 0
+    own_added: int | None = None  # phrases added to the unit's own bank (--own)
     report: CleanReport = field(default_factory=CleanReport)
     failures: list[UserError] = field(default_factory=list)
 
@@ -163,8 +164,10 @@ def mine(
     progress: Progress | None = None,
     force: bool = False,
     include_all: bool = False,
+    own: bool = False,
 ) -> MineSummary:
-    """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir`."""
+    """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir`; `own`: these are
+    the unit's own reports, and their phrases join the unit's own bank too."""
     check_writable_output(out_dir)
     _refuse_foreign(out_dir, force)
     registry_path = registry or _registry_for(out_dir)
@@ -201,6 +204,11 @@ def mine(
     write_mined(out_dir, files_out, _registry_text(registry_path, mined.registry))
     prepare_indexes(out_dir, [f for f in files_out if f.endswith(BANK_SUFFIX)])
     _fill_summary(summary, mined, reviewed)
+    if own:
+        from drafter.bank.own import own_phrase, save_own
+
+        mine_own = [own_phrase(p.text, b.genre, p.role) for b in mined.banks for p in b.phrases if not p.borrowed]
+        summary.own_added = save_own(mine_own)
     return summary
 
 

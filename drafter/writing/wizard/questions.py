@@ -313,6 +313,18 @@ SLOT_HINTS = {
 }
 
 
+def slot_answer(slot: str, value: str) -> str:
+    """A slot's value as it goes into the sentence: a document's name in 《》, a slogan in “” (the slot took
+    their marks with it)."""
+    value = value.strip()
+    kind = slot_type(slot)
+    if kind == "文件" and value and not value.startswith("《"):
+        return f"《{value}》"
+    if kind == "提法" and value and not value.startswith(("“", '"')):
+        return f"“{value}”"
+    return value
+
+
 def quoted(text: str) -> str:
     """“text”, with quotation marks inside it turned into single ones (a heading with “下半篇文章” in it)."""
     return "“" + text.replace("“", "‘").replace("”", "’") + "”"
