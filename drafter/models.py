@@ -459,6 +459,23 @@ class ChecklistItem(StrictModel):
     note: str = ""
 
 
+class PendingPhrase(StrictModel):
+    """A phrase being filled in when the wizard stopped: where it goes, its text, the slot values given so far."""
+
+    target: str  # the paragraph it goes to: preamble, sections[1].body[2], sections[0].heading …
+    text: str  # the phrase with the basics put in, its other slots still {slot}
+    values: dict[str, str] = Field(default_factory=dict)
+
+
+class FigureValue(StrictModel):
+    """One of the genre's key figures for this report: what it counts, its unit, this year's and last year's value."""
+
+    label: str
+    unit: str
+    value: float | None = None
+    last: float | None = None
+
+
 class Draft(StrictModel):
     """The answers file: what the wizard writes and `drafter render` reads."""
 
@@ -475,6 +492,8 @@ class Draft(StrictModel):
     checklist: list[ChecklistItem] = Field(default_factory=list)
     resume_at: str | None = None  # the wizard's question being asked when it stopped (wizard --resume returns to it)
     target: str | None = None  # the length target: 限 2 页, 约 3000 字
+    figures: list[FigureValue] = Field(default_factory=list)  # the key figures asked before the parts
+    pending: PendingPhrase | None = None  # a phrase half filled in when the wizard stopped
 
     @field_validator("target")
     @classmethod

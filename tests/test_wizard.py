@@ -35,6 +35,15 @@ def audit_bank():
     return load_skeleton(TEMPLATES, genre), load_bank(TEMPLATES, genre)
 
 
+AUDIT_FIGURES = len(audit_bank()[0].figures)
+
+
+def after_title(first_run: bool = True) -> list[str]:
+    """Enter through what comes after the title: the length target, on a first run last year's report (the
+    unit profile), and the key figures."""
+    return [ENTER] + ([ENTER] if first_run else []) + [ENTER] * AUDIT_FIGURES
+
+
 # --- pure questions ------------------------------------------------------------------
 
 
@@ -137,7 +146,7 @@ def answers_of(path: Path) -> dict:
 
 
 def test_enter_alone_gives_a_complete_draft(tmp_path: Path) -> None:
-    result, output = drive([ENTER] * 40, tmp_path, genre="审计")
+    result, output = drive([ENTER] * 60, tmp_path, genre="审计")
     assert result.outcome == "render" and output.exists()
     answers = answers_of(result.answers)
     assert answers["year"] == 2024 and answers["date"] == "2024-12-20"
@@ -161,6 +170,7 @@ def test_typed_answers_back_and_phrases(tmp_path: Path) -> None:
         "2023" + ENTER,  # typed over the suggested 2024, not appended to it
         ENTER,  # date: the end of 2023 (earlier than today)
         ENTER,  # title
+        *after_title(),
         ENTER,  # preamble: the first phrase, the opening true of 2023 (its unit and year filled in)
         ENTER,  # keep the filled text
         ENTER,  # keep part one
@@ -222,7 +232,7 @@ def test_ctrl_c_saves_and_resume_returns_to_that_question(tmp_path: Path) -> Non
     assert interrupted.value.message.endswith(f"wizard --resume {answers_file}")
     assert answers_of(answers_file)["resume_at"] == "title"
     # The first key of the resumed run goes to the title, the question that was interrupted.
-    result, _ = drive(["\x15县审计局工作总结" + ENTER, *[ENTER] * 40], tmp_path, resume=answers_file)
+    result, _ = drive(["\x15县审计局工作总结" + ENTER, *[ENTER] * 60], tmp_path, resume=answers_file)
     assert result.outcome == "render"
     answers = answers_of(answers_file)
     assert answers["org"] == "XX县审计局" and answers["title"] == "县审计局工作总结"
@@ -244,9 +254,9 @@ class RecordingPrompter(QuestionaryPrompter):
 
 
 def test_renamed_part_is_listed_by_its_new_name(tmp_path: Path) -> None:
-    to_part_one = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    to_part_one = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, *after_title(), ENTER, ENTER, ENTER]
     to_preview = [ENTER] * 26  # Enter through the rest
-    at_preview = [DOWN + ENTER, ENTER, *[ENTER] * 4, ENTER]  # 修改某一部分; the basics, unchanged; render
+    at_preview = [DOWN + ENTER, ENTER, *[ENTER] * 5, ENTER]  # 修改某一部分; the basics, unchanged; render
     keys = [*to_part_one, "\x15巡审联动" + ENTER, *to_preview, *at_preview]
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
@@ -267,14 +277,14 @@ def test_ctrl_c_at_the_genre_leaves_no_answers_file(tmp_path: Path) -> None:
 
 def test_resumed_run_says_where_it_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers_file = tmp_path / "out.answers.yaml"
-    basics = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER]
+    basics = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, *after_title()]
     preamble = [ENTER, ENTER]  # the first phrase (its unit and year filled in), its text
     to_part_two = [*basics, *preamble, *[ENTER] * 4, ENTER, ENTER]  # part one; keep part two, its heading
     with pytest.raises(Interrupted):
         drive([*to_part_two, "第一段。" + ENTER, CTRL_C], tmp_path, genre="审计")
     assert answers_of(answers_file)["resume_at"] == "sections[1].body"
     capsys.readouterr()
-    drive(["第二段。" + ENTER, *[ENTER] * 40], tmp_path, resume=answers_file)
+    drive(["第二段。" + ENTER, *[ENTER] * 60], tmp_path, resume=answers_file)
     assert "已从“第 2 部分的正文”继续" in capsys.readouterr().out
     sections = answers_of(answers_file)["sections"]
     assert sections[1]["body"] == ["第一段。", "第二段。"] and sections[0]["body"] == ["【待填写】"]
@@ -282,20 +292,20 @@ def test_resumed_run_says_where_it_continues(tmp_path: Path, capsys: pytest.Capt
 
 def test_existing_answers_resume(tmp_path: Path) -> None:
     (tmp_path / "out.answers.yaml").write_text("genre: 审计\norg: 旧的\nresume_at: year\n", encoding="utf-8")
-    result, output = drive([ENTER] * 40, tmp_path, genre="审计")  # the first choice: continue
+    result, output = drive([ENTER] * 60, tmp_path, genre="审计")  # the first choice: continue
     assert answers_of(result.answers)["org"] == "旧的" and output.exists()
 
 
 def test_existing_answers_restart_keeps_the_old_ones(tmp_path: Path) -> None:
     (tmp_path / "out.answers.yaml").write_text("genre: 审计\norg: 旧的\n", encoding="utf-8")
-    result, _ = drive([DOWN + ENTER, "新的" + ENTER, *[ENTER] * 40], tmp_path, genre="审计")
+    result, _ = drive([DOWN + ENTER, "新的" + ENTER, *[ENTER] * 60], tmp_path, genre="审计")
     assert answers_of(result.answers)["org"] == "新的"
     assert (tmp_path / "out.answers.old.yaml").read_text(encoding="utf-8") == "genre: 审计\norg: 旧的\n"
 
 
 def test_existing_output_is_saved_beside_unless_overwritten(tmp_path: Path) -> None:
     (tmp_path / "out.docx").write_bytes(b"mine")
-    result, _ = drive([ENTER] * 41, tmp_path, genre="审计")
+    result, _ = drive([ENTER] * 60, tmp_path, genre="审计")
     assert (tmp_path / "out.docx").read_bytes() == b"mine" and result.output == tmp_path / "out(2).docx"
     assert result.output.exists()
 
@@ -307,7 +317,7 @@ def test_answers_file_only_missing_questions(tmp_path: Path) -> None:
         "sections:\n  - heading: 存在的问题\n    body: [人手不足。]\nclosing: 已写好的结尾。\n",
         encoding="utf-8",
     )
-    result, _ = drive([ENTER] * 30, tmp_path, answers=partial)
+    result, _ = drive([ENTER] * 50, tmp_path, answers=partial)
     answers = answers_of(result.answers)
     assert answers["preamble"] == "已写好的导语。" and answers["closing"] == "已写好的结尾。"
     headings = [s["heading"] for s in answers["sections"]]
@@ -362,7 +372,7 @@ def spawn(
     )
 
 
-def answer_until_exit(child: pexpect.spawn, keys: list[str], quiet: float = 0.3, limit: int = 200) -> None:
+def answer_until_exit(child: pexpect.spawn, keys: list[str], quiet: float = 0.3, limit: int = 600) -> None:
     """Type each key when the screen has been quiet for a moment; then Enter until the program ends."""
     pending = list(keys)
     for _ in range(limit):
@@ -388,21 +398,34 @@ def test_real_terminal_enter_only(tmp_path: Path) -> None:
 def converse(child: pexpect.spawn, exchanges: list[tuple[str, str]]) -> None:
     """For each (prompt, keys): wait for the prompt to be on screen, then type the keys."""
     for prompt, keys in exchanges:
-        child.expect_exact(prompt, timeout=30)
+        try:
+            child.expect_exact(prompt, timeout=30)
+        except pexpect.TIMEOUT:
+            pytest.fail(f"never saw {prompt!r}; the screen ended with {child.before[-300:]!r}")
         time.sleep(0.3)  # let the prompt finish drawing
         if keys:
             child.send(keys)
 
 
+def figure_keys(typed: dict[str, str]) -> list[tuple[str, str]]:
+    """The figures page in a terminal: each key figure's prompt, and what to type there (Enter skips)."""
+    return [(f"{f.label}（{f.unit}）", typed.get(f.label, "") + ENTER) for f in audit_bank()[0].figures]
+
+
 def test_real_terminal_session(tmp_path: Path) -> None:
-    """A clerk's session: welcome, a typed year, a phrase with its slots shown, /e without an editor,
-    /b in a body, the ticked sub-headings; Ctrl-C; the resumed run returns to the same question."""
+    """A clerk's session, installed as the README says and not on PATH: welcome; basics, a target, the
+    figures page; Tab lists the headings at once; the figures come back as the first paragraph; a phrase
+    half filled in (2 of its slots typed) when Ctrl-C comes. The printed command, run as printed elsewhere,
+    returns to the very slot, the answers kept; a slot left empty is said and listed before rendering."""
+    import io
+
     templates = ["--templates", str(TEMPLATES)]
     env = {key: value for key, value in os.environ.items() if key not in ("EDITOR", "VISUAL")}
-    # Installed as the README says, not on PATH: the console script started by its path.
     script = Path(sys.executable).with_name("drafter")
     env["PATH"] = "/usr/bin:/bin"
     child = spawn(["wizard", "审计", "-o", "second.docx", *templates], tmp_path, env=env, program=[str(script)])
+    heading = audit_bank()[0].sections()[0].heading
+    listed = next(p.text for p in audit_bank()[1] if p.role == "heading" and p.text != heading)
     converse(
         child,
         [
@@ -412,24 +435,22 @@ def test_real_terminal_session(tmp_path: Path) -> None:
             ("总结的年份", "2023" + ENTER),
             ("成文日期", ENTER),
             ("标题：", ENTER),
+            ("篇幅目标", "限 3 页" + ENTER),
+            ("去年的总结", ENTER),  # the first run asks what the unit profile keeps
+            *figure_keys({"完成审计计划项目": "60", "审计查出主要问题金额": "3200"}),
             ("开头导语：从常用语", ENTER),  # the opening true of 2023, its unit and year filled in
             ("填好的句子", ""),
             ("开头导语（回车采用", ENTER),
+            ("按篇幅目标（限 3 页）这一部分约", ""),
             ("保留“", ENTER),
-            ("这一部分的标题", ENTER),
-            ("第 1 段", "/p" + ENTER),
-            ("输入词语筛选", "预算执行 问题" + ENTER),
-            ("〖数量〗", "12" + ENTER),
-            ("填好的句子", ""),
-            ("第 2 段", "/e" + ENTER),
-            ("Esc 然后 Enter", ENTER + ENTER + "第二段。" + "\x1b" + ENTER),
-            ("第 3 段", "/b" + ENTER),
-            ("第 2 段", ENTER),
-            ("第 3 段", ENTER),
-            ("这一部分的小标题", ENTER),
-            ("保留“", ENTER),
-            ("这一部分的标题", ENTER),
-            ("第 1 段", ""),
+            ("这一部分的标题", "\t"),  # Tab at once: the headings are listed with the suggestion still there
+            (listed[:12], ENTER),  # nothing picked from the list: Enter takes the suggested heading
+            ("第 1 段", ENTER),  # the grey suggestion: the figures typed before, in a sentence
+            ("第 2 段", "/p" + ENTER),
+            ("输入词语筛选", "促进整改" + ENTER),
+            ("〖日期〗", "11月30日" + ENTER),  # the first 金额 is the 3200 typed on the figures page: not asked
+            ("〖金额〗", "2100" + ENTER),
+            ("〖金额〗", ""),
         ],
     )
     child.send(CTRL_C)
@@ -441,25 +462,47 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     assert f"已中断，答案已保存在 {answers}" in said and "错误" not in said
     printed = said.split("继续填写：")[1].strip()
     assert shlex.split(printed) == [str(script.resolve()), "wizard", "--resume", str(answers)]
+    pending = answers_of(answers)["pending"]
+    assert pending["values"] == {"日期": "11月30日", "金额2": "2100"} and "3200万元" in pending["text"]
     # The printed command, run as printed by a shell elsewhere (its --templates added: the test's own).
     child = spawn([], Path("/"), env=env, program=["/bin/sh", "-c", f"{printed} {shlex.join(templates)}"])
+    child.logfile_read = screen = io.StringIO()
     converse(
         child,
         [
-            ("已从“第 2 部分的正文”继续", ""),
-            ("第 1 段", "巡审联动成效明显。" + ENTER),
-            ("第 2 段", ENTER),
-            ("这一部分的小标题", ENTER),  # the typical ones, ticked
+            ("已从“第 1 部分的正文”继续", ""),
+            ("〖金额〗", "800" + ENTER),  # the slot it stopped at: the third 金额
+            ("〖金额〗", ENTER),  # the fourth left empty
+            ("留空", ""),
+            ("第 3 段", ENTER),
+            ("这一部分的小标题", ENTER),
         ],
     )
     answer_until_exit(child, [])
     assert child.exitstatus == 0
+    shown = screen.getvalue().replace("\r\n", "").replace("\n", "")
+    assert "还有 1 处空位待填" in shown and "【金额】" in shown
     texts = [p.text for p in docx.Document(str(tmp_path / "second.docx")).paragraphs]
     assert texts[0] == "XX县审计局2023年工作总结"
     assert any(text.startswith("2023年是全面贯彻党的二十大精神的开局之年。一年来，XX县审计局") for text in texts)
-    assert any("12个问题" in text and "2022年度" in text for text in texts)
-    assert "第二段。" in texts and "巡审联动成效明显。" in texts
-    assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts
+    assert f"一、{heading}" in texts
+    assert any(text.startswith("全年完成审计计划项目60个") for text in texts), "the figure typed once is in a sentence"
+    phrase = next(text for text in texts if "促进整改落实有关问题金额" in text)
+    assert "截至11月30日" in phrase and "3200万元" in phrase and "2100万元" in phrase and "800万元" in phrase
+    assert "已调账处理金额【金额】万元" in phrase
+    assert answers_of(answers).get("pending") is None
+
+
+def test_real_terminal_ctrl_c_before_a_genre(tmp_path: Path) -> None:
+    """Ctrl-C at the genre chooser: nothing was saved, and that is what is said."""
+    child = spawn(["wizard", "--templates", str(TEMPLATES)], tmp_path)
+    converse(child, [("选择文种", "")])
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    said = child.before.replace("\r\n", "").replace("\n", "")
+    assert child.exitstatus == 130 and "还没有保存任何答案" in said and "--resume" not in said
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_terminal_that_never_answers_cursor_position_requests_costs_no_second_a_prompt(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def own_phrase(text: str, genre_id: str, role: PhraseRole) -> Phrase:
         slots=slot_names(text),
         origin=OWN_ORIGIN,
         status="accepted",
+        tier="常用语",  # the unit's own words: signable as they stand once the slots are filled
     )
 
 

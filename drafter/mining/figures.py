@@ -24,7 +24,8 @@ FIGURE_UNIT = re.compile(
     r"条|份|起|期|批|%|％|万|亿)"
 )
 MAX_FIGURES = 8
-_CLAUSE_BREAK = re.compile(r"[，。；：、！？（）()“”《》\s]|\{[^}]*\}")
+KEY_LABEL_MIN = 4
+_CLAUSE_BREAK = re.compile(r"[，。；：、！？（）()“”《》\s]|\{[^}]*\}|\d+(?:\.\d+)?(?:年度|年|月份|月|日)?")
 # Words that open a clause before what is counted: time, scope, "in total", "already" (longest first).
 _OPENERS = re.compile(
     r"^(?:截至目前|截止目前|截至年底|今年以来|全年共|全年|今年|本年度|年内|目前|累计|共计|总计|合计|共|已经|已|"
@@ -95,6 +96,8 @@ def key_figures(phrases: list[Phrase], limit: int = MAX_FIGURES) -> list[KeyFigu
         if phrase.role not in ("result", "measure", "case") or phrase.borrowed:
             continue
         for figure in figure_slots(phrase.text):
+            if figure.unit in ("类", "大类") or (figure.unit == "个" and len(figure.label) < KEY_LABEL_MIN):
+                continue  # 揭示（类）, 问题（个）: a generic measure word needs more than one noun to say what it counts
             key = (figure.label, figure.unit)
             documents[key] += phrase.documents
             occurrences[key] += phrase.count

@@ -39,14 +39,19 @@ from drafter.models import (
     ROLE_NAMES,
     Draft,
     DraftSection,
+    FigureValue,
     Genre,
     Outline,
+    PendingPhrase,
     Phrase,
     Skeleton,
     SkeletonNode,
 )
 from drafter.output.render.layout import strip_marker
 from drafter.output.render.text import title_from_pattern
+from drafter.reading.numerals import int_to_cn
+from drafter.writing.profile import UnitProfile
+from drafter.writing.target import LengthTarget, PartShare
 from drafter.writing.wizard.questions import (
     PLACEHOLDER,
     Choice,
@@ -60,6 +65,7 @@ from drafter.writing.wizard.questions import (
     paragraph_question,
     parse_date_answer,
     prepared,
+    slot_answer,
     slot_question,
 )
 
@@ -67,13 +73,13 @@ if TYPE_CHECKING:
     from drafter.writing.yoy import Comparison
 
 REVIEW = "review"
-BASICS = ("org", "year", "date", "title")
+BASICS = ("org", "year", "date", "title", "target")
 PartState = Literal["done", "empty", "todo", "partial", "dropped"]
 STATE_NAMES = {"done": "已写", "empty": "未写", "todo": "有【】待填", "partial": "未写完", "dropped": "已删去"}
 Answer = str | list[str] | bool | None
 
-_STEPS = {"genre": 0, "checklist": 1, "org": 2, "year": 2, "date": 2, "title": 2, "preamble": 3}
-_STEPS |= {"sections": 4, "added": 4, "closing": 5, "signature": 6, REVIEW: 7}
+_STEPS = {"genre": 0, "checklist": 1, "org": 2, "year": 2, "date": 2, "title": 2, "target": 2, "profile": 3}
+_STEPS |= {"figures": 4, "preamble": 5, "sections": 6, "added": 6, "closing": 7, "signature": 8, REVIEW: 9}
 _STAGES = {"": 0, "heading": 1, "body": 2, "children": 3, "status": 0, "note": 1}
 _MARK = re.compile(r"【([^【】]{1,12})】")
 _PART = re.compile(r"^(sections|added)\[(\d+)\]")
@@ -90,8 +96,8 @@ def position(name: str) -> tuple[int, ...]:
         numbers.append(10_001)  # the parts a person added come after the skeleton's
     for index, part in re.findall(r"\[(\d+)\]\.?([a-z]*)", name):
         numbers += [int(index), _STAGES.get(part, 0)]
-    if name.startswith("sections[") and name.endswith(".children"):
-        numbers.append(_STAGES["children"])
+    if re.match(r"^(?:sections|added)\[\d+\]\.children$", name):
+        numbers.append(-1)  # the list of sub-headings comes before the first sub-heading's body
     if name in ("sections", "sections.more"):
         numbers.append(10_000)
     return tuple(numbers)
@@ -100,7 +106,11 @@ def position(name: str) -> tuple[int, ...]:
 def describe(name: str) -> str:
     """A question's name as a person reads it (sections[1].body -> 第 2 部分的正文)."""
     if name in BASICS:
-        return {"org": "单位名称", "year": "年份", "date": "成文日期", "title": "标题"}[name]
+        return {"org": "单位名称", "year": "年份", "date": "成文日期", "title": "标题", "target": "篇幅目标"}[name]
+    if name.startswith("figures"):
+        return "主要数字"
+    if name.startswith("profile"):
+        return "单位信息"
     numbered = re.match(r"^(sections|added)\[(\d+)\](?:\.children\[(\d+)\])?", name)
     if numbered:
         number = int(numbered.group(2)) + 1
@@ -236,6 +246,9 @@ class DraftCore:
     today: dt.date = field(default_factory=dt.date.today)
     last_year: Outline | None = None  # --from: last year's report
     entries: list[Entry] = field(default_factory=list)
+    profile: UnitProfile = field(default_factory=UnitProfile)  # the unit as remembered from earlier runs
+    last_year_path: Path | None = None  # where last year's report is (remembered for next time)
+    learned: dict[str, Any] = field(default_factory=dict)  # profile answers of this run, kept by remember()
 
     def __post_init__(self) -> None:
         self.genre: Genre | None = None
@@ -406,6 +419,10 @@ class DraftCore:
             self.draft.signature = text if text and text != self.draft.org else None
         elif name.startswith("checklist["):
             self._apply_checklist(name, value)
+        elif name.startswith("figures["):
+            self._apply_figure(name, value)
+        elif name.startswith("profile."):
+            self._apply_profile(name, value)
         elif name == "sections.more":
             self.add_part(_text(value))
         elif _PART.match(name):
@@ -415,9 +432,12 @@ class DraftCore:
 
     def set_basic(self, name: str, answer: str) -> None:
         """Store one of the basics (validated); a title equal to the derived one is not stored (it follows the org)."""
-        problem = check_value(answer, {"year": "year", "date": "date"}.get(name, "none"))  # type: ignore[arg-type]
+        problem = check_value(answer, {"year": "year", "date": "date", "target": "target"}.get(name, "none"))  # type: ignore[arg-type]
         if problem:
             raise AnswerError(name, problem)
+        if name == "target":
+            self.draft.target = answer or None
+            return
         if name == "org":
             self.draft.org = answer or None
         elif name == "year":
@@ -524,10 +544,16 @@ class DraftCore:
 
     def insert_bank(self, role: str) -> BankView:
         """What `/p` offers in a body of this role, best first: its 常用语 true of the report's year (work roles
-        together), 常用语 openers and set phrases, then the 范例 (catalog.picker_view)."""
-        from drafter.bank.catalog import picker_view
+        together), 常用语 openers and set phrases, then the 范例 (catalog.picker_view); the unit's own phrases first."""
+        from drafter.bank.catalog import CLAUSE_ROLES, WORK_ROLES, picker_view
+        from drafter.bank.search import Bank, Shelf
 
-        return picker_view(self.phrases, self.general_phrases, role, self.draft.year)
+        view = picker_view(self.phrases, self.general_phrases, role, self.draft.year)
+        roles = (WORK_ROLES if role in WORK_ROLES else frozenset({role})) | CLAUSE_ROLES
+        own = self.own_phrases(roles)
+        if own:  # the unit's own phrases (saved with /s, mined with --own) come first
+            view.shelves.insert(0, Shelf(Bank.of(own), frozenset(roles)))
+        return view
 
     def heading_bank(self) -> BankView:
         """The bank's heading patterns true of the report's year, 常用语 first."""
@@ -718,7 +744,18 @@ class DraftCore:
     def questions(self, part: str) -> list[Question]:
         """The questions of one part, their defaults the answers given so far (what each front end asks)."""
         if part == "basics":
-            return basics_questions(self.draft, self.derived_title(), self.today)
+            return basics_questions(
+                self.draft,
+                self.derived_title(),
+                self.today,
+                self.skeleton.unit_kind,
+                known_org=self.profile.name,
+                known_target=self.profile.target,
+            )
+        if part == "profile":
+            return self.profile_questions()
+        if part == "figures":
+            return self.figure_questions()
         if part == "checklist":
             total = len(self.draft.checklist)
             asked: list[Question] = []
@@ -735,7 +772,7 @@ class DraftCore:
             current = getattr(self.draft, part)
             return [paragraph_question(part, label, self.paragraph_bank(role), role, self.draft, current, own)]
         if part == "signature":
-            default = self.draft.signature or self.draft.org or ""
+            default = self.draft.signature or self.profile.signature or self.draft.org or ""
             return [Question("text", "signature", "落款（发文机关署名）：", default=default)]
         return list(_flatten(self.part_questions(part)))
 
@@ -779,6 +816,286 @@ class DraftCore:
             found.append((self.offered_text(phrase), source if phrase.tier == "常用语" else f"范例，参考：{source}"))
         return found
 
+    # --- the unit profile ----------------------------------------------------------------
+
+    def first_run(self) -> bool:
+        """Nothing is known of the unit yet: the wizard asks what the profile keeps."""
+        return self.profile.is_empty()
+
+    def profile_questions(self) -> list[Question]:
+        """What the profile keeps that the wizard does not otherwise ask: the unit's kind (when its name does
+        not say) and last year's report."""
+        from drafter.writing.unit import KINDS, unit_kind
+
+        asked = []
+        if unit_kind(self.draft.org) is None:
+            asked.append(
+                Question(
+                    "select",
+                    "profile.kind",
+                    "单位类别：",
+                    default="局",
+                    choices=tuple(Choice(kind, kind) for kind in KINDS),
+                    instruction="用来挑选合适的说法（如 全镇、我局）",
+                )
+            )
+        if self.last_year_path is None:
+            asked.append(
+                Question(
+                    "text",
+                    "profile.last_report",
+                    "去年的总结（文件路径，可空）：",
+                    instruction="记下来，明年向导默认从它开始（沿用提纲、核对计划、计算同比）；回车跳过",
+                )
+            )
+        return asked
+
+    def _apply_profile(self, name: str, value: Answer) -> None:
+        """A profile answer of this run (kept by remember())."""
+        text = _text(value)
+        if name == "profile.kind":
+            from drafter.writing.unit import KINDS
+
+            if text and text not in KINDS:
+                raise AnswerError(name, f"应为{'、'.join(KINDS)}之一。")
+            self.learned["kind"] = text or None
+        elif name == "profile.last_report":
+            path = Path(text.strip("\"'")).expanduser() if text else None
+            if path is not None and not path.is_file():
+                raise AnswerError(name, f"找不到文件 {path}。请写出完整路径，或回车跳过。")
+            self.learned["last_report"] = str(path.resolve()) if path else None
+        else:
+            raise AnswerError(name, "没有这个问题。")
+
+    def remember(self) -> UnitProfile:
+        """Keep what this run learnt about the unit in the profile (name, genre, 落款, target, figures, last
+        year's report), for the defaults of the next run."""
+        from drafter.writing.figures import figure_key
+        from drafter.writing.profile import update_profile
+
+        changes: dict[str, object] = {"name": self.draft.org, "genre": self.draft.genre, "target": self.draft.target}
+        if self.draft.signature:
+            changes["signature"] = self.draft.signature
+        typed = {figure_key(f.label, f.unit): f.value for f in self.draft.figures if f.value is not None}
+        if typed and self.draft.year:
+            changes |= {"figures": typed, "figures_year": self.draft.year}
+        if self.last_year_path is not None:
+            changes["last_report"] = str(self.last_year_path.resolve())
+        changes |= {key: value for key, value in self.learned.items() if value}
+        self.profile = update_profile(changes)
+        return self.profile
+
+    # --- figures first --------------------------------------------------------------------
+
+    def figure_values(self) -> list[FigureValue]:
+        """The genre's key figures for this report (made once from the skeleton, with last year's values)."""
+        from drafter.writing.figures import key_figure_values
+
+        if not self.draft.figures and self.skeleton.figures:
+            year = self.draft.year
+            remembered = self.profile.figures if year and self.profile.figures_year == year - 1 else None
+            self.draft.figures = key_figure_values(self.skeleton.figures, self.last_year, remembered)
+        return self.draft.figures
+
+    def figure_questions(self) -> list[Question]:
+        """One question per key figure: its value this year, last year's shown when known."""
+        from drafter.writing.figures import number
+
+        asked = []
+        for index, figure in enumerate(self.figure_values()):
+            last = f"上年 {number(figure.last)}{figure.unit}；" if figure.last is not None else ""
+            asked.append(
+                Question(
+                    "text",
+                    f"figures[{index}]",
+                    f"{figure.label}（{figure.unit}）：",
+                    default=number(figure.value) if figure.value is not None else "",
+                    validate="number",
+                    instruction=f"{last}回车跳过",
+                )
+            )
+        return asked
+
+    def _apply_figure(self, name: str, value: Answer) -> None:
+        """This year's value of a key figure (empty: not given)."""
+        match = re.fullmatch(r"figures\[(\d+)\]", name)
+        figures = self.figure_values()
+        if not match or int(match.group(1)) >= len(figures):
+            raise AnswerError(name, "没有这个数字。")
+        text = _text(value).replace(",", "").replace("，", "").rstrip("%％")
+        problem = check_value(text, "number")
+        if problem:
+            raise AnswerError(name, problem)
+        figures[int(match.group(1))].value = float(text) if text else None
+
+    def figure_note(self, index: int) -> str:
+        """How a typed figure compares with last year's (同比增长 11.1%), or empty."""
+        from drafter.writing.figures import comparison_text
+
+        figure = self.figure_values()[index]
+        if figure.value is None:
+            return ""
+        return comparison_text(figure.value, figure.last, figure.unit).strip("（）")
+
+    def suggested_paragraph(self, name: str) -> str | None:
+        """The paragraph offered where a body starts: in the first part about the year's work, the typed key
+        figures in the genre's own result sentences (each with its 同比), unless the draft already holds it."""
+        from drafter.bank.catalog import WORK_ROLES
+        from drafter.writing.figures import figures_paragraph
+
+        first = next((i for i, n in enumerate(self.skeleton.sections()) if n.role in WORK_ROLES), None)
+        if first is None or name != f"sections[{first}].body":
+            return None
+        results = self.phrases.view({"result"}, year=self.draft.year, tier="常用语").matches("", None)
+        paragraph = figures_paragraph(results, self.draft.figures, self.prefill)
+        written = [p for e in self.entries if e.section for p in _paragraphs(e.section)]
+        return paragraph if paragraph and paragraph not in written else None
+
+    # --- a phrase being filled in ----------------------------------------------------------
+
+    def begin_phrase(self, target: str, text: str) -> PendingPhrase:
+        """Start filling a phrase for `target` (a paragraph, a heading): the basics and the typed figures put
+        in; the rest of its slots asked one by one, each answer kept (a resumed run goes on from there)."""
+        from drafter.writing.figures import fill_figures
+
+        prepared_text, _ = fill_figures(self.prefill(text), self.draft.figures)
+        self.draft.pending = PendingPhrase(target=target, text=prepared_text)
+        return self.draft.pending
+
+    def pending_for(self, container: str) -> PendingPhrase | None:
+        """The phrase being filled in for a question (preamble, sections[1].body …), if any."""
+        pending = self.draft.pending
+        if pending is None:
+            return None
+        return pending if re.sub(r"\[\d+\]$", "", pending.target) == container else None
+
+    def pending_slots(self) -> list[str]:
+        """The slots of the phrase being filled in that have no answer yet, in order."""
+        pending = self.draft.pending
+        if pending is None:
+            return []
+        return [slot for slot in self.slots_to_ask(pending.text) if slot not in pending.values]
+
+    def answer_slot(self, slot: str, value: str) -> None:
+        """One slot's value (empty: left as 【slot】 to fill later), validated, kept at once."""
+        pending = self.draft.pending
+        if pending is None:
+            raise AnswerError("slot", "现在没有正在填写的常用语。")
+        problem = check_value(value, slot_question(slot).validate)
+        if problem:
+            raise AnswerError(pending.target, f"“{slot}”{problem}")
+        pending.values[slot] = slot_answer(slot, value)
+
+    def finish_pending(self) -> tuple[str, str] | None:
+        """The phrase being filled in, finished (slots left empty shown as 【slot】), with its target; the
+        pending phrase is cleared."""
+        pending = self.draft.pending
+        if pending is None:
+            return None
+        self.draft.pending = None
+        return pending.target, self.finish_phrase(pending.text, pending.values)
+
+    def drop_pending(self) -> None:
+        """Give up the phrase being filled in (/b at a slot)."""
+        self.draft.pending = None
+
+    # --- what is still to fill ------------------------------------------------------------
+
+    def unfilled(self) -> list[tuple[str, list[str]]]:
+        """Every paragraph with slots still to fill (【名称】…), as (where, the slots), in document order (the
+        parts still 【待填写】 are the state of parts())."""
+        found: list[tuple[str, list[str]]] = []
+        texts: list[tuple[str, str]] = [("开头导语", self.draft.preamble or "")]
+        for index, entry in enumerate(e for e in self.entries if e.section is not None):
+            assert entry.section is not None
+            where = f"{int_to_cn(index + 1)}、{entry.section.heading}"
+            texts += [(where, p) for p in entry.section.body]
+            for child in entry.section.children:
+                texts += [(f"{where} / {child.heading}", p) for p in child.body]
+        texts.append(("结尾", self.draft.closing or ""))
+        for where, text in texts:
+            kinds = [kind for kind in marks(text) if kind != PLACEHOLDER.strip("【】")]
+            if kinds:
+                found.append((where, kinds))
+        return found
+
+    # --- the unit's own phrases ---------------------------------------------------------------
+
+    def own_phrases(self, roles: set[str] | frozenset[str]) -> list[Phrase]:
+        """The unit's own phrases of these roles for this genre (saved with /s or mined with --own), newest first."""
+        from drafter.bank.own import load_own
+
+        if self.genre is None:
+            return []
+        return [p for p in load_own(self.genre.id) if p.role in roles]
+
+    def slotted_for_saving(self, text: str) -> Any:
+        """A paragraph made reusable for another year (its numbers and names as slots), to show for confirmation."""
+        from drafter.bank.own import slot_paragraph
+
+        return slot_paragraph(text, self.draft.org, self.draft.year)
+
+    def save_own(self, text: str, role: str) -> Path:
+        """Keep a (slotted) paragraph in the unit's own bank, under this genre; where the bank is."""
+        from drafter.bank.own import own_bank_path, own_phrase, save_own
+
+        if self.genre is None:
+            raise AnswerError("/s", "请先选择文种。")
+        kind = role if role in ROLE_NAMES else "measure"
+        save_own([own_phrase(text, self.genre.id, kind)])  # type: ignore[arg-type]
+        return own_bank_path()
+
+    # --- length and the target ---------------------------------------------------------------
+
+    def target(self) -> LengthTarget | None:
+        """The length target set for this draft (None when there is none)."""
+        from drafter.writing.target import parse_target
+
+        return parse_target(self.draft.target) if self.draft.target else None
+
+    def written_size(self) -> tuple[int, int]:
+        """Characters and pages of the draft so far (the page estimate drafter uses everywhere)."""
+        from drafter.output.render.layout import layout_draft
+        from drafter.output.render.pages import characters, pages
+
+        self.sync()
+        blocks = layout_draft(self.draft, self.title())
+        return characters(blocks), pages(blocks)
+
+    def shares(self) -> list[PartShare]:
+        """Each skeleton part's figure: the skeleton's own, or its share of the target."""
+        from drafter.writing.target import part_shares
+
+        parts = [(p.role, p.heading, p.guidance.length) for p in self.skeleton.parts]
+        return part_shares(parts, self.target())
+
+    def part_share(self, part: str) -> int | None:
+        """The characters a part is given (its share of the target; None without a target)."""
+        match = _PART.match(part)
+        if self.target() is None or not match or match.group(1) != "sections":
+            return None
+        numbered = [s for s in self.shares() if s.role not in ("opening", "closing")]
+        index = int(match.group(2))
+        return numbered[index].characters if index < len(numbered) else None
+
+    def length_lines(self) -> list[str]:
+        """The running estimate against the target, and each part's share against what it holds."""
+        from drafter.writing.target import against_target
+
+        target = self.target()
+        if target is None:
+            return []
+        characters, pages = self.written_size()
+        lines = [against_target(target, characters, pages)[0] + "。"]
+        for entry in self.entries:
+            if entry.section is None or entry.node is None:
+                continue
+            share = self.part_share(f"sections[{entry.node}]")
+            if share:
+                size = sum(len(p) for p in _paragraphs(entry.section) if p != PLACEHOLDER)
+                lines.append(f"  {entry.section.heading}：约 {size} 字 / 建议约 {share} 字")
+        return lines
+
     # --- saving -------------------------------------------------------------------------
 
     def sync(self) -> None:
@@ -795,6 +1112,14 @@ class DraftCore:
         self.sync()
         data = self.draft.model_dump(mode="json", exclude_none=True)
         write_atomic(self.answers_path, dump_yaml(data))
+
+
+def _paragraphs(section: DraftSection) -> list[str]:
+    """A section's paragraphs and its sub-headings' (headings included), in order."""
+    found = list(section.body)
+    for child in section.children:
+        found += [child.heading, *_paragraphs(child)]
+    return found
 
 
 def _renamed(question: Question, part: str) -> Question:

@@ -9,6 +9,7 @@ skeleton and `check` speak of the same numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafter.reading.numerals import cn_to_int
@@ -89,7 +90,7 @@ class PartShare:
     characters: int
 
 
-def part_shares(parts: list[tuple[str, str, int]], target: LengthTarget | None) -> list[PartShare]:
+def part_shares(parts: Sequence[tuple[str, str, int]], target: LengthTarget | None) -> list[PartShare]:
     """Each part's figure: the skeleton's own (role, heading, typical length) rounded as the skeleton says it,
     or, with a target, the target shared out in the same proportions."""
     from drafter.output.render.pages import round_length

@@ -60,8 +60,13 @@ def output_format(out: Path, fmt: str | None) -> Format:
 
 
 def load_fonts(path: Path | None) -> FontTable:
-    """The font table: defaults, or a YAML file overriding some of them."""
-    return load_yaml_model(path, FontTable) if path else FontTable()
+    """The font table: a YAML file overriding some of the defaults, else the unit profile's choice, else the
+    defaults."""
+    if path:
+        return load_yaml_model(path, FontTable)
+    from drafter.writing.profile import load_profile
+
+    return load_profile().fonts or FontTable()
 
 
 def title_pattern_for(genre: str | None, templates_option: Path | None) -> str:

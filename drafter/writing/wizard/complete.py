@@ -50,3 +50,23 @@ def phrase_note(phrase: Phrase) -> str:
         return f"范例 · 参考：《{source_name(phrase)}》"
     only = phrase.seen_only_in()
     return "常用语 · " + ("借用" if phrase.borrowed else f"仅见于《{only}》" if only else f"{phrase.documents} 篇")
+
+
+class HeadingCompleter(Completer):
+    """Headings for Tab: all of them at once while the box still holds the suggestion (or nothing), those
+    containing every typed word once the person types; a choice replaces the whole box."""
+
+    def __init__(self, words: Iterable[str], suggestion: str = "") -> None:
+        self.words = list(dict.fromkeys(words))
+        self.suggestion = suggestion
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
+        """Every heading for an untouched box; else the headings with every typed word."""
+        typed = document.text
+        if typed.strip() in ("", self.suggestion):
+            shown = self.words
+        else:
+            parts = typed.split()
+            shown = [word for word in self.words if all(part in word for part in parts)]
+        for word in shown:
+            yield Completion(word, start_position=-len(document.text_before_cursor))

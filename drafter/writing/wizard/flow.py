@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from drafter.mining.slots import fill_slots
+from drafter.errors import UserError
+from drafter.mining.slots import fill_slots, slot_type
 from drafter.models import Draft, DraftSection, Phrase, SkeletonNode
-from drafter.writing.draft import REVIEW, DraftCore, describe, position
+from drafter.writing.draft import BASICS, REVIEW, DraftCore, describe, position
 from drafter.writing.wizard.prompter import BACK, Back, Prompter
 from drafter.writing.wizard.questions import (
     COMMON,
@@ -24,6 +25,7 @@ from drafter.writing.wizard.questions import (
     OWN_TEXT,
     PHRASE_KEY,
     PLACEHOLDER,
+    SAVE_KEY,
     WELCOME,
     WRITE_OWN,
     Choice,
@@ -33,6 +35,7 @@ from drafter.writing.wizard.questions import (
     children_question,
     example_source,
     genre_question,
+    quoted,
     slot_question,
 )
 from drafter.writing.yoy import candidates, comparison, figures, with_comparison
@@ -51,6 +54,10 @@ class Wizard:
     resume_at: str | None = None  # --resume: the question to return to
     forward: bool = True
     arrived: bool = False  # a resumed run has just reached its question: ask it even if it was answered
+    first_run: bool = False  # nothing is known of the unit yet: ask what the profile keeps
+
+    def __post_init__(self) -> None:
+        self.first_run = self.core.first_run()
 
     @property
     def draft(self) -> Draft:
@@ -63,12 +70,18 @@ class Wizard:
         """Ask everything (or what is missing) and end at the preview: render or quit."""
         if self.resume_at:
             self.prompter.say(f"已从“{describe(self.resume_at)}”继续。")
+            pending = self.draft.pending
+            if pending:
+                sentence = self.core.finish_phrase(fill_slots(pending.text, pending.values), {})
+                self.prompter.say(f"正在填写的句子：{sentence}")
         else:
             self._show(WELCOME)
         steps: list[Step] = [
             self.ask_genre,
             self.ask_checklist,
             self.ask_basics,
+            self.ask_profile,
+            self.ask_figures,
             self.ask_preamble,
             self.ask_sections,
             self.ask_closing,
@@ -133,7 +146,7 @@ class Wizard:
         if self.draft.genre and self.forward:
             return None
         library = self.core.library
-        answer = self.prompter.ask(genre_question(library.genres, library.documents))
+        answer = self.prompter.ask(genre_question(library.genres, library.documents, self.core.profile.genre))
         if isinstance(answer, Back):
             return BACK
         self.answer("genre", answer)
@@ -170,14 +183,13 @@ class Wizard:
         return None
 
     def ask_basics(self) -> Back | None:
-        """单位名称, 年份, 成文日期, 标题 — each can go back to the one before."""
-        names = ("org", "year", "date", "title")
+        """单位名称, 年份, 成文日期, 标题, 篇幅目标 — each can go back to the one before."""
+        names = BASICS
         index = 0
         while index < len(names):
             name = names[index]
-            if self.passed(name) or self._skip(
-                getattr(self.draft, name) is not None or (name == "title" and self.draft.org is not None)
-            ):
+            optional = name == "target" or (name == "title" and self.draft.org is not None)
+            if self.passed(name) or self._skip(getattr(self.draft, name) is not None or optional):
                 index += 1
                 continue
             answer = self.ask(self.core.questions("basics")[index])
@@ -189,6 +201,56 @@ class Wizard:
                 continue
             self.forward = True
             self.answer(name, str(answer))
+            index += 1
+        return None
+
+    def ask_profile(self) -> Back | None:
+        """The first run: what the unit profile keeps beyond the basics (its kind when the name does not say,
+        last year's report); then the profile is saved and offered next time."""
+        if not self.first_run or self.passed("profile") or not self.draft.org:
+            return None
+        for question in self.core.questions("profile"):
+            while True:
+                answer = self.ask(question)
+                if isinstance(answer, Back):
+                    return BACK
+                try:
+                    self.core.apply(question.name, answer)
+                    break
+                except UserError as error:
+                    self.prompter.say(error.message)
+        self.core.remember()
+        self.first_run = False
+        self.prompter.say("单位信息已记下（drafter profile 可查看、修改），下次运行向导时作为默认值。")
+        return None
+
+    def ask_figures(self) -> Back | None:
+        """Figures first: the genre's key figures, typed once (Enter skips one); the sentences offered later
+        give them, each with its 同比."""
+        questions = self.core.questions("figures")
+        if not questions:
+            return None
+        if self.forward and not self.resume_at and not self.skip_answered:
+            self.prompter.say(
+                "先填今年的主要数字（同类总结常写的几项；回车跳过）。后面的成效句子会自动用上，并算出同比。"
+            )
+        index = 0 if self.forward else len(questions) - 1
+        while 0 <= index < len(questions):
+            question = questions[index]
+            given = self.draft.figures[index].value is not None
+            if self.passed(question.name) or self._skip(given):
+                index += 1
+                continue
+            answer = self.ask(question)
+            if isinstance(answer, Back):
+                if index == 0:
+                    return BACK
+                index -= 1
+                continue
+            self.answer(question.name, answer)
+            note = self.core.figure_note(index)
+            if note:
+                self.prompter.say(note)
             index += 1
         return None
 
@@ -218,22 +280,28 @@ class Wizard:
         bank = self.core.paragraph_bank(role)
         while True:
             current = getattr(self.draft, name)
-            choice = self.ask(self.core.questions(name)[0])
-            if isinstance(choice, Back):
-                return BACK
-            chosen = bank.get(choice) if isinstance(choice, str) else None
-            own = self.core.last_year.closing if name == "closing" and self.core.last_year is not None else None
-            if choice == OWN_TEXT and own:
-                default = own
-            elif chosen is not None and chosen.tier != COMMON:
-                default = self._example_text(chosen)
-            elif chosen is not None:
-                text = self.fill_phrase(chosen.text)
+            if self.core.pending_for(name):  # resumed in the middle of filling a phrase in
+                text = self.fill_phrase(None, name)
                 if text is None:
                     continue
                 default = text
             else:
-                default = current or ""
+                choice = self.ask(self.core.questions(name)[0])
+                if isinstance(choice, Back):
+                    return BACK
+                chosen = bank.get(choice) if isinstance(choice, str) else None
+                own = self.core.last_year.closing if name == "closing" and self.core.last_year is not None else None
+                if choice == OWN_TEXT and own:
+                    default = own
+                elif chosen is not None and chosen.tier != COMMON:
+                    default = self._example_text(chosen)
+                elif chosen is not None:
+                    text = self.fill_phrase(chosen.text, name)
+                    if text is None:
+                        continue
+                    default = text
+                else:
+                    default = current or ""
             text = self.ask(
                 Question("text", name, f"{label}（回车采用，可直接修改；{EDITOR_KEY} 写长段落）：", default=default)
             )
@@ -251,19 +319,38 @@ class Wizard:
         self._show(f"这是其他单位的写法（{example_source(phrase)}），其中的名称和数字留作【】，请改写成本单位的内容。")
         return as_blanks(phrase.text)
 
-    def fill_phrase(self, text: str) -> str | None:
-        """A 常用语 with the basics put in (in the unit's own words) and every other slot asked, each shown in its
-        sentence; None on /b."""
-        text = self.core.prefill(text)
-        for slot in self.core.slots_to_ask(text):
-            answer = self.prompter.ask(slot_question(slot, text))
+    def fill_phrase(self, text: str | None, target: str) -> str | None:
+        """A phrase for `target` with the basics and the typed figures put in and every other slot asked, each
+        shown in its sentence; every answer is kept, so a resumed run goes on at the slot it stopped at
+        (`text` None: the phrase already being filled in). An empty answer leaves 【slot】 and says so. None on /b."""
+        if text is not None:
+            self.core.begin_phrase(target, text)
+        pending = self.draft.pending
+        assert pending is not None
+        container = re.sub(r"\[\d+\]$", "", pending.target)
+        for slot in self.core.pending_slots():
+            sentence = fill_slots(pending.text, {k: v for k, v in pending.values.items() if v})
+            answer = self.ask(replace(slot_question(slot, sentence), name=container))
             if isinstance(answer, Back):
+                self.core.drop_pending()
+                self.save()
                 return None
-            if answer:
-                text = fill_slots(text, {slot: str(answer)})
-        finished = self.core.finish_phrase(text, {})
-        self._show(f"填好的句子：{finished}")
-        return finished
+            while True:
+                try:
+                    self.core.answer_slot(slot, str(answer))
+                    break
+                except UserError as error:  # a resumed prompt may come back with an answer that does not fit
+                    self.prompter.say(error.message)
+                    answer = self.prompter.ask(slot_question(slot, sentence))
+            self.save()
+            if not str(answer).strip():
+                mark = f"【{slot_type(slot)}】"
+                self.prompter.say(f"“{slot_type(slot)}”留空：句子里写作{mark}，稍后补上（生成文稿前的预览会列出）。")
+        finished = self.core.finish_pending()
+        assert finished is not None
+        self.save()
+        self._show(f"填好的句子：{finished[1]}")
+        return finished[1]
 
     def ask_signature(self) -> Back | None:
         """落款 (defaults to the org)."""
@@ -325,7 +412,12 @@ class Wizard:
             return None
         questions = self.core.part_questions(name)
         if not self.resume_at:
-            self.prompter.say("；".join(filter(None, [questions.guidance, questions.borrowed_note])) or node.heading)
+            share = self.core.part_share(name)
+            budget = ""
+            if share:
+                budget = f"按篇幅目标（{self.draft.target}）这一部分约 {share} 字，全文已写约 {self.core.written_size()[0]} 字"
+            lines = [questions.guidance, questions.borrowed_note, budget]
+            self.prompter.say("；".join(filter(None, lines)) or node.heading)
         stage = 3 if self.forward is False and entry is not None and entry.section is not None else 0
         while True:
             if stage == 0:
@@ -366,12 +458,16 @@ class Wizard:
     def ask_heading(self, question: Question) -> str | Back:
         """A heading: typed, chosen with Tab, or picked from the bank's heading patterns with /p."""
         while True:
+            if self.core.pending_for(question.name):
+                text = self.fill_phrase(None, question.name)
+                if text:
+                    return text
             answer = self.ask(question)
             if isinstance(answer, Back) or not answer.endswith(PHRASE_KEY):
                 return answer
             picked = self.prompter.pick_phrase(self.core.heading_bank())
             if isinstance(picked, Phrase):
-                text = self.fill_phrase(picked.text)
+                text = self.fill_phrase(picked.text, question.name)
                 if text:
                     return text
 
@@ -379,7 +475,7 @@ class Wizard:
         """Sub-headings: the mined ones ticked up to the usual number (Enter takes them), or one's own; then
         each one's body. /b in the first body returns to the list; in a later one, to the one before."""
         name = questions.children.name
-        if not self.passed(name) and not (self.resume_at and position(self.resume_at)[:3] == position(name)):
+        if not self.passed(name):
             while True:
                 chosen = self.ask(children_question(node, name, [c.heading for c in section.children] or None))
                 if isinstance(chosen, Back):
@@ -397,7 +493,7 @@ class Wizard:
                 number += 1
                 continue
             body_question = Question(
-                "body", body_name, f"“{child.heading}”的正文：", instruction=questions.body.instruction
+                "body", body_name, f"{quoted(child.heading)}的正文：", instruction=questions.body.instruction
             )
             if isinstance(self.ask_body(child, node.role, body_question), Back):
                 if number == 0:
@@ -430,15 +526,31 @@ class Wizard:
                 f"已有正文 {len(section.body)} 段；继续输入将追加，{EDITOR_KEY} 可整体修改，{'/b'} 逐段往回改。"
             )
         index = len(section.body)
+        first_prompt = True
         while True:
+            if self.core.pending_for(question.name):  # resumed in the middle of filling a phrase in
+                target = self.draft.pending.target if self.draft.pending else ""
+                at = re.search(r"\[(\d+)\]$", target)
+                text = self.fill_phrase(None, target)
+                if text:
+                    index = min(int(at.group(1)), len(section.body)) if at else len(section.body)
+                    self.core.store(section, index, text)
+                    index += 1
+                    self.save()
+                continue
             current = section.body[index] if index < len(section.body) else ""
+            # Offered once, at the body's first prompt: Enter after one's own paragraphs still ends the body.
+            suggestion = self.core.suggested_paragraph(question.name) if not current and first_prompt else None
+            first_prompt = False
             answer = self.ask(
                 Question(
                     "text",
                     question.name,
                     f"{question.message}第 {index + 1} 段",
                     default=current,
-                    instruction=question.instruction,
+                    placeholder=suggestion or "",
+                    instruction=question.instruction
+                    + ("；回车采用灰色的句子（用上了前面填的数字）" if suggestion else ""),
                 )
             )
             if isinstance(answer, Back):
@@ -459,18 +571,26 @@ class Wizard:
                     self._show("正文：\n" + "\n".join(section.body))
                 index = len(section.body)
             elif answer.endswith(PHRASE_KEY):
-                text = self.insert_phrase(role)
+                text = self.insert_phrase(role, f"{question.name}[{index}]")
                 if text:
                     self.core.store(section, index, text)
                     index += 1
+            elif answer.endswith(SAVE_KEY):
+                typed = answer[: -len(SAVE_KEY)].strip()
+                if typed:
+                    self.core.store(section, index, typed)
+                    index += 1
+                paragraph = typed or (section.body[index - 1] if index > 0 else "")
+                self.save_own_paragraph(paragraph, role)
             else:
                 self.core.store(section, index, self.offer_comparisons(answer) if self.core.last_figures else answer)
                 index += 1
             self.save()
 
-    def insert_phrase(self, role: str) -> str | None:
-        """A phrase for this part (常用语 first, for the report's year), its slots asked one by one in their
-        sentence; a 范例 only when the person confirms it is one, and with its blanks left to rewrite."""
+    def insert_phrase(self, role: str, target: str) -> str | None:
+        """A phrase for this part (the unit's own first, then 常用语, for the report's year), its slots asked one
+        by one in their sentence; a 范例 only when the person confirms it is one, and with its blanks left to
+        rewrite."""
         picked = self.prompter.pick_phrase(self.core.insert_bank(role))
         if not isinstance(picked, Phrase):
             return None
@@ -484,7 +604,32 @@ class Wizard:
                 )
             )
             return self._example_text(picked) if sure is True else None
-        return self.fill_phrase(picked.text)
+        return self.fill_phrase(picked.text, target)
+
+    def save_own_paragraph(self, paragraph: str, role: str) -> None:
+        """/s: the paragraph with its numbers and names as slots, shown for confirmation, kept in the unit's bank."""
+        if not paragraph or paragraph == PLACEHOLDER:
+            self.prompter.say("还没有可以保存的段落：先写一段，再输入 /s。")
+            return
+        slotted = self.core.slotted_for_saving(paragraph)
+        replaced = "、".join(f"{written}→{{{slot}}}" for written, slot in slotted.replaced)
+        self._show(f"存入本单位常用语库：{slotted.text}" + (f"\n（{replaced}）" if replaced else ""))
+        answer = self.prompter.ask(
+            Question(
+                "select",
+                "own",
+                "这样保存吗？",
+                default="save",
+                choices=(Choice("保存", "save"), Choice("修改后保存", "edit"), Choice("不保存", "skip")),
+            )
+        )
+        text = slotted.text
+        if answer == "edit":
+            edited = self.prompter.ask(Question("text", "own", "修改为（可保留 {数量} 这样的空位）：", default=text))
+            text = "" if isinstance(edited, Back) else str(edited).strip()
+        if answer in ("save", "edit") and text:
+            where = self.core.save_own(text, role)
+            self.prompter.say(f"已存入本单位常用语库（{where}），下次按 /p 时排在最前。")
 
     def offer_material(self, section: DraftSection, index: int) -> None:
         """Last year's promises that belong here, offered as paragraphs."""
@@ -493,7 +638,7 @@ class Wizard:
                 Question(
                     "confirm",
                     f"sections[{index}].material",
-                    f"把去年计划的完成情况写进这一部分吗？“{paragraph}”",
+                    f"把去年计划的完成情况写进这一部分吗？{quoted(paragraph)}",
                     default=True,
                 )
             )
@@ -512,7 +657,7 @@ class Wizard:
                 Question(
                     "select",
                     "comparison",
-                    f"“{figure.label}{figure.value:g}{figure.unit}”：要和上年比较吗？",
+                    f"{quoted(f'{figure.label}{figure.value:g}{figure.unit}')}：要和上年比较吗？",
                     default="0",
                     choices=(*choices, Choice("不比较", "none")),
                 )
@@ -547,6 +692,15 @@ class Wizard:
         while True:
             self.core.sync()
             self.prompter.show_draft(self.draft, self.title())
+            for line in self.core.length_lines():
+                self.prompter.say(line)
+            unfilled = self.core.unfilled()
+            if unfilled:
+                self.prompter.say(
+                    f"还有 {sum(len(kinds) for _, kinds in unfilled)} 处空位待填（生成后也可在 Word 里补上）："
+                )
+                for where, kinds in unfilled:
+                    self.prompter.say(f"  {where}：{'、'.join(f'【{kind}】' for kind in kinds)}")
             answer = self.ask(
                 Question(
                     "select",

@@ -132,11 +132,15 @@ class QuestionaryPrompter:
         if question.kind == "autocomplete" and question.words:
             if question.instruction:
                 self.say(question.instruction)
+            from drafter.writing.wizard.complete import HeadingCompleter
+
+            default = str(question.default or "")
             answer = questionary.autocomplete(
                 question.message,
                 choices=list(question.words),
-                default=str(question.default or ""),
+                default=default,
                 validate=validate,
+                completer=HeadingCompleter(question.words, default or question.placeholder),
                 **extra,
                 **self.options,
             ).unsafe_ask()

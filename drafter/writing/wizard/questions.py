@@ -19,10 +19,11 @@ if TYPE_CHECKING:
     from drafter.bank.search import Bank
 
 QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body", "checkbox"]
-Validation = Literal["none", "year", "date", "number"]
+Validation = Literal["none", "year", "date", "number", "target"]
 BACK_KEY = "/b"
 EDITOR_KEY = "/e"
 PHRASE_KEY = "/p"
+SAVE_KEY = "/s"
 PLACEHOLDER = "【待填写】"
 HEADINGS_LISTED = 500  # the bank's heading patterns Tab lists at most, as offered
 OWN_TEXT = "__own__"
@@ -37,6 +38,7 @@ WELCOME = """欢迎使用 drafter 向导：一问一答写出年度工作总结�
   /b          返回上一步（已经写的内容不会丢）
   /p          插入常用语：输入词语筛选，回车选定，再按提示填空
   /e          写长段落：打开编辑器（没有设置编辑器时在这里多行输入，Esc 然后 Enter 结束）
+  /s          把刚写的一段存进本单位常用语库（数字、名称变成空位，下次 /p 时排在最前）
   Tab         在标题提问处列出语料中的标题
   Ctrl-C      随时退出：选定文种之后每答一题都已保存，退出时会显示接着写的命令
 """
@@ -82,11 +84,13 @@ class NodeQuestions:
     child_examples: tuple[str, ...] = field(default=())
 
 
-def genre_question(genres: list[Genre], documents: dict[str, int]) -> Question:
-    """Which genre: each with its corpus document count and description; 通用 always there."""
+def genre_question(genres: list[Genre], documents: dict[str, int], usual: str | None = None) -> Question:
+    """Which genre: each with its corpus document count and description; the unit's usual one (else 通用)
+    preselected."""
     choices = tuple(Choice(f"{g.name}（{documents.get(g.id, 0)} 篇语料）— {g.description}", g.id) for g in genres)
     general = next((g.id for g in genres if g.name == "通用"), genres[0].id if genres else None)
-    return Question("select", "genre", "选择文种：", default=general, choices=choices, first=True)
+    default = next((g.id for g in genres if usual in (g.id, g.name)), general)
+    return Question("select", "genre", "选择文种：", default=default, choices=choices, first=True)
 
 
 def default_date(year: int | None, today: dt.date) -> dt.date:
@@ -97,16 +101,27 @@ def default_date(year: int | None, today: dt.date) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
-def basics_questions(draft: Draft, derived_title: str, today: dt.date, kind: str | None = None) -> list[Question]:
-    """单位名称, 年份, 成文日期, 标题. Suggestions are placeholders: a typed answer replaces them. `kind`: the kind
-    of unit that writes the genre's reports (its example is the hint)."""
+def basics_questions(
+    draft: Draft,
+    derived_title: str,
+    today: dt.date,
+    kind: str | None = None,
+    known_org: str | None = None,
+    known_target: str | None = None,
+) -> list[Question]:
+    """单位名称, 年份, 成文日期, 标题, 篇幅. Suggestions are placeholders: a typed answer replaces them. `kind`: the
+    kind of unit that writes the genre's reports (its example is the hint); `known_org`, `known_target`: the
+    unit profile's, offered."""
     from drafter.writing.unit import KIND_EXAMPLES
 
     year = draft.year or today.year
     date = draft.date or default_date(year, today)
     example = KIND_EXAMPLES.get(kind or "", "XX县XX局")
+    org = draft.org or known_org or ""
+    org_hint = "回车采用上次的单位" if org and not draft.org else f"如 {example}；回车可暂时留空"
+    target = draft.target or known_target or ""
     return [
-        Question("text", "org", "单位名称：", placeholder=draft.org or "", instruction=f"如 {example}；回车可暂时留空"),
+        Question("text", "org", "单位名称：", placeholder=org, instruction=org_hint),
         Question("text", "year", "总结的年份：", placeholder=str(year), validate="year", instruction="回车采用"),
         Question(
             "text",
@@ -118,6 +133,15 @@ def basics_questions(draft: Draft, derived_title: str, today: dt.date, kind: str
         ),
         Question(
             "text", "title", "标题：", default=draft.title or derived_title, instruction="回车采用建议的标题，也可修改"
+        ),
+        Question(
+            "text",
+            "target",
+            "篇幅目标（可空）：",
+            placeholder=target,
+            validate="target",
+            instruction="如 限 2 页、3 页以内、约 3000 字；向导会随时报告已写的字数和各部分的建议篇幅"
+            + ("；回车采用上次的" if target else "；回车不设"),
         ),
     ]
 
@@ -244,7 +268,8 @@ def node_questions(
             "body",
             f"{name}.body",
             "这一部分的导语或正文（可空）：",
-            instruction=f"每次回车一段，空行结束；{EDITOR_KEY} 写长段落，{PHRASE_KEY} 插入常用语，{BACK_KEY} 返回上一段",
+            instruction=f"每次回车一段，空行结束；{EDITOR_KEY} 写长段落，{PHRASE_KEY} 插入常用语，{SAVE_KEY} 存入本单位常用语，"
+            f"{BACK_KEY} 返回上一段",
         ),
         children=children_question(node, name),
         child_heading=Question(
@@ -368,6 +393,13 @@ def check_value(value: str, validate: Validation) -> str | None:
             return "请输入数字，如 12 或 3.5"
     if validate == "date" and parse_date_answer(value) is None:
         return "请输入日期，如 2024年12月20日、2024.12.20 或 2024-12-20"
+    if validate == "target":
+        from drafter.writing.target import parse_target
+
+        try:
+            parse_target(value)
+        except ValueError as error:
+            return str(error)
     return None
 
 

@@ -6,12 +6,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from drafter.bank.store import load_yaml_model
 from drafter.errors import Interrupted, UserError
 from drafter.models import Draft, Outline
 from drafter.resources import in_source_checkout, own_command, shell_command
 from drafter.writing.draft import REVIEW, DraftCore, describe, library
+from drafter.writing.profile import last_report as profile_last_report
+from drafter.writing.profile import load_profile
 from drafter.writing.wizard.flow import Outcome, Wizard
 from drafter.writing.wizard.prompter import Prompter
 from drafter.writing.wizard.questions import Choice, Question
@@ -190,12 +193,21 @@ def run_wizard(
             resume, draft = answers_path, load_yaml_model(answers_path, Draft)
     if genre:
         draft.genre = books.genre(genre).name
+    unit = load_profile()
+    if last_year is None and resume is None and answers is None and not draft.last_year:
+        last_year = profile_last_report(unit)
+        if last_year is not None:
+            prompter.say(
+                f"从去年的总结 {last_year} 开始（单位信息里记着；不要它时用 drafter profile --clear last_report）。"
+            )
     core = DraftCore(
         draft,
         books,
         answers_path,
         today=today or dt.date.today(),
         last_year=from_last_year(draft, last_year, answers_path),
+        profile=unit,
+        last_year_path=last_year,
     )
     wizard = Wizard(
         core,
@@ -207,6 +219,8 @@ def run_wizard(
         outcome = wizard.run()
     except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D on an empty line
         raise Interrupted(interrupted_message(answers_path), path=answers_path) from None
+    if core.draft.org:
+        core.remember()
     if outcome == "render":
         from drafter.output.render.document import write_document
         from drafter.output.render.layout import DocumentInfo, layout_draft
@@ -215,5 +229,6 @@ def run_wizard(
             output = _overwrite_or_save_as(prompter, output)
         blocks = layout_draft(wizard.draft, wizard.title())
         info = DocumentInfo(genre=core.genre.name if core.genre else "", target=wizard.draft.target)
-        write_document(blocks, output, "docx" if output.suffix != ".md" else "md", force=True, info=info)
+        fmt: Literal["docx", "md"] = "docx" if output.suffix != ".md" else "md"
+        write_document(blocks, output, fmt, force=True, info=info, fonts=core.profile.fonts)
     return WizardResult(outcome, output, answers_path)
