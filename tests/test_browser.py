@@ -234,6 +234,12 @@ def test_format_an_uploaded_messy_docx(server, page, tmp_path: Path) -> None:
     assert messy.read_bytes() == original, "the original is never touched"
 
 
+def skeleton_figures() -> list:
+    from drafter.bank.templates import find_genre, load_registry, load_skeleton
+
+    return load_skeleton(TEMPLATES, find_genre("审计", load_registry(TEMPLATES))).figures
+
+
 def test_a_draft_begun_in_the_terminal_continues_in_the_browser(server, page) -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
@@ -244,8 +250,9 @@ def test_a_draft_begun_in_the_terminal_continues_in_the_browser(server, page) ->
 
     base, folder = server
     enter = "\r"
-    # basics; the opening true of 2025 (no slot of its own to ask) and its text
-    keys = ["青山县审计局" + enter, "2025" + enter, enter, enter, enter, enter]
+    keys = ["青山县审计局" + enter, "2025" + enter, enter, enter]  # basics
+    keys += [enter, enter] + [enter] * len(skeleton_figures())  # no target; last year's report; the figures page
+    keys += [enter, enter]  # the opening true of 2025 (no slot of its own to ask) and its text
     keys += [
         enter,
         enter,

@@ -187,7 +187,7 @@ def test_phrase_slots_become_marks_then_fields(books, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("part", "names"),
     [
-        ("basics", ["org", "year", "date", "title"]),
+        ("basics", ["org", "year", "date", "title", "target"]),
         ("preamble", ["preamble"]),
         ("sections[1]", ["sections[1]", "sections[1].heading", "sections[1].body", "sections[1].children"]),
         ("signature", ["signature"]),

@@ -75,3 +75,18 @@ def test_the_bundled_audit_skeleton_gives_its_figures() -> None:
     figures = {(f.label, f.unit) for f in skeleton.figures}
     assert {("完成审计计划项目", "个"), ("审计查出主要问题金额", "万元")} <= figures
     assert len(skeleton.figures) <= 8 and skeleton.unit_kind == "局"
+
+
+def test_last_years_values_come_from_the_figures_typed_last_year(tmp_path) -> None:
+    """No report of last year, but the figures typed then (the unit profile): they are last year's values."""
+    from drafter.models import Draft
+    from drafter.writing.draft import DraftCore, library
+    from drafter.writing.profile import UnitProfile
+
+    remembered = UnitProfile(name="青山县审计局", figures={"完成审计计划项目（个）": 62}, figures_year=2025)
+    for year, last in ((2026, 62.0), (2027, None)):  # only the year right after
+        core = DraftCore(Draft(genre="审计", year=year), library(TEMPLATES), tmp_path / "a.yaml", profile=remembered)
+        completed = next(f for f in core.figure_values() if f.label == "完成审计计划项目")
+        assert completed.last == last
+    core.apply("figures[0]", "70")
+    assert core.figure_values()[0].value == 70

@@ -88,6 +88,12 @@ def test_skeleton_from_last_year(audit_2023: Path) -> None:
     assert sections[1].example_children[0] == "聚焦主责主业，充分发挥审计监督职能"
 
 
+def audit_figures() -> list:
+    from drafter.bank.templates import find_genre, load_registry, load_skeleton
+
+    return load_skeleton(TEMPLATES, find_genre("审计", load_registry(TEMPLATES))).figures
+
+
 def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
     keys = [
         ENTER,
@@ -104,6 +110,8 @@ def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
         ENTER,  # year (last year's + 1),
         ENTER,  # date,
         ENTER,  # title
+        ENTER,  # no length target
+        *[ENTER] * len(audit_figures()),  # the figures page, skipped
         ENTER,
         ENTER,  # preamble: the first phrase (the opening true of 2024, its unit and year filled in), its text
         ENTER,
@@ -114,6 +122,7 @@ def test_wizard_from_last_year(tmp_path: Path, audit_2023: Path) -> None:
     ]
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys) + ENTER * 60)
+        pipe.close()  # running out of keys ends the prompt instead of waiting for ever
         result = run_wizard(
             QuestionaryPrompter(input=pipe, output=DummyOutput()),
             output=tmp_path / "2024.docx",

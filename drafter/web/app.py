@@ -590,10 +590,12 @@ def _part_of(name: str) -> str:
     """The part a question belongs to (sections[1].children[0].body -> sections[1])."""
     import re
 
-    if name in ("org", "year", "date", "title"):
+    if name in ("org", "year", "date", "title", "target") or name.startswith("profile."):
         return "basics"
     if name.startswith("checklist"):
         return "checklist"
+    if name.startswith("figures"):
+        return "figures"
     match = re.match(r"^(sections|added)\[\d+\]", name)
     return match.group(0) if match else name
 

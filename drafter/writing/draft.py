@@ -715,6 +715,9 @@ class DraftCore:
             notes = [i.status or "" for i in self.draft.checklist]
             done = all(notes)
             found.append(Part("checklist", "去年计划完成情况", "done" if done else "todo" if any(notes) else "empty"))
+        if self.skeleton.figures:
+            typed = any(f.value is not None for f in self.figure_values())
+            found.append(Part("figures", "主要数字", "done" if typed else "empty"))
         found.append(Part("preamble", "开头导语", _state([self.draft.preamble or ""]), "opening"))
         for index, node in enumerate(self.skeleton.sections()):
             entry = self.entry_for(index)

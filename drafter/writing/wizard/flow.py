@@ -110,6 +110,10 @@ class Wizard:
                 self.forward = True
                 index += 1
 
+    def _passed_by(self) -> Back | None:
+        """What a step with nothing to ask answers: going back, it passes the person on to the step before."""
+        return None if self.forward else BACK
+
     def save(self) -> None:
         """Write the answers file (nothing before a genre)."""
         self.core.save()
@@ -156,7 +160,7 @@ class Wizard:
         """Last year's promises: 已完成 / 部分完成 / 未开展 / 不再适用, each with a line of what happened."""
         items = self.draft.checklist
         if not items:
-            return None
+            return self._passed_by()
         if self.forward and not self.resume_at:
             self.prompter.say(f"去年的计划共 {len(items)} 项，先逐项说说完成情况（可作为今年成效和问题的素材）。")
         questions = self.core.questions("checklist")
@@ -208,7 +212,7 @@ class Wizard:
         """The first run: what the unit profile keeps beyond the basics (its kind when the name does not say,
         last year's report); then the profile is saved and offered next time."""
         if not self.first_run or self.passed("profile") or not self.draft.org:
-            return None
+            return self._passed_by()
         for question in self.core.questions("profile"):
             while True:
                 answer = self.ask(question)
@@ -229,7 +233,7 @@ class Wizard:
         give them, each with its 同比."""
         questions = self.core.questions("figures")
         if not questions:
-            return None
+            return self._passed_by()
         if self.forward and not self.resume_at and not self.skip_answered:
             self.prompter.say(
                 "先填今年的主要数字（同类总结常写的几项；回车跳过）。后面的成效句子会自动用上，并算出同比。"
@@ -721,7 +725,10 @@ class Wizard:
 
     def jump(self) -> None:
         """Go straight to any part of the draft and answer it again (parts listed as they are now named)."""
-        choices = [Choice("单位、年份、日期和标题", "basics"), Choice("开头导语", "preamble")]
+        choices = [Choice("单位、年份、日期、标题和篇幅", "basics")]
+        if self.core.skeleton.figures:
+            choices.append(Choice("主要数字", "figures"))
+        choices.append(Choice("开头导语", "preamble"))
         for part in self.core.parts():
             if part.name.startswith("sections["):
                 title = f"{part.title}（已删去）" if part.state == "dropped" else part.title
