@@ -437,7 +437,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
             ("标题：", ENTER),
             ("篇幅目标", "限 3 页" + ENTER),
             ("去年的总结", ENTER),  # the first run asks what the unit profile keeps
-            *figure_keys({"完成审计计划项目": "60", "审计查出主要问题金额": "3200"}),
+            *figure_keys({"完成审计计划项目": "60", "组织实施部门": "12"}),
             ("开头导语：从常用语", ENTER),  # the opening true of 2023, its unit and year filled in
             ("填好的句子", ""),
             ("开头导语（回车采用", ENTER),
@@ -447,10 +447,9 @@ def test_real_terminal_session(tmp_path: Path) -> None:
             (listed[:12], ENTER),  # nothing picked from the list: Enter takes the suggested heading
             ("第 1 段", ENTER),  # the grey suggestion: the figures typed before, in a sentence
             ("第 2 段", "/p" + ENTER),
-            ("输入词语筛选", "促进整改" + ENTER),
-            ("〖日期〗", "11月30日" + ENTER),  # the first 金额 is the 3200 typed on the figures page: not asked
-            ("〖金额〗", "2100" + ENTER),
-            ("〖金额〗", ""),
+            ("输入词语筛选", "经责审计" + ENTER),
+            ("〖数量〗", "9" + ENTER),  # the first 数量 is the 12 typed on the figures page: not asked
+            ("〖数量〗", ""),
         ],
     )
     child.send(CTRL_C)
@@ -463,7 +462,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     printed = said.split("继续填写：")[1].strip()
     assert shlex.split(printed) == [str(script.resolve()), "wizard", "--resume", str(answers)]
     pending = answers_of(answers)["pending"]
-    assert pending["values"] == {"日期": "11月30日", "金额2": "2100"} and "3200万元" in pending["text"]
+    assert pending["values"] == {"数量2": "9"} and pending["text"].startswith("组织实施12个部门")
     # The printed command, run as printed by a shell elsewhere (its --templates added: the test's own).
     child = spawn([], Path("/"), env=env, program=["/bin/sh", "-c", f"{printed} {shlex.join(templates)}"])
     child.logfile_read = screen = io.StringIO()
@@ -471,8 +470,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
         child,
         [
             ("已从“第 1 部分的正文”继续", ""),
-            ("〖金额〗", "800" + ENTER),  # the slot it stopped at: the third 金额
-            ("〖金额〗", ENTER),  # the fourth left empty
+            ("〖数量〗", ENTER),  # the slot it stopped at, the third, left empty
             ("留空", ""),
             ("第 3 段", ENTER),
             ("这一部分的小标题", ENTER),
@@ -481,15 +479,16 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     answer_until_exit(child, [])
     assert child.exitstatus == 0
     shown = screen.getvalue().replace("\r\n", "").replace("\n", "")
-    assert "还有 1 处空位待填" in shown and "【金额】" in shown
+    assert "还有 1 处空位待填" in shown and "【数量】" in shown
     texts = [p.text for p in docx.Document(str(tmp_path / "second.docx")).paragraphs]
     assert texts[0] == "XX县审计局2023年工作总结"
     assert any(text.startswith("2023年是全面贯彻党的二十大精神的开局之年。一年来，XX县审计局") for text in texts)
     assert f"一、{heading}" in texts
     assert any(text.startswith("全年完成审计计划项目60个") for text in texts), "the figure typed once is in a sentence"
-    phrase = next(text for text in texts if "促进整改落实有关问题金额" in text)
-    assert "截至11月30日" in phrase and "3200万元" in phrase and "2100万元" in phrase and "800万元" in phrase
-    assert "已调账处理金额【金额】万元" in phrase
+    phrase = next(text for text in texts if "经济责任审计" in text)
+    assert (
+        phrase == "组织实施12个部门、单位主要领导任期经济责任审计，已完成经责审计项目9个，共发现六方面【数量】个问题。"
+    )
     assert answers_of(answers).get("pending") is None
 
 
@@ -520,7 +519,7 @@ def test_a_terminal_that_never_answers_cursor_position_requests_costs_no_second_
     )
     child.expect_exact("单位名称")
     waits = []
-    for answer, following in (("XX县审计局", "总结的年份"), ("2024", "成文日期"), ("", "标题："), ("", "开头导语")):
+    for answer, following in (("XX县审计局", "总结的年份"), ("2024", "成文日期"), ("", "标题："), ("", "篇幅目标")):
         time.sleep(0.3)  # the prompt has finished drawing
         child.send(answer + ENTER)
         sent = time.monotonic()

@@ -135,30 +135,32 @@ def test_a_typed_figure_fills_every_slot_that_counts_it() -> None:
 
 
 def test_a_half_filled_phrase_resumes_at_its_slot(tmp_path: Path) -> None:
-    """Ctrl-C after 2 of a phrase's slots: the answers file keeps them; --resume asks the third slot first."""
-    to_body = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
-    to_body += [ENTER, ENTER, ENTER, ENTER, ENTER]  # preamble (its slot left), part one kept, its heading
-    keys = [*to_body, "/p" + ENTER, "促进整改" + ENTER, "11月30日" + ENTER, "3200" + ENTER, CTRL_C]
+    """Ctrl-C with 2 of a phrase's 3 slots answered (one typed, one from the figures page): the answers file keeps
+    them; --resume asks the third slot first, and Enter there leaves it marked."""
+    to_body = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({"组织实施部门": "12"})]
+    to_body += [ENTER, ENTER, ENTER, ENTER]  # the preamble (its unit and year filled in), part one kept, its heading
+    keys = [*to_body, "/p" + ENTER, "经责审计" + ENTER, "9" + ENTER, CTRL_C]
     with pytest.raises(Interrupted):
         drive(keys, tmp_path, genre="审计")
     answers_file = tmp_path / "out.answers.yaml"
     saved = answers_of(answers_file)
     assert saved["resume_at"] == "sections[0].body"
-    assert saved["pending"]["values"] == {"日期": "11月30日", "金额1": "3200"}
-    result, prompter = drive(["2100" + ENTER, "800" + ENTER, ENTER, *[ENTER] * 60], tmp_path, resume=answers_file)
+    assert saved["pending"]["values"] == {"数量2": "9"} and saved["pending"]["text"].startswith("组织实施12个部门")
+    result, prompter = drive(["86" + ENTER, *[ENTER] * 60], tmp_path, resume=answers_file)
     slots = [q for q in prompter.asked if "〖" in q.instruction]
-    assert "〖金额〗万元，促进整改" not in slots[0].instruction and slots[0].message == "金额（万元）："
-    assert "审计查出主要问题金额3200万元，促进整改落实有关问题金额〖金额〗万元" in slots[0].instruction
+    assert (
+        slots[0].message == "数量（个）："
+        and "已完成经责审计项目9个，共发现六方面〖数量〗个问题" in slots[0].instruction
+    )
     body = answers_of(result.answers)["sections"][0]["body"]  # type: ignore[attr-defined]
-    assert body[0].startswith("截至11月30日，审计查出主要问题金额3200万元，促进整改落实有关问题金额2100万元")
-    assert "审计期间整改金额800万元，已调账处理金额【金额】万元" in body[0]
+    assert body[0] == "组织实施12个部门、单位主要领导任期经济责任审计，已完成经责审计项目9个，共发现六方面86个问题。"
     assert "pending" not in answers_of(answers_file)
 
 
 def test_slash_s_keeps_a_paragraph_in_the_units_own_bank(tmp_path: Path) -> None:
     """/s slots the paragraph just written (shown for confirmation); /p offers it first next time."""
     to_body = ["青山县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
-    to_body += [ENTER, ENTER, ENTER, ENTER, ENTER]  # preamble (its slot left), part one kept, its heading
+    to_body += [ENTER, ENTER, ENTER, ENTER]  # the preamble (its unit and year filled in), part one kept, its heading
     written = "2024年，青山县审计局全年完成审计项目54个，查出问题金额1.2亿元。"
     keys = [*to_body, written + ENTER, "/s" + ENTER, ENTER, *[ENTER] * 60]
     result, prompter = drive(keys, tmp_path, genre="审计")
@@ -173,11 +175,11 @@ def test_slash_s_keeps_a_paragraph_in_the_units_own_bank(tmp_path: Path) -> None
     from drafter.writing.draft import DraftCore, library
 
     core = DraftCore(Draft(genre="审计", org="青山县审计局", year=2025), library(TEMPLATES), tmp_path / "x.yaml")
-    bank = core.insert_bank("measure")
-    assert bank[0].origin == "own" and core.prefill(bank[0].text).startswith("2025年，青山县审计局全年完成审计项目")
+    first = core.insert_bank("measure").matches("", 1)[0]
+    assert first.origin == "own" and core.prefill(first.text).startswith("2025年，青山县审计局全年完成审计项目")
     from drafter.writing.wizard.complete import PhraseCompleter
 
-    assert PhraseCompleter(bank).matches("审计项目")[0].origin == "own"
+    assert PhraseCompleter(core.insert_bank("measure")).matches("审计项目")[0].origin == "own"
 
 
 def test_the_target_is_asked_shared_out_and_reported(tmp_path: Path) -> None:
@@ -215,10 +217,11 @@ def test_tab_lists_every_heading_while_the_suggestion_is_there() -> None:
 
 def test_an_empty_slot_is_said_and_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     keys = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
-    keys += [ENTER, ENTER, ENTER]  # the first opening; its {名称} slot left empty; its text
+    keys += [ENTER, ENTER, ENTER, ENTER]  # the preamble, part one kept, its heading
+    keys += ["/p" + ENTER, "经责审计" + ENTER, "12" + ENTER, ENTER, "86" + ENTER]  # the second slot left empty
     result, _ = drive([*keys, *[ENTER] * 60], tmp_path, genre="审计")
     out = capsys.readouterr().out
-    assert "“名称”留空：句子里写作【名称】" in out
-    assert "还有 1 处空位待填" in out and "开头导语：【名称】" in out
+    assert "“数量”留空：句子里写作【数量】" in out
+    assert "还有 1 处空位待填" in out and "一、树牢政治机关意识，全面落实党对审计工作的集中统一领导：【数量】" in out
     texts = [p.text for p in docx.Document(str(result.output)).paragraphs]  # type: ignore[attr-defined]
-    assert any("服务【名称】经济" in text for text in texts), "the empty slot stays marked in the document"
+    assert any("已完成经责审计项目【数量】个" in text for text in texts), "the empty slot stays marked"

@@ -16,7 +16,7 @@ from drafter.mining.figures import FIGURE_UNIT, figure_slots
 from drafter.mining.slots import SLOT, slot_type
 from drafter.models import FigureValue, KeyFigure, Outline, Phrase
 
-SIMILAR_LABEL = 75  # rapidfuzz ratio at or above which two labels count the same thing
+SIMILAR_LABEL = 85  # rapidfuzz ratio at or above which two labels count the same thing
 CONTAINED_MIN = 4  # a label inside another counts the same thing when it says this much (not 项目 in 审计项目)
 
 
@@ -65,11 +65,16 @@ def comparison_text(value: float, last: float | None, unit: str) -> str:
     return f"（上年{number(last)}{unit}，{trend}）"
 
 
-def matching(label: str, unit: str, typed: list[FigureValue]) -> FigureValue | None:
-    """The typed figure that counts what a slot counts: the same unit, the most alike label."""
+def matching(label: str, unit: str, figures: list[FigureValue]) -> FigureValue | None:
+    """The figure that counts what a slot counts: one of the same unit and label (typed or not: an untyped one
+    leaves the slot to ask), else the typed one with the most alike label."""
+    same_unit = [f for f in figures if f.unit == unit]
+    exact = next((f for f in same_unit if f.label == label), None)
+    if exact is not None:
+        return exact
     best, score = None, 0.0
-    for figure in typed:
-        if figure.value is None or figure.unit != unit:
+    for figure in same_unit:
+        if figure.value is None:
             continue
         shorter, longer = sorted((label, figure.label), key=len)
         contained = len(shorter) >= CONTAINED_MIN and shorter in longer
@@ -117,7 +122,7 @@ def figures_paragraph(
         if phrase.role != "result" or phrase.borrowed:
             continue
         text = prepare(phrase.text)
-        filled, keys = fill_figures(text, given)
+        filled, keys = fill_figures(text, typed)
         if not keys or keys <= used or SLOT.search(filled):
             continue
         sentences.append(filled.rstrip("；，、 ") + ("" if filled.endswith(("。", "！", "？")) else "。"))
