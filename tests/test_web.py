@@ -10,6 +10,7 @@ import shutil
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -361,6 +362,15 @@ def test_the_page_number_style_is_chosen_once_for_every_document(site: Site, tmp
     assert saved.status_code == 200 and "页码 “— 1 —”，居中" in saved.text, "back on the review page, which says so"
     centred = [("— 1 —", WD_ALIGN_PARAGRAPH.CENTER)] * 2
     assert footers(site.client.get(f"/download/{draft}.docx").content) == centred
+    from drafter.cli import main
+
+    for command in (
+        ["render", str(site.folder / f"{urllib.parse.unquote(draft)}.answers.yaml"), "-o"],
+        ["skeleton", "审计", "-o"],
+    ):
+        with pytest.raises(SystemExit):
+            main([*command, str(tmp_path / "终端.docx"), "--force", "--templates", str(TEMPLATES)])
+        assert footers((tmp_path / "终端.docx").read_bytes()) == centred, "the terminal reads the same choice"
     assert footers(site.post("/skeleton", {"genre": "shenji"}).content) == centred
     messy = build_messy_report(tmp_path / "乱.docx").read_bytes()
     assert footers(site.post("/format", {"download": "1"}, docx_upload("乱.docx", messy, "file")).content) == centred
@@ -385,14 +395,16 @@ def test_the_page_number_style_is_chosen_once_for_every_document(site: Site, tmp
     ],
 )
 def test_bad_settings_say_why_and_change_nothing(site: Site, data: dict, message: str | None) -> None:
+    from drafter.resources import user_data_dir
+
     site.post("/settings/fonts", {"title": "华文中宋", "back": "/"})
-    before = snapshot(site.folder)
+    before = snapshot(site.folder), snapshot(user_data_dir())
     answer = site.post("/settings/fonts", data, follow_redirects=False)
     if message is None:  # a good form with a foreign address to go back to: saved, and back home instead
         assert answer.status_code == 303 and answer.headers["location"] == "/"
         return
     assert answer.status_code == 400 and message in answer.text and "什么都没有改动" in answer.text
-    assert snapshot(site.folder) == before
+    assert (snapshot(site.folder), snapshot(user_data_dir())) == before
 
 
 # --- bad input: a Chinese message, nothing changed ------------------------------------------------------
@@ -809,3 +821,111 @@ def test_serve_prints_the_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         _out, err = child.communicate(timeout=20)
     assert child.returncode in (0, 130) and "Traceback" not in err, err
     assert os.listdir(tmp_path) == []
+
+
+# --- what the terminal wizard learnt to do: the unit profile, figures first, own phrases, a length target ------
+
+
+def test_the_unit_profile_fills_the_start_page_and_learns_from_it(site: Site, tmp_path: Path) -> None:
+    from drafter.writing.profile import load_profile, update_profile
+
+    report = tmp_path / "去年.txt"
+    report.write_text(
+        "青山县审计局2024年工作总结\n\n一、主要工作\n全年完成审计项目50个。\n\n二、下一步工作计划\n一是加强预算执行审计。\n",
+        encoding="utf-8",
+    )
+    update_profile({"name": "青山县审计局", "genre": "审计", "last_report": str(report)})
+    start = site.client.get("/").text
+    assert 'name="org" value="青山县审计局"' in start and 'value="shenji" required checked' in start
+    assert "用单位信息里记着的：去年.txt" in start
+    made = site.post("/drafts", {"genre": "shenji", "org": "青山县审计局", "year": "2025", "remembered_report": "1"})
+    draft = made.url.path.rsplit("/", 1)[1]
+    answers = site.answers(draft)
+    assert answers["checklist"] and answers["last_year"].startswith("去年的总结/"), "started from the profile's report"
+    site.answer(draft, "org", "青山县审计局（新）")
+    site.answer(draft, "target", "限 3 页")
+    profile = load_profile()
+    assert (profile.name, profile.target, profile.genre) == ("青山县审计局（新）", "限 3 页", "审计")
+    assert profile.last_report == str(report.resolve()), "the report it keeps, not drafter's copy of it"
+    report.unlink()
+    assert "用单位信息里记着的" not in site.client.get("/").text
+    refused = site.post("/drafts", {"genre": "shenji", "org": "甲", "year": "2025", "remembered_report": "1"})
+    assert refused.status_code == 400 and "已经找不到了" in refused.text
+
+
+def test_a_unit_whose_name_does_not_say_its_kind_is_asked_once(site: Site) -> None:
+    from drafter.writing.profile import load_profile
+
+    draft = site.new(org="青山县红十字会")
+    basics = site.client.get(f"/write/{draft}/part?part=basics").text
+    assert "单位类别" in basics and 'hx-vals=\'{"name": "profile.kind"}\'' in basics
+    refused = site.answer(draft, "profile.kind", "协会")
+    assert "应为" in refused.text and load_profile().kind is None
+    site.answer(draft, "profile.kind", "委员会")
+    assert load_profile().kind == "委员会"
+    assert "单位类别" not in site.client.get(f"/write/{draft}/part?part=basics").text, "asked once"
+    plain = site.new(org="青山县审计局")
+    assert "单位类别" not in site.client.get(f"/write/{plain}/part?part=basics").text, "the name says it"
+
+
+def test_figures_first_then_offered_in_the_first_work_part(site: Site) -> None:
+    from drafter.writing.profile import load_profile
+
+    draft = site.new(org="青山县审计局")
+    figures = site.client.get(f"/write/{draft}/part?part=figures").text
+    names = re.findall(r'hx-vals=\'\{"name": "(figures\[\d+\])"\}\'', figures)
+    assert len(names) >= 2 and figures.count("data-walk") >= len(names), "Enter walks the figures too"
+    refused = site.answer(draft, names[0], "很多")
+    assert 'class="error"' in refused.text
+    site.answer(draft, names[0], "54")
+    assert (
+        "54" in site.client.get(f"/write/{draft}/part?part=sections%5B0%5D").text.split("data-suggest-text=")[1][:200]
+    )
+    assert load_profile().figures, "the figures typed are kept for next year's 同比"
+
+
+def test_a_paragraph_goes_into_the_units_own_phrases(site: Site) -> None:
+    from drafter.bank.own import load_own
+
+    draft = site.new(org="青山县审计局")
+    site.answer(draft, "sections[0].body", "2025年，青山县审计局完成审计项目54个，查出问题金额1.2亿元。")
+    panel = site.client.get(f"/write/{draft}/own", params={"name": "sections[0].body", "role": "measure"}).text
+    assert "{年份}年，{单位}完成审计项目{数量}个，查出问题金额{金额}亿元。" in panel and "存为本单位常用语" in panel
+    saved = site.post(f"/write/{draft}/own", {"text": "{单位}完成审计项目{数量}个。", "role": "measure"})
+    assert "已存入本单位常用语库" in saved.text
+    assert [p.text for p in load_own("shenji")] == ["{单位}完成审计项目{数量}个。"]
+    found = site.client.get(f"/write/{draft}/phrases", params={"q": "完成审计项目", "role": "measure"}).text
+    assert found.index("青山县审计局完成审计项目【数量】个。") < found.index("</li>"), "the unit's own first"
+    empty = site.post(f"/write/{draft}/own", {"text": " ", "role": "measure"}, headers={"hx-request": "true"})
+    assert "没有要保存的文字" in empty.text
+
+
+def test_the_length_target_and_the_running_estimate_in_the_outline(site: Site) -> None:
+    draft = site.new(org="青山县审计局")
+    assert "目标" not in site.client.get(f"/write/{draft}/outline").text
+    refused = site.answer(draft, "target", "很长")
+    assert "看不懂" in refused.text
+    site.answer(draft, "target", "限 2 页")
+    site.answer(draft, "sections[0].body", "全年完成审计项目54个。")
+    outline = site.client.get(f"/write/{draft}/outline").text
+    assert re.search(r"目标限 2 页，现约 \d+ 字、1 页，在目标之内", outline)
+    assert re.search(r"12/\d+ 字", outline), "each part: written / its share of the target"
+
+
+def test_a_phrase_half_filled_in_the_terminal_is_finished_here(site: Site) -> None:
+    draft = site.new(org="青山县审计局")
+    path = site.folder / f"{urllib.parse.unquote(draft)}.answers.yaml"
+    answers = yaml.safe_load(path.read_text(encoding="utf-8"))
+    answers["pending"] = {
+        "target": "sections[0].body[0]",
+        "text": "完成审计项目{数量}个，查出问题金额{金额}亿元。",
+        "values": {"数量": "54"},
+    }
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    part = site.client.get(f"/write/{draft}/part?part=sections%5B0%5D").text
+    assert "在终端里填了一半的常用语" in part and "完成审计项目54个，查出问题金额【金额】亿元。" in part
+    refused = site.post(f"/write/{draft}/pending", {"slot": "金额", "value": "很多", "part": "sections[0]"})
+    assert "请输入数字" in refused.text
+    site.post(f"/write/{draft}/pending", {"slot": "金额", "value": "1.2", "part": "sections[0]"})
+    answers = site.answers(draft)
+    assert answers["sections"][0]["body"] == ["完成审计项目54个，查出问题金额1.2亿元。"] and "pending" not in answers

@@ -35,7 +35,7 @@ from drafter.writing.wizard.questions import EXAMPLE_MARK, OWN_TEXT, WRITE_OWN
 
 HERE = Path(__file__).parent
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".txt", ".md")
-FONTS_FILE = "排版设置.yaml"
+REMEMBERED = ("org", "target", "signature")  # answers the unit profile keeps (with profile.* and the figures)
 Handler = Callable[[Request], Awaitable[Response]]
 
 
@@ -196,16 +196,19 @@ def create_app(settings: Settings) -> Starlette:
 
     async def start(request: Request) -> Response:
         from drafter.mining.genres import GENERAL_GENRE
+        from drafter.writing.profile import last_report, load_profile
+        from drafter.writing.wizard.questions import genre_question
 
         books_now = books.get()
         # A genre the templates learnt nothing of (mining a unit's own reports alone) has no outline to offer.
         genres = [g for g in books_now.genres if books_now.documents.get(g.id) or g.name == GENERAL_GENRE]
-        from drafter.writing.wizard.questions import genre_question
-
+        unit = load_profile()
         return page(
             "start.html",
             genres=genres,
-            chosen=genre_question(genres, books_now.documents).default,
+            chosen=genre_question(genres, books_now.documents, unit.genre).default,
+            unit=unit,
+            remembered_report=last_report(unit),
             documents=books_now.documents,
             drafts=list_drafts(folder, books_now),
             year=today().year,
@@ -220,6 +223,13 @@ def create_app(settings: Settings) -> Starlette:
             with private_folder() as work:
                 path = await save_upload(upload, work, DOCUMENT_SUFFIXES, settings.upload_limit)
                 core = new_draft(folder, books.get(), genre, org, year, today(), last_year=path)
+        elif form.get("remembered_report"):  # the one the unit profile keeps (a path of this machine, not the form's)
+            from drafter.writing.profile import last_report, load_profile
+
+            kept = last_report(load_profile())
+            if kept is None:
+                raise UserError("单位信息里记着的去年的总结已经找不到了。请上传去年的总结，或不勾选这一项。")
+            core = new_draft(folder, books.get(), genre, org, year, today(), last_year=kept, remembered=True)
         else:
             core = new_draft(folder, books.get(), genre, org, year, today())
         return RedirectResponse(f"/write/{_id(core)}", status_code=303)
@@ -265,6 +275,8 @@ def create_app(settings: Settings) -> Starlette:
         value: Any = [str(v) for v in values] if form.get("many") else str(values[0] if values else "")
         core.apply(name, value)
         saved_core(core, name)
+        if core.draft.org and (name in REMEMBERED or name.startswith(("profile.", "figures["))):
+            core.remember()  # what the unit profile keeps, kept as it is typed (the wizard keeps it at its end)
         saved = f'<span class="saved">已保存 {dt.datetime.now():%H:%M:%S}</span>'
         if form.get("rerender"):
             part = str(form.get("part") or _part_of(name))
@@ -311,6 +323,37 @@ def create_app(settings: Settings) -> Starlette:
         saved_core(core, name)
         return part_again(core, str(form.get("part") or _part_of(name)))
 
+    async def own_panel(request: Request) -> Response:
+        core = core_of(request)
+        name = request.query_params.get("name", "")
+        paragraphs = [(text, core.slotted_for_saving(text)) for text in core.paragraphs_of(name)]
+        return page("own.html", id=_id(core), role=request.query_params.get("role", "measure"), paragraphs=paragraphs)
+
+    async def own_save(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        text = str(form.get("text") or "").strip()
+        if not text:
+            raise AnswerError("own", "没有要保存的文字。")
+        core.save_own(text, str(form.get("role") or "measure"))
+        return HTMLResponse('<span class="saved">已存入本单位常用语库：以后插入常用语时排在最前。</span>')
+
+    async def pending(request: Request) -> Response:
+        core = core_of(request)
+        form = await form_of(request)
+        action = str(form.get("action") or "")
+        part = str(form.get("part") or "")
+        if action == "drop":
+            core.drop_pending()
+            name = part
+        elif action == "done" or not core.pending_slots():
+            name = core.place_pending() or part
+        else:
+            core.answer_slot(str(form.get("slot") or ""), str(form.get("value") or ""))
+            name = (core.place_pending() or part) if not core.pending_slots() else part
+        saved_core(core, name)
+        return part_again(core, part or _part_of(name))
+
     async def material(request: Request) -> Response:
         core = core_of(request)
         form = await form_of(request)
@@ -356,7 +399,7 @@ def create_app(settings: Settings) -> Starlette:
         from drafter.web.preview import preview_pages
 
         core = core_of(request)
-        return page("preview.html", preview=preview_pages(core), fonts=fonts_of(folder))
+        return page("preview.html", preview=preview_pages(core), fonts=fonts_of())
 
     async def pages_make(request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
@@ -365,7 +408,7 @@ def create_app(settings: Settings) -> Starlette:
 
         core = core_of(request)
         await form_of(request)
-        fonts = fonts_of(folder)
+        fonts = fonts_of()
         made = await run_in_threadpool(real_pages.make, core, _id(core), fonts)
         return page("real_pages.html", real=made, preview=preview_pages(core), fonts=fonts)
 
@@ -385,14 +428,14 @@ def create_app(settings: Settings) -> Starlette:
         from drafter.web.documents import check_draft
 
         core = core_of(request)
-        findings = check_draft(core, books.option(), fonts_of(folder))
+        findings = check_draft(core, books.option(), fonts_of())
         return page(
             "review.html",
             core=core,
             id=_id(core),
             findings=findings,
             left=core.left(),
-            fonts=fonts_of(folder),
+            fonts=fonts_of(),
             back=f"/review/{urllib.parse.quote(_id(core))}",
             describe=describe,
         )
@@ -402,24 +445,24 @@ def create_app(settings: Settings) -> Starlette:
 
         core = core_of(request)
         kind = request.path_params["kind"]
-        data = draft_document(core, kind, fonts_of(folder))
+        data = draft_document(core, kind, fonts_of())
         return _attachment(data, f"{safe_name(core.title())}.{kind}")
 
     async def settings_page(request: Request) -> Response:
-        return page("settings.html", fonts=fonts_of(folder), back=_local(request.query_params.get("back", "/")))
+        return page("settings.html", fonts=fonts_of(), back=_local(request.query_params.get("back", "/")))
 
     async def save_fonts(request: Request) -> Response:
         from drafter.web.documents import save_font_settings
 
         form = await form_of(request)
         values = {} if form.get("reset") else {k: str(v) for k, v in form.items() if k not in ("csrf", "back")}
-        save_font_settings(folder / FONTS_FILE, values)
+        save_font_settings(values)
         return RedirectResponse(_local(str(form.get("back") or "/")), status_code=303)
 
     # --- the other jobs -----------------------------------------------------------------
 
     async def format_page(request: Request) -> Response:
-        return page("format.html", report=None, fonts=fonts_of(folder), back="/format")
+        return page("format.html", report=None, fonts=fonts_of(), back="/format")
 
     async def format_run(request: Request) -> Response:
         from drafter.web.documents import format_listing, format_upload
@@ -430,24 +473,20 @@ def create_app(settings: Settings) -> Starlette:
             raise UploadError("请选择要排版的文件。")
         with private_folder() as work:
             path = await save_upload(upload, work, DOCUMENT_SUFFIXES, settings.upload_limit)
-            report, data = format_upload(path, fonts_of(folder))
+            report, data = format_upload(path, fonts_of())
         name = safe_name(Path(upload.filename).stem) + ".公文格式.docx"
         if form.get("download"):
             return _attachment(data, name)
         lines, steps = format_listing(report)
         values = {"lines": lines, "steps": steps, "handout": handouts.keep(name, data), "result": name}
-        return page(
-            "format.html", report=report, name=upload.filename, fonts=fonts_of(folder), back="/format", **values
-        )
+        return page("format.html", report=report, name=upload.filename, fonts=fonts_of(), back="/format", **values)
 
     async def format_download(request: Request) -> Response:
         name, data = handouts.get(request.path_params["handout"])
         return _attachment(data, name)
 
     async def skeleton_page(request: Request) -> Response:
-        return page(
-            "skeleton.html", genres=books.get().genres, year=today().year, fonts=fonts_of(folder), back="/skeleton"
-        )
+        return page("skeleton.html", genres=books.get().genres, year=today().year, fonts=fonts_of(), back="/skeleton")
 
     async def skeleton_download(request: Request) -> Response:
         from drafter.web.documents import skeleton_document
@@ -459,7 +498,7 @@ def create_app(settings: Settings) -> Starlette:
         if year_text and not (year_text.isdigit() and 1949 <= int(year_text) <= 2200):
             raise UserError("年份：请输入四位年份，如 2025。")
         year = int(year_text) if year_text else None
-        data = skeleton_document(genre.name, org, year, books.option(), fonts_of(folder))
+        data = skeleton_document(genre.name, org, year, books.option(), fonts_of())
         return _attachment(data, f"{safe_name(genre.name)}空白提纲.docx")
 
     async def phrases_page(request: Request) -> Response:
@@ -530,6 +569,9 @@ def create_app(settings: Settings) -> Starlette:
         Route("/write/{draft}/slot", guarded(slot), methods=["POST"]),
         Route("/write/{draft}/leave", guarded(leave), methods=["POST"]),
         Route("/write/{draft}/material", guarded(material), methods=["POST"]),
+        Route("/write/{draft}/own", guarded(own_panel)),
+        Route("/write/{draft}/own", guarded(own_save), methods=["POST"]),
+        Route("/write/{draft}/pending", guarded(pending), methods=["POST"]),
         Route("/write/{draft}/comparisons", guarded(comparisons)),
         Route("/write/{draft}/compare", guarded(compare), methods=["POST"]),
         Route("/write/{draft}/phrases", guarded(phrase_search)),
@@ -564,16 +606,12 @@ def part_view(core: DraftCore, part: str) -> dict[str, Any]:
     return part_fields(core, part)
 
 
-def fonts_of(folder: Path) -> Any:
-    """The format settings chosen on the review page (the defaults until then)."""
-    from drafter.bank.store import load_yaml_model
-    from drafter.output.render.docx import FontTable
+def fonts_of() -> Any:
+    """The render settings chosen once (the unit profile's, as render, skeleton and format read them), else the
+    GB/T 9704 defaults."""
+    from drafter.output.render.document import load_fonts
 
-    path = folder / FONTS_FILE
-    try:
-        return load_yaml_model(path, FontTable) if path.exists() else FontTable()
-    except UserError:
-        return FontTable()
+    return load_fonts(None)
 
 
 def _local(url: str) -> str:

@@ -94,11 +94,12 @@ def check_draft(core: DraftCore, templates_option: Path | None, fonts: FontTable
     return sorted(placed, key=lambda f: order.get(f.severity, 3))
 
 
-def save_font_settings(path: Path, values: dict[str, str]) -> None:
-    """The fonts chosen on the review page, kept for every later download (the file --fonts reads)."""
+def save_font_settings(values: dict[str, str]) -> None:
+    """The render settings chosen on the settings page, kept in the unit profile, where `drafter render`, `skeleton`
+    and `format` read them too (no values: back to the GB/T 9704 defaults)."""
     from pydantic import ValidationError
 
-    from drafter.bank.store import save_yaml_model
+    from drafter.writing.profile import update_profile
 
     known = FontTable.model_fields
     unknown = [k for k in values if k not in known]
@@ -115,7 +116,10 @@ def save_font_settings(path: Path, values: dict[str, str]) -> None:
             raise UserError("排版设置有误：页码样式只能从列出的几种中选择。") from None
         problem = str(first["msg"]).removeprefix("Value error, ")
         raise UserError(f"排版设置有误（{FIELD_LABELS.get(field, field)}）：{problem}。") from None
-    save_yaml_model(path, table)
+    if table == FontTable():
+        update_profile({}, clear=("fonts",))
+    else:
+        update_profile({"fonts": table})
 
 
 def format_upload(path: Path, fonts: FontTable) -> tuple[Any, bytes]:

@@ -58,22 +58,31 @@ def answers_file(folder: Path, draft_id: str) -> Path:
 
 def open_draft(folder: Path, draft_id: str, library: Library, today: dt.date | None = None) -> DraftCore:
     """The core over a saved draft (with last year's report when it started from one)."""
+    from drafter.writing.profile import load_profile
+
     path = answers_file(folder, draft_id)
     draft = load_yaml_model(path, Draft)
-    last_year = _last_year(folder, draft)
-    return DraftCore(draft, library, path, today=today or dt.date.today(), last_year=last_year)
+    kept = _last_year_file(folder, draft)
+    last_year = read_last_year(kept) if kept else None
+    today = today or dt.date.today()
+    return DraftCore(draft, library, path, today=today, last_year=last_year, profile=load_profile())
 
 
-def _last_year(folder: Path, draft: Draft) -> Outline | None:
-    """Last year's report a draft started from, when it is still in the folder."""
+def read_last_year(path: Path) -> Outline:
+    """Last year's report, read as `wizard --from` reads it."""
+    from drafter.writing.yoy import read_last_year as read
+
+    return read(path)
+
+
+def _last_year_file(folder: Path, draft: Draft) -> Path | None:
+    """The copy of last year's report a draft started from, when it is still in the folder."""
     if not draft.last_year:
         return None
-    from drafter.writing.yoy import read_last_year
-
     path = (folder / draft.last_year).resolve()
     if folder.resolve() not in path.parents or not path.is_file():
         return None
-    return read_last_year(path)
+    return path
 
 
 def list_drafts(folder: Path, library: Library) -> list[DraftInfo]:
@@ -100,13 +109,19 @@ def new_draft(
     year: str,
     today: dt.date | None = None,
     last_year: Path | None = None,
+    remembered: bool = False,
 ) -> DraftCore:
-    """A new draft in the folder, named from its title (never over an existing one)."""
+    """A new draft in the folder, named from its title (never over an existing one), with the unit profile's
+    defaults as the wizard offers them; the profile then remembers the unit (as the wizard's run does).
+    `last_year`: last year's report (an upload's private copy, or, `remembered`, the one the profile keeps)."""
+    from drafter.writing.profile import load_profile
+
     today = today or dt.date.today()
-    core = DraftCore(Draft(), library, folder / "new", today=today)
+    core = DraftCore(Draft(), library, folder / "new", today=today, profile=load_profile())
     core.apply("genre", genre)
     if last_year is not None:
-        _start_from(core, folder, last_year)
+        kept = _start_from(core, folder, last_year)
+        core.last_year_path = last_year if remembered else kept
     if org.strip():
         core.apply("org", org)
     if year.strip() or core.draft.year is None:
@@ -116,14 +131,14 @@ def new_draft(
     folder.mkdir(parents=True, exist_ok=True)
     core.answers_path = free_name(folder / (safe_name(core.title()) + ANSWERS_SUFFIX))
     core.save(resume_at="org")
+    if core.draft.org:
+        core.remember()
     return core
 
 
-def _start_from(core: DraftCore, folder: Path, upload: Path) -> None:
+def _start_from(core: DraftCore, folder: Path, upload: Path) -> Path:
     """Start from last year's report as `wizard --from` does: its outline, its plan as a checklist, its figures.
-    A copy is kept in the folder, so the draft finds it again."""
-    from drafter.writing.yoy import read_last_year
-
+    A copy is kept in the folder, so the draft finds it again; the copy."""
     title = read_last_year(upload).title or "去年的总结"
     kept_dir = folder / LAST_YEAR_DIR
     kept_dir.mkdir(parents=True, exist_ok=True)
@@ -132,3 +147,4 @@ def _start_from(core: DraftCore, folder: Path, upload: Path) -> None:
     core.last_year = from_last_year(core.draft, kept, folder / ANSWERS_SUFFIX)
     core.load_genre()
     core.entries = core.entries_from_draft()
+    return kept

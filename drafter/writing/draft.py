@@ -626,6 +626,13 @@ class DraftCore:
         self.apply(target, [*body, text])
         return f"{target}[{len(body)}]"
 
+    def paragraphs_of(self, name: str) -> list[str]:
+        """The paragraphs written in a body (P.body, P.children[j].body), the preamble or the closing, the
+        【待填写】 placeholder left out."""
+        if name in ("preamble", "closing"):
+            return paragraph_list(getattr(self.draft, name) or "")
+        return [p for p in self._body(name) if p != PLACEHOLDER]
+
     def _body(self, name: str) -> list[str]:
         """The paragraphs of a body by its name (P.body or P.children[j].body)."""
         match = re.fullmatch(r"((?:sections|added)\[\d+\])(?:\.children\[(\d+)\])?\.body", name)
@@ -1002,6 +1009,20 @@ class DraftCore:
         """Give up the phrase being filled in (/b at a slot)."""
         self.draft.pending = None
 
+    def place_pending(self) -> str | None:
+        """The phrase being filled in, finished (slots left empty shown as 【slot】) and put where it was going, as
+        the wizard puts it when its last slot is answered; the name of the paragraph it became (None: none)."""
+        finished = self.finish_pending()
+        if finished is None:
+            return None
+        target, text = finished
+        paragraph = re.fullmatch(r"(.+\.body)\[(\d+)\]", target)
+        if paragraph:  # a paragraph the phrase was to become: at most one after the last
+            written = [p for p in self._body(paragraph.group(1)) if p != PLACEHOLDER]
+            target = f"{paragraph.group(1)}[{min(int(paragraph.group(2)), len(written))}]"
+        self.apply(target, text)
+        return target
+
     # --- what is still to fill ------------------------------------------------------------
 
     def unfilled(self) -> list[tuple[str, list[str]]]:
@@ -1081,6 +1102,13 @@ class DraftCore:
         index = int(match.group(2))
         return numbered[index].characters if index < len(numbered) else None
 
+    def part_size(self, part: str) -> int:
+        """The characters written in a numbered part (headings of its sub-headings included, 【待填写】 not)."""
+        entry = self.part_entry(part) if _PART.match(part) else None
+        if entry is None or entry.section is None:
+            return 0
+        return sum(len(p) for p in _paragraphs(entry.section) if p != PLACEHOLDER)
+
     def length_lines(self) -> list[str]:
         """The running estimate against the target, and each part's share against what it holds."""
         from drafter.writing.target import against_target
@@ -1095,7 +1123,7 @@ class DraftCore:
                 continue
             share = self.part_share(f"sections[{entry.node}]")
             if share:
-                size = sum(len(p) for p in _paragraphs(entry.section) if p != PLACEHOLDER)
+                size = self.part_size(f"sections[{entry.node}]")
                 lines.append(f"  {entry.section.heading}：约 {size} 字 / 建议约 {share} 字")
         return lines
 

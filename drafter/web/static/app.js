@@ -109,6 +109,13 @@ document.addEventListener("keydown", (event) => {
       if (choice) choice.click();
       return;
     }
+    if (empty && field.dataset.suggestText) { // the suggested paragraph, as the wizard's Enter takes it
+      event.preventDefault();
+      field.value = field.dataset.suggestText;
+      field.dataset.taken = field.value;
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+      return;
+    }
     const atEnd = field.selectionStart === field.value.length;
     const justTaken = field.dataset.taken !== undefined && field.value === field.dataset.taken;
     if (empty || justTaken || (atEnd && field.value.endsWith("\n"))) {
