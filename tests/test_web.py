@@ -842,11 +842,13 @@ def test_the_unit_profile_fills_the_start_page_and_learns_from_it(site: Site, tm
     draft = made.url.path.rsplit("/", 1)[1]
     answers = site.answers(draft)
     assert answers["checklist"] and answers["last_year"].startswith("去年的总结/"), "started from the profile's report"
+    assert "target" not in answers, "none kept yet"
     site.answer(draft, "org", "青山县审计局（新）")
     site.answer(draft, "target", "限 3 页")
     profile = load_profile()
     assert (profile.name, profile.target, profile.genre) == ("青山县审计局（新）", "限 3 页", "审计")
     assert profile.last_report == str(report.resolve()), "the report it keeps, not drafter's copy of it"
+    assert site.answers(site.new())["target"] == "限 3 页", "the target kept, taken as the wizard's Enter takes it"
     report.unlink()
     assert "用单位信息里记着的" not in site.client.get("/").text
     refused = site.post("/drafts", {"genre": "shenji", "org": "甲", "year": "2025", "remembered_report": "1"})

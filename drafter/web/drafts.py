@@ -126,8 +126,13 @@ def new_draft(
         core.apply("org", org)
     if year.strip() or core.draft.year is None:
         core.apply("year", year or str(today.year))
-    if core.draft.date is None:  # the date the wizard's Enter takes (the end of the year, or today if earlier)
-        core.apply("date", next(q.placeholder for q in core.questions("basics") if q.name == "date"))
+    # What the wizard's Enter takes where the start page does not ask: the date (the end of the year, or today if
+    # earlier) and the length target the unit profile keeps.
+    suggested = {q.name: q.placeholder for q in core.questions("basics")}
+    if core.draft.date is None:
+        core.apply("date", suggested["date"])
+    if core.draft.target is None and suggested.get("target"):
+        core.apply("target", suggested["target"])
     folder.mkdir(parents=True, exist_ok=True)
     core.answers_path = free_name(folder / (safe_name(core.title()) + ANSWERS_SUFFIX))
     core.save(resume_at="org")
