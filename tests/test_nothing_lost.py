@@ -392,6 +392,28 @@ def test_unreadable_file_in_a_directory_is_skipped(
 # --- 10. Ctrl-C while mining with workers ----------------------------------------------------
 
 
+def children_of(pid: int) -> list[int]:
+    """Process ids whose parent is `pid` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def wait_for_workers(pid: int, limit: float = 60.0) -> None:
+    """Wait until `pid` has started worker processes, so Ctrl-C lands while they mine (however loaded the machine)."""
+    deadline = time.monotonic() + limit
+    while not children_of(pid):
+        assert time.monotonic() < deadline, "mining never started its workers"
+        time.sleep(0.05)
+    time.sleep(0.3)
+
+
 def test_ctrl_c_during_parallel_mining(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -411,7 +433,7 @@ def test_ctrl_c_during_parallel_mining(tmp_path: Path) -> None:
             # A shell that started this test in the background may have left SIGINT ignored.
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
-        time.sleep(1.5)
+        wait_for_workers(child.pid)
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=30)  # no hang
         assert child.returncode == 130 and "已中断" in err and "Traceback" not in err, err

@@ -42,9 +42,13 @@ def test_flattening_never_crashes(text: str) -> None:
 
 
 def _seconds(text: str) -> float:
-    start = time.perf_counter()
-    outline_text(text)
-    return time.perf_counter() - start
+    """This process's CPU seconds to outline `text`, the best of two (other processes' load does not count)."""
+    times = []
+    for _ in range(2):
+        start = time.process_time()
+        outline_text(text)
+        times.append(time.process_time() - start)
+    return min(times)
 
 
 def test_single_line_time_grows_linearly(seed_text: str) -> None:
