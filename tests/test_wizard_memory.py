@@ -157,6 +157,24 @@ def test_a_half_filled_phrase_resumes_at_its_slot(tmp_path: Path) -> None:
     assert "pending" not in answers_of(answers_file)
 
 
+def test_a_run_stopped_at_a_sub_headings_body_resumes_there(tmp_path: Path) -> None:
+    """Ctrl-C at part 二's second sub-heading: the resumed run says so and asks that body first, not the list of
+    sub-headings nor （一）'s body again, and both bodies end up in the draft."""
+    basics = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
+    part_one = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]  # the preamble (chosen, taken); kept, heading, no body, no list
+    part_two = [ENTER, ENTER, ENTER, ENTER]  # kept, its heading, no body of its own, the sub-headings offered
+    with pytest.raises(Interrupted):
+        drive([*basics, *part_one, *part_two, "甲。" + ENTER, ENTER, CTRL_C], tmp_path, genre="审计")
+    answers_file = tmp_path / "out.answers.yaml"
+    assert answers_of(answers_file)["resume_at"] == "sections[1].children[1].body"
+    result, prompter = drive(["乙。" + ENTER, *[ENTER] * 60], tmp_path, resume=answers_file)
+    names = asked(prompter)
+    assert names[0] == "sections[1].children[1].body", names[:3]
+    assert "sections[1].children" not in names and "sections[1].children[0].body" not in names
+    children = answers_of(result.answers)["sections"][1]["children"]  # type: ignore[attr-defined]
+    assert [c["body"] for c in children][:2] == [["甲。"], ["乙。"]]
+
+
 def test_slash_s_keeps_a_paragraph_in_the_units_own_bank(tmp_path: Path) -> None:
     """/s slots the paragraph just written (shown for confirmation); /p offers it first next time."""
     to_body = ["青山县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
