@@ -89,6 +89,15 @@ def test_phrase_export_is_a4(tmp_path: Path) -> None:
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
+@pytest.mark.parametrize("year", [2023, 2025])
+def test_the_date_examples_are_of_the_reports_year(year: int) -> None:
+    import datetime as dt
+
+    date = next(q for q in basics_questions(Draft(year=year), "标题", dt.date(2026, 11, 30), "局") if q.name == "date")
+    assert f"{year}年12月20日" in date.instruction and f"{year}-12-20" in date.instruction
+    assert not re.search(r"(?<!\d)(?!%d)\d{4}(?=[年.-])" % year, date.instruction), date.instruction
+
+
 @pytest.mark.parametrize(
     ("kind", "example"), [("局", "XX县审计局"), ("镇", "XX县XX镇"), ("医院", "XX县人民医院"), (None, "XX县XX局")]
 )
@@ -172,5 +181,5 @@ def test_the_place_fills_its_slot() -> None:
 @pytest.mark.parametrize("slot", ["提法", "文件", "文号", "项目", "名称"])
 def test_named_slots_say_what_they_want(slot: str) -> None:
     question = slot_question(slot, "按照{" + slot + "}的要求推进。")
-    hint = question.instruction.split("；句子")[0]
-    assert len(hint) >= 4 and not re.search(r"[A-Za-z]", hint)
+    hint, sentence = question.instruction.split("；句子：")  # what is wanted, then the sentence it goes into
+    assert len(hint) >= 4 and not re.search(r"[A-Za-z]", hint) and sentence == "按照〖" + slot + "〗的要求推进。"

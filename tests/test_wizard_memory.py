@@ -175,6 +175,22 @@ def test_a_run_stopped_at_a_sub_headings_body_resumes_there(tmp_path: Path) -> N
     assert [c["body"] for c in children][:2] == [["甲。"], ["乙。"]]
 
 
+def test_a_townships_phrases_speak_of_the_town(tmp_path: Path) -> None:
+    """Trap 8 through the prompts: for 青山县石桥镇 a phrase written of 全乡 is inserted as 全镇, and the report
+    says 全乡 nowhere."""
+    from drafter.bank.templates import find_genre, load_registry, load_skeleton
+
+    figures = [ENTER] * len(load_skeleton(TEMPLATES, find_genre("乡镇综合", load_registry(TEMPLATES))).figures)
+    basics = ["青山县石桥镇" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figures]
+    to_body = [ENTER, ENTER, ENTER, ENTER]  # the preamble (chosen, taken); part one kept, its heading
+    inserted = ["/p" + ENTER, "收入监测" + ENTER, "120" + ENTER, "356" + ENTER]
+    result, prompter = drive([*basics, *to_body, *inserted, *[ENTER] * 80], tmp_path, genre="乡镇综合")
+    body = answers_of(result.answers)["sections"][0]["body"]  # type: ignore[attr-defined]
+    assert body[0] == "全面开展收入监测，采集全镇收入并录入系统，总计摸排脱贫户和监测对象120户356人。", body
+    texts = [p.text for p in docx.Document(str(result.output)).paragraphs]  # type: ignore[attr-defined]
+    assert not [text for text in texts if "全乡" in text or "我乡" in text]
+
+
 def test_slash_s_keeps_a_paragraph_in_the_units_own_bank(tmp_path: Path) -> None:
     """/s slots the paragraph just written (shown for confirmation); /p offers it first next time."""
     to_body = ["青山县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
@@ -241,5 +257,9 @@ def test_an_empty_slot_is_said_and_listed(tmp_path: Path, capsys: pytest.Capture
     out = capsys.readouterr().out
     assert "“数量”留空：句子里写作【数量】" in out
     assert "还有 1 处空位待填" in out and "一、树牢政治机关意识，全面落实党对审计工作的集中统一领导：【数量】" in out
+    # The bodies left empty are said too, each by where it stands, not only marked in the tree.
+    unwritten = "二、履行审计监督职能，服务经济社会高质量发展 / 聚焦主责主业，充分发挥审计监督职能"
+    said = out.replace("\n", "")  # the console wraps long lines
+    assert "还有 9 处正文没有写，文稿中写作【待填写】" in said and f"  {unwritten}  " in said
     texts = [p.text for p in docx.Document(str(result.output)).paragraphs]  # type: ignore[attr-defined]
     assert any("已完成经责审计项目【数量】个" in text for text in texts), "the empty slot stays marked"

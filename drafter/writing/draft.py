@@ -1025,10 +1025,8 @@ class DraftCore:
 
     # --- what is still to fill ------------------------------------------------------------
 
-    def unfilled(self) -> list[tuple[str, list[str]]]:
-        """Every paragraph with slots still to fill (【名称】…), as (where, the slots), in document order (the
-        parts still 【待填写】 are the state of parts())."""
-        found: list[tuple[str, list[str]]] = []
+    def _placed_paragraphs(self) -> list[tuple[str, str]]:
+        """Every paragraph with where it stands (开头导语, 一、标题, 一、标题 / 小标题, 结尾), in document order."""
         texts: list[tuple[str, str]] = [("开头导语", self.draft.preamble or "")]
         for index, entry in enumerate(e for e in self.entries if e.section is not None):
             assert entry.section is not None
@@ -1037,11 +1035,21 @@ class DraftCore:
             for child in entry.section.children:
                 texts += [(f"{where} / {child.heading}", p) for p in child.body]
         texts.append(("结尾", self.draft.closing or ""))
-        for where, text in texts:
+        return texts
+
+    def unfilled(self) -> list[tuple[str, list[str]]]:
+        """Every paragraph with slots still to fill (【名称】…), as (where, the slots), in document order (the
+        parts still 【待填写】 are unwritten())."""
+        found: list[tuple[str, list[str]]] = []
+        for where, text in self._placed_paragraphs():
             kinds = [kind for kind in marks(text) if kind != PLACEHOLDER.strip("【】")]
             if kinds:
                 found.append((where, kinds))
         return found
+
+    def unwritten(self) -> list[str]:
+        """Where a body is still 【待填写】 (a part or sub-heading left empty), in document order."""
+        return [where for where, text in self._placed_paragraphs() if PLACEHOLDER in text]
 
     # --- the unit's own phrases ---------------------------------------------------------------
 

@@ -705,6 +705,14 @@ class Wizard:
                 )
                 for where, kinds in unfilled:
                     self.prompter.say(f"  {where}：{'、'.join(f'【{kind}】' for kind in kinds)}")
+            unwritten = self.core.unwritten()
+            if unwritten:
+                self.prompter.say(
+                    f"还有 {len(unwritten)} 处正文没有写，文稿中写作{PLACEHOLDER}（可以“修改某一部分”补上，"
+                    "或生成后在 Word 里写；drafter check 会逐一列出）："
+                )
+                for where in unwritten:
+                    self.prompter.say(f"  {where}")
             answer = self.ask(
                 Question(
                     "select",

@@ -129,7 +129,7 @@ def basics_questions(
             "成文日期：",
             placeholder=f"{date.year}年{date.month}月{date.day}日",
             validate="date",
-            instruction="回车采用；可写 2024年12月20日、2024.12.20 或 2024-12-20",
+            instruction=f"回车采用；可写 {date.year}年12月20日、{date.year}.12.20 或 {date.year}-12-20",
         ),
         Question(
             "text", "title", "标题：", default=draft.title or derived_title, instruction="回车采用建议的标题，也可修改"
