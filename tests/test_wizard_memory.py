@@ -161,7 +161,14 @@ def test_a_run_stopped_at_a_sub_headings_body_resumes_there(tmp_path: Path) -> N
     """Ctrl-C at part 二's second sub-heading: the resumed run says so and asks that body first, not the list of
     sub-headings nor （一）'s body again, and both bodies end up in the draft."""
     basics = ["XX县审计局" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figure_answers({})]
-    part_one = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]  # the preamble (chosen, taken); kept, heading, no body, no list
+    part_one = [
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+    ]  # the preamble (chosen, taken); kept, heading, no body, no list
     part_two = [ENTER, ENTER, ENTER, ENTER]  # kept, its heading, no body of its own, the sub-headings offered
     with pytest.raises(Interrupted):
         drive([*basics, *part_one, *part_two, "甲。" + ENTER, ENTER, CTRL_C], tmp_path, genre="审计")
@@ -184,7 +191,7 @@ def test_a_townships_phrases_speak_of_the_town(tmp_path: Path) -> None:
     basics = ["青山县石桥镇" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, *figures]
     to_body = [ENTER, ENTER, ENTER, ENTER]  # the preamble (chosen, taken); part one kept, its heading
     inserted = ["/p" + ENTER, "收入监测" + ENTER, "120" + ENTER, "356" + ENTER]
-    result, prompter = drive([*basics, *to_body, *inserted, *[ENTER] * 80], tmp_path, genre="乡镇综合")
+    result, _ = drive([*basics, *to_body, *inserted, *[ENTER] * 80], tmp_path, genre="乡镇综合")
     body = answers_of(result.answers)["sections"][0]["body"]  # type: ignore[attr-defined]
     assert body[0] == "全面开展收入监测，采集全镇收入并录入系统，总计摸排脱贫户和监测对象120户356人。", body
     texts = [p.text for p in docx.Document(str(result.output)).paragraphs]  # type: ignore[attr-defined]
