@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import re
 import shlex
 import statistics
 import sys
@@ -389,8 +391,11 @@ def answer_until_exit(child: pexpect.spawn, keys: list[str], quiet: float = 0.3,
 def test_real_terminal_enter_only(tmp_path: Path) -> None:
     templates = ["--templates", str(TEMPLATES)]
     child = spawn(["wizard", "审计", "-o", "first.docx", *templates], tmp_path)
+    child.logfile_read = screen = io.StringIO()
     answer_until_exit(child, [])
     assert child.exitstatus == 0 and (tmp_path / "first.docx").exists()
+    shown = screen.getvalue().replace("\r\n", "").replace("\n", "")
+    assert f"已生成 {tmp_path / 'first.docx'}" in shown, "the report by its full path, though -o named it relatively"
 
     assert not (tmp_path / "second.docx").exists()
 
@@ -417,7 +422,6 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     figures page; Tab lists the headings at once; the figures come back as the first paragraph; a phrase
     half filled in (2 of its slots typed) when Ctrl-C comes. The printed command, run as printed elsewhere,
     returns to the very slot, the answers kept; a slot left empty is said and listed before rendering."""
-    import io
 
     templates = ["--templates", str(TEMPLATES)]
     env = {key: value for key, value in os.environ.items() if key not in ("EDITOR", "VISUAL")}
@@ -480,6 +484,8 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     shown = screen.getvalue().replace("\r\n", "").replace("\n", "")
     assert "还有 1 处空位待填" in shown and "【数量】" in shown
+    assert f"已生成 {tmp_path / 'second.docx'}" in shown, "the report by its full path"
+    assert "已选 3 项" in shown and not re.search(r"\bdone\b|selection", shown), "checkbox answers said in Chinese"
     texts = [p.text for p in docx.Document(str(tmp_path / "second.docx")).paragraphs]
     assert texts[0] == "XX县审计局2023年工作总结"
     assert any(text.startswith("2023年是全面贯彻党的二十大精神的开局之年。一年来，XX县审计局") for text in texts)
