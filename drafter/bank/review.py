@@ -48,7 +48,10 @@ def tier_note(phrase: Phrase) -> str:
         return "别的单位填好空位后能照用"
     from drafter.mining.tiers import example_reason
 
-    return example_reason(phrase.text, phrase.role, phrase.year) or "审阅时改为范例"
+    reason = example_reason(phrase.text, phrase.role, phrase.year)
+    if reason is None and phrase.status == "new" and phrase.documents < 2:
+        return "只见于一篇文稿，用的是该单位自己业务的词语"
+    return reason or "审阅时改为范例"
 
 
 def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Decision]:

@@ -36,6 +36,8 @@ _JOINERS = re.compile(r"(?:达到|达|为|约|近|超过|超|逾|了|共|累计|
 _SENTENCE_BREAK = re.compile(r"[。；！？]")
 _AFTER_SLOT = re.compile(r"^(?:年度|年|月份|月|日)")
 _NOT_A_LABEL = re.compile(r"(?:等|方面|类|其中|以上|以下|XX)$|\d|XX")
+# An honour is named by whoever confers it (被评为亳州教坛新星, 荣获XX市优秀教师): its title is that place's own.
+_HONOUR = re.compile(r"被评为|评为|荣获|获评|获得")
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,28 @@ def key_figures(phrases: list[Phrase], limit: int = MAX_FIGURES) -> list[KeyFigu
     documents: Counter[tuple[str, str]] = Counter()
     occurrences: Counter[tuple[str, str]] = Counter()
     for phrase in phrases:
-        if phrase.role not in ("result", "measure", "case") or phrase.borrowed:
+        if phrase.role not in ("result", "measure", "case") or phrase.borrowed or not _counts_signably(phrase):
             continue
         for figure in figure_slots(phrase.text):
             if figure.unit in ("类", "大类") or (figure.unit == "个" and len(figure.label) < KEY_LABEL_MIN):
                 continue  # 揭示（类）, 问题（个）: a generic measure word needs more than one noun to say what it counts
+            if _HONOUR.search(figure.label):
+                continue
             key = (figure.label, figure.unit)
             documents[key] += phrase.documents
             occurrences[key] += phrase.count
     order = {key: index for index, key in enumerate(documents)}
     ranked = sorted(documents, key=lambda key: (-documents[key], -occurrences[key], order[key]))
     return [KeyFigure(label=label, unit=unit, documents=documents[label, unit]) for label, unit in ranked[:limit]]
+
+
+def _counts_signably(phrase: Phrase) -> bool:
+    """What another unit could count too: a 常用语's figures, or a 范例's that is one only for giving many figures
+    (a 范例 for another unit's names or own line of work counts what that unit alone has: 被评为亳州教坛新星)."""
+    from drafter.mining.tiers import COMMON, example_reason
+
+    if phrase.tier == COMMON:
+        return True
+    if example_reason(phrase.text, phrase.role, phrase.year) is None:
+        return False  # a 范例 by its writer's own words, or by a person's review
+    return example_reason(phrase.text, phrase.role, phrase.year, count_figures=False) is None

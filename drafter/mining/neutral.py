@@ -24,8 +24,16 @@ class Specificity:
     words: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, materials: dict[str, list[str]]) -> Specificity:
-        """Specific words from each genre's texts (no genre to contrast with: nothing is specific)."""
+    def of(
+        cls,
+        materials: dict[str, list[str]],
+        common: frozenset[str] = frozenset(),
+        repeats: int = MIN_REPEATS,
+        headings: dict[str, list[str]] | None = None,
+    ) -> Specificity:
+        """Specific words from each genre's texts (no genre to contrast with: nothing is specific); `common`: words
+        never specific (used widely elsewhere); `repeats`: how often a genre must use a word for it to be its own;
+        `headings`: texts of a genre whose words are its own at once (headings name lines of work)."""
         if len(materials) < 2:
             return cls({})
         from drafter.mining.lexicon import lexicon
@@ -38,16 +46,28 @@ class Specificity:
         for genre, texts in materials.items():
             words = (w for text in texts for w in words_of(text))
             counts = Counter(w for w in words if _WORD.match(w) and not plain(w))
+            named = {w for text in (headings or {}).get(genre, []) for w in words_of(text)}
             for word, count in counts.items():
                 genres_of.setdefault(word, set()).add(genre)
-                if count >= MIN_REPEATS:
+                if count >= repeats or word in named:
                     repeated.setdefault(word, set()).add(genre)
         specific = {
             word: frozenset(genres)
             for word, genres in genres_of.items()
-            if len(genres) <= limit and word in repeated and len(word) <= LONGEST
+            if len(genres) <= limit and word in repeated and len(word) <= LONGEST and word not in common
         }
         return cls(specific)
+
+    @staticmethod
+    def widely_used(materials: list[list[str]]) -> frozenset[str]:
+        """Words that more than an eighth of these documents (and more than two) use: the register anyone writes in
+        (加强, 完善, 不够), never one writer's own line of work."""
+        from drafter.mining.lexicon import lexicon
+
+        words_of = lexicon().forward
+        used = Counter(word for texts in materials for word in {w for text in texts for w in words_of(text)})
+        limit = max(2, len(materials) // 8)
+        return frozenset(word for word, documents in used.items() if documents > limit)
 
     def genres_in(self, text: str) -> set[str]:
         """The genres whose specific words occur in `text` (words are found by their first two characters)."""

@@ -17,12 +17,12 @@ from drafter.mining.combine import DocumentParts, PartialBank, PhraseStats, cut
 from drafter.mining.discover import discover
 from drafter.mining.extract import SectionSummary, title_pattern
 from drafter.mining.figures import key_figures
-from drafter.mining.genres import GENERAL_GENRE, PERSONAL
+from drafter.mining.genres import GENERAL_GENRE, GOVERNMENT_REPORT, PERSONAL
 from drafter.mining.neutral import Specificity
-from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_rank
-from drafter.mining.sentences import fits_role
+from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_of_heading, role_rank
+from drafter.mining.sentences import fits_role, lead_in_only
 from drafter.mining.slots import normalise, slot_names
-from drafter.mining.tiers import COMMON, example_reason, tier_of
+from drafter.mining.tiers import COMMON, EXAMPLE, example_reason, tier_of
 from drafter.models import (
     Genre,
     Guidance,
@@ -74,7 +74,18 @@ def reduce_buckets(
     # A kind of report (个人总结, 政府工作报告) lends nothing to the units' genres, 通用 included.
     reports = {g.name for g in registry if g.report}
     units = {name: bank for name, bank in by_genre.items() if name not in reports}
-    general_skeleton = _with_subheadings(_general_skeleton(general, units, specificity), register)
+    # Words the units' documents use widely are the register, whoever uses them (a government report uses every
+    # line of work's words, so reports do not count); words only one of them uses are its own line of work.
+    by_document = {title: texts for bank in units.values() for title, texts in document_materials(bank).items()}
+    common = Specificity.widely_used(list(by_document.values()))
+    # For 通用, a genre's word is any word only its documents use that is not the register's.
+    by_genre_text = {
+        name: [text for texts in document_materials(bank).values() for text in texts]
+        for name, bank in units.items()
+        if name != GENERAL_GENRE
+    }
+    corpus_writers = Specificity.of(by_genre_text, common, repeats=1)
+    general_skeleton = _with_subheadings(_general_skeleton(general, units, specificity, corpus_writers), register)
     skeletons, banks = [], []
     own_banks: dict[str, dict[PhraseRole, list[Phrase]]] = {}
     for genre in registry:
@@ -84,9 +95,13 @@ def reduce_buckets(
             continue
         if bank is None or not bank.count:
             continue
-        skeletons.append(_with_subheadings(_genre_skeleton(genre, bank, general_skeleton), register))
-        own_banks[genre.id] = {role: _selected(genre.id, role, stats, reviewed) for role, stats in bank.phrases.items()}
-    general_phrases = _general_bank(general.id, units, specificity, reviewed)
+        writers = writers_words(bank, common)
+        skeletons.append(_with_subheadings(_genre_skeleton(genre, bank, general_skeleton, writers), register))
+        own_banks[genre.id] = {
+            role: _one_writers_as_examples(_selected(genre.id, role, stats, reviewed), writers)
+            for role, stats in bank.phrases.items()
+        }
+    general_phrases = _general_bank(general.id, units, specificity, reviewed, corpus_writers)
     lenders = {key: bank for key, bank in own_banks.items() if key not in {g.id for g in registry if g.report}}
     for genre in registry:
         if genre.id in own_banks:
@@ -149,6 +164,7 @@ def phrase_id(genre_id: str, role: str, text: str) -> str:
 def _selected(genre_id: str, role: PhraseRole, bank: dict[str, PhraseStats], reviewed: frozenset[str]) -> list[Phrase]:
     """A role's bank cut to what a writer can use: every phrase seen in 2 or more documents, the best
     singles, every reviewed one; near-duplicates merged; most general first."""
+    bank = {k: s for k, s in bank.items() if not lead_in_only(s.text)}
     general = {k: s for k, s in bank.items() if s.documents >= 2}
     singles = {k: s for k, s in bank.items() if s.documents < 2}
     kept = cut(general, MAX_PER_ROLE) | cut(singles, SINGLES)
@@ -179,6 +195,45 @@ def _phrase(genre_id: str, role: PhraseRole, stats: PhraseStats) -> Phrase:
     )
 
 
+def writers_words(bank: PartialBank, common: frozenset[str] = frozenset()) -> Specificity:
+    """Words only one writer of a genre uses (供水 in a water company's report, 中医 in a 中医院's, 初二 in a teacher's
+    summary): where a genre gathers the reports of several writers, what one of them alone names in the headings of
+    its work parts, or says again and again, is its own line of work, which the others cannot sign. One writer is one
+    document here (a unit's archive of several years then shares its line of work across its documents); a genre of
+    one document has no one to contrast with."""
+    headings = {
+        document.title: [
+            h for part in document.parts if part.role in WORK_ROLES for h in (part.heading, *part.children)
+        ]
+        for document in bank.documents
+    }
+    return Specificity.of(document_materials(bank), common, repeats=WRITERS_REPEATS, headings=headings)
+
+
+def document_materials(bank: PartialBank) -> dict[str, list[str]]:
+    """Each document's headings and the phrases mined from it, by title."""
+    materials: dict[str, list[str]] = {
+        document.title: [h for part in document.parts for h in (part.heading, *part.children)]
+        for document in bank.documents
+    }
+    for stats_by_key in bank.phrases.values():
+        for stats in stats_by_key.values():
+            for title, _ in stats.sources:
+                if title in materials:
+                    materials[title].append(stats.text)
+    return materials
+
+
+def _one_writers_as_examples(phrases: list[Phrase], writers: Specificity) -> list[Phrase]:
+    """A 常用语 seen in one document only that carries words only its writer uses is that writer's 范例."""
+    return [
+        p.model_copy(update={"tier": EXAMPLE})
+        if p.tier == COMMON and p.documents < 2 and p.origin is None and not writers.neutral(p.text, None)
+        else p
+        for p in phrases
+    ]
+
+
 def _merge_near_duplicates(items: list[tuple[str, PhraseStats]]) -> list[tuple[str, PhraseStats]]:
     """Fold phrases whose texts are nearly the same into the first seen (compared within blocks of the same start)."""
     kept: list[tuple[str, PhraseStats]] = []
@@ -201,11 +256,16 @@ def _ordered(by_role: dict[PhraseRole, list[Phrase]], borrowed: dict[PhraseRole,
 
 
 def _general_bank(
-    genre_id: str, by_genre: dict[str, PartialBank], specificity: Specificity, reviewed: frozenset[str]
+    genre_id: str,
+    by_genre: dict[str, PartialBank],
+    specificity: Specificity,
+    reviewed: frozenset[str],
+    writers: Specificity,
 ) -> dict[PhraseRole, list[Phrase]]:
     """通用: the phrases of every genre that another unit of any genre can use, most general first.
 
-    A phrase used by two genres or more is neutral by use; any other must carry no genre's own words.
+    A phrase used by two genres or more is neutral by use; any other must carry no genre's own words (`writers`:
+    the words only one genre's documents use, outside the register).
     Only as many candidates are tested as the bank can keep.
     """
     merged: dict[PhraseRole, dict[str, PhraseStats]] = {}
@@ -247,7 +307,8 @@ def _general_bank(
                 continue  # a sentence true of one year is never lent, not even to 通用
             if role in FALLBACK_ROLES and not used_widely:
                 continue  # one genre's problem or plan is its own (廉洁从审): drafter's register stands in
-            if used_widely or specificity.neutral(phrases[key].text, None):
+            text = phrases[key].text
+            if used_widely or (specificity.neutral(text, None) and writers.neutral(text, None)):
                 kept[key] = phrases[key]
                 if len(kept) >= wanted:
                     break
@@ -314,6 +375,8 @@ def _register_phrase(genre_id: str, entry: RegisterPhrase) -> Phrase:
 
 
 MATERIAL_HEADINGS, MATERIAL_PHRASES = 300, 50
+WORK_ROLES: tuple[Role, ...] = ("measure", "result")
+WRITERS_REPEATS = 3  # a word one writer says this often, and no other, is its line of work
 REPRESENTATIVE_SAMPLE = 50  # documents compared with each other to find the one that shows a genre best
 
 
@@ -407,12 +470,14 @@ def _same_part(
     return found
 
 
-def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skeleton:
-    """A genre's skeleton: its best document's parts, each with its own sources, plus borrowed standard parts."""
+def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton, writers: Specificity) -> Skeleton:
+    """A genre's skeleton: its best document's parts, each with its own sources, plus borrowed standard parts; where
+    the genre gathers several writers, only the headings they could all sign."""
     title, parts = _representative(bank)
     nodes = [
         _node(part.role, part.heading, [(title, part), *_same_part(part, bank.documents, title)]) for part in parts
     ]
+    nodes = _shared_by_writers(nodes, bank, writers)
     present = {n.role for n in nodes} | ({"measure"} if any(n.role == "result" for n in nodes) else set())
     for borrowed in [] if genre.report else general.parts:
         if borrowed.role in STANDARD_ROLES and borrowed.role not in present:
@@ -429,6 +494,9 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skele
     own = title_pattern(title)  # on a tie, the title of the document the skeleton follows
     own = own.removeprefix("{单位}") if genre.report == PERSONAL else own
     pattern = own if patterns.get(own) == best else next((p for p, c in patterns.items() if c == best), default)
+    if genre.report == GOVERNMENT_REPORT:
+        # At every level the report is titled 政府工作报告; the meeting and the speaker under it name the level.
+        pattern = GOVERNMENT_REPORT
     return Skeleton(
         genre=genre.id,
         name=genre.name,
@@ -437,6 +505,41 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton) -> Skele
         parts=nodes,
         unit_kind=_unit_kind([document.unit for document in bank.documents]),
     )
+
+
+def _shared_by_writers(nodes: list[SkeletonNode], bank: PartialBank, writers: Specificity) -> list[SkeletonNode]:
+    """The parts and headings of a genre of several writers that none of them owns: where a work part is named by
+    one writer's line of work (供水保障能力持续提升 in a genre of companies), the work parts give way to one 主要工作及成效
+    part drawn from every document's work parts, and no heading, alternative or sub-heading carries one writer's
+    words."""
+    if not writers.words:
+        return nodes
+    neutral = [
+        node.model_copy(
+            update={
+                "alternatives": [h for h in node.alternatives if writers.neutral(h, None)],
+                "example_children": [c for c in node.example_children if writers.neutral(c, None)],
+            }
+        )
+        for node in nodes
+        if node.role not in WORK_ROLES or writers.neutral(node.heading, None)
+    ]
+    if len(neutral) == len(nodes):
+        return neutral
+    neutral = [n for n in neutral if n.role not in WORK_ROLES]
+    sources = [(doc.title, part) for doc in bank.documents for part in doc.parts if part.role in WORK_ROLES]
+    work = _node("measure", DEFAULT_HEADINGS["measure"], sources)
+    # The work parts' own headings become its sub-headings, unless they only name the part (主要工作完成情况).
+    headings = [h for h in _ranked([p.heading for _, p in sources]) if _signable_heading(h) and not role_of_heading(h)]
+    children = headings + work.example_children
+    work = work.model_copy(
+        update={
+            "alternatives": [],
+            "example_children": [c for c in dict.fromkeys(children) if writers.neutral(c, None)][:MAX_CHILD_EXAMPLES],
+        }
+    )
+    position = next((i for i, n in enumerate(neutral) if role_rank(n.role) > role_rank("measure")), len(neutral))
+    return [*neutral[:position], work, *neutral[position:]]
 
 
 def _with_subheadings(skeleton: Skeleton, register: RegisterPhrases) -> Skeleton:
@@ -450,7 +553,9 @@ def _with_subheadings(skeleton: Skeleton, register: RegisterPhrases) -> Skeleton
     return skeleton.model_copy(update={"parts": parts})
 
 
-def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specificity: Specificity) -> Skeleton:
+def _general_skeleton(
+    general: Genre, by_genre: dict[str, PartialBank], specificity: Specificity, writers: Specificity
+) -> Skeleton:
     """开头 -> 主要工作及成效 -> 存在问题 -> 下一步计划 -> 结尾, from every genre's parts of those roles.
 
     Headings and sub-headings offered here are neutral: used by several genres, or free of any genre's own words.
@@ -489,7 +594,11 @@ def _general_skeleton(general: Genre, by_genre: dict[str, PartialBank], specific
                 update={
                     "heading": heading,
                     "alternatives": [h for h in neutral_node.alternatives if h != heading],
-                    "example_children": [c for c in neutral_node.example_children if specificity.neutral(c, None)],
+                    "example_children": [
+                        c
+                        for c in neutral_node.example_children
+                        if specificity.neutral(c, None) and writers.neutral(c, None)
+                    ],
                 }
             )
         )

@@ -51,7 +51,18 @@ _CASE_START = re.compile(
 _NAMED_SUBJECT = re.compile(
     r"^(?:如|例如|比如)?(?P<name>XX|[\u4e00-\u9fff]{2,4}?)(?:村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|级|集体|委|组))"
 )
-_CLOSING_WORDS = re.compile(r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写")
+_CLOSING_WORDS = re.compile(
+    r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写|让我们"
+)
+# 现将……总结如下： alone: the opening's last words, which hand over to the parts; it says nothing of the year.
+_LEAD_IN_ONLY = re.compile(
+    r"^(?:现|特|兹)将[^。！？]{0,40}?(?:总结|报告|汇报|述职)如下[：:。，,]?(?:请予[^。]{0,20}[。.])?$"
+)
+
+
+def lead_in_only(sentence: str) -> bool:
+    """The sentence is only the formula that hands over to the parts (现将有关情况总结如下：), no content."""
+    return bool(_LEAD_IN_ONLY.match(sentence.strip()))
 
 
 @lru_cache(maxsize=1024)
@@ -70,8 +81,11 @@ def sentence_role(sentence: str, section: Role) -> Role:
 
 # A report without a closing of its own ends its plan with one: a look ahead from the whole unit (新的一年，我们将……)
 # that announces no list of tasks. A plan's items are bare orders (加强……); its lead-in announces a list (以下工作：).
-_LOOK_AHEAD_START = re.compile(r"^(?:新的一年|今后|展望|站在新的起点|明年|来年|(?:19|20)\d{2}年)")
-_PLEDGE = re.compile(r"以更加|新的更大|更大贡献|新局面|新篇章|新台阶|新成绩|新贡献|再创|开创|谱写|答卷|领导下|我们将")
+# 让我们……: a report delivered at a meeting ends by calling on its hearers.
+_LOOK_AHEAD_START = re.compile(r"^(?:新的一年|今后|展望|站在新的起点|明年|来年|让我们|(?:19|20)\d{2}年)")
+_PLEDGE = re.compile(
+    r"以更加|新的更大|更大贡献|新局面|新篇章|新台阶|新成绩|新贡献|再创|开创|谱写|答卷|领导下|我们将|^让我们"
+)
 _WHOLE_UNIT_WILL = re.compile(r"^[^，。；：]{0,12}，?(?:我们|我[局院校委办中心所站镇乡县区市]{1,2}|公司|全[局院校])将")
 _ANNOUNCES_LIST = re.compile(r"以下|如下|：")
 

@@ -187,14 +187,21 @@ def tier_of(text: str, role: str, year: int | None = None) -> Tier:
     return COMMON if example_reason(text, role, year) is None else EXAMPLE
 
 
-def example_reason(text: str, role: str, year: int | None = None) -> str | None:
-    """Why a phrase is only a 范例 (None: it is a 常用语), in the words a reviewer reads."""
+def example_reason(text: str, role: str, year: int | None = None, *, count_figures: bool = True) -> str | None:
+    """Why a phrase is only a 范例 (None: it is a 常用语), in the words a reviewer reads (`count_figures`: False asks
+    whether it would be one for anything but giving many figures)."""
     if year is not None:
         return f"只适用于{year}年（含有与年份绑定的提法）"
-    return _dated(text) or _named(text) or _incomplete(text, role) or _uncertain(text, role) or _proofreading(text)
+    return (
+        _dated(text)
+        or _named(text, count_figures)
+        or _incomplete(text, role)
+        or _uncertain(text, role)
+        or _proofreading(text)
+    )
 
 
-def _named(text: str) -> str | None:
+def _named(text: str, count_figures: bool = True) -> str | None:
     """Another unit's names: slots it alone can fill, quoted slogans, numbered slogans, places, brands."""
     names = [
         slot_type(name) for name in (m.group(1) for m in SLOT.finditer(text)) if slot_type(name) not in SIGNABLE_SLOTS
@@ -202,7 +209,7 @@ def _named(text: str) -> str | None:
     if names:
         return f"含有其他单位的名称或提法（{{{names[0]}}}）"
     figures = sum(slot_type(m.group(1)) in FIGURE_SLOTS for m in SLOT.finditer(text))
-    if figures > MAX_FIGURES:
+    if figures > MAX_FIGURES and count_figures:
         return f"有 {figures} 个数字空位，是某个单位一年的具体数据"
     from drafter.mining.entities import national_formulations
     from drafter.mining.lexicon import lexicon

@@ -17,7 +17,7 @@ from drafter.bank.templates import (
 )
 from drafter.errors import UsageError
 from drafter.files import write_output
-from drafter.mining.genres import GENERAL_GENRE, PERSONAL
+from drafter.mining.genres import GENERAL_GENRE, GOVERNMENT_REPORT, PERSONAL
 from drafter.mining.sentences import fits_role
 from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
@@ -36,6 +36,7 @@ from drafter.output.render.text import (
     LENGTH_HINT,
     OPENING_HINT,
     OTHERS_EXAMPLE,
+    SPEAKER_HINT,
     render,
     title_from_pattern,
 )
@@ -138,12 +139,20 @@ def render_answers(
 
 
 def skeleton_blocks(
-    skeleton: Skeleton, phrases: list[Phrase], org: str | None, year: int | None, *, signer: str = "单位名称"
+    skeleton: Skeleton,
+    phrases: list[Phrase],
+    org: str | None,
+    year: int | None,
+    *,
+    signer: str | None = "单位名称",
 ) -> list[Block]:
     """A blank document: title, every section heading, and highlighted guidance and examples under each
-    (`signer`: what signs it when no org is given, 单位名称 or a person's 姓名)."""
+    (`signer`: what signs it when no org is given, 单位名称 or a person's 姓名; None for a report delivered at a
+    meeting, which names its speaker under the title and is not signed)."""
     skeleton = skeleton_for_year(skeleton, year)
     blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
+    if signer is None:
+        blocks.append(Block("hint", render(SPEAKER_HINT, org=org or "【单位】", year=year or "【年份】")))
     length = sum(part.guidance.length for part in skeleton.parts)
     if length:
         rounded = round_length(length)
@@ -171,8 +180,9 @@ def skeleton_blocks(
         if shown is not None:
             source = source_name(shown)
             blocks.append(Block("hint", render(OTHERS_EXAMPLE, text=as_placeholders(shown.text), source=source)))
-    blocks.append(Block("signature", org or f"【{signer}】"))
-    blocks.append(Block("date", "【××××年×月×日】"))
+    if signer is not None:
+        blocks.append(Block("signature", org or f"【{signer}】"))
+        blocks.append(Block("date", "【××××年×月×日】"))
     return blocks
 
 
@@ -296,7 +306,7 @@ def blank_skeleton(
         skeleton = skeleton_from_last_year(outline, skeleton)
         org = org or outline.org
         year = year or (int(outline.date[:4]) + 1 if outline.date else None)
-    signer = "姓名" if genre.report == PERSONAL else "单位名称"
+    signer = {PERSONAL: "姓名", GOVERNMENT_REPORT: None}.get(genre.report, "单位名称")
     blocks = skeleton_blocks(skeleton, load_bank(templates, genre), org, year, signer=signer)
     if outline is not None:
         checklist = [Block("hint", render(CHECKLIST_HINT, promise=p)) for p in promises(outline)]

@@ -27,6 +27,11 @@ OTHERS_EXAMPLE = "【范例】{{ text }}（参考：《{{ source }}》，其他�
 CHILDREN_HINT = "【可参考的小标题】{{ children }}"
 OPENING_HINT = "【写作提示】开头导语：概述一年来的总体情况和指导思想，约{{ length }}字。"
 CLOSING_HINT = "【写作提示】结尾：表明今后的努力方向和决心，约{{ length }}字。"
+# A report delivered at a meeting names the meeting and the speaker under its title (no 落款 at the end).
+SPEAKER_HINT = (
+    "【写作提示】标题下居中写报告的会议和报告人：——{{ year }}年×月×日在{{ org }}第×届人民代表大会第×次会议上；"
+    "另起一行写职务和姓名。文末不落款。"
+)
 LENGTH_HINT = "【写作提示】同类总结全文一般约{{ length }}字，约{{ pages }}页（A4，每页22行×28字）。"
 PLACEHOLDER = "【待填写】"
 CHECKLIST_HINT = "□已完成 □部分完成 □未开展 □不再适用：{{ promise }}"
