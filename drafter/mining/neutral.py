@@ -59,15 +59,17 @@ class Specificity:
         return cls(specific)
 
     @staticmethod
-    def widely_used(materials: list[list[str]]) -> frozenset[str]:
-        """Words that more than an eighth of these documents (and more than two) use: the register anyone writes in
-        (加强, 完善, 不够), never one writer's own line of work."""
+    def widely_used(materials: list[list[str]], register: list[str] | None = None) -> frozenset[str]:
+        """Words that more than an eighth of these documents (and more than two) use, and every word of `register`
+        (sentences anyone may sign): the register anyone writes in (加强, 完善, 不够), never one writer's own line of
+        work."""
         from drafter.mining.lexicon import lexicon
 
         words_of = lexicon().forward
         used = Counter(word for texts in materials for word in {w for text in texts for w in words_of(text)})
         limit = max(2, len(materials) // 8)
-        return frozenset(word for word, documents in used.items() if documents > limit)
+        anyones = {w for text in register or [] for w in words_of(text)}
+        return frozenset(word for word, documents in used.items() if documents > limit) | anyones
 
     def genres_in(self, text: str) -> set[str]:
         """The genres whose specific words occur in `text` (words are found by their first two characters)."""

@@ -74,10 +74,12 @@ def reduce_buckets(
     # A kind of report (个人总结, 政府工作报告) lends nothing to the units' genres, 通用 included.
     reports = {g.name for g in registry if g.report}
     units = {name: bank for name, bank in by_genre.items() if name not in reports}
-    # Words the units' documents use widely are the register, whoever uses them (a government report uses every
-    # line of work's words, so reports do not count); words only one of them uses are its own line of work.
+    # Words the units' documents use widely, and the words of drafter's own register sentences, are the register,
+    # whoever uses them (a government report uses every line of work's words, so reports do not count); words only
+    # one of them uses are its own line of work.
     by_document = {title: texts for bank in units.values() for title, texts in document_materials(bank).items()}
-    common = Specificity.widely_used(list(by_document.values()))
+    register_texts = [p.text for p in register.phrases] + [h.text for hs in register.subheadings.values() for h in hs]
+    common = Specificity.widely_used(list(by_document.values()), register_texts)
     # For 通用, a genre's word is any word only its documents use that is not the register's.
     by_genre_text = {
         name: [text for texts in document_materials(bank).values() for text in texts]
