@@ -52,8 +52,16 @@ def test_figure_slots(text: str, slots: list[FigureSlot]) -> None:
 
 
 def phrase(text: str, documents: int = 1, role: str = "result", borrowed: bool = False) -> Phrase:
+    """A 常用语 of a bank (key figures are read off what another unit could sign)."""
     return Phrase(
-        id=text, text=text, genre="weisheng", role=role, documents=documents, count=documents, borrowed=borrowed
+        id=text,
+        text=text,
+        genre="weisheng",
+        role=role,
+        tier="常用语",
+        documents=documents,
+        count=documents,
+        borrowed=borrowed,
     )
 
 

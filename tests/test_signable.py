@@ -191,3 +191,45 @@ def test_a_government_report_is_titled_and_laid_out_as_delivered_at_a_meeting(tm
     assert re.search(r"^# 政府工作报告$", text, flags=re.M)
     assert "人民代表大会第×次会议上" in text and "文末不落款" in text
     assert "【单位名称】" not in text and "××××年×月×日" not in text
+
+
+WEATHER = """XX县气象局2024年工作总结
+2024年，县气象局坚持以人民为中心，围绕气象防灾减灾，各项工作取得了较好成效。现将有关情况总结如下：
+一、气象预警服务能力持续提升
+全年发布气象预警信息126期，气象预警信息覆盖率达到98%，为防汛抗旱提供了有力的气象保障。
+新建区域自动气象站12个，气象观测站网进一步完善，气象预警提前量明显增加。
+开展气象科普进校园、进社区活动20场，群众气象防灾减灾意识明显增强。
+二、存在的问题
+专业技术人才不足，干部队伍能力素质有待进一步提高。
+三、2025年工作计划
+加强人才队伍建设，提升干部队伍能力素质。
+XX县气象局
+2024年12月20日
+"""
+LIBRARY = """XX县图书馆2024年工作总结
+2024年，县图书馆坚持公益属性，围绕全民阅读，各项工作取得了较好成效。现将有关情况总结如下：
+一、图书借阅服务持续改善
+全年图书借阅量达到12.6万册次，新增图书借阅证3200个，开展图书借阅进社区活动48场。
+新建城市书房3个，图书借阅网点覆盖全部乡镇，群众借阅更加便捷。
+开通线上图书借阅服务，读者可在手机上预约借阅和续借，图书借阅更加方便。
+二、存在的问题
+专业技术人才不足，干部队伍能力素质有待进一步提高。
+三、2025年工作计划
+加强人才队伍建设，提升干部队伍能力素质。
+XX县图书馆
+2024年12月20日
+"""
+
+
+def test_a_document_no_genre_took_lends_only_what_its_writer_does_not_own(tmp_path: Path) -> None:
+    from drafter.mining.run import mine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "weather.txt").write_text(WEATHER, encoding="utf-8")
+    (corpus / "library.txt").write_text(LIBRARY, encoding="utf-8")
+    mine([corpus], tmp_path / "t")
+    phrases = [json.loads(line) for line in (tmp_path / "t" / "phrases" / "tongyong.jsonl").read_text("utf-8").split()]
+    texts = [p["text"] for p in phrases if p["tier"] == "常用语"]
+    assert not [t for t in texts if "气象" in t or "借阅" in t]
+    assert any("专业技术人才不足" in t for t in texts)  # both wrote it

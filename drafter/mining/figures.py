@@ -111,12 +111,13 @@ def key_figures(phrases: list[Phrase], limit: int = MAX_FIGURES) -> list[KeyFigu
 
 
 def _counts_signably(phrase: Phrase) -> bool:
-    """What another unit could count too: a 常用语's figures, or a 范例's that is one only for giving many figures
-    (a 范例 for another unit's names or own line of work counts what that unit alone has: 被评为亳州教坛新星)."""
-    from drafter.mining.tiers import COMMON, example_reason
+    """What another unit could count too: a 常用语's figures, or a 范例's that names no other unit (a 范例 for another
+    unit's names or its own line of work counts what that unit alone has; one for a date or for many figures does
+    not)."""
+    from drafter.mining.tiers import COMMON, example_reason, names_another_unit
 
     if phrase.tier == COMMON:
         return True
     if example_reason(phrase.text, phrase.role, phrase.year) is None:
         return False  # a 范例 by its writer's own words, or by a person's review
-    return example_reason(phrase.text, phrase.role, phrase.year, count_figures=False) is None
+    return names_another_unit(phrase.text) is None

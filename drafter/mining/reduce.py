@@ -80,12 +80,17 @@ def reduce_buckets(
     by_document = {title: texts for bank in units.values() for title, texts in document_materials(bank).items()}
     register_texts = [p.text for p in register.phrases] + [h.text for hs in register.subheadings.values() for h in hs]
     common = Specificity.widely_used(list(by_document.values()), register_texts)
-    # For 通用, a genre's word is any word only its documents use that is not the register's.
+    # For 通用, a genre's word is any word only its documents use that is not the register's; a document no genre
+    # took is a genre of its own.
     by_genre_text = {
         name: [text for texts in document_materials(bank).values() for text in texts]
         for name, bank in units.items()
         if name != GENERAL_GENRE
     }
+    if GENERAL_GENRE in units:
+        by_genre_text |= {
+            f"{GENERAL_GENRE}:{t}": texts for t, texts in document_materials(units[GENERAL_GENRE]).items()
+        }
     corpus_writers = Specificity.of(by_genre_text, common, repeats=1)
     general_skeleton = _with_subheadings(_general_skeleton(general, units, specificity, corpus_writers), register)
     skeletons, banks = [], []
@@ -304,7 +309,9 @@ def _general_bank(
 
         kept: dict[str, PhraseStats] = {}
         for key in sorted(phrases, key=rank):
-            used_widely = genres_of[(role, key)] > 1 or (role, key) in unassigned
+            # A document no genre took is 通用's own, but one document's sentence is still its writer's.
+            own = (role, key) in unassigned and (phrases[key].documents > 1 or writers.neutral(phrases[key].text, None))
+            used_widely = genres_of[(role, key)] > 1 or own
             if phrases[key].year is not None and (role, key) not in unassigned:
                 continue  # a sentence true of one year is never lent, not even to 通用
             if role in FALLBACK_ROLES and not used_widely:

@@ -187,18 +187,16 @@ def tier_of(text: str, role: str, year: int | None = None) -> Tier:
     return COMMON if example_reason(text, role, year) is None else EXAMPLE
 
 
-def example_reason(text: str, role: str, year: int | None = None, *, count_figures: bool = True) -> str | None:
-    """Why a phrase is only a 范例 (None: it is a 常用语), in the words a reviewer reads (`count_figures`: False asks
-    whether it would be one for anything but giving many figures)."""
+def example_reason(text: str, role: str, year: int | None = None) -> str | None:
+    """Why a phrase is only a 范例 (None: it is a 常用语), in the words a reviewer reads."""
     if year is not None:
         return f"只适用于{year}年（含有与年份绑定的提法）"
-    return (
-        _dated(text)
-        or _named(text, count_figures)
-        or _incomplete(text, role)
-        or _uncertain(text, role)
-        or _proofreading(text)
-    )
+    return _dated(text) or _named(text) or _incomplete(text, role) or _uncertain(text, role) or _proofreading(text)
+
+
+def names_another_unit(text: str) -> str | None:
+    """Whether the phrase names another unit's place, body, project, brand or slogan (however many figures it gives)."""
+    return _named(text, count_figures=False)
 
 
 def _named(text: str, count_figures: bool = True) -> str | None:
