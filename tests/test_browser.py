@@ -20,6 +20,7 @@ import docx
 import pytest
 import yaml
 from conftest import TEMPLATES
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx_factory import build_messy_report
 
@@ -97,10 +98,14 @@ def saved(page) -> None:
     page.evaluate("document.querySelector('#saved').textContent = ''")
 
 
+IDLE = """document.readyState === 'complete' && (window.drafterBusy ? !window.drafterBusy()
+    : !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping'))"""
+
+
 def settled(page) -> None:
-    """Wait until htmx has no request in flight and nothing being swapped in."""
-    page.wait_for_timeout(30)
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+    """Wait until the page has no save in flight, no move to another part under way and nothing being swapped in
+    (the page says so: app.js counts them), across a navigation too."""
+    page.wait_for_function(IDLE)
 
 
 def part(page, title: str) -> None:
@@ -119,8 +124,20 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     page.click("button:has-text('开始写')")
     page.wait_for_selector("#part h1:has-text('单位、年份、日期和标题')")
 
+    # Figures first: typed once, offered as the first work part's paragraph (Enter takes it).
+    part(page, "主要数字")
+    page.get_by_label("完成审计计划项目（个）").fill("54")
+    saved(page)
+    page.get_by_label("审计查出主要问题金额（万元）").fill("12000")
+    saved(page)
+    screenshot(page, "figures.png")
+
     part(page, "树牢政治机关意识")
-    page.fill("textarea[hx-vals*='sections[0].body']", "全年召开党组会12次，专题学习8次。")
+    first = page.locator("textarea[hx-vals*='sections[0].body']")
+    assert first.get_attribute("placeholder") == FIGURES_SENTENCE
+    first.press("Enter")
+    saved(page)
+    first.fill(FIGURES_SENTENCE + "\n全年召开党组会12次，专题学习8次。")
     saved(page)
 
     part(page, "履行审计监督职能")
@@ -129,7 +146,8 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
         others = page.locator(".children label.tick:not(:has-text('聚焦主责主业')) input:checked")
         if others.count() == 0:
             break
-        others.first.uncheck()
+        with page.expect_response(lambda r: r.url.endswith("/answer")):
+            others.first.uncheck()
         settled(page)
     page.locator("label.tick", has_text="聚焦主责主业").locator("input").check()
     page.click("button:has-text('用这些小标题')")
@@ -154,19 +172,27 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     before_slot, after_slot = chosen.inner_text().split("【", 1)[0], chosen.inner_text().rsplit("】", 1)[1]
     chosen.click()
     page.wait_for_selector("input.slot")
+    amounts = ["12000", "8600", "5100", "3500", "900", "700"]  # found, put right, of which (two parts of 8600) ...
+    typed_in_slots = []
     for _ in range(10):  # each slot, filled in its sentence, goes away as the part is shown again
         slots = page.locator("input.slot")
         left = slots.count()
         if left == 0:
             break
         slot = slots.first
-        value = "11月30日" if slot.get_attribute("placeholder") == "日期" else "17"
+        value = "11月30日" if slot.get_attribute("placeholder") == "日期" else amounts.pop(0)
+        typed_in_slots.append(value)
         slot.fill(value)
         slot.press("Tab")
         page.wait_for_function(f"document.querySelectorAll('input.slot').length < {left}")
-    assert page.locator("input.slot").count() == 0
+    assert page.locator("input.slot").count() == 0 and typed_in_slots
 
-    page.wait_for_selector("#preview .page")
+    # The live preview follows: the phrase as filled in, under its part.
+    page.wait_for_function(
+        "t => document.querySelector('#preview').innerText.replace(/\\s/g, '').includes(t)",
+        arg=before_slot + typed_in_slots[0],
+    )
+    page.locator("#part h1").scroll_into_view_if_needed()
     screenshot(page, "write.png")
 
     page.reload()  # mid-way: nothing is lost
@@ -192,6 +218,7 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     whole = "\n".join(texts)
     assert texts[0] == "青山县审计局2025年工作总结"
     for typed in (
+        FIGURES_SENTENCE,
         "全年召开党组会12次，专题学习8次。",
         "完成审计项目54个，查出问题金额1.2亿元。",
         "督促整改问题136个，整改率98.5%。",
@@ -200,7 +227,8 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     ):
         assert typed in whole, typed
     inserted = [t for t in texts if t.startswith(before_slot) and t.endswith(after_slot)]
-    assert len(inserted) == 1 and "17" in inserted[0] and "【" not in inserted[0], "the phrase, its slots filled"
+    assert len(inserted) == 1 and "【" not in inserted[0], "the phrase, its slots filled"
+    assert all(value in inserted[0] for value in typed_in_slots), (typed_in_slots, inserted[0])
     assert "二、履行审计监督职能，服务经济社会高质量发展" in texts
     assert "（一）聚焦主责主业，充分发挥审计监督职能" in texts and "（二）推进审计整改见实效" in texts
     section = document.sections[0]
@@ -209,9 +237,36 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
     title = document.paragraphs[0]
     assert title.style.font.size.pt == 22 and title.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
-    heading = next(p for p in document.paragraphs if p.text.startswith("二、"))
-    assert heading.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体" and heading.style.font.size.pt == 16
+    assert [font_of(document.paragraphs[0]), size_of(document.paragraphs[0])] == ["方正小标宋简体", 22]
+    for start, font in (("二、", "黑体"), ("（一）", "楷体_GB2312"), ("全年召开党组会", "仿宋_GB2312")):
+        paragraph = next(p for p in document.paragraphs if p.text.startswith(start))
+        assert (font_of(paragraph), size_of(paragraph)) == (font, 16), start
+    body = next(p for p in document.paragraphs if p.text.startswith("督促整改问题"))
+    indent = body.paragraph_format.first_line_indent or body.style.paragraph_format.first_line_indent
+    assert round(indent.pt) == 32, "two characters of 3号"
+    spacing = body.paragraph_format.line_spacing or body.style.paragraph_format.line_spacing
+    assert 28 <= spacing.pt <= 29, "the 22-line grid"
+    closing = [p for p in document.paragraphs if p.text in ("青山县审计局", "2025年12月20日")]
+    assert len(closing) == 2 and all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in closing)
     assert list(folder.glob("*.docx")) == [], "the download wrote nothing beside the drafts"
+
+
+FIGURES_SENTENCE = "全年完成审计计划项目54个，审计查出主要问题金额12000万元。"
+
+
+def font_of(paragraph) -> str | None:
+    """The East Asian font a paragraph shows: its runs' own, else its style's."""
+    for element in [run._element.rPr for run in paragraph.runs] + [paragraph.style.element.rPr]:
+        fonts = element.rFonts if element is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    return None
+
+
+def size_of(paragraph) -> float | None:
+    """The size a paragraph's text shows, in points: its runs' own, else its style's."""
+    sizes = {run.font.size.pt for run in paragraph.runs if run.font.size}
+    return sizes.pop() if len(sizes) == 1 else paragraph.style.font.size.pt
 
 
 def test_format_an_uploaded_messy_docx(server, page, tmp_path: Path) -> None:

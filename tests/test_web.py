@@ -420,6 +420,8 @@ def docx_upload(name: str, data: bytes, field: str = "last_year") -> dict:
         ("/drafts", {"genre": "火星", "org": "甲", "year": "2025"}, None, "没有叫"),
         ("/drafts", {"genre": "shenji", "org": "甲", "year": "明年"}, None, "年份"),
         ("/drafts", {"genre": "/etc/passwd", "org": "", "year": "2025"}, None, "没有叫"),
+        ("/drafts", {"genre": "shenji", "org": "../../etc/passwd", "year": "2025"}, None, "路径符号"),
+        ("/drafts", {"genre": "shenji", "org": "C:\\Windows\\审计局", "year": "2025"}, None, "路径符号"),
         (
             "/drafts",
             {"genre": "shenji", "year": "2025"},
@@ -453,6 +455,8 @@ def test_bad_forms_say_why_in_chinese_and_change_nothing(site: Site, url, data, 
         ("sections[99].body", "x", "没有这一部分"),
         ("sections[0].body[7]", "x", "没有第 8 段"),
         ("date", "/etc/passwd", "请输入日期"),
+        ("org", "/etc/passwd", "路径符号"),
+        ("org", "审计局" * 20, "不超过 40 个字"),
     ],
 )
 def test_bad_answers_say_why_and_change_nothing(site: Site, name, value, message) -> None:
@@ -467,18 +471,51 @@ def test_bad_answers_say_why_and_change_nothing(site: Site, name, value, message
 @pytest.mark.parametrize("url", ["/write/{d}", "/review/{d}", "/download/{d}.docx", "/write/{d}/preview"])
 def test_a_draft_id_that_is_not_one(site: Site, draft: str, url: str) -> None:
     site.new()
+    before = snapshot(site.folder)
     answer = site.client.get(url.format(d=draft))
-    assert answer.status_code in (400, 404)
-    if answer.status_code == 400:
-        assert "没有编号为" in answer.text
+    assert (answer.status_code, "没有编号为" in answer.text) == (400, True) or (
+        answer.status_code == 404 and "没有这个页面" in answer.text  # a slash in the id: no route matches it
+    )
+    assert "什么都没有改动" in answer.text and snapshot(site.folder) == before
 
 
-def test_a_30_mb_upload_is_refused(site: Site) -> None:
+@pytest.mark.parametrize(
+    "form", ["answer", "insert", "slot", "leave", "material", "own", "pending", "compare", "pages"]
+)
+def test_every_form_of_a_draft_that_is_not_one(site: Site, form: str) -> None:
+    site.new()
+    before = snapshot(site.folder)
+    answer = site.post(f"/write/nope/{form}", {"name": "org", "value": "x", "text": "x", "id": "1"})
+    assert answer.status_code == 400 and "没有编号为" in answer.text and "什么都没有改动" in answer.text
+    assert snapshot(site.folder) == before
+
+
+@pytest.mark.parametrize("url", ["/no/such/page", "/static/../../etc/passwd", "/write/a/b/c"])
+def test_an_address_the_site_does_not_have(site: Site, url: str) -> None:
+    answer = site.client.get(url)
+    assert answer.status_code == 404 and "没有这个页面" in answer.text and "Not Found" not in answer.text
+
+
+def test_a_form_sent_the_wrong_way(site: Site) -> None:
+    answer = site.client.delete("/drafts")
+    assert answer.status_code == 405 and "不接受" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("url", "field", "name", "data"),
+    [
+        ("/format", "file", "大.docx", {}),
+        ("/drafts", "last_year", "去年.docx", {"genre": "shenji", "org": "甲", "year": "2025"}),
+        ("/mine", "zip", "往年.zip", {}),
+    ],
+)
+def test_a_30_mb_upload_is_refused(site: Site, url: str, field: str, name: str, data: dict) -> None:
+    site.new()
     before = snapshot(site.folder)
     big = b"PK\x03\x04" + b"\x00" * (30 * 1024 * 1024)
-    answer = site.post("/format", {}, docx_upload("大.docx", big, "file"))
+    answer = site.post(url, data, docx_upload(name, big, field))
     assert answer.status_code == 413 and "太大" in answer.text and "20 MB" in answer.text
-    assert snapshot(site.folder) == before
+    assert "什么都没有改动" in answer.text and snapshot(site.folder) == before
 
 
 def test_an_upload_without_a_declared_size_is_bounded(tmp_path: Path) -> None:

@@ -96,6 +96,26 @@ def test_slot_values_are_validated(slot: str, value: str, problem: str | None) -
 
 
 @pytest.mark.parametrize(
+    ("unit", "refused"),
+    [
+        ("XX县审计局", False),
+        ("中共青山市委组织部", False),
+        ("青山市第一人民医院", False),
+        ("国网青山供电公司（运维检修部）", False),
+        ("青山区人民政府东城街道办事处", False),
+        ("", False),
+        ("/etc/passwd", True),
+        ("../../审计局", True),
+        ("C:\\Users\\审计局", True),
+        ("审计局|rm", True),
+        ("审计局" * 14, True),
+    ],
+)
+def test_a_units_name_is_not_a_path(unit: str, refused: bool) -> None:
+    assert (check_value(unit, "unit") is not None) == refused
+
+
+@pytest.mark.parametrize(
     ("slot", "sentence", "label", "shown"),
     [
         ("金额1", "全年审计查出问题金额{金额1}万元。", "金额（万元）", "全年审计查出问题金额〖金额〗万元。"),

@@ -116,12 +116,14 @@ def create_app(settings: Settings) -> Starlette:
         undefined=StrictUndefined,
     )
     from drafter.output.render.docx import OFFICE_FONTS, PAGE_NUMBER_STYLES
+    from drafter.output.render.layout import marker_for
     from drafter.web.documents import FONT_FIELDS
 
     env.globals |= {"csrf": settings.guard.csrf, "STATE_NAMES": STATE_NAMES, "ROLE_NAMES": ROLE_NAMES}
     env.globals |= {"PAGE_NUMBER_STYLES": PAGE_NUMBER_STYLES, "FONT_FIELDS": FONT_FIELDS, "FONT_NAMES": OFFICE_FONTS}
     env.globals |= {"NO_LIBREOFFICE": NO_LIBREOFFICE, "real_pages_available": available}
     env.globals |= {"WRITE_OWN": WRITE_OWN, "OWN_TEXT": OWN_TEXT, "EXAMPLE_MARK": EXAMPLE_MARK}
+    env.globals["marker_for"] = marker_for  # a part's sub-headings numbered as the document numbers them
     env.filters["urlquote"] = lambda text: urllib.parse.quote(str(text), safe="")
     books = Books(settings.templates_option, settings.folder)
     mining = MineJob()
@@ -596,7 +598,17 @@ def create_app(settings: Settings) -> Starlette:
         Route("/mine/status", guarded(mine_status)),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(TokenMiddleware, token=settings.token)])
+    async def not_here(request: Request, error: Exception) -> Response:
+        """An address or method the site does not have: a Chinese page, not Starlette's English one."""
+        status = getattr(error, "status_code", 404)
+        text = "这个页面不接受这样的提交。" if status == 405 else "没有这个页面：地址可能输错了，或草稿已被删除。"
+        return message(text, status)
+
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(TokenMiddleware, token=settings.token)],
+        exception_handlers={404: not_here, 405: not_here},
+    )
 
 
 def part_view(core: DraftCore, part: str) -> dict[str, Any]:

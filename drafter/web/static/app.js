@@ -26,17 +26,38 @@ let inFlight = 0;
 document.addEventListener("htmx:beforeRequest", () => { inFlight += 1; });
 document.addEventListener("htmx:afterRequest", () => { inFlight = Math.max(0, inFlight - 1); });
 
+let waiting = 0;
+let leaving = false;
+
 function whenSaved(then) {
   const started = Date.now();
-  const wait = () => (inFlight === 0 || Date.now() - started > 5000 ? then() : setTimeout(wait, 40));
+  waiting += 1;
+  const wait = () => {
+    if (inFlight === 0 || Date.now() - started > 5000) {
+      waiting -= 1;
+      then();
+    } else {
+      setTimeout(wait, 40);
+    }
+  };
   setTimeout(wait, 20); // the change event of the field being left comes first
 }
+
+function go(href) {
+  leaving = true;
+  window.location.href = href;
+}
+
+// Whether the page is still doing something a person would wait for (a save, a move to another part): the
+// browser tests wait on it instead of sleeping.
+window.drafterBusy = () => leaving || inFlight > 0 || waiting > 0
+  || document.querySelector(".htmx-request, .htmx-settling, .htmx-swapping") !== null;
 
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[href^='/']");
   if (!link || !document.querySelector("#part") || event.ctrlKey || event.metaKey || event.shiftKey) return;
   event.preventDefault();
-  whenSaved(() => { window.location.href = link.href; });
+  whenSaved(() => go(link.href));
 });
 
 // --- Enter only: the wizard's walk through a part ------------------------------------------------------------
@@ -65,7 +86,7 @@ function next(field) {
   if (onward) { // the part left as the wizard leaves it (empty bodies marked 【待填写】), then the next one
     field.blur();
     whenSaved(() => htmx.ajax("POST", part.dataset.leave, { source: part, values: { part: part.dataset.part }, swap: "none" })
-      .then(() => { window.location.href = onward.href; }));
+      .then(() => go(onward.href)));
   }
 }
 
@@ -184,3 +205,22 @@ document.addEventListener("htmx:afterSwap", (event) => {
     event.detail.target.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 });
+
+window.addEventListener("pageshow", () => { leaving = false; }); // a page the browser kept for Back is idle again
+
+// --- file fields: a button and the chosen file's name in Chinese, the browser's own input kept underneath ----------
+
+function chooser(input) {
+  input.classList.add("file-native");
+  const button = document.createElement("span");
+  button.className = "button file-button";
+  button.textContent = "选择文件……";
+  const chosen = document.createElement("span");
+  chosen.className = "file-chosen";
+  const show = () => { chosen.textContent = input.files && input.files.length ? input.files[0].name : "还没有选择文件"; };
+  input.addEventListener("change", show);
+  input.after(button, chosen);
+  show();
+}
+
+document.addEventListener("DOMContentLoaded", () => document.querySelectorAll("input[type=file]").forEach(chooser));

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from drafter.bank.search import Bank
 
 QuestionKind = Literal["text", "select", "confirm", "autocomplete", "body", "checkbox"]
-Validation = Literal["none", "year", "date", "number", "target"]
+Validation = Literal["none", "year", "date", "number", "target", "unit"]
 BACK_KEY = "/b"
 EDITOR_KEY = "/e"
 PHRASE_KEY = "/p"
@@ -121,7 +121,7 @@ def basics_questions(
     org_hint = "回车采用上次的单位" if org and not draft.org else f"如 {example}；回车可暂时留空"
     target = draft.target or known_target or ""
     return [
-        Question("text", "org", "单位名称：", placeholder=org, instruction=org_hint),
+        Question("text", "org", "单位名称：", placeholder=org, validate="unit", instruction=org_hint),
         Question("text", "year", "总结的年份：", placeholder=str(year), validate="year", instruction="回车采用"),
         Question(
             "text",
@@ -379,6 +379,10 @@ def slot_question(slot: str, text: str = "", default: str = "") -> Question:
     )
 
 
+UNIT_MAX = 40  # the longest full names (XX省XX市XX区人民政府XX街道办事处) stay well under it
+_PATH_LIKE = re.compile(r"[/\\:*?<>|\x00-\x1f]")  # a unit's name is never a path; these only mean one
+
+
 def check_value(value: str, validate: Validation) -> str | None:
     """None when the answer is acceptable, else a Chinese hint."""
     value = value.strip()
@@ -393,6 +397,8 @@ def check_value(value: str, validate: Validation) -> str | None:
             return "请输入数字，如 12 或 3.5"
     if validate == "date" and parse_date_answer(value) is None:
         return "请输入日期，如 2024年12月20日、2024.12.20 或 2024-12-20"
+    if validate == "unit" and (_PATH_LIKE.search(value) or len(value) > UNIT_MAX):
+        return f"单位名称应是单位的全称（如 XX县审计局），不超过 {UNIT_MAX} 个字，不含 / \\ : 等路径符号"
     if validate == "target":
         from drafter.writing.target import parse_target
 
