@@ -346,6 +346,7 @@ class Bank:
         self._reviews = reviews or {}
         self._lock = threading.Lock()
         self._apart: dict[int, tuple[int, Phrase]] = {}  # rank -> (place, phrase as decided): kept in memory
+        self._apart_text: dict[int, str] = {}  # rank -> the phrase's text folded once, as every keystroke reads it
         self._failure: BaseException | None = None
         self._opening: threading.Thread | None = None
         if background:  # a big bank's index is built while the person answers the first questions
@@ -420,6 +421,7 @@ class Bank:
         for rank, place, line, start, size in rows:
             phrase = self._load(line, start, size)
             self._apart[rank] = (place, self._decided(phrase))
+            self._apart_text[rank] = fold(self._apart[rank][1].text)
 
     def _decided(self, phrase: Phrase) -> Phrase:
         """A phrase as a person's decision left it."""
@@ -508,13 +510,16 @@ class Bank:
         self._ready()
         wanted = [r for r in ROLES if roles is None or r in set(roles)]
         words = query_words(query)
+        found = list(self._apart_text.items())
+        for word in words:  # the narrowest test first, a word at a time (every keystroke reads them all)
+            found = [(rank, text) for rank, text in found if word in text]
         apart = sorted(
             (self._key(place, phrase, year), rank)
-            for rank, (place, phrase) in self._apart.items()
+            for rank, _ in found
+            for place, phrase in (self._apart[rank],)
             if phrase.role in wanted
             and (tier is None or phrase.tier == tier)
             and (rejected or phrase.status != "rejected")
-            and all(word in fold(phrase.text) for word in words)
             and for_year(phrase, year)
         )
         streams = [self._stream(role, words, year, tier, batch) for role in wanted]

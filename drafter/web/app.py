@@ -598,6 +598,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/mine/status", guarded(mine_status)),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
+
     async def not_here(request: Request, error: Exception) -> Response:
         """An address or method the site does not have: a Chinese page, not Starlette's English one."""
         status = getattr(error, "status_code", 404)

@@ -432,7 +432,9 @@ class DraftCore:
 
     def set_basic(self, name: str, answer: str) -> None:
         """Store one of the basics (validated); a title equal to the derived one is not stored (it follows the org)."""
-        problem = check_value(answer, {"org": "unit", "year": "year", "date": "date", "target": "target"}.get(name, "none"))  # type: ignore[arg-type]
+        problem = check_value(
+            answer, {"org": "unit", "year": "year", "date": "date", "target": "target"}.get(name, "none")
+        )  # type: ignore[arg-type]
         if problem:
             raise AnswerError(name, problem)
         if name == "target":
