@@ -447,7 +447,7 @@ _SEARCH_TIMER = """() => {
   document.body.addEventListener("htmx:beforeRequest", (e) => {
     if (e.detail.requestConfig.path.includes("/phrases")) window.benchStart = performance.now();
   });
-  document.body.addEventListener("htmx:afterSettle", (e) => {
+  document.body.addEventListener("htmx:afterSwap", (e) => {
     if (e.detail.target && e.detail.target.id === "found" && window.benchStart !== null) {
       window.benchTimes.push(performance.now() - window.benchStart); window.benchStart = null;
     }
@@ -457,7 +457,7 @@ _SEARCH_TIMER = """() => {
 
 def browser_keystrokes(url: str, typed: str) -> list[float]:
     """Each prefix of `typed` typed into the writing page's phrase search in Debian's chromium: seconds from the
-    request leaving the page to the list shown (htmx's 150 ms pause after typing not counted). [] without chromium."""
+    request leaving the page to the list swapped in (htmx's 150 ms pause after typing not counted). [] without chromium."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

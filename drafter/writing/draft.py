@@ -57,6 +57,7 @@ from drafter.writing.wizard.questions import (
     Choice,
     NodeQuestions,
     Question,
+    Validation,
     basics_questions,
     check_value,
     checklist_question,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
 
 REVIEW = "review"
 BASICS = ("org", "year", "date", "title", "target")
+_BASIC_CHECKS: dict[str, Validation] = {"org": "unit", "year": "year", "date": "date", "target": "target"}
 PartState = Literal["done", "empty", "todo", "partial", "dropped"]
 STATE_NAMES = {"done": "已写", "empty": "未写", "todo": "有【】待填", "partial": "未写完", "dropped": "已删去"}
 Answer = str | list[str] | bool | None
@@ -432,9 +434,7 @@ class DraftCore:
 
     def set_basic(self, name: str, answer: str) -> None:
         """Store one of the basics (validated); a title equal to the derived one is not stored (it follows the org)."""
-        problem = check_value(
-            answer, {"org": "unit", "year": "year", "date": "date", "target": "target"}.get(name, "none")
-        )  # type: ignore[arg-type]
+        problem = check_value(answer, _BASIC_CHECKS.get(name, "none"))
         if problem:
             raise AnswerError(name, problem)
         if name == "target":
