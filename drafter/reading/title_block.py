@@ -87,15 +87,33 @@ def take_title_block(paragraphs: list[Paragraph]) -> TitleBlock:
         block.rest = _take_addressee(paragraphs[index:], block)
         return block
     title, index = text, index + 1
-    if index < len(paragraphs) and not KIND_AT_END.search(title):
-        second = clean(paragraphs[index].text)
-        if len(second) <= 40 and KIND_AT_END.search(second) and not MARKER.match(second) and looks_like_title(second):
-            title += second
-            index += 1
+    if index < len(paragraphs) and _continues_title(title, first, paragraphs[index]):
+        title += clean(paragraphs[index].text)
+        index += 1
     block.title = _title_without_tail(title, block)
     index = _take_lines_under_title(paragraphs, index, block)
     block.rest = _take_addressee(paragraphs[index:], block)
     return block
+
+
+# The second line of a title broken where its parts meet (GB/T 9704 7.3.1): a second year's document joined by
+# 和/及/暨/与, or the 关于 line under the unit's name.
+_TITLE_SECOND_LINE = re.compile(r"^(?:[和及暨与](?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|关于)")
+
+
+def _continues_title(title: str, first: Paragraph, paragraph: Paragraph) -> bool:
+    """The paragraph under a title line is the title's second line: the first has no kind of document yet and
+    the second ends in one; or the second opens as a title's second part does; or both are set in the title's
+    style (a title broken with a line break inside its paragraph)."""
+    second = clean(paragraph.text)
+    if len(title + second) > TITLE_MAX or not looks_like_title(second) or _SUBTITLE.match(second):
+        return False
+    if _DATE_UNDER_TITLE.match(second) or _SPEAKER_LINE.match(second):
+        return False
+    if first.is_title and paragraph.is_title:
+        return True
+    ends_in_kind = len(second) <= 40 and bool(KIND_AT_END.search(second))
+    return ends_in_kind and (not KIND_AT_END.search(title) or bool(_TITLE_SECOND_LINE.match(second)))
 
 
 # A title joined to its date and speaker: 政府工作报告——2025年1月10日在……会议上 县长 王某某, or ……讲话（2025年2月20日）.
@@ -169,6 +187,8 @@ def _is_issuer_above_title(paragraphs: list[Paragraph], index: int) -> bool:
     发文字号 or a 签发人 line below it."""
     if not _ISSUER.match(re.sub(r"\s+", "", clean(paragraphs[index].text))):
         return False
+    if paragraphs[index].is_title and paragraphs[index + 1].is_title:
+        return False  # one title in two lines, both in the title's style: the issuer is its first line
     for below in paragraphs[index + 1 : index + 5]:
         text = clean(below.text)
         packed = re.sub(r"\s+", "", text)

@@ -80,6 +80,7 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
     if "blank-lines" in steps:
         _remove_blank_paragraphs(document, style_ids[STYLE_NAMES["signature"]], report)
     _close_title_lines(document.element.body, style_ids[STYLE_NAMES["title"]])
+    _break_long_title(document.element.body, style_ids[STYLE_NAMES["title"]])
     lay_out_ending(document.element.body, style_ids[STYLE_NAMES["signature"]], style_ids[STYLE_NAMES["body"]])
     page_setup(document)
     report.footers_replaced = replaced_footers(document)
@@ -550,6 +551,37 @@ def _close_title_lines(body: Any, title_id: str) -> None:
             p_pr = paragraph.get_or_add_pPr()
             _sub(p_pr, "spacing").set(f"{W}after", "0")
             p_pr.keepNext_val = True
+
+
+def _break_long_title(body: Any, title_id: str) -> None:
+    """A title typed in one paragraph too long for a line is broken where its parts meet (render's rule), not
+    wherever Word's wrapping falls (…2026年工作计 / 划); a title already in several lines is left as typed."""
+    from drafter.output.render.title_lines import title_lines
+
+    titles = [child for child in body if child.tag == f"{W}p" and _style_id(child) == title_id]
+    if len(titles) != 1 or any(True for _ in titles[0].iter(f"{W}br", f"{W}cr")):
+        return
+    nodes = list(titles[0].iter(f"{W}t"))
+    text = "".join(node.text or "" for node in nodes)
+    lines = title_lines(text.strip())
+    if len(lines) > 1:
+        _break_before(nodes, len(text) - len(text.lstrip()) + len(lines[0]))
+
+
+def _break_before(nodes: list[Any], offset: int) -> None:
+    """Put a line break before the character at `offset` of the text the w:t nodes hold, in the run that holds it."""
+    for node in nodes:
+        length = len(node.text or "")
+        if offset < length:
+            before, after = node.text[:offset], node.text[offset:]
+            node.text = before
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            rest = node.makeelement(f"{W}t", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+            rest.text = after
+            node.addnext(rest)
+            node.addnext(node.makeelement(f"{W}br", {}))
+            return
+        offset -= length
 
 
 def _style_id(paragraph: Any) -> str | None:

@@ -298,9 +298,16 @@ def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontTable) ->
         return _p(style_ids[style], runs)
     if block.kind == "hint":
         return _p(style_ids[STYLE_NAMES["body"]], [_r(block.text, '<w:highlight w:val="yellow"/>')])
-    styles = {"title": STYLE_NAMES["title"], "signature": STYLE_NAMES["signature"], "date": STYLE_NAMES["signature"]}
+    if block.kind == "title" and block.text:
+        from drafter.output.render.title_lines import title_lines  # pages.py imports this module
+
+        return _p(style_ids[STYLE_NAMES["title"]], [_LINE_BREAK.join(_r(line) for line in title_lines(block.text))])
+    styles = {"signature": STYLE_NAMES["signature"], "date": STYLE_NAMES["signature"]}
     style = styles.get(block.kind, STYLE_NAMES["body"])
     return _p(style_ids[style], [_r(block.text)] if block.text else [])
+
+
+_LINE_BREAK = "<w:r><w:br/></w:r>"
 
 
 def _p(style_id: str, runs: list[str], extra_properties: str = "") -> str:

@@ -32,7 +32,9 @@ def block_lines(block: Block) -> float:
     """Lines of the 28.95 pt grid a block takes."""
     text = block.marker + block.heading + block.text
     if block.kind == "title":
-        rows = max(1, math.ceil(width(text) / TITLE_CHARS_PER_LINE))
+        from drafter.output.render.title_lines import title_lines  # which imports this module
+
+        rows = sum(max(1, math.ceil(width(line) / TITLE_CHARS_PER_LINE)) for line in title_lines(text))
         return (rows * TITLE_LINE_PT + LINE_PT) / LINE_PT  # the title's own line pitch, then a blank line
     if block.kind == "signature":
         return 1 + max(1, math.ceil((width(text) + SIGNATURE_RIGHT_CHARS) / CHARS_PER_LINE))  # a blank line above
