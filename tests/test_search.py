@@ -125,7 +125,7 @@ def test_a_phrase_bound_to_a_year_comes_first_in_that_year_and_never_in_another(
         ]
 
 
-def test_the_picker_offers_common_sentences_then_common_clauses_then_examples() -> None:
+def test_the_picker_offers_common_sentences_then_the_general_banks_then_common_clauses_then_examples() -> None:
     phrases = [
         phrase(0, "measure", "强化预算执行审计。", 3),
         phrase(1, "result", "全年完成审计项目{数量}个。", 2, tier="常用语"),
@@ -133,9 +133,15 @@ def test_the_picker_offers_common_sentences_then_common_clauses_then_examples() 
         phrase(3, "set_phrase", "踔厉奋发、笃行不怠", 4),  # a 范例 clause is not offered
         phrase(4, "measure", "聚焦主责主业，强化审计监督。", 4, tier="常用语"),
     ]
-    general = Bank.of([phrase(9, "plan", "明年将继续努力。", 1, tier="常用语")])
+    general = Bank.of(
+        [
+            phrase(9, "plan", "明年将继续努力。", 1, tier="常用语"),
+            phrase(8, "measure", "健全工作机制，压实工作责任。", 1, tier="常用语"),
+        ]
+    )
     view = picker_view(Bank.of(phrases), general, "measure", None)
-    assert [p.id for p in view.matches("", None)] == ["p004", "p001", "p002", "p000"]
+    # A whole sentence any unit writes in the part comes before a part of one.
+    assert [p.id for p in view.matches("", None)] == ["p004", "p001", "p008", "p002", "p000"]
     assert [p.id for p in view.matches("审计", None)] == ["p004", "p001", "p000"]
     assert view.exact("一是强化政治引领。") == phrases[2]
     assert view.exact("一是强化政治引领") is None  # a part of a text is not the text

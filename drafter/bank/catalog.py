@@ -99,13 +99,13 @@ def offered(phrases: list[Phrase], role: str, year: int | None = None) -> list[P
 
 def picker_view(bank: Bank, fallback: Bank, role: str, year: int | None) -> BankView:
     """What `/p` offers in the body of a part of `role`, best first: the part's 常用语 (measures and results
-    alike in a section about the year's work), then 常用语 clause openers and set phrases, then the general bank's
-    常用语 of the part (what any unit writes there), then the 范例 — all for the report's year. The general bank
-    stands in when the genre has nothing for the part."""
+    alike in a section about the year's work), then the general bank's 常用语 of the part (what any unit writes
+    there), then 常用语 clause openers and set phrases (a whole sentence before a part of one), then the 范例 — all
+    for the report's year. The general bank stands in when the genre has nothing for the part."""
     roles = WORK_ROLES if role in WORK_ROLES else frozenset({role})
     chosen = bank if bank.count(roles, rejected=False) else fallback
-    shelves = [Shelf(chosen, roles, COMMON), Shelf(chosen, CLAUSE_ROLES, COMMON)]
+    shelves = [Shelf(chosen, roles, COMMON)]
     if chosen is not fallback:
         shelves.append(Shelf(fallback, roles, COMMON))
-    shelves.append(Shelf(chosen, roles, EXAMPLE))
+    shelves += [Shelf(chosen, CLAUSE_ROLES, COMMON), Shelf(chosen, roles, EXAMPLE)]
     return BankView(shelves, year)
