@@ -476,6 +476,10 @@ class FigureValue(StrictModel):
     last: float | None = None
 
 
+# How a .docx records a draft's length target among its core properties' keywords (篇幅：约 3000 字).
+TARGET_KEYWORD = "篇幅："
+
+
 class Draft(StrictModel):
     """The answers file: what the wizard writes and `drafter render` reads."""
 

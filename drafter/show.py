@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -373,50 +376,69 @@ def _part_order(item: tuple[str, int]) -> int:
     return list(PART_NAMES).index(item[0]) if item[0] in PART_NAMES else len(PART_NAMES)
 
 
-def without_unanswered_cpr(timeout: float = 0.2) -> None:
-    """Stop prompt_toolkit asking for the cursor position when the terminal does not answer (some terminal
-    emulators, consoles over serial lines, test harnesses): it would wait a second after every prompt. Asked
-    once, before the first prompt; a terminal that answers keeps the question (it sizes drop-down menus)."""
-    if not _answers_cpr(timeout):
-        from prompt_toolkit.application.current import get_app_session
+class CursorProbe:
+    """Whether the terminal answers prompt_toolkit's cursor position requests (CPR). Some terminal emulators,
+    consoles over serial lines and test harnesses never do, and prompt_toolkit then waits a second after every
+    prompt. The request is sent when the program starts and its answer awaited just before the first prompt, so
+    the wait overlaps start-up; a terminal that does not answer in time is not asked again. (One that answers
+    keeps being asked: prompt_toolkit sizes drop-down menus by it.)"""
 
-        output = get_app_session().output
-        if hasattr(output, "enable_cpr"):
-            output.enable_cpr = False
+    def __init__(self, timeout: float = 0.2) -> None:
+        import time
 
+        self._saved: list[Any] | None = None
+        self._deadline = time.monotonic() + timeout
+        self._stdin = -1
+        try:
+            import termios
+            import tty
 
-def _answers_cpr(timeout: float) -> bool:
-    """Whether the terminal on stdin and stdout answers a cursor position request within `timeout` seconds
-    (True where there is nothing to ask: not a POSIX terminal)."""
-    import os
-    import sys
+            stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
+            if not (os.isatty(stdin) and os.isatty(stdout)) or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
+                return
+            self._saved = termios.tcgetattr(stdin)
+            tty.setcbreak(stdin, termios.TCSANOW)  # the answer is read here, neither echoed nor line-buffered
+            self._stdin = stdin
+            os.write(stdout, b"\x1b[6n")
+        except (ImportError, AttributeError, OSError, ValueError):  # Windows asks its console another way
+            self._restore()
+            return
+        import atexit
 
-    try:
+        atexit.register(self.settle)  # never leave the terminal in cbreak mode
+
+    def settle(self) -> None:
+        """Wait out the rest of the timeout for the answer, put the terminal back, and turn CPR off if none came."""
+        if self._saved is None:
+            return
+        import re
         import select
-        import termios
-        import tty
-    except ImportError:  # Windows: prompt_toolkit asks the console itself, not with escape codes
-        return True
-    try:
-        stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        return True
-    if not (os.isatty(stdin) and os.isatty(stdout)) or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
-        return True
-    import re
-    import time
+        import time
 
-    saved = termios.tcgetattr(stdin)
-    try:
-        tty.setcbreak(stdin, termios.TCSANOW)  # the answer is read here, not echoed or line-buffered
-        os.write(stdout, b"\x1b[6n")
-        answer, deadline = b"", time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0 and select.select([stdin], [], [], left)[0]:
-            answer += os.read(stdin, 64)
-            if re.search(rb"\x1b\[\d+;\d+R", answer):
-                return True
-        return False
-    except OSError:
-        return True
-    finally:
-        termios.tcsetattr(stdin, termios.TCSADRAIN, saved)
+        answered, answer = False, b""
+        try:
+            while (left := self._deadline - time.monotonic()) > 0 or not answer:
+                if not select.select([self._stdin], [], [], max(left, 0))[0]:
+                    break
+                answer += os.read(self._stdin, 64)
+                if re.search(rb"\x1b\[\d+;\d+R", answer):
+                    answered = True
+                    break
+        except OSError:
+            answered = True  # nothing is known: leave prompt_toolkit as it is
+        self._restore()
+        if not answered:
+            from prompt_toolkit.application.current import get_app_session
+
+            output = get_app_session().output
+            if hasattr(output, "enable_cpr"):
+                output.enable_cpr = False
+
+    def _restore(self) -> None:
+        """Put the terminal's modes back as they were."""
+        if self._saved is not None:
+            import termios
+
+            with contextlib.suppress(OSError):
+                termios.tcsetattr(self._stdin, termios.TCSADRAIN, self._saved)
+            self._saved = None

@@ -59,13 +59,14 @@ def questionary_asker(**prompt_options: Any) -> Callable[[Phrase, int, int], Dec
     import questionary
     from rich.markup import escape
 
-    from drafter.show import Console, highlight_slots, without_unanswered_cpr
+    from drafter.show import Console, CursorProbe, highlight_slots
 
     console = Console(highlight=False)
-    if not prompt_options:  # the person's own terminal
-        without_unanswered_cpr()
+    probe = CursorProbe() if not prompt_options else None  # the person's own terminal
 
     def ask(phrase: Phrase, index: int, total: int) -> Decision:
+        if probe is not None:
+            probe.settle()
         source = escape(phrase_source(phrase))
         console.print(
             f"\n[dim]{index}/{total}  {ROLE_NAMES.get(phrase.role, phrase.role)}  出现 {phrase.count} 次  "

@@ -10,6 +10,7 @@ from typing import Any
 
 from drafter.errors import ReadError, UserError
 from drafter.files import read_bytes, require_regular_file
+from drafter.models import TARGET_KEYWORD
 from drafter.reading.limits import MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_XML_PART_BYTES, megabytes, wan
 from drafter.reading.patterns import MARKER as MARKER_START
 from drafter.reading.patterns import strip_controls
@@ -345,9 +346,6 @@ def docx_records(document: Any) -> list[DocxRecord]:
                 DocxRecord(element, "", [Paragraph(text, index + 1) for text in _prose_cells(element) if text])
             )
     return records
-
-
-TARGET_KEYWORD = "篇幅："
 
 
 def recorded_info(document: Any) -> tuple[str | None, str | None, str | None]:

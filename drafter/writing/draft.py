@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -32,7 +33,6 @@ from drafter.bank.search import Bank, BankView
 from drafter.bank.store import dump_yaml, load_yaml_model
 from drafter.errors import UserError
 from drafter.files import write_atomic
-from drafter.mining.genres import GENERAL_GENRE
 from drafter.mining.slots import SLOT, fill_slots, slot_names
 from drafter.models import (
     CHECKLIST_STATUSES,
@@ -142,13 +142,20 @@ class Library:
     """What a draft draws on: genres, and per genre its skeleton and phrases."""
 
     genres: list[Genre]
-    documents: dict[str, int]
+    count_documents: Callable[[], dict[str, int]]  # per genre, the documents it was mined from
     load_skeleton: Callable[[Genre], Skeleton]
     load_phrases: Callable[[Genre], Bank]
+
+    @cached_property
+    def documents(self) -> dict[str, int]:
+        """How many documents each genre was mined from (read when first asked: the genre chooser, the web's
+        start page)."""
+        return self.count_documents()
 
     def genre(self, query: str | None) -> Genre:
         """A genre by id or name (通用 when none is given)."""
         from drafter.bank.templates import find_genre
+        from drafter.mining.genres import GENERAL_GENRE
 
         return find_genre(query or GENERAL_GENRE, self.genres)
 
@@ -160,15 +167,19 @@ def library(templates_option: Path | None) -> Library:
     templates = resolve_templates(templates_option)
     genres = load_registry(templates)
     reviews = load_reviews(templates)
-    documents = {}
-    for genre in genres:
-        try:
-            documents[genre.id] = load_skeleton(templates, genre).documents
-        except UserError:
-            documents[genre.id] = 0
+
+    def count_documents() -> dict[str, int]:
+        documents = {}
+        for genre in genres:
+            try:
+                documents[genre.id] = load_skeleton(templates, genre).documents
+            except UserError:
+                documents[genre.id] = 0
+        return documents
+
     return Library(
         genres=genres,
-        documents=documents,
+        count_documents=count_documents,
         load_skeleton=lambda genre: load_skeleton(templates, genre),
         load_phrases=lambda genre: open_bank(templates, genre, reviews, background=True),
     )
@@ -271,16 +282,16 @@ class DraftCore:
 
     def load_genre(self) -> None:
         """The skeleton and phrases of the draft's genre (and the general ones as a fallback)."""
-        from drafter.writing.yoy import last_year_figures, skeleton_from_last_year
-
         genre = self.library.genre(self.draft.genre)
         self.genre = genre
         self.skeleton = self.library.load_skeleton(genre)
         if self.last_year is not None:
+            from drafter.writing.yoy import last_year_figures, skeleton_from_last_year
+
             self.skeleton = skeleton_from_last_year(self.last_year, self.skeleton)
             self.last_figures = last_year_figures(self.last_year)
         self.phrases = self.library.load_phrases(genre)
-        general = self.library.genre(GENERAL_GENRE)
+        general = self.library.genre(None)  # 通用
         self.general_phrases = self.phrases if general.id == genre.id else self.library.load_phrases(general)
 
     def set_genre(self, query: str) -> None:

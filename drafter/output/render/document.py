@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from drafter.bank.catalog import source_name
 from drafter.bank.store import load_yaml_model
 from drafter.bank.templates import (
     find_genre,
@@ -17,8 +16,6 @@ from drafter.bank.templates import (
 )
 from drafter.errors import UsageError
 from drafter.files import write_output
-from drafter.mining.genres import GENERAL_GENRE, GOVERNMENT_REPORT, PERSONAL
-from drafter.mining.sentences import fits_role
 from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
 from drafter.output.render.docx import FontTable, render_docx
@@ -40,7 +37,6 @@ from drafter.output.render.text import (
     render,
     title_from_pattern,
 )
-from drafter.writing.unit import in_own_words
 
 Format = Literal["docx", "md", "txt"]
 GENERAL_PATTERN = "{单位}{年份}年工作总结"
@@ -149,6 +145,9 @@ def skeleton_blocks(
     """A blank document: title, every section heading, and highlighted guidance and examples under each
     (`signer`: what signs it when no org is given, 单位名称 or a person's 姓名; None for a report delivered at a
     meeting, which names its speaker under the title and is not signed)."""
+    from drafter.bank.catalog import source_name
+    from drafter.writing.unit import in_own_words
+
     skeleton = skeleton_for_year(skeleton, year)
     blocks = [Block("title", title_from_pattern(skeleton.title_pattern, org, year))]
     if signer is None:
@@ -240,6 +239,7 @@ def _of_part(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[in
     no 常用语 written there is offered); the opening, the closing and a part borrowed from the general skeleton,
     phrases of their role (drafter's register among them)."""
     from drafter.bank.catalog import offered
+    from drafter.mining.sentences import fits_role
 
     roles = ("measure", "result") if part.role in ("measure", "result") else (part.role,)
     ranked = [p for role in roles for p in offered(phrases, role, year)]
@@ -294,6 +294,7 @@ def blank_skeleton(
 ) -> Path:
     """Write the blank skeleton document of a genre (or of last year's report, moved on a year) with the render
     settings `fonts` (the defaults when None)."""
+    from drafter.mining.genres import GENERAL_GENRE, GOVERNMENT_REPORT, PERSONAL
     from drafter.writing.yoy import promises, read_last_year, skeleton_from_last_year
 
     templates = resolve_templates(templates_option)

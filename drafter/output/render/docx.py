@@ -10,9 +10,8 @@ from xml.sax.saxutils import escape
 
 from pydantic import ConfigDict, field_validator
 
-from drafter.models import StrictModel
+from drafter.models import TARGET_KEYWORD, StrictModel
 from drafter.output.render.layout import KIND_NAMES, Block, DocumentInfo
-from drafter.reading.read import TARGET_KEYWORD
 
 # GB/T 9704-2012: A4, margins, 22 lines of 28 characters, 3号 (16 pt) text.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -224,7 +223,8 @@ def _paragraph_style(
 
     styles = document.styles
     # A document drafter formatted before already has these styles: they are set again, not added twice.
-    existing = next((s for s in styles if s.name == name and s.type == WD_STYLE_TYPE.PARAGRAPH), None)
+    found = styles.element.get_by_name(name)  # one lookup, not a walk over every style's name
+    existing = styles[name] if found is not None and found.type == WD_STYLE_TYPE.PARAGRAPH else None
     style = existing or styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]
     style.quick_style = True

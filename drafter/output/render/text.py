@@ -7,14 +7,13 @@ in as data: `{{ 7*7 }}` in an answer stays `{{ 7*7 }}`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
-
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from drafter.mining.slots import fill_slots
 
-TITLE = "{{ fill(pattern, {'单位': org, '年份': year}) }}"
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
 GUIDANCE = (
     "【写作提示】本部分"
     "{% if low %}一般写{{ low }}{% if high > low %}–{{ high }}{% endif %}个小标题，{% endif %}"
@@ -55,6 +54,9 @@ def is_hint(text: str) -> bool:
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The one jinja2 environment: sandboxed, undefined names are errors, no autoescaping (not HTML)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     env.globals["fill"] = fill_slots
     return env
@@ -66,5 +68,6 @@ def render(template: str, **values: Any) -> str:
 
 
 def title_from_pattern(pattern: str, org: str | None, year: int | None) -> str:
-    """县审计局 + 2024 + {单位}{年份}年工作总结 -> 县审计局2024年工作总结; placeholders when unknown."""
-    return render(TITLE, pattern=pattern, org=org or "【单位名称】", year=str(year) if year else "【年份】")
+    """县审计局 + 2024 + {单位}{年份}年工作总结 -> 县审计局2024年工作总结; placeholders when unknown. The pattern
+    is data (mined from a corpus): its slots are filled, nothing in it is evaluated."""
+    return fill_slots(pattern, {"单位": org or "【单位名称】", "年份": str(year) if year else "【年份】"})

@@ -38,7 +38,6 @@ from drafter.writing.wizard.questions import (
     quoted,
     slot_question,
 )
-from drafter.writing.yoy import candidates, comparison, figures, with_comparison
 
 Outcome = Literal["render", "quit"]
 Step = Callable[[], "Back | None"]
@@ -652,6 +651,8 @@ class Wizard:
 
     def offer_comparisons(self, paragraph: str) -> str:
         """For each figure also in last year's report, offer the computed 同比 (the person picks last year's figure)."""
+        from drafter.writing.yoy import candidates, comparison, figures, with_comparison
+
         for figure in sorted(figures(paragraph), key=lambda f: f.start, reverse=True):
             options = candidates(figure, self.core.last_figures)
             if not options:

@@ -68,13 +68,21 @@ class QuestionaryPrompter:
 
         self.options = prompt_options
         self.console = Console(highlight=False)
+        self._probe: Any = None
         if not prompt_options:  # the person's own terminal
-            from drafter.show import without_unanswered_cpr
+            from drafter.show import CursorProbe
 
-            without_unanswered_cpr()
+            self._probe = CursorProbe()
+
+    def _before_prompt(self) -> None:
+        """Know whether the terminal answers cursor position requests before the first prompt asks one."""
+        if self._probe is not None:
+            self._probe.settle()
+            self._probe = None
 
     def ask(self, question: Question) -> Any:
         """Ask with the questionary prompt that fits the question's kind."""
+        self._before_prompt()
         if question.kind in ("select", "confirm"):
             return self._select(question)
         if question.kind == "checkbox":
@@ -173,6 +181,7 @@ class QuestionaryPrompter:
 
     def edit(self, text: str) -> str | None:
         """$VISUAL or $EDITOR when set; otherwise a multi-line prompt right here (never an editor picked for them)."""
+        self._before_prompt()
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if editor:
             import click
@@ -196,6 +205,7 @@ class QuestionaryPrompter:
         if not phrases:
             self.say("这一类还没有常用语。")
             return None
+        self._before_prompt()
         completer = PhraseCompleter(phrases)
         while True:
             answer = (

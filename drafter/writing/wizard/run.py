@@ -69,11 +69,11 @@ def interrupted_message(answers: Path) -> str:
 
 def from_last_year(draft: Draft, path: Path | None, answers_path: Path) -> Outline | None:
     """Last year's report (--from, or the one a resumed draft started from); sets genre, year and checklist."""
-    from drafter.writing.yoy import checklist, read_last_year
-
     source = path or (_trusted_last_year(draft.last_year, answers_path) if draft.last_year else None)
     if source is None:
         return None
+    from drafter.writing.yoy import checklist, read_last_year
+
     outline = read_last_year(source)
     draft.last_year = _relative_to(source, answers_path.parent)
     if not draft.genre and outline.genre:
