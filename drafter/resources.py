@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -14,8 +15,10 @@ DATA_DIR_ENV = "DRAFTER_DATA_DIR"
 CACHE_DIR_ENV = "DRAFTER_CACHE_DIR"
 
 
+@lru_cache(maxsize=64)
 def bundled(relative: str) -> Path:
-    """Path of a bundled data file (`corpus/cleaning.yaml`, `templates/genres.yaml` ...)."""
+    """Path of a bundled data file (`corpus/cleaning.yaml`, `templates/genres.yaml` ...); looked up once (mining
+    asks for its rules' file for every sentence)."""
     in_wheel = PACKAGE_DIR / "_bundled" / relative
     if in_wheel.exists():
         return in_wheel

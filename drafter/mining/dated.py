@@ -86,6 +86,9 @@ class Calendar:
     rules: dict[str, _Rule]
     plans: tuple[PlanPeriod, ...]
     plan_names: re.Pattern[str]
+    # Each rule's pattern alone. One long alternation tries every rule at every character; a rule alone is
+    # searched for by its own first characters, many times faster. A text none of them is found in holds no fact.
+    probes: tuple[re.Pattern[str], ...] = ()
 
 
 def calendar(path: Path | None = None) -> Calendar:
@@ -101,11 +104,13 @@ def _calendar_cached(path: str) -> Calendar:
     data = load_yaml_model(Path(path), DatedFacts)
     compile_patterns(path, data.facts, "facts")
     alternatives: list[str] = []
+    plain: list[str] = []
     rules: dict[str, _Rule] = {}
 
     def add(pattern: str, rule: _Rule) -> None:
         group = f"r{len(alternatives)}"
         alternatives.append(f"(?P<{group}>{pattern})")
+        plain.append(pattern)
         rules[group] = rule
 
     for fact in data.facts:
@@ -130,7 +135,8 @@ def _calendar_cached(path: str) -> Calendar:
         words = "|".join(re.escape(w) for w in sorted(phase.words, key=len, reverse=True))
         add(words, _Rule(phase.name, "phase", None, "", position=phase.position))
     names = "|".join(re.escape(p.name) for p in data.plans)
-    return Calendar(re.compile("|".join(alternatives)), rules, tuple(data.plans), re.compile(f"“?({names})”?"))
+    probes = tuple(re.compile(f"(?:{pattern})") for pattern in plain)
+    return Calendar(re.compile("|".join(alternatives)), rules, tuple(data.plans), re.compile(f"“?({names})”?"), probes)
 
 
 def plan_position(year: int) -> tuple[PlanPeriod, int] | None:
@@ -141,15 +147,17 @@ def plan_position(year: int) -> tuple[PlanPeriod, int] | None:
     return None
 
 
-def mentions(text: str) -> list[Mention]:
+@lru_cache(maxsize=4096)
+def mentions(text: str) -> tuple[Mention, ...]:
     """The year-bound facts a text holds, in order (where two overlap, the one that starts first, then the
-    more specific: 党的二十大精神的开局之年 is one fact, not 党的二十大 and 开局之年)."""
+    more specific: 党的二十大精神的开局之年 is one fact, not 党的二十大 and 开局之年). Remembered for the last few
+    thousand texts: mining asks of every sentence several times."""
     table = calendar()
-    found = []
-    for match in table.pattern.finditer(text):
-        rule = table.rules[match.lastgroup or ""]
-        found.append(_mention(text, match, rule, table))
-    return found
+    if not any(probe.search(text) for probe in table.probes):
+        return ()
+    return tuple(
+        _mention(text, match, table.rules[match.lastgroup or ""], table) for match in table.pattern.finditer(text)
+    )
 
 
 def _mention(text: str, match: re.Match[str], rule: _Rule, table: Calendar) -> Mention:

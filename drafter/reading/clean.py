@@ -62,11 +62,13 @@ def load_rules(path: Path | None = None) -> list[CompiledRule]:
     return _load_rules_cached(str(path or bundled(DEFAULT_RULES_PATH)))
 
 
+@lru_cache(maxsize=1)
 def stand_in_rules() -> list[CompiledRule]:
     """The bundled rules that restore the web's stand-ins (D -> 党, AAA -> 微信); check and --fix use them."""
     return [rule for rule in load_rules() if rule.rule.name.startswith("stand_in")]
 
 
+@lru_cache(maxsize=1)
 def canonical_rules() -> list[CompiledRule]:
     """The bundled rules that restore truncated canonical expressions (习近平新时代中国特色社会主义思想 …)."""
     return [rule for rule in load_rules() if rule.rule.name.startswith("canonical")]
