@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from drafter.bank.store import load_yaml_model
 from drafter.models import DatedFacts, PlanPeriod
@@ -86,9 +87,10 @@ class Calendar:
     rules: dict[str, _Rule]
     plans: tuple[PlanPeriod, ...]
     plan_names: re.Pattern[str]
-    # Each rule's pattern alone. One long alternation tries every rule at every character; a rule alone is
-    # searched for by its own first characters, many times faster. A text none of them is found in holds no fact.
-    probes: tuple[re.Pattern[str], ...] = ()
+    # Each rule's pattern alone, with a piece of text every match of it holds ("" when none is known). One long
+    # alternation tries every rule at every character; a rule alone is searched for by its own first characters,
+    # many times faster, and not at all in a text without its piece. A text none of them is found in holds no fact.
+    probes: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def calendar(path: Path | None = None) -> Calendar:
@@ -135,8 +137,33 @@ def _calendar_cached(path: str) -> Calendar:
         words = "|".join(re.escape(w) for w in sorted(phase.words, key=len, reverse=True))
         add(words, _Rule(phase.name, "phase", None, "", position=phase.position))
     names = "|".join(re.escape(p.name) for p in data.plans)
-    probes = tuple(re.compile(f"(?:{pattern})") for pattern in plain)
+    probes = tuple((required_text(pattern), re.compile(f"(?:{pattern})")) for pattern in plain)
     return Calendar(re.compile("|".join(alternatives)), rules, tuple(data.plans), re.compile(f"“?({names})”?"), probes)
+
+
+def required_text(pattern: str) -> str:
+    """The longest run of characters every match of a pattern holds as written ("" when none is known): the
+    literal characters of its top level, where nothing optional comes between them."""
+    import importlib
+
+    try:
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        parser = importlib.import_module("sre_parse")
+    try:
+        parsed = parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best = run = ""
+    for op, value in parsed:
+        if op == parser.LITERAL:
+            run += chr(value)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
 
 
 def plan_position(year: int) -> tuple[PlanPeriod, int] | None:
@@ -153,7 +180,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
     more specific: 党的二十大精神的开局之年 is one fact, not 党的二十大 and 开局之年). Remembered for the last few
     thousand texts: mining asks of every sentence several times."""
     table = calendar()
-    if not any(probe.search(text) for probe in table.probes):
+    if not any(piece in text and probe.search(text) for piece, probe in table.probes):
         return ()
     return tuple(
         _mention(text, match, table.rules[match.lastgroup or ""], table) for match in table.pattern.finditer(text)

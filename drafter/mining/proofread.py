@@ -6,14 +6,41 @@ a sentence with a fault no rule can fix is not offered at all.
 
 from __future__ import annotations
 
-from drafter.output.check.usage import fixed_numbers, fixed_usage, usage_problems
+from drafter.output.check.usage import (
+    coined_words,
+    fixed_numbers,
+    fixed_usage,
+    load_usage,
+    number_issues,
+    usage_problems,
+)
 from drafter.reading.clean import canonical_rules
 
 
 def proofread(sentence: str) -> str | None:
     """The sentence as check would leave it after --fix, or None when check would still find fault with it."""
+    untouched = _untouched(sentence)
+    if untouched is not None:  # no rule found anything to fix: what check finds is what was found here
+        return None if untouched else sentence
     text = fixed_numbers(fixed_usage(fixed_canonical(sentence)))
     return None if problems(text) else text
+
+
+def _untouched(sentence: str) -> bool | None:
+    """For a sentence no fixing rule changes (most of them), whether check still finds a fault (a coined 化 word
+    with no fix); None when some rule would change it. One pass of every rule instead of a fixing pass and a
+    checking pass: the checking pass would look at the same text with the same patterns."""
+    for rule in canonical_rules():
+        if (not rule.rule.contains or any(word in sentence for word in rule.rule.contains)) and rule.regex.search(
+            sentence
+        ):
+            return None
+    if any(rule.regex.search(sentence) for rule in load_usage()) or number_issues(sentence):
+        return None
+    coined = coined_words(sentence)
+    if any(right for _, right, _ in coined):
+        return None
+    return bool(coined)
 
 
 def fixed_canonical(text: str) -> str:

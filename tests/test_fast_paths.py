@@ -1,0 +1,105 @@
+"""Mining's short cuts give the answers of the long way round: the dated facts found rule by rule, a sentence
+proofread in one pass when no rule changes it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.mining import dated
+from drafter.mining.dated import calendar, mentions, required_text
+from drafter.mining.proofread import fixed_canonical, problems, proofread
+from drafter.output.check.usage import fixed_numbers, fixed_usage
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        ("三严三实", "三严三实"),
+        ("(?:党的)?二十大(?!以来)", "二十大"),  # the optional part is not required
+        ("第[一二三]+次(?:全体|扩大)?(?:会议|大会)", "第"),
+        ("(?:建党|建国)[^，。；]{0,6}?(\\d{1,3}|[一二]{1,5})周年", "周年"),
+        ("(?<![届\\d])[一二三]中全会", "中全会"),
+        ("“?[\\u4e00-\\u9fff]{2,8}(?:建设|提升)年(?=”|活动)", "年"),
+        ("开局之年|开局年", "开局"),  # the branches share their first characters
+        ("收官之年|决胜之年", ""),  # nothing every branch holds
+        ("(?i)led", ""),  # letters of either case: no piece is certain as written
+        ("[", ""),  # not a pattern at all
+    ],
+)
+def test_the_piece_of_text_every_match_holds(pattern: str, required: str) -> None:
+    assert required_text(pattern) == required
+
+
+PIECES = [
+    "二十大",
+    "党的二十大精神的开局之年",
+    "十四五",
+    "规划收官之年",
+    "第三次全国国土调查",
+    "第七次全国人口普查",
+    "建党100周年",
+    "改革开放四十五周年",
+    "质量提升年活动",
+    "三严三实",
+    "换届选举",
+    "十九届六中全会",
+    "五中全会",
+    "2023年",
+    "工作",
+    "，",
+    "。",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=8).map("".join))
+def test_facts_found_rule_by_rule_are_those_of_the_whole_pattern(text: str) -> None:
+    table = calendar()
+    whole = [(m.start(), m.group(0)) for m in table.pattern.finditer(text)]
+    assert [(m.start, m.text) for m in mentions(text)] == whole
+    for piece, probe in table.probes:  # every match holds the rule's piece
+        assert all(piece in m.group(0) for m in probe.finditer(text))
+
+
+WORDS = [
+    "布署",
+    "部署",
+    "其它",
+    "二〇二三年",
+    "五十四个",
+    "百分之五十",
+    "针对化",
+    "优化",
+    "有待优化",
+    "新时代中国特色社会主义思想",
+    "习近平新时代中国特色社会主义思想",
+    "认真的做好",
+    "截止目前",
+    "全年完成审计项目",
+    "54个",
+    "，",
+    "。",
+]
+
+
+def proofread_long_way(sentence: str) -> str | None:
+    """proofread as it was written first: fix everything, then check what is left."""
+    text = fixed_numbers(fixed_usage(fixed_canonical(sentence)))
+    return None if problems(text) else text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=6).map("".join))
+def test_a_sentence_no_rule_changes_is_proofread_in_one_pass(sentence: str) -> None:
+    assert proofread(sentence) == proofread_long_way(sentence)
+
+
+def test_the_probes_are_built_from_the_rules_data() -> None:
+    table = calendar()
+    assert len(table.probes) == len(table.rules)
+    assert all(isinstance(probe, re.Pattern) for _, probe in table.probes)
+    assert dated.required_text(table.probes[0][1].pattern[3:-1]) == table.probes[0][0]
