@@ -292,7 +292,9 @@ FONTS = click.option(
     show_default=True,
     help="模板输出目录。",
 )
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认为本机的处理器核数，最多 8）。"
+)
 @click.option("--force", is_flag=True, help="目录中有不是 drafter 写的文件时也写入（那些文件不会被删除）。")
 @click.option("--include-all", is_flag=True, help="不是总结（通知、讲话……）或过短的文稿也一并提炼。")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：每篇文稿的去向、文种和常用语条数。")
@@ -300,7 +302,7 @@ FONTS = click.option(
     "--own", is_flag=True, help="这些是本单位往年的总结：提炼出的句子也加入本单位常用语库（向导 /p 时排在最前）。"
 )
 def mine(
-    paths: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, include_all: bool, as_json: bool, own: bool
+    paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, include_all: bool, as_json: bool, own: bool
 ) -> None:
     """从语料中提炼各文种的提纲骨架和常用语库，写入模板目录。
 

@@ -295,6 +295,30 @@ def test_jobs_do_not_change_the_templates_across_many_chunks(tmp_path: Path, mon
     assert mined_files_of(tmp_path / "one") == mined_files_of(tmp_path / "two")
 
 
+def test_without_jobs_mining_uses_every_core_and_mines_alone_where_no_pool_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing.context
+
+    import drafter.mining.run as run_module
+
+    monkeypatch.setattr(run_module.os, "sched_getaffinity", lambda pid: set(range(32)), raising=False)
+    assert run_module.default_jobs() == run_module.MAX_DEFAULT_JOBS  # capped
+    monkeypatch.setattr(run_module.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert run_module.default_jobs() == 2
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "corpora" / "discover", corpus)
+    monkeypatch.setattr(run_module, "CHUNK_FILES", 2)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")  # a sandbox without POSIX semaphores
+
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Pool", no_pool)
+    mine([corpus], tmp_path / "alone")  # no --jobs, and no pool: mined in this process
+    mine([corpus], tmp_path / "one", jobs=1)
+    assert mined_files_of(tmp_path / "alone") == mined_files_of(tmp_path / "one")
+
+
 def test_several_compilations_in_one_file_are_each_split_from_their_own_contents(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
     first = text.replace("2023年度工作总结汇编（11篇）", "第一辑")

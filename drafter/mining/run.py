@@ -11,6 +11,7 @@ import gc
 import hashlib
 import multiprocessing
 import multiprocessing.pool
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,7 @@ from drafter.reading.titles import TitleFacts, title_facts
 from drafter.resources import bundled
 
 Progress = Callable[[int, int], None]
+MAX_DEFAULT_JOBS = 8
 CHUNK_BYTES = 2_000_000  # a chunk of files is about this size (and at most CHUNK_FILES files)
 CHUNK_FILES = 64
 REGISTER_FILE = "corpus/register.yaml"
@@ -159,15 +161,16 @@ def mine(
     paths: list[Path],
     out_dir: Path,
     *,
-    jobs: int = 1,
+    jobs: int | None = None,
     registry: Path | None = None,
     progress: Progress | None = None,
     force: bool = False,
     include_all: bool = False,
     own: bool = False,
 ) -> MineSummary:
-    """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir`; `own`: these are
-    the unit's own reports, and their phrases join the unit's own bank too."""
+    """Mine every supported file under `paths` into skeletons and phrase banks in `out_dir` (`jobs`: worker
+    processes, by default one per core); `own`: these are the unit's own reports, and their phrases join the
+    unit's own bank too."""
     check_writable_output(out_dir)
     _refuse_foreign(out_dir, force)
     registry_path = registry or _registry_for(out_dir)
@@ -183,6 +186,7 @@ def mine(
     buckets: dict[str, PartialBank] = {}
     chunks = _chunks(files)
     lexicon()  # built before the workers fork, so that they share it instead of each building its own
+    jobs = default_jobs() if jobs is None else jobs
     with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1) as pool:
         tasks = [(chunk, genres, include_all) for chunk in chunks]
         results = pool.imap(_mine_chunk_star, tasks) if pool else map(_mine_chunk_star, tasks)
@@ -405,15 +409,31 @@ def _collect(paths: list[Path], summary: MineSummary) -> list[Path]:
     return files
 
 
+def default_jobs() -> int:
+    """Worker processes when --jobs is not given: one per core this process may run on, at most MAX_DEFAULT_JOBS
+    (each worker holds its own banks and lexicon view; beyond that they mostly wait for the disk)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_JOBS))
+
+
 @contextmanager
 def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
-    """A process pool for jobs > 1 (None otherwise), closed on the way out."""
+    """A process pool for jobs > 1 (None otherwise, and where no pool can start: a sandbox without the
+    semaphores it needs), closed on the way out."""
     if jobs <= 1:
         yield None
         return
     context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
     # Workers ignore Ctrl-C: the parent alone is interrupted, terminates them and says so once.
-    with context.Pool(jobs, initializer=_start_worker) as pool:
+    try:
+        pool = context.Pool(jobs, initializer=_start_worker)
+    except (OSError, ImportError):  # no /dev/shm, no sem_open: mine in this process instead
+        yield None
+        return
+    with pool:
         yield pool
 
 
