@@ -401,46 +401,6 @@ def many_phrases(count: int) -> list[Phrase]:
     ]
 
 
-def bench_phrase_search() -> list[tuple[str, str, str]]:
-    """Per-keystroke latency of the wizard's phrase search: a query that matches nothing (every phrase is read)
-    and a common one, at 10k, 100k and 300k phrases, against prompt_toolkit's WordCompleter at 10k."""
-    from prompt_toolkit.completion import CompleteEvent, WordCompleter
-    from prompt_toolkit.document import Document
-
-    from drafter.writing.wizard.complete import PhraseCompleter
-
-    def keystrokes(completer: object, typed: str) -> list[float]:
-        times = []
-        for end in range(1, len(typed) + 1):
-            document = Document(typed[:end])
-            start = time.perf_counter()
-            list(completer.get_completions(document, CompleteEvent()))  # type: ignore[attr-defined]
-            times.append(time.perf_counter() - start)
-        return times
-
-    rows = []
-    for count in (10_000, 100_000, 300_000):
-        bank = many_phrases(count)
-        start = time.perf_counter()
-        ours = PhraseCompleter(bank)
-        prepared = time.perf_counter() - start
-        # Every character of it is in the bank, the word is not: the search must read the bank to say so.
-        nothing = max(keystrokes(PhraseCompleter(bank), "计审督监"))
-        common = max(keystrokes(ours, "聚焦主责主业 审计"))
-        baseline = ""
-        if count == 10_000:
-            theirs = WordCompleter([p.text for p in bank], match_middle=True, sentence=True)
-            baseline = f"WordCompleter {max(keystrokes(theirs, '计审督监')) * 1000:.1f} ms"
-        rows.append(
-            (
-                f"phrase search, {count:,} phrases, no match",
-                f"{nothing * 1000:.1f} ms",
-                f"common query {common * 1000:.1f} ms; prepared in {prepared * 1000:.0f} ms; {baseline}".rstrip("; "),
-            )
-        )
-    return rows
-
-
 CHROMIUM = Path("/usr/bin/chromium")
 _SEARCH_TIMER = """() => {
   window.benchTimes = []; window.benchStart = null;
@@ -501,7 +461,6 @@ def bench_serve() -> list[tuple[str, str, str]]:
     from drafter.web.app import Settings, create_app
     from drafter.web.serve import free_port
     from drafter.writing.draft import DraftCore, library
-    from drafter.writing.wizard.complete import PhraseCompleter
 
     rows = []
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-serve-"))
@@ -592,7 +551,11 @@ def bench_serve() -> list[tuple[str, str, str]]:
             best_of(lambda end=end: get(search + urllib.parse.quote(typed[:end])), 3)
             for end in range(1, len(typed) + 1)
         ]
-        completer = PhraseCompleter(bank)
+        from drafter.bank.catalog import picker_view
+        from drafter.bank.templates import open_bank
+
+        indexed = open_bank(templates, genre)
+        completer = picker_view(indexed, indexed, "measure", 2025)
         in_process = max(
             best_of(lambda end=end: completer.matches(typed[:end], limit=20), 3) for end in range(1, len(typed) + 1)
         )
@@ -666,7 +629,6 @@ BENCHES = {
     "mining": bench_mining,
     "render": bench_render,
     "format": bench_format,
-    "phrases": bench_phrase_search,
     "serve": bench_serve,
     "hostile": bench_hostile,
     "tiers": bench_tiers,
@@ -674,12 +636,29 @@ BENCHES = {
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the named benchmarks (all by default) and print a table."""
-    names = (argv if argv is not None else sys.argv[1:]) or list(BENCHES)
-    print(f"{'benchmark':<40} {'figure':>14}  baseline ratio")
+    """Run the named benchmarks (all by default) and print a table; `--before DIR`: issue 24's benches measure that
+    checkout of drafter (with its own .venv) too, in the same run."""
+    from bench import scale
+
+    args = list(argv if argv is not None else sys.argv[1:])
+    before = None
+    if "--before" in args:
+        at = args.index("--before")
+        before = Path(args[at + 1])
+        del args[at : at + 2]
+    with_before = {
+        "banks": scale.bench_banks,
+        "cold": scale.bench_cold,
+        "cpr": scale.bench_cpr,
+        "distinct": scale.bench_distinct,
+        "profile": scale.bench_profile,
+    }
+    names = args or [*BENCHES, *with_before]
+    print(f"{'benchmark':<40} {'figure':>14}  baseline ratio", flush=True)
     for name in names:
-        for label, figure, ratio in BENCHES[name]():
-            print(f"{label:<40} {figure:>14}  {ratio}")
+        rows = with_before[name](before) if name in with_before else BENCHES[name]()
+        for label, figure, ratio in rows:
+            print(f"{label:<40} {figure:>14}  {ratio}", flush=True)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ The kinds follow how Chinese institutions are named: the last word of the name s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The last words of a unit's name, longest and most specific first, and the kind they make.
 _KIND_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -70,6 +71,7 @@ KIND_EXAMPLES = {
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|街道|省|市|县|区|旗|镇|乡)")
 
 
+@lru_cache(maxsize=1024)  # mining asks of the same unit for every sentence it writes
 def unit_kind(name: str | None) -> str | None:
     """The kind of unit a name says (青山县审计局 -> 局, 石桥镇人民政府 -> 镇, 县人民医院 -> 医院); None when the
     name does not say."""
@@ -82,6 +84,7 @@ def unit_kind(name: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def unit_place(name: str | None) -> str | None:
     """The smallest administrative place a unit's name starts with (青山县石桥镇 -> 石桥镇, 青山县审计局 -> 青山县);
     None when it starts with none or the place is still a placeholder (XX县)."""
