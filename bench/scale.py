@@ -331,9 +331,13 @@ def open_picker(wizard: list[str], scratch: Path, env: dict[str, str]) -> float:
     """Seconds from Enter on /p at the first body question to the picker's prompt on screen."""
     import pexpect
 
-    child = terminal(wizard, scratch, env)
-    for _ in range(40):
-        found = child.expect(["正文（可空）", r"\? ", pexpect.TIMEOUT], timeout=60)  # type: ignore[attr-defined]
+    fresh = list(wizard)
+    fresh[fresh.index("-o") + 1] = tempfile.mktemp(suffix=".docx", dir=scratch)  # no answers to resume
+    child = terminal(fresh, scratch, env)
+    child.expect_exact("单位名称")  # type: ignore[attr-defined]
+    child.send("\r")  # type: ignore[attr-defined]
+    for _ in range(60):  # Enter at every question (its suggestion) until the first body question
+        found = child.expect(["正文（可空）", r"\? ", pexpect.TIMEOUT], timeout=3)  # type: ignore[attr-defined]
         if found == 0:
             break
         time.sleep(0.2)
