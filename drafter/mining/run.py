@@ -433,8 +433,15 @@ def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
     except (OSError, ImportError):  # no /dev/shm, no sem_open: mine in this process instead
         yield None
         return
-    with pool:
+    try:
         yield pool
+    except BaseException:
+        pool.terminate()  # an error or Ctrl-C: the workers are stopped where they are
+        raise
+    # Done: the workers are told to finish and waited for. Terminating idle workers with signals instead
+    # can leave one of them waiting forever on the task queue's lock, and the join with it.
+    pool.close()
+    pool.join()
 
 
 def _start_worker() -> None:
