@@ -9,7 +9,11 @@ Per copy: figures shifted, XX replaced by a place name, and in every body line a
 every copy has the seed's outline; KEEP of the clauses stay word for word (the boilerplate that real
 reports share).  Deterministic for given arguments.
 
-usage: distinct_corpus.py SEED.txt OUT_DIR COPIES [KEEP=0.5]
+With --all, long numbered lines are rewritten too, after their run-in heading (the text up to the
+first 。), so that nearly every body sentence differs between copies (KEEP=0 then gives a corpus of
+distinct text; the default leaves numbered lines as they are).
+
+usage: distinct_corpus.py SEED.txt OUT_DIR COPIES [KEEP=0.5] [--all]
 """
 import random, re, sys
 from pathlib import Path
@@ -34,8 +38,12 @@ def split_reports(text):
     return ["\n".join(lines[a:b]).strip() + "\n" for a, b in zip(starts, starts[1:])]
 
 def main():
-    seed, out, copies = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-    keep = float(sys.argv[4]) if len(sys.argv) > 4 else 0.5
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if "-h" in sys.argv or "--help" in sys.argv or len(args) < 3:
+        print(__doc__.strip()); sys.exit(0 if len(args) >= 3 or "-h" in sys.argv or "--help" in sys.argv else 2)
+    rewrite_all = "--all" in sys.argv
+    seed, out, copies = Path(args[0]), Path(args[1]), int(args[2])
+    keep = float(args[3]) if len(args) > 3 else 0.5
     reports = split_reports(seed.read_text(encoding="utf-8"))
     protected = set(CJK.findall(CUES + "".join(TITLES)))  # role cues and genre words survive
     pool = sorted(set(CJK.findall("".join(reports))) - protected)  # the seed's own characters
@@ -59,8 +67,14 @@ def main():
             lines = []
             for l in r.splitlines():
                 s = l.strip()
-                if len(s) <= 40 or MARKER.match(s):  # titles, headings, signatures, dates: as they are
+                if len(s) <= 40 or (MARKER.match(s) and not rewrite_all):  # titles, headings, signatures, dates
                     lines.append(l)
+                    continue
+                if MARKER.match(s):  # --all: keep the run-in heading, rewrite what follows it
+                    cut = l.find("。") + 1 or len(l)
+                    head, rest = l[:cut], l[cut:]
+                    rest = re.sub(r"(?<=[^\d.])\d+(?:\.\d+)?(?=[^\d.])", shift, rest)
+                    lines.append(head + CLAUSE.sub(sub_clause, rest))
                     continue
                 l = re.sub(r"(?<=[^\d.])\d+(?:\.\d+)?(?=[^\d.])", shift, l)
                 lines.append(CLAUSE.sub(sub_clause, l))
@@ -68,6 +82,8 @@ def main():
             (out / f"c{n:04d}-{k:02d}.txt").write_bytes(data)
             total += len(data)
     print(total)
+
+
 
 if __name__ == "__main__":
     main()

@@ -166,19 +166,38 @@ def ms(seconds: float) -> str:
 
 
 def big_templates(tree: Tree, scratch: Path) -> Path:
-    """The tree's own templates with a 审计 bank of BANK_SIZE phrases (its own phrases, each made distinct by a
-    figure, as bench.run.many_phrases makes them), written in the tree's own bank format."""
+    """The tree's own templates with a 审计 bank of BANK_SIZE phrases, written in the tree's own bank format: the
+    committed banks' phrases over and over, each copy with half of its clauses rewritten by the copy's own
+    substitution of characters (as bench/distinct_corpus.py makes an archive: text that does not repeat, so
+    an index of it is as big as a real bank's) and a figure at the end (no two texts alike)."""
     target = scratch / f"templates-{tree.name}"
     shutil.copytree(tree.path / "templates", target, ignore=shutil.ignore_patterns("reviews.yaml", "*.lock"))
     tree.run(
         """
-        import json, sys
+        import json, random, re, sys
         from pathlib import Path
-        from bench.run import many_phrases
-        bank = many_phrases(int(sys.argv[2]))
+        from drafter.bank.templates import load_bank, load_registry
+        templates = Path("templates")
+        seed = [p for g in load_registry(templates) for p in load_bank(templates, g)]
+        pool = sorted({ch for p in seed for ch in p.text if "\u4e00" <= ch <= "\u9fff"})
+        piece = re.compile(r"\\{[^{}]*\\}|[^，。；：！？、{}]+")  # a slot, or a clause outside slots
+        rng = random.Random(7)
         with open(Path(sys.argv[1]) / "phrases" / "shenji.jsonl", "w", encoding="utf-8") as out:
-            for p in bank:
-                data = p.model_dump(mode="json", exclude={"status"})
+            for index in range(int(sys.argv[2])):
+                copy, phrase = divmod(index, len(seed))
+                cipher, copy_rng = {}, random.Random(copy)
+                def rewrite(m):
+                    c = m.group(0)
+                    if copy == 0 or c.startswith("{") or len(c) < 6 or copy_rng.random() < 0.5:
+                        return c
+                    return c[:2] + "".join(
+                        cipher.setdefault(ch, copy_rng.choice(pool)) if "\u4e00" <= ch <= "\u9fff" else ch
+                        for ch in c[2:]
+                    )
+                p = seed[phrase]
+                text = f"{piece.sub(rewrite, p.text)}（{rng.randint(1, 99_999)}）"
+                data = p.model_copy(update={"id": f"p{index:09d}", "text": text, "count": rng.randint(1, 20)})
+                data = data.model_dump(mode="json", exclude={"status"})
                 data["genre"] = "shenji"
                 out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\\n")
         """,
