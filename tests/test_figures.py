@@ -45,6 +45,8 @@ def test_figure_labels(before: str, after: str, label: str | None) -> None:
         ("在编人员{数量1}人（行政{数量2}人，事业{数量3}人）。", [FigureSlot("数量1", "在编人员", "人")]),
         ("{年份}年安排审计项目{数量}个。", [FigureSlot("数量", "安排审计项目", "个")]),
         ("{单位}获评先进单位。", []),
+        ("组织实施{数量}个部门经济责任审计。", [FigureSlot("数量", "组织实施部门经济责任审计", "个", noun_after=True)]),
+        ("走访了{数量}名老党员。", [FigureSlot("数量", "走访老党员", "名", noun_after=True)]),
     ],
 )
 def test_figure_slots(text: str, slots: list[FigureSlot]) -> None:
@@ -73,6 +75,7 @@ def test_key_figures_rank_by_documents_then_first_seen() -> None:
         phrase("群众满意率达{百分比}。", documents=2),
         phrase("开展义诊{数量}场。", role="plan"),  # a plan is no figure of the year
         phrase("接种疫苗{数量}剂。", borrowed=True),  # another genre's
+        phrase("组织{数量}名医生下乡义诊。", documents=5),  # 组织医生下乡义诊（名） would read 组织医生下乡义诊5名
     ]
     figures = [(f.label, f.unit, f.documents) for f in key_figures(bank)]
     assert figures == [("诊疗", "万人次", 3), ("住院", "人次", 3), ("群众满意率", "%", 2), ("完成门诊", "人次", 1)]

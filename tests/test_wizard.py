@@ -461,7 +461,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
             ("标题：", ENTER),
             ("篇幅目标", "限 3 页" + ENTER),
             ("去年的总结", ENTER),  # the first run asks what the unit profile keeps
-            *figure_keys({"完成审计计划项目": "60", "组织实施部门": "12"}),
+            *figure_keys({"完成审计计划项目": "60", "完成经责审计项目": "9"}),
             ("开头导语：从常用语", ENTER),  # the opening true of 2023, its unit and year filled in
             ("填好的句子", ""),
             ("开头导语（回车采用", ENTER),
@@ -472,7 +472,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
             ("第 1 段", ENTER),  # the grey suggestion: the figures typed before, in a sentence
             ("第 2 段", "/p" + ENTER),
             ("输入词语筛选", "经责审计" + ENTER),
-            ("〖数量〗", "9" + ENTER),  # the first 数量 is the 12 typed on the figures page: not asked
+            ("〖数量〗", "12" + ENTER),  # the second 数量 is the 9 typed on the figures page: not asked
             ("〖数量〗", ""),
         ],
     )
@@ -486,7 +486,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     printed = said.split("继续填写：")[1].strip()
     assert shlex.split(printed) == [str(script.resolve()), "wizard", "--resume", str(answers)]
     pending = answers_of(answers)["pending"]
-    assert pending["values"] == {"数量2": "9"} and pending["text"].startswith("组织实施12个部门")
+    assert pending["values"] == {"数量1": "12"} and "已完成经责审计项目9个" in pending["text"]
     # The printed command, run as printed by a shell elsewhere (its --templates added: the test's own).
     child = spawn([], Path("/"), env=env, program=["/bin/sh", "-c", f"{printed} {shlex.join(templates)}"])
     child.logfile_read = screen = io.StringIO()

@@ -6,6 +6,10 @@ sentence is a phrase ("全年完成审计项目{数量}个"), the words before a
 punctuation or slot, without the time and scope words that open a clause (全年, 截至目前, 共, 已 …),
 name the figure; the measure word after the slot is its unit. The same reading labels the slots of a
 phrase in the wizard, so a figure typed once finds every slot that counts the same thing.
+
+Key figures are the ones written that way. A count whose noun follows the number (组织实施12个部门,
+将3个项目列为巡审联动项目) still labels its slot, but is no key figure: asked as 组织实施部门（个）, it
+would come back as 组织实施部门12个; it is asked inside its own sentence instead.
 """
 
 from __future__ import annotations
@@ -42,11 +46,13 @@ _HONOUR = re.compile(r"被评为|评为|荣获|获评|获得")
 
 @dataclass(frozen=True)
 class FigureSlot:
-    """A figure slot of a phrase: its name, what it counts, its unit."""
+    """A figure slot of a phrase: its name, what it counts, its unit; `noun_after` when what it counts is
+    (partly) written after the number (组织实施{数量}个部门)."""
 
     slot: str
     label: str
     unit: str
+    noun_after: bool = False
 
 
 def figure_label(before: str, after: str = "") -> str | None:
@@ -84,9 +90,11 @@ def figure_slots(text: str) -> list[FigureSlot]:
             continue
         unit = FIGURE_UNIT.match(text[match.end() :])
         unit_text = "%" if slot_type(name) == "百分比" else unit.group(0) if unit else ""
-        label = figure_label(before, text[match.end() + len(unit_text) :] if unit_text != "%" else "")
+        after = text[match.end() + len(unit_text) :] if unit_text != "%" else ""
+        label = figure_label(before, after)
         if label and unit_text:
-            found.append(FigureSlot(name, label, unit_text.replace("％", "%")))
+            noun_after = label != figure_label(before)
+            found.append(FigureSlot(name, label, unit_text.replace("％", "%"), noun_after))
     return found
 
 
@@ -102,6 +110,8 @@ def key_figures(phrases: list[Phrase], limit: int = MAX_FIGURES) -> list[KeyFigu
                 continue  # 揭示（类）, 问题（个）: a generic measure word needs more than one noun to say what it counts
             if _HONOUR.search(figure.label):
                 continue
+            if figure.noun_after:
+                continue  # 组织实施{数量}个部门: asked as 组织实施部门（个）, it would be written 组织实施部门12个
             key = (figure.label, figure.unit)
             documents[key] += phrase.documents
             occurrences[key] += phrase.count
