@@ -76,9 +76,16 @@ def test_key_figures_rank_by_documents_then_first_seen() -> None:
         phrase("开展义诊{数量}场。", role="plan"),  # a plan is no figure of the year
         phrase("接种疫苗{数量}剂。", borrowed=True),  # another genre's
         phrase("组织{数量}名医生下乡义诊。", documents=5),  # 组织医生下乡义诊（名） would read 组织医生下乡义诊5名
+        phrase("改造病房{数量}个，涉及资金{金额}万元。", documents=4),  # 涉及资金: of the 病房, nothing alone
     ]
     figures = [(f.label, f.unit, f.documents) for f in key_figures(bank)]
-    assert figures == [("诊疗", "万人次", 3), ("住院", "人次", 3), ("群众满意率", "%", 2), ("完成门诊", "人次", 1)]
+    assert figures == [
+        ("改造病房", "个", 4),
+        ("诊疗", "万人次", 3),
+        ("住院", "人次", 3),
+        ("群众满意率", "%", 2),
+        ("完成门诊", "人次", 1),
+    ]
 
 
 def test_the_bundled_audit_skeleton_gives_its_figures() -> None:

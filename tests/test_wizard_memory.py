@@ -134,6 +134,28 @@ def test_a_typed_figure_fills_every_slot_that_counts_it() -> None:
     assert fill_figures("共完成项目{数量}个。", typed)[1] == set(), "项目 alone is not 完成审计计划项目"
 
 
+def test_the_figures_paragraph_opens_with_the_year_then_the_banks_sentences() -> None:
+    from drafter.models import FigureValue, Phrase
+    from drafter.writing.figures import figures_paragraph
+
+    def result(text: str) -> Phrase:
+        return Phrase(id=text, text=text, genre="shenji", role="result")
+
+    bank = [
+        result("实施重大公共工程项目跟踪审计{数量}个。"),
+        result("完成审计计划项目{数量1}个，涉及{名称}等{数量2}个单位。"),  # a slot the figures cannot fill
+    ]
+    typed = [
+        FigureValue(label="完成审计计划项目", unit="个", value=60, last=54),
+        FigureValue(label="实施重大公共工程项目跟踪审计", unit="个", value=4),
+        FigureValue(label="审计查出主要问题金额", unit="万元", value=None),
+    ]
+    assert figures_paragraph(bank, typed) == (
+        "全年完成审计计划项目60个（上年54个，同比增长11.1%）。实施重大公共工程项目跟踪审计4个。"
+    )
+    assert figures_paragraph(bank, typed[2:]) is None, "nothing typed, nothing offered"
+
+
 def test_a_half_filled_phrase_resumes_at_its_slot(tmp_path: Path) -> None:
     """Ctrl-C with 2 of a phrase's 3 slots answered (one typed, one from the figures page): the answers file keeps
     them; --resume asks the third slot first, and Enter there leaves it marked."""

@@ -39,6 +39,8 @@ _OPENERS = re.compile(
 _JOINERS = re.compile(r"(?:达到|达|为|约|近|超过|超|逾|了|共|累计|合计|总计)$")
 _SENTENCE_BREAK = re.compile(r"[。；！？]")
 _AFTER_SLOT = re.compile(r"^(?:年度|年|月份|月|日)")
+# A label that counts a part or an aspect of what the clause before it names (…项目，涉及资金{金额}万元).
+_REFERS_BACK = re.compile(r"^(?:涉及|包括|包含|其中|占|含)")
 _NOT_A_LABEL = re.compile(r"(?:等|方面|类|其中|以上|以下|XX)$|\d|XX")
 # An honour is named by whoever confers it (被评为亳州教坛新星, 荣获XX市优秀教师): its title is that place's own.
 _HONOUR = re.compile(r"被评为|评为|荣获|获评|获得")
@@ -112,6 +114,8 @@ def key_figures(phrases: list[Phrase], limit: int = MAX_FIGURES) -> list[KeyFigu
                 continue
             if figure.noun_after:
                 continue  # 组织实施{数量}个部门: asked as 组织实施部门（个）, it would be written 组织实施部门12个
+            if _REFERS_BACK.match(figure.label):
+                continue  # 涉及合同造价, 占比: a figure of what the clause before names, nothing on its own
             key = (figure.label, figure.unit)
             documents[key] += phrase.documents
             occurrences[key] += phrase.count

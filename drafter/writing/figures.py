@@ -110,9 +110,9 @@ def fill_figures(text: str, typed: list[FigureValue]) -> tuple[str, set[str]]:
 def figures_paragraph(
     phrases: list[Phrase], typed: list[FigureValue], prepare: Callable[[str], str] = str
 ) -> str | None:
-    """A paragraph that gives every typed figure: the genre's own result sentences whose figure slots the
-    typed figures fill and that have no other slot left, then one plain sentence for the figures no
-    sentence of the bank gives. None when no figure was typed."""
+    """A paragraph that gives every typed figure: one plain sentence of the year for the figures no sentence
+    of the bank gives, then the genre's own result sentences whose figure slots the typed figures fill and
+    that have no other slot left. None when no figure was typed."""
     given = [f for f in typed if f.value is not None]
     if not given:
         return None
@@ -128,9 +128,9 @@ def figures_paragraph(
         sentences.append(filled.rstrip("；，、 ") + ("" if filled.endswith(("。", "！", "？")) else "。"))
         used |= keys
     rest = [f for f in given if figure_key(f.label, f.unit) not in used]
-    if rest:
+    if rest:  # the year's overview (全年…) opens the paragraph, the sentences of particular work follow
         clauses = [
             f"{f.label}{number(f.value or 0)}{f.unit}{comparison_text(f.value or 0, f.last, f.unit)}" for f in rest
         ]
-        sentences.append("全年" + "，".join(clauses) + "。")
+        sentences.insert(0, "全年" + "，".join(clauses) + "。")
     return "".join(sentences)
