@@ -325,6 +325,32 @@ def test_existing_answers_restart_keeps_the_old_ones(tmp_path: Path) -> None:
     assert (tmp_path / "out.answers.old.yaml").read_text(encoding="utf-8") == "genre: 审计\norg: 旧的\n"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "continued"),
+    [
+        ("year: 2023\nresume_at: review\n", False),  # last year's finished report: Enter starts this year's
+        ("year: 2024\nresume_at: review\n", True),  # this year's, finished: Enter goes back to it
+        ("year: 2023\nresume_at: title\n", True),  # one left half done: Enter goes on with it
+    ],
+)
+def test_enter_at_an_earlier_answers_file_continues_only_this_years(
+    tmp_path: Path, earlier: str, continued: bool
+) -> None:
+    """A clerk back next December in the same folder: Enter must not reopen last year's finished report."""
+    (tmp_path / "out.answers.yaml").write_text(f"genre: 审计\norg: 青山县审计局\n{earlier}", encoding="utf-8")
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join([ENTER] * 80))
+        pipe.close()
+        prompter = RecordingPrompter(input=pipe, output=DummyOutput())
+        result = run_wizard(
+            prompter, output=tmp_path / "out.docx", templates_option=TEMPLATES, today=TODAY, genre="审计"
+        )
+    existing = next(q for q in prompter.asked if q.name == "existing")
+    assert existing.message.startswith(f"上次的答案还在（{tmp_path / 'out.answers.yaml'}，{earlier[6:10]}年的总结，")
+    assert (tmp_path / "out.answers.old.yaml").exists() is not continued
+    assert answers_of(result.answers)["year"] == (int(earlier[6:10]) if continued else TODAY.year)
+
+
 def test_existing_output_is_saved_beside_unless_overwritten(tmp_path: Path) -> None:
     (tmp_path / "out.docx").write_bytes(b"mine")
     result, _ = drive([ENTER] * 60, tmp_path, genre="审计")

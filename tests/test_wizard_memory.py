@@ -290,5 +290,6 @@ def test_an_empty_slot_is_said_and_listed(tmp_path: Path, capsys: pytest.Capture
     unwritten = "二、履行审计监督职能，服务经济社会高质量发展 / 聚焦主责主业，充分发挥审计监督职能"
     said = out.replace("\n", "")  # the console wraps long lines
     assert "还有 9 处正文没有写，文稿中写作【待填写】" in said and f"  {unwritten}  " in said
+    assert "字；本文种语料中没有这一部分，建议参照通用提纲补上" in said and "；（" not in said
     texts = [p.text for p in docx.Document(str(result.output)).paragraphs]  # type: ignore[attr-defined]
     assert any("已完成经责审计项目【数量】个" in text for text in texts), "the empty slot stays marked"

@@ -419,7 +419,7 @@ class Wizard:
             budget = ""
             if share:
                 budget = f"按篇幅目标（{self.draft.target}）这一部分约 {share} 字，全文已写约 {self.core.written_size()[0]} 字"
-            lines = [questions.guidance, questions.borrowed_note, budget]
+            lines = [questions.guidance, questions.borrowed_note.strip("（）"), budget]  # its own clause here
             self.prompter.say("；".join(filter(None, lines)) or node.heading)
         stage = 3 if self.forward is False and entry is not None and entry.section is not None else 0
         while True:

@@ -113,11 +113,17 @@ def _trusted_last_year(recorded: str, answers_path: Path) -> Path:
     return path
 
 
-def _resume_or_restart(prompter: Prompter, answers_path: Path) -> str:
-    """An answers file from an earlier run: continue it, or start again with the old one kept aside."""
+def _resume_or_restart(prompter: Prompter, answers_path: Path, today: dt.date) -> str:
+    """An answers file from an earlier run: continue it, or start again with the old one kept aside. A finished
+    report of an earlier year is last year's: starting again is what Enter does then."""
+    default = "resume"
     try:
         earlier = load_yaml_model(answers_path, Draft)
         where = "已经填完" if earlier.resume_at == REVIEW else f"停在“{describe(earlier.resume_at or 'genre')}”"
+        if earlier.year:
+            where = f"{earlier.year}年的总结，{where}"
+            if earlier.resume_at == REVIEW and earlier.year < today.year:
+                default = "restart"
     except UserError:
         where = "但无法读取"
     answer = prompter.ask(
@@ -125,7 +131,7 @@ def _resume_or_restart(prompter: Prompter, answers_path: Path) -> str:
             "select",
             "existing",
             f"上次的答案还在（{answers_path}，{where}）。",
-            default="resume",
+            default=default,
             choices=(Choice("继续上次的填写", "resume"), Choice("重新开始（旧答案另存一份）", "restart")),
             first=True,
         )
@@ -189,7 +195,7 @@ def run_wizard(
         answers_path = answers_path_for(output)
         draft = load_yaml_model(answers, Draft) if answers is not None else Draft()
         existing = answers_path.exists() and not force and answers_path != answers
-        if existing and _resume_or_restart(prompter, answers_path) == "resume":
+        if existing and _resume_or_restart(prompter, answers_path, today or dt.date.today()) == "resume":
             resume, draft = answers_path, load_yaml_model(answers_path, Draft)
     if genre:
         draft.genre = books.genre(genre).name
