@@ -51,6 +51,24 @@ def bodies(text: str) -> list[str]:
             id="（1） list under a （一） heading",
         ),
         pytest.param(
+            "一、主要工作\n（一）医疗服务\n1.完成门诊服务42万人次。\n2.推进专科建设，重点包括：\n（1）心血管专科；\n"
+            "（2）消化内科。\n3.完成住院服务3.1万人次。\n（二）公共卫生\n疫苗接种率98%。\n",
+            [(1, "一", "主要工作"), (2, "一", "医疗服务"), (2, "二", "公共卫生")],
+            id="a list nested under the item that announces it, mid-list",
+        ),
+        pytest.param(
+            "一、主要工作\n（一）医疗服务\n1.门诊服务\n（1）门诊量42万人次；\n（2）预约诊疗率65%。\n2.专科建设\n"
+            "（1）新建心血管专科；\n（2）新建消化内科。\n（二）公共卫生\n疫苗接种率98%。\n",
+            [
+                (1, "一", "主要工作"),
+                (2, "一", "医疗服务"),
+                (3, "1", "门诊服务"),
+                (3, "2", "专科建设"),
+                (2, "二", "公共卫生"),
+            ],
+            id="short 1. lines each with a list of its own: headings",
+        ),
+        pytest.param(
             "二、下一步计划\n（一）加强队伍建设\n（二）深化医改\n（三）推进信息化\n",
             [(1, "二", "下一步计划")],
             id="（一）（二）（三） with nothing under them",

@@ -260,6 +260,10 @@ class _Runs:
         items = [start]
         after = _after_item(paragraphs, candidates, start)
         while after < len(paragraphs):
+            nested = self._nested_under(items[-1], after)
+            if nested:
+                after = _after_item(paragraphs, candidates, nested[-1])
+                continue
             following = candidates[after]
             previous = candidates[items[-1]]
             if (
@@ -281,6 +285,15 @@ class _Runs:
             # follows is itself a list (①② under the last item 5）): a list nested at the end of a list.
             return items if self.run_from(after) else None
         return items
+
+    def _nested_under(self, item: int, at: int) -> list[int] | None:
+        """The list that starts at `at` right under an item that announces it (…具体包括：), one level deeper."""
+        owner, first = self.candidates[item], self.candidates[at]
+        if owner is None or first is None or first.kind == owner.kind or first.level <= owner.level:
+            return None
+        if not re.search(r"[：:]$", clean_text(self.paragraphs[item].text)):
+            return None
+        return self.run_from(at)
 
 
 def _after_item(paragraphs: list[Paragraph], candidates: list[Candidate | None], index: int) -> int:
