@@ -17,15 +17,15 @@ MAX_MEMBERS = 2000
 # The fonts a clerk may change on the settings page, as the page names them.
 FONT_FIELDS = (
     ("title", "标题"),
-    ("level1", "一级标题（一、）"),
-    ("level2", "二级标题（（一））"),
-    ("level3", "三级标题（1.）"),
+    ("level1", "一级标题 一、"),
+    ("level2", "二级标题 （一）"),
+    ("level3", "三级标题 1."),
     ("body", "正文"),
     ("signature", "落款"),
     ("page_number", "页码"),
     ("latin", "数字和字母"),
 )
-FIELD_LABELS = dict(FONT_FIELDS) | {"level4": "四级标题（（1））"}
+FIELD_LABELS = dict(FONT_FIELDS) | {"level4": "四级标题 （1）"}
 DECISIONS = {"accepted": "已采用", "rejected": "已拒绝", "edited": "已修改"}
 
 
