@@ -467,6 +467,29 @@ def test_bad_answers_say_why_and_change_nothing(site: Site, name, value, message
     assert snapshot(site.folder) == before
 
 
+@pytest.mark.parametrize(
+    ("form", "data", "message"),
+    [
+        ("insert", {"target": "sections[99].body", "phrase": "x"}, "没有编号为“x”的常用语"),
+        ("insert", {"target": "sections[0].body", "phrase": "../../etc/passwd"}, "没有编号为“../../etc/passwd”"),
+        ("slot", {"paragraph": "sections[0].body[0]", "occurrence": "x", "value": "1"}, "这一段里没有这个空"),
+        ("slot", {"paragraph": "../../etc/passwd", "occurrence": "0", "value": "1"}, "没有"),
+        ("material", {"part": "/etc/passwd", "paragraph": "0"}, "没有去年计划的内容"),
+        ("own", {"text": "", "role": "measure"}, "没有要保存的文字"),
+        ("pending", {"action": "../../x", "part": "sections[0]"}, "没有这个操作"),
+        ("compare", {"paragraph": "sections[0].body[0]", "at": "x", "option": "0"}, "没有可比较的上年数字"),
+    ],
+)
+def test_bad_fields_of_a_drafts_forms_change_nothing(site: Site, form: str, data: dict, message: str) -> None:
+    from drafter.resources import user_data_dir
+
+    draft = site.new()
+    before = snapshot(site.folder), snapshot(user_data_dir())
+    answer = site.post(f"/write/{draft}/{form}", data, headers={"hx-request": "true"})
+    assert 'class="error"' in answer.text and message in answer.text, answer.text[:300]
+    assert (snapshot(site.folder), snapshot(user_data_dir())) == before
+
+
 @pytest.mark.parametrize("draft", ["nope", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "x.answers"])
 @pytest.mark.parametrize("url", ["/write/{d}", "/review/{d}", "/download/{d}.docx", "/write/{d}/preview"])
 def test_a_draft_id_that_is_not_one(site: Site, draft: str, url: str) -> None:

@@ -345,6 +345,8 @@ def create_app(settings: Settings) -> Starlette:
         form = await form_of(request)
         action = str(form.get("action") or "")
         part = str(form.get("part") or "")
+        if action not in ("", "drop", "done"):
+            raise AnswerError("pending", "没有这个操作。")
         if action == "drop":
             core.drop_pending()
             name = part
