@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import random
 import statistics
 import subprocess
@@ -464,6 +465,8 @@ def bench_serve() -> list[tuple[str, str, str]]:
 
     rows = []
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-serve-"))
+    user_data = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(work / "data")  # no unit profile or own phrases of the person running it
     try:
         # First page after start: process start to the start page served, against `drafter --help`.
         port = free_port("127.0.0.1")
@@ -593,6 +596,10 @@ def bench_serve() -> list[tuple[str, str, str]]:
             )
         server.should_exit = True
     finally:
+        if user_data is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = user_data
         shutil.rmtree(work, ignore_errors=True)
     return rows
 

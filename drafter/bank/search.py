@@ -347,6 +347,7 @@ class Bank:
         self._lock = threading.Lock()
         self._apart: dict[int, tuple[int, Phrase]] = {}  # rank -> (place, phrase as decided): kept in memory
         self._apart_text: dict[int, str] = {}  # rank -> the phrase's text folded once, as every keystroke reads it
+        self._rejected: dict[str, int] = {}  # role -> how many of those kept apart were rejected (count asks often)
         self._failure: BaseException | None = None
         self._opening: threading.Thread | None = None
         if background:  # a big bank's index is built while the person answers the first questions
@@ -421,7 +422,10 @@ class Bank:
         for rank, place, line, start, size in rows:
             phrase = self._load(line, start, size)
             self._apart[rank] = (place, self._decided(phrase))
-            self._apart_text[rank] = fold(self._apart[rank][1].text)
+            decided = self._apart[rank][1]
+            self._apart_text[rank] = fold(decided.text)
+            if decided.status == "rejected":
+                self._rejected[decided.role] = self._rejected.get(decided.role, 0) + 1
 
     def _decided(self, phrase: Phrase) -> Phrase:
         """A phrase as a person's decision left it."""
@@ -454,7 +458,7 @@ class Bank:
         roles = set(roles)
         total = sum(self._counts.get(role, 0) for role in roles)
         if not rejected:
-            total -= sum(1 for _, p in self._apart.values() if p.role in roles and p.status == "rejected")
+            total -= sum(self._rejected.get(role, 0) for role in roles)
         return total
 
     def get(self, phrase_id: str) -> Phrase | None:
