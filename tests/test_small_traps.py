@@ -89,6 +89,32 @@ def test_phrase_export_is_a4(tmp_path: Path) -> None:
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
+@pytest.mark.parametrize(
+    ("today", "year", "date"),
+    [
+        ("2025-01-08", "2024", "2024年12月31日"),  # January: last year's summary, dated the year's last day
+        ("2025-06-30", "2024", "2024年12月31日"),
+        ("2025-07-01", "2025", "2025年7月1日"),
+        ("2025-12-20", "2025", "2025年12月20日"),  # December: this year's, dated today
+    ],
+)
+def test_the_year_offered_is_the_one_a_summary_written_today_is_about(today: str, year: str, date: str) -> None:
+    import datetime as dt
+
+    questions = {q.name: q for q in basics_questions(Draft(), "标题", dt.date.fromisoformat(today), "局")}
+    assert (questions["year"].placeholder, questions["date"].placeholder) == (year, date)
+
+
+def test_enter_at_the_year_in_january_takes_the_year_just_ended(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from drafter.writing.draft import DraftCore, library
+
+    core = DraftCore(Draft(genre="审计"), library(TEMPLATES), tmp_path / "a.yaml", today=dt.date(2025, 1, 8))
+    core.apply("year", "")
+    assert core.draft.year == 2024
+
+
 @pytest.mark.parametrize("year", [2023, 2025])
 def test_the_date_examples_are_of_the_reports_year(year: int) -> None:
     import datetime as dt

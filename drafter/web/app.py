@@ -31,7 +31,7 @@ from drafter.web.mining import BUNDLED_LABEL, ZIP, MineJob, clerks_folder, templ
 from drafter.web.pages import NO_LIBREOFFICE, PageStore, available
 from drafter.web.security import MAX_UPLOAD, Guard, TokenMiddleware, UploadError, private_folder, save_upload, too_big
 from drafter.writing.draft import STATE_NAMES, AnswerError, DraftCore, Library, describe, library
-from drafter.writing.wizard.questions import EXAMPLE_MARK, OWN_TEXT, WRITE_OWN
+from drafter.writing.wizard.questions import EXAMPLE_MARK, OWN_TEXT, WRITE_OWN, report_year
 
 HERE = Path(__file__).parent
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".txt", ".md")
@@ -213,7 +213,7 @@ def create_app(settings: Settings) -> Starlette:
             remembered_report=last_report(unit),
             documents=books_now.documents,
             drafts=list_drafts(folder, books_now),
-            year=today().year,
+            year=report_year(today()),
             folder=str(folder),
         )
 
@@ -490,7 +490,9 @@ def create_app(settings: Settings) -> Starlette:
         return _attachment(data, name)
 
     async def skeleton_page(request: Request) -> Response:
-        return page("skeleton.html", genres=books.get().genres, year=today().year, fonts=fonts_of(), back="/skeleton")
+        return page(
+            "skeleton.html", genres=books.get().genres, year=report_year(today()), fonts=fonts_of(), back="/skeleton"
+        )
 
     async def skeleton_download(request: Request) -> Response:
         from drafter.web.documents import skeleton_document

@@ -12,6 +12,7 @@ from drafter.bank.store import load_yaml_model
 from drafter.errors import UserError
 from drafter.models import Draft, Outline
 from drafter.writing.draft import DraftCore, Library
+from drafter.writing.wizard.questions import report_year
 from drafter.writing.wizard.run import ANSWERS_SUFFIX, free_name, from_last_year
 
 LAST_YEAR_DIR = "去年的总结"
@@ -125,7 +126,7 @@ def new_draft(
     if org.strip():
         core.apply("org", org)
     if year.strip() or core.draft.year is None:
-        core.apply("year", year or str(today.year))
+        core.apply("year", year or str(report_year(today)))
     # What the wizard's Enter takes where the start page does not ask: the date (the end of the year, or today if
     # earlier) and the length target the unit profile keeps.
     suggested = {q.name: q.placeholder for q in core.questions("basics")}

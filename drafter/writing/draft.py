@@ -66,6 +66,7 @@ from drafter.writing.wizard.questions import (
     paragraph_question,
     parse_date_answer,
     prepared,
+    report_year,
     slot_answer,
     slot_question,
 )
@@ -454,7 +455,7 @@ class DraftCore:
         if name == "org":
             self.draft.org = answer or None
         elif name == "year":
-            self.draft.year = int(answer) if answer else self.today.year
+            self.draft.year = int(answer) if answer else report_year(self.today)
         elif name == "date":
             self.draft.date = parse_date_answer(answer) or self.today
         else:

@@ -93,6 +93,17 @@ def genre_question(genres: list[Genre], documents: dict[str, int], usual: str | 
     return Question("select", "genre", "选择文种：", default=default, choices=choices, first=True)
 
 
+# Annual summaries are written from November to the following spring: before July, the report asked for is
+# most likely the year just ended.
+FIRST_MONTH_OF_THIS_YEARS_REPORT = 7
+
+
+def report_year(today: dt.date) -> int:
+    """The year a summary written today is about: this one from July on, the one just ended before (a summary
+    written in January 2025 is 2024's)."""
+    return today.year if today.month >= FIRST_MONTH_OF_THIS_YEARS_REPORT else today.year - 1
+
+
 def default_date(year: int | None, today: dt.date) -> dt.date:
     """The end of the report's year, or today if that is earlier (a 2024 summary written in March 2025 is
     dated 2024-12-31; one written in November 2024, today)."""
@@ -114,7 +125,7 @@ def basics_questions(
     unit profile's, offered."""
     from drafter.writing.unit import KIND_EXAMPLES
 
-    year = draft.year or today.year
+    year = draft.year or report_year(today)
     date = draft.date or default_date(year, today)
     example = KIND_EXAMPLES.get(kind or "", "XX县XX局")
     org = draft.org or known_org or ""

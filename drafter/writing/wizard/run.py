@@ -17,7 +17,7 @@ from drafter.writing.profile import last_report as profile_last_report
 from drafter.writing.profile import load_profile
 from drafter.writing.wizard.flow import Outcome, Wizard
 from drafter.writing.wizard.prompter import Prompter
-from drafter.writing.wizard.questions import Choice, Question
+from drafter.writing.wizard.questions import Choice, Question, report_year
 
 DEFAULT_OUTPUT = Path("工作总结.docx")
 ANSWERS_SUFFIX = ".answers.yaml"
@@ -122,7 +122,7 @@ def _resume_or_restart(prompter: Prompter, answers_path: Path, today: dt.date) -
         where = "已经填完" if earlier.resume_at == REVIEW else f"停在“{describe(earlier.resume_at or 'genre')}”"
         if earlier.year:
             where = f"{earlier.year}年的总结，{where}"
-            if earlier.resume_at == REVIEW and earlier.year < today.year:
+            if earlier.resume_at == REVIEW and earlier.year < report_year(today):
                 default = "restart"
     except UserError:
         where = "但无法读取"
