@@ -288,7 +288,7 @@ def test_attachments_and_the_colophon_keep_their_own_layout(tmp_path: Path) -> N
 
 def test_a_report_with_a_typed_contents_page_and_a_title_in_two_lines(tmp_path: Path) -> None:
     """A typed 目录 (entries, dotted tab, page number) on a page of its own, then a title in two paragraphs, parts
-    with 一、 sections and 1. headings standing alone: the contents keep the look they were typed in and their page
+    with 一、 sections and 1. headings standing alone: the contents keep the look they were typed in (numbered as their headings become) and their page
     break, the two title lines are the title (one blank line after the last only), every heading standing alone
     keeps with its text, and check finds no layout fault in what format wrote."""
     from holdout_kit import Writer
@@ -313,8 +313,9 @@ def test_a_report_with_a_typed_contents_page_and_a_title_in_two_lines(tmp_path: 
     assert item.output is not None
     paragraphs = docx.Document(str(item.output)).paragraphs
     by_text = {p.text: p for p in reversed(paragraphs) if p.text}  # the first of equal texts (title, signature)
-    for entry in ("目　录", "第一部分　2025年工作总结\t2", "一、生产经营\t2"):
-        assert by_text[entry].style.name == "Normal", entry  # kept as typed: not the title, not a heading
+    # Kept as typed (not the title, not headings), but numbered as their headings now are (第一部分 -> 一、).
+    for entry in ("目　录", "一、2025年工作总结\t2", "（一）生产经营\t2", "二、2026年工作安排\t3"):
+        assert by_text[entry].style.name == "Normal", entry
     assert any(br.get(f"{W}type") == "page" for p in paragraphs for br in p._p.iter(f"{W}br"))
     first, second = by_text["湘江能源集团有限公司"], by_text["2025年工作总结和2026年工作安排"]
     assert first.style.name == second.style.name == STYLE_NAMES["title"]

@@ -532,3 +532,34 @@ def test_the_ending_is_printed_where_the_standard_puts_it(tmp_path: Path) -> Non
     for text, space in (("青山县审计局", spaces[0]), ("2024年12月20日", date_space)):
         right_edge = max(c["x1"] for c in by_text[text])
         assert (margin - right_edge) / TEXT_PT == pytest.approx(space, abs=0.1), text
+
+
+# --- a typed 目录 follows its headings' new numbers ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("skip", [(), ("numbering",)])
+def test_a_typed_contents_takes_its_headings_new_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], skip: tuple[str, ...]
+) -> None:
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("青山县水务公司2025年工作总结")
+    document.add_paragraph("目录")
+    contents = ["1、主要工作\t1", "（1）供水保障\t1", "（2）管网改造\t2", "2、存在问题\t3"]
+    for entry in contents:
+        document.add_paragraph(entry)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    body = ["1、主要工作", "（1）供水保障", "全年供水1200万吨，同比增长5%。", "（2）管网改造", "改造老旧管网32公里。"]
+    for text in [*body, "2、存在问题", "管网漏损率偏高，老旧小区尤甚。"]:
+        document.add_paragraph(text)
+    source = tmp_path / "toc.docx"
+    document.save(str(source))
+    args = ["format", str(source), *(["--skip", "numbering"] if skip else [])]
+    assert run(args, capsys)[0] == 0
+    texts = [p.text for p in docx.Document(str(tmp_path / "toc.公文格式.docx")).paragraphs if p.text.strip()]
+    if skip:
+        assert texts[2:6] == contents
+        return
+    assert texts[2:6] == ["一、主要工作\t1", "（一）供水保障\t1", "（二）管网改造\t2", "二、存在问题\t3"]
+    assert texts[6:8] == ["一、主要工作", "（一）供水保障"]

@@ -296,7 +296,8 @@ def _format_paragraph(
             _object_paragraph(element, report)
         return
     if place.kind in ("head", "after"):
-        _normalise_runs(element, number, steps, None, report)
+        # Only a 目录 entry is renumbered here (with its heading); the rest keeps the look it was typed in.
+        _normalise_runs(element, number, steps, place if place.new_marker else None, report)
         return
     _write_list_number(element, prefix, report)
     _normalise_runs(element, number, steps, place, report)

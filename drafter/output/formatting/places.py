@@ -10,9 +10,9 @@ from typing import Literal
 from drafter.output.render.layout import marker_for
 from drafter.reading.numerals import ascii_digits, ordinal_value
 from drafter.reading.outline import Node, build_tree, clean_text, take_signature
-from drafter.reading.patterns import CN_NUM, DATE_LINE, SIGNATURE_AND_DATE_LINE
+from drafter.reading.patterns import CN_NUM, DATE_LINE, MARKER, SIGNATURE_AND_DATE_LINE
 from drafter.reading.read import Paragraph
-from drafter.reading.split import own_contents
+from drafter.reading.split import own_contents, toc_match
 
 PlaceKind = Literal["title", "head", "addressee", "heading", "body", "signature", "date", "after"]
 Key = tuple[int, str]
@@ -87,6 +87,7 @@ def place_paragraphs(paragraphs: list[Paragraph]) -> dict[Key, Place]:
     contents, _ = own_contents(paragraphs)
     for index in contents:
         places[key(paragraphs[index])] = Place("head")
+    entries = [paragraphs[index] for index in sorted(contents)]
     paragraphs = [p for i, p in enumerate(paragraphs) if i not in contents]
     block = take_title_block(paragraphs)
     rest_keys = {key(p) for p in block.rest}
@@ -103,7 +104,25 @@ def place_paragraphs(paragraphs: list[Paragraph]) -> dict[Key, Place]:
     _, sections = build_tree(body)
     _place_headings(sections, 1, places)
     _place_list_items(body, places)
+    _renumber_contents(entries, places)
     return places
+
+
+def _renumber_contents(entries: list[Paragraph], places: dict[Key, Place]) -> None:
+    """A typed 目录's entries take the numbers their headings take, so the contents still match the text."""
+    renumbered: dict[tuple[str, str], str] = {}
+    for (_, text), place in places.items():
+        if place.kind == "heading" and place.marker and place.new_marker:
+            renumbered[(place.marker, text[len(place.marker) :].strip())] = place.new_marker
+    for entry in entries:
+        found = toc_match(clean_text(entry.text))
+        marker = MARKER.match(found.group("title").strip()) if found else None
+        if found is None or marker is None:
+            continue
+        title = found.group("title").strip()
+        new_marker = renumbered.get((marker.group(0).strip(), title[marker.end() :].strip()))
+        if new_marker:
+            places[key(entry)] = Place("head", marker=marker.group(0).strip(), new_marker=new_marker)
 
 
 def _place_ending(ending: list[Paragraph], places: dict[Key, Place]) -> None:
