@@ -266,11 +266,12 @@ def print_profile(profile: UnitProfile, path: Path, *, edited: bool) -> None:
         "fonts": "、".join(f"{k}: {v}" for k, v in profile.fonts.model_dump().items()) if profile.fonts else None,
         "last_report": profile.last_report,
         "target": profile.target,
-        "figures": "、".join(f"{k} {v:g}" for k, v in profile.figures.items()) if profile.figures else None,
+        # one figure a line, its value right after its label (a wrapped table cell parted them)
+        "figures": "\n".join(f"{k}：{v:g}" for k, v in profile.figures.items()) if profile.figures else None,
     }
     for key, value in values.items():
         if key == "figures" and value and profile.figures_year:
-            value = f"{profile.figures_year}年：{value}"
+            value = f"{profile.figures_year}年填的：\n{value}"
         table.add_row(f"  {FIELD_NAMES[key]}", escape(str(value)) if value else "[dim]（未填）[/dim]")
     console.print(table)
 

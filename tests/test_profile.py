@@ -33,6 +33,16 @@ def test_profile_is_kept_and_shown(tmp_path: Path, capsys: pytest.CaptureFixture
     assert profile.kind_or_derived() == "镇"
     code, said = run(["profile", "--clear", "last_report"], capsys)
     assert load_profile().last_report is None and load_profile().signature == "中共青山县石桥镇委员会"
+    update_profile(
+        {"figures": {"完成审计计划项目（个）": 63, "审计查出主要问题金额（万元）": 13500}, "figures_year": 2026}
+    )
+    code, said = run(["profile"], capsys)
+    lines = [line.strip() for line in said.splitlines()]
+    assert (
+        "2026年填的：" in said
+        and "完成审计计划项目（个）：63" in lines
+        and "审计查出主要问题金额（万元）：13500" in lines
+    )
 
 
 @pytest.mark.parametrize(
