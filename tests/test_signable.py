@@ -233,3 +233,43 @@ def test_a_document_no_genre_took_lends_only_what_its_writer_does_not_own(tmp_pa
     texts = [p["text"] for p in phrases if p["tier"] == "常用语"]
     assert not [t for t in texts if "气象" in t or "借阅" in t]
     assert any("专业技术人才不足" in t for t in texts)  # both wrote it
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "shifted"),
+    [
+        ("{下一年份}年，{单位}将重点抓好以下工作：", -1, "{年份}年，{单位}将重点抓好以下工作："),
+        ("{年份}年，全年完成{数量}项。", -1, "{上一年份}年，全年完成{数量}项。"),
+        ("与{上一年份}年相比增长{百分比}。", -1, "与{往年}年相比增长{百分比}。"),
+        ("{年份}年工作计划", 1, "{下一年份}年工作计划"),
+        ("加强人才队伍建设。", -1, "加强人才队伍建设。"),
+    ],
+)
+def test_year_slots_shift(text: str, by: int, shifted: str) -> None:
+    from drafter.mining.slots import shift_years
+
+    assert shift_years(text, by) == shifted
+
+
+def test_a_government_reports_plan_is_for_the_year_it_is_delivered_in(tmp_path: Path) -> None:
+    from drafter.mining.run import mine
+    from drafter.models import Draft
+    from drafter.writing.draft import DraftCore, library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOVERNMENT, encoding="utf-8")
+    (corpus / "b.txt").write_text(GOVERNMENT.replace("县", "市"), encoding="utf-8")
+    (corpus / "w.txt").write_text(WEATHER, encoding="utf-8")
+    (corpus / "l.txt").write_text(LIBRARY, encoding="utf-8")
+    mine([corpus], tmp_path / "t")
+    core = DraftCore(Draft(), library(tmp_path / "t"), tmp_path / "a.answers.yaml")
+    core.apply("genre", "政府工作报告")
+    core.apply("org", "青山县人民政府")
+    core.apply("year", "2026")
+    offered = [core.offered_text(p) for p in core.insert_bank("plan").matches("", None)]
+    lead_ins = [t for t in offered if "重点抓好以下工作" in t]
+    assert lead_ins and all(t.startswith("2026年") for t in lead_ins)
+    assert not [t for t in offered if "2027" in t]
+    phrase = core.insert_bank("plan").matches("重点抓好以下工作", 1)[0]
+    assert core.find_phrase(phrase.id).text.startswith("{年份}年")

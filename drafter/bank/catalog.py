@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,15 +98,19 @@ def offered(phrases: list[Phrase], role: str, year: int | None = None) -> list[P
     return sorted(usable, key=lambda p: offer_key(p, year))
 
 
-def picker_view(bank: Bank, fallback: Bank, role: str, year: int | None) -> BankView:
+def picker_view(
+    bank: Bank, fallback: Bank, role: str, year: int | None, lent: Callable[[Phrase], Phrase | None] | None = None
+) -> BankView:
     """What `/p` offers in the body of a part of `role`, best first: the part's 常用语 (measures and results
     alike in a section about the year's work), then the general bank's 常用语 of the part (what any unit writes
     there), then 常用语 clause openers and set phrases (a whole sentence before a part of one), then the 范例 — all
-    for the report's year. The general bank stands in when the genre has nothing for the part."""
+    for the report's year. The general bank stands in when the genre has nothing for the part; `lent` says how
+    its phrases read in this genre."""
     roles = WORK_ROLES if role in WORK_ROLES else frozenset({role})
     chosen = bank if bank.count(roles, rejected=False) else fallback
-    shelves = [Shelf(chosen, roles, COMMON)]
+    adapt = lent if chosen is fallback else None
+    shelves = [Shelf(chosen, roles, COMMON, adapt)]
     if chosen is not fallback:
-        shelves.append(Shelf(fallback, roles, COMMON))
-    shelves += [Shelf(chosen, CLAUSE_ROLES, COMMON), Shelf(chosen, roles, EXAMPLE)]
+        shelves.append(Shelf(fallback, roles, COMMON, lent))
+    shelves += [Shelf(chosen, CLAUSE_ROLES, COMMON, adapt), Shelf(chosen, roles, EXAMPLE, adapt)]
     return BankView(shelves, year)

@@ -580,8 +580,23 @@ def _fits_year(text: str, year: int) -> bool:
 class Shelf:
     """A part of what a picker offers: the phrases of some roles of a bank, of one tier or of both."""
 
-    def __init__(self, bank: Bank, roles: frozenset[str], tier: str | None = None) -> None:
-        self.bank, self.roles, self.tier = bank, roles, tier
+    def __init__(
+        self,
+        bank: Bank,
+        roles: frozenset[str],
+        tier: str | None = None,
+        lent: Callable[[Phrase], Phrase | None] | None = None,
+    ) -> None:
+        # `lent`: how a phrase of another bank reads in this genre (None: it does not fit it).
+        self.bank, self.roles, self.tier, self.lent = bank, roles, tier, lent
+
+    def search(self, query: str, limit: int | None, year: int | None) -> list[Phrase]:
+        """The shelf's phrases containing every word of the query, as this genre reads them."""
+        found = self.bank.search(query, self.roles, limit, year=year, tier=self.tier)
+        if self.lent is None:
+            return found
+        lent = [self.lent(p) for p in found]
+        return [p for p in lent if p is not None]
 
 
 class BankView:
@@ -602,7 +617,7 @@ class BankView:
             left = None if limit is None else limit - len(found)
             if left is not None and left <= 0:
                 break
-            found += shelf.bank.search(query, shelf.roles, left, year=self.year, tier=shelf.tier)
+            found += shelf.search(query, left, self.year)
         return found
 
     def exact(self, text: str) -> Phrase | None:

@@ -33,6 +33,20 @@ _MAY_HAVE_SLOT = re.compile(r"\d|XX")
 SLOT = re.compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
 
 
+def shift_years(text: str, by: int) -> str:
+    """The text with its year slots moved `by` years ({下一年份} -> {年份} for -1); a year it leaves the slots
+    for is {往年}."""
+    names = {offset: name for name, offset in YEAR_SLOTS.items()}
+
+    def shifted(match: re.Match[str]) -> str:
+        offset = YEAR_SLOTS.get(match.group(1))
+        if offset is None or match.group(2):
+            return match.group(0)
+        return "{" + names.get(offset + by, "往年") + "}"
+
+    return SLOT.sub(shifted, text)
+
+
 def slot_text(text: str, year: int | None = None, *, keep_years: bool = False) -> tuple[str, list[str]]:
     """Replace figures and placeholders by named slots; return the text and its slot names in order.
 

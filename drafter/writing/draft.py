@@ -562,7 +562,8 @@ class DraftCore:
         from drafter.bank.catalog import CLAUSE_ROLES, WORK_ROLES, picker_view
         from drafter.bank.search import Bank, Shelf
 
-        view = picker_view(self.phrases, self.general_phrases, role, self.draft.year)
+        lent = self.lent_phrase if self.general_phrases is not self.phrases else None
+        view = picker_view(self.phrases, self.general_phrases, role, self.draft.year, lent)
         roles = (WORK_ROLES if role in WORK_ROLES else frozenset({role})) | CLAUSE_ROLES
         own = self.own_phrases(roles)
         if own:  # the unit's own phrases (saved with /s, mined with --own) come first
@@ -616,10 +617,29 @@ class DraftCore:
 
     def find_phrase(self, phrase_id: str) -> Phrase:
         """A phrase of this genre's bank (or the general one) by id."""
-        found = self.phrases.get(phrase_id) or self.general_phrases.get(phrase_id)
+        found = self.phrases.get(phrase_id)
         if found is not None:
             return found
+        general = self.general_phrases.get(phrase_id)
+        lent = general if general is None or self.general_phrases is self.phrases else self.lent_phrase(general)
+        if lent is not None:
+            return lent
         raise AnswerError("phrase", f"常用语库中没有编号为“{phrase_id}”的常用语。")
+
+    def lent_phrase(self, phrase: Phrase) -> Phrase | None:
+        """A phrase of the general bank as this genre reads it. Year-end summaries review the year they are
+        written in ({年份}) and plan the next ({下一年份}); a 政府工作报告 is delivered early in the year it plans,
+        so there the year reviewed is {上一年份} and the plan's is {年份}. A sentence true of one year only is
+        not lent to it (None)."""
+        from drafter.mining.genres import GOVERNMENT_REPORT
+        from drafter.mining.slots import shift_years
+
+        if self.genre is None or self.genre.report != GOVERNMENT_REPORT:
+            return phrase
+        if phrase.year is not None:
+            return None
+        text = shift_years(phrase.text, -1)
+        return phrase if text == phrase.text else phrase.model_copy(update={"text": text, "slots": slot_names(text)})
 
     def offered_text(self, phrase: Phrase) -> str:
         """A phrase as it is offered and inserted: a 常用语 with the basics put in, a 范例 as its unit wrote it
