@@ -125,7 +125,7 @@ def test_a_phrase_bound_to_a_year_comes_first_in_that_year_and_never_in_another(
         ]
 
 
-def test_the_picker_offers_common_sentences_then_the_general_banks_then_common_clauses_then_examples() -> None:
+def test_the_picker_offers_common_sentences_then_the_general_banks_then_examples_and_clauses_when_typed() -> None:
     phrases = [
         phrase(0, "measure", "强化预算执行审计。", 3),
         phrase(1, "result", "全年完成审计项目{数量}个。", 2, tier="常用语"),
@@ -141,8 +141,10 @@ def test_the_picker_offers_common_sentences_then_the_general_banks_then_common_c
     )
     view = picker_view(Bank.of(phrases), general, "measure", None)
     # A whole sentence any unit writes in the part comes before a part of one.
-    assert [p.id for p in view.matches("", None)] == ["p004", "p001", "p008", "p002", "p000"]
+    # A part of a sentence is found when typed for, never listed as a paragraph before anything is typed.
+    assert [p.id for p in view.matches("", None)] == ["p004", "p001", "p008", "p000"]
     assert [p.id for p in view.matches("审计", None)] == ["p004", "p001", "p000"]
+    assert [p.id for p in view.matches("政治引领", None)] == ["p002"]
     assert view.exact("一是强化政治引领。") == phrases[2]
     assert view.exact("一是强化政治引领") is None  # a part of a text is not the text
     assert [p.id for p in picker_view(Bank.of(phrases), general, "plan", None).matches("", None)] == ["p009"]

@@ -103,8 +103,9 @@ def picker_view(
 ) -> BankView:
     """What `/p` offers in the body of a part of `role`, best first: the part's 常用语 (measures and results
     alike in a section about the year's work), then the general bank's 常用语 of the part (what any unit writes
-    there), then 常用语 clause openers and set phrases (a whole sentence before a part of one), then the 范例 — all
-    for the report's year. The general bank stands in when the genre has nothing for the part; `lent` says how
+    there), then 常用语 clause openers and set phrases once the person types (a part of a sentence is never
+    offered as a paragraph: with nothing typed, a part with no whole sentence offers its 范例 or nothing), then
+    the 范例 — all for the report's year. The general bank stands in when the genre has nothing for the part; `lent` says how
     its phrases read in this genre."""
     roles = WORK_ROLES if role in WORK_ROLES else frozenset({role})
     chosen = bank if bank.count(roles, rejected=False) else fallback
@@ -112,5 +113,6 @@ def picker_view(
     shelves = [Shelf(chosen, roles, COMMON, adapt)]
     if chosen is not fallback:
         shelves.append(Shelf(fallback, roles, COMMON, lent))
-    shelves += [Shelf(chosen, CLAUSE_ROLES, COMMON, adapt), Shelf(chosen, roles, EXAMPLE, adapt)]
+    clauses = Shelf(chosen, CLAUSE_ROLES, COMMON, adapt, typed_only=True)
+    shelves += [clauses, Shelf(chosen, roles, EXAMPLE, adapt)]
     return BankView(shelves, year)

@@ -586,12 +586,17 @@ class Shelf:
         roles: frozenset[str],
         tier: str | None = None,
         lent: Callable[[Phrase], Phrase | None] | None = None,
+        *,
+        typed_only: bool = False,
     ) -> None:
-        # `lent`: how a phrase of another bank reads in this genre (None: it does not fit it).
-        self.bank, self.roles, self.tier, self.lent = bank, roles, tier, lent
+        # `lent`: how a phrase of another bank reads in this genre (None: it does not fit it); `typed_only`: the
+        # shelf is searched for what the person types, never listed before they type (parts of sentences).
+        self.bank, self.roles, self.tier, self.lent, self.typed_only = bank, roles, tier, lent, typed_only
 
     def search(self, query: str, limit: int | None, year: int | None) -> list[Phrase]:
         """The shelf's phrases containing every word of the query, as this genre reads them."""
+        if self.typed_only and not query.strip():
+            return []
         found = self.bank.search(query, self.roles, limit, year=year, tier=self.tier)
         if self.lent is None:
             return found
