@@ -362,6 +362,8 @@ def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ("我们认真的做好审计整改。", "usage", "认真地"),
         ("对全年工作做出部署。", "usage", "作出"),
         ("取的明显成效。", "usage", "取得"),
+        ("改进工作式方法，提高服务效能。", "usage", "方式方法"),
+        ("提高干部队伍作文化程度。", "usage", "文化"),
         ("其它工作有序推进。", "usage", "其他"),
         ("既要抓整改，即要抓预防，又要抓长效。", "usage", "既要"),
         ("全年完成审计项目五十四个。", "numbers", "54"),
