@@ -273,3 +273,31 @@ def test_a_government_reports_plan_is_for_the_year_it_is_delivered_in(tmp_path: 
     assert not [t for t in offered if "2027" in t]
     phrase = core.insert_bank("plan").matches("重点抓好以下工作", 1)[0]
     assert core.find_phrase(phrase.id).text.startswith("{年份}年")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a name the dictionary reads as no word, before 片区 (a list of them too)
+        ("针对湖贝、蔡屋围统筹片区等重点更新单元超容地价问题，研究起草解决方案。", True),
+        ("协调湖贝片区更新单元规划审批，推动项目落地。", True),
+        ("推进老旧小区改造和城中村片区更新，改善群众居住条件。", False),
+        # a firm: trade name + trade + form
+        ("通过一事一议，顺利帮助鑫诚新材料公司及时争取了过桥资金，助企化险为夷。", True),
+        ("全年引进新材料公司{数量}家，招商引资成效明显。", False),
+        ("加强对所属子公司的监督管理，防范经营风险。", False),
+        ("积极推进国有企业改革，做强做优国有公司。", False),
+        # one year's programme, a heart-named programme
+        ("实施{上一年份}年度安心托幼行动专项资金管理使用情况审计。", True),
+        ("深入实施暖心助学工程，资助困难学生{数量}名。", True),
+        ("深入开展春风行动，帮助农民工就业创业。", False),
+        ("实施乡村振兴示范工程，打造特色产业品牌。", False),
+        # a place's product
+        ("发展柳河蜜桔{数量}万亩，带动农户增收。", True),
+        ("发展优质蜜桔{数量}万亩，带动农户增收。", False),
+    ],
+)
+def test_a_proper_name_without_an_administrative_suffix_makes_an_example(text: str, named: bool) -> None:
+    from drafter.mining.tiers import tier_of
+
+    assert (tier_of(text, "measure") == "范例") is named

@@ -155,6 +155,28 @@ _BRAND_VERBS = frozenset(
     ["建设", "打造", "推进", "开展", "深化", "创建", "争创", "实施", "深入", "助力", "服务", "保障", "推动"]
 )
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Heads that a proper name stands before without an administrative suffix (湖贝片区, 强基工程).
+_NAMED_HEAD = re.compile(r"片区|行动|工程|品牌")
+# A firm's name is its trade name, its trade and its form (企业名称登记管理规定: 字号 + 行业 + 组织形式):
+# 鑫诚新材料公司. The two characters before the trade are the trade name unless they are an ordinary word.
+_FIRM = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:新材料|科技|实业|建材|贸易|商贸|电子|食品|物流|置业|机械|化工|纺织|服饰|矿业|能源|生物|"
+    r"医药|制药|建设|建筑|房地产|投资|旅游|传媒|信息技术|网络|环保|汽车|钢铁|材料|农业开发|农牧|工贸)"
+    r"(?:股份)?(?:有限)?(?:责任)?(?:公司|集团)"
+)
+# Characters that stand alone in ordinary text (的, 各, 新, 东): no part of a proper name.
+_FUNCTION_CHARS = frozenset(
+    "做抓促建强优的和与及或等各全本该我其新大小老中东西南北上下前后内外一二三四五六七八九十百千万多个项家有在对为将把被从向于以是了着过也都又并而之所每两几此其"
+)
+# A programme of one year (2024年度安心托幼行动): one unit's own, however its name reads.
+_YEARS_PROGRAMME = re.compile(r"\{(?:上一|下一)?年份\}年度?[\u4e00-\u9fff]{2,8}?(?:行动|工程)")
+# A programme named with a warm adjective of the heart (安心托幼行动, 暖心助学工程): a locality's own brand.
+_HEART_PROGRAMME = re.compile(r"[安暖舒放贴爱连聚同温]心[\u4e00-\u9fff]{2,4}(?:行动|工程)")
+# A place's name before a crop or product (柳河蜜桔, 云岭香菇): a locality's own product.
+_PRODUCT = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:蜜桔|蜜橘|脐橙|柑橘|茶叶|绿茶|红茶|大米|香米|香菇|木耳|猕猴桃|苹果|葡萄|杨梅|板栗|核桃|"
+    r"茶油|白酒|黄酒|米粉|腊肉|火腿|土鸡|黑猪|牛肉|羊肉|莲子|山药|生姜|大蒜|辣椒|花生|贡米|贡茶|甜柚|蜜柚|沙田柚)"
+)
 _TITLE = re.compile(r"《([^》]{1,60})》")
 _NATIONAL_TITLE = re.compile(
     r"^(?:中华人民共和国|中国共产党|中共中央|习近平|党政|国务院|关于新时代|新时代)|(?:法|条例|准则|章程|宪法|决定|决议|规定)$"
@@ -258,9 +280,43 @@ def _named(text: str, count_figures: bool = True) -> str | None:
         unknown = not any(lexicon().known(part) for part in (name, name[:2], name[1:]))
         if unknown or (lexicon().known(name) and lexicon().place(name)):
             return f"含有地名（{name}）"
+    proper = _proper_name(text)
+    if proper:
+        return f"含有不带行政后缀的专名（{proper}）"
     phase = _PROJECT_PHASE.search(text) or _MILESTONE.search(text)
     if phase:
         return f"写的是某个项目的某一期或某个节点（{phase.group(0)}）"
+    return None
+
+
+def _proper_name(text: str) -> str | None:
+    """A proper name without an administrative suffix: characters the dictionary reads as no word before a
+    片区/行动/工程/品牌 (湖贝、蔡屋围片区), a firm's trade name (鑫诚新材料公司), one year's or a heart-named programme
+    (安心托幼行动), a place's product (柳河蜜桔)."""
+    from drafter.mining.lexicon import lexicon
+
+    found = _YEARS_PROGRAMME.search(text) or _HEART_PROGRAMME.search(text)
+    if found:
+        return found.group(0)
+    plain = SLOT.sub("，", text)
+    for match in _NAMED_HEAD.finditer(plain):
+        before = re.split(r"[^\u4e00-\u9fff、]", plain[max(0, match.start() - 10) : match.start()])[-1]
+        run = ""
+        for word in lexicon().forward(before.replace("、", "，")):
+            if len(word) == 1 and _CJK_CHAR.match(word) and word not in _FUNCTION_CHARS:
+                run += word
+                if len(run) >= 2:
+                    return run + "……" + match.group(0)
+            else:
+                run = ""
+    for match in _FIRM.finditer(plain):
+        name = match.group(1)
+        if lexicon().place(name) or not lexicon().known(name):
+            return match.group(0)
+    for match in _PRODUCT.finditer(plain):
+        name = match.group(1)
+        if lexicon().place(name) or not lexicon().known(name):
+            return match.group(0)
     return None
 
 
