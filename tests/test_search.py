@@ -142,12 +142,15 @@ def test_the_picker_offers_common_sentences_then_the_general_banks_then_examples
     view = picker_view(Bank.of(phrases), general, "measure", None)
     # A whole sentence any unit writes in the part comes before a part of one.
     # A part of a sentence is found when typed for, never listed as a paragraph before anything is typed.
-    assert [p.id for p in view.matches("", None)] == ["p004", "p001", "p008", "p000"]
+    # Another unit's example is found when typed for, never listed before.
+    assert [p.id for p in view.matches("", None)] == ["p004", "p001", "p008"]
     assert [p.id for p in view.matches("审计", None)] == ["p004", "p001", "p000"]
     assert [p.id for p in view.matches("政治引领", None)] == ["p002"]
     assert view.exact("一是强化政治引领。") == phrases[2]
     assert view.exact("一是强化政治引领") is None  # a part of a text is not the text
     assert [p.id for p in picker_view(Bank.of(phrases), general, "plan", None).matches("", None)] == ["p009"]
+    examples_only = picker_view(Bank.of([phrases[0]]), Bank.of([]), "measure", None)
+    assert examples_only and examples_only.matches("", None) == [] and examples_only.matches("预算", None)
 
 
 def write_bank(path: Path, phrases: list[Phrase]) -> Path:

@@ -103,9 +103,9 @@ def picker_view(
 ) -> BankView:
     """What `/p` offers in the body of a part of `role`, best first: the part's 常用语 (measures and results
     alike in a section about the year's work), then the general bank's 常用语 of the part (what any unit writes
-    there), then 常用语 clause openers and set phrases once the person types (a part of a sentence is never
-    offered as a paragraph: with nothing typed, a part with no whole sentence offers its 范例 or nothing), then
-    the 范例 — all for the report's year. The general bank stands in when the genre has nothing for the part; `lent` says how
+    there); once the person types, 常用语 clause openers and set phrases, then the 范例 (with nothing typed, /p
+    lists 常用语 whole sentences only: never a part of a sentence, never another unit's example) — all for the
+    report's year. The general bank stands in when the genre has nothing for the part; `lent` says how
     its phrases read in this genre."""
     roles = WORK_ROLES if role in WORK_ROLES else frozenset({role})
     chosen = bank if bank.count(roles, rejected=False) else fallback
@@ -114,5 +114,5 @@ def picker_view(
     if chosen is not fallback:
         shelves.append(Shelf(fallback, roles, COMMON, lent))
     clauses = Shelf(chosen, CLAUSE_ROLES, COMMON, adapt, typed_only=True)
-    shelves += [clauses, Shelf(chosen, roles, EXAMPLE, adapt)]
+    shelves += [clauses, Shelf(chosen, roles, EXAMPLE, adapt, typed_only=True)]
     return BankView(shelves, year)

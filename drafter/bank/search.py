@@ -612,8 +612,8 @@ class BankView:
         self.year = year
 
     def __bool__(self) -> bool:
-        """True when it offers any phrase."""
-        return bool(self.matches("", 1))
+        """True when it offers any phrase (listed at once or found when typed for)."""
+        return any(shelf.bank.search("", shelf.roles, 1, year=self.year, tier=shelf.tier) for shelf in self.shelves)
 
     def matches(self, query: str, limit: int | None = 30) -> list[Phrase]:
         """The first `limit` phrases containing every word of the query, as offered."""

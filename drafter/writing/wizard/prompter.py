@@ -205,6 +205,8 @@ class QuestionaryPrompter:
         if not phrases:
             self.say("这一类还没有常用语。")
             return None
+        if not isinstance(phrases, list) and not phrases.matches("", 1):
+            self.say("这一部分没有可以直接套用的整句常用语：输入词语可查找短语和其他单位的范例。")
         self._before_prompt()
         completer = PhraseCompleter(phrases)
         while True:
