@@ -251,7 +251,7 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
     assert list(folder.glob("*.docx")) == [], "the download wrote nothing beside the drafts"
 
 
-FIGURES_SENTENCE = "全年完成审计计划项目54个，审计查出主要问题金额12000万元。"
+FIGURES_SENTENCE = "全年完成审计计划项目54个，审计查出主要问题金额1.2亿元。"
 
 
 def font_of(paragraph) -> str | None:

@@ -108,3 +108,22 @@ def test_last_years_values_come_from_the_figures_typed_last_year(tmp_path) -> No
         assert completed.last == last
     core.apply("figures[0]", "70")
     assert core.figure_values()[0].value == 70
+
+
+@pytest.mark.parametrize(
+    ("value", "last", "unit", "written"),
+    [
+        (12000, None, "万元", "全年审计查出问题金额1.2亿元。"),
+        (8600, None, "万元", "全年审计查出问题金额8600万元。"),
+        (10000, 9800, "万元", "全年审计查出问题金额1亿元（上年9800万元，同比增长2.0%）。"),
+        (23456, 20000, "万元", "全年审计查出问题金额2.3456亿元（上年2亿元，同比增长17.3%）。"),
+        (54, 50, "个", "全年审计查出问题金额54个（上年50个，同比增长8.0%）。"),
+        (-15000, None, "万元", "全年审计查出问题金额-1.5亿元。"),
+    ],
+)
+def test_a_figure_of_ten_thousand_wan_yuan_is_written_in_yi_yuan(value, last, unit, written) -> None:
+    """The sentence drafter offers writes amounts as check wants them in one document (万元 below 1亿, 亿元 above)."""
+    from drafter.writing.figures import FigureValue, figures_paragraph
+
+    typed = [FigureValue(label="审计查出问题金额", unit=unit, value=value, last=last)]
+    assert figures_paragraph([], typed) == written

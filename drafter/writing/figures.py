@@ -30,6 +30,14 @@ def number(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e15 else str(int(value))
 
 
+def amount(value: float, unit: str) -> str:
+    """A figure with its unit as a 公文 writes it: 10000万元 and more in 亿元 (1.2亿元), as check asks of a
+    document that mixes the two; anything else as typed (8600万元, 54个)."""
+    if unit == "万元" and abs(value) >= 10000:
+        return f"{number(round(value / 10000, 4))}亿元"
+    return f"{number(value)}{unit}"
+
+
 def key_figure_values(
     figures: list[KeyFigure],
     last_year: Outline | None = None,
@@ -62,7 +70,7 @@ def comparison_text(value: float, last: float | None, unit: str) -> str:
         return ""
     change = (value - last) / last * 100
     trend = "与上年持平" if abs(change) < 0.05 else f"同比{'增长' if change > 0 else '下降'}{abs(change):.1f}%"
-    return f"（上年{number(last)}{unit}，{trend}）"
+    return f"（上年{amount(last, unit)}，{trend}）"
 
 
 def matching(label: str, unit: str, figures: list[FigureValue]) -> FigureValue | None:
@@ -130,7 +138,7 @@ def figures_paragraph(
     rest = [f for f in given if figure_key(f.label, f.unit) not in used]
     if rest:  # the year's overview (全年…) opens the paragraph, the sentences of particular work follow
         clauses = [
-            f"{f.label}{number(f.value or 0)}{f.unit}{comparison_text(f.value or 0, f.last, f.unit)}" for f in rest
+            f"{f.label}{amount(f.value or 0, f.unit)}{comparison_text(f.value or 0, f.last, f.unit)}" for f in rest
         ]
         sentences.insert(0, "全年" + "，".join(clauses) + "。")
     return "".join(sentences)
