@@ -86,6 +86,14 @@ def test_start_page_lists_genres_with_their_counts(site: Site) -> None:
     assert 'name="csrf"' in page.text and "htmx.min.js" in page.text
 
 
+@pytest.mark.parametrize("path", ["/", "/skeleton"])
+def test_the_unit_name_hint_is_not_one_genres(site: Site, path: str) -> None:
+    """The genre is chosen on the same page, so the hint names units of several kinds, not a 局 alone."""
+    page = site.client.get(path)
+    hint = re.search(r'name="org"[^>]*placeholder="([^"]*)"', page.text)
+    assert hint is not None and "局" in hint.group(1) and "镇" in hint.group(1) and "医院" in hint.group(1)
+
+
 def test_a_new_draft_is_listed_with_its_progress(site: Site) -> None:
     draft = site.new()
     answers = site.answers(draft)

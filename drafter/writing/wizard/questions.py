@@ -409,7 +409,7 @@ def check_value(value: str, validate: Validation) -> str | None:
     if validate == "date" and parse_date_answer(value) is None:
         return "请输入日期，如 2024年12月20日、2024.12.20 或 2024-12-20"
     if validate == "unit" and (_PATH_LIKE.search(value) or len(value) > UNIT_MAX):
-        return f"单位名称应是单位的全称（如 XX县审计局），不超过 {UNIT_MAX} 个字，不含 / \\ : 等路径符号"
+        return f"单位名称应是单位的全称（如 XX县审计局、XX县XX镇），不超过 {UNIT_MAX} 个字，不含 / \\ : 等路径符号"
     if validate == "target":
         from drafter.writing.target import parse_target
 
