@@ -663,7 +663,9 @@ def main(argv: list[str] | None = None) -> None:
     names = args or [*BENCHES, *with_before]
     print(f"{'benchmark':<40} {'figure':>14}  baseline ratio", flush=True)
     for name in names:
+        load = os.getloadavg()[0]
         rows = with_before[name](before) if name in with_before else BENCHES[name]()
+        rows.append((f"load average ({name})", f"{load:.2f}", f"at the start; {os.getloadavg()[0]:.2f} at the end"))
         for label, figure, ratio in rows:
             print(f"{label:<40} {figure:>14}  {ratio}", flush=True)
 
