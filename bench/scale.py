@@ -361,12 +361,16 @@ def open_picker(wizard: list[str], scratch: Path, env: dict[str, str]) -> float:
     child.send("\r")  # type: ignore[attr-defined]
     deadline = time.monotonic() + 600
     # Enter at every question (its suggestion) until the first body question; a busy machine may be slow to draw.
-    # A question's line may be drawn again once answered: look a while for a body question before each Enter (an
-    # Enter that lands on one passes it, and the next part's body question does as well).
-    while child.expect(["正文（可空）", r"\?(?:\x1b\[[0-9;]*m)* "], timeout=120) == 1:  # type: ignore[attr-defined]
+    # A question's line is drawn again once answered: a body question counts when no question follows it for a
+    # while (an Enter that lands on one passes it, and the next part's body question does as well).
+    body, question = "正文（可空）", r"\?(?:\x1b\[[0-9;]*m)* "
+    while True:
         if time.monotonic() > deadline:
             raise RuntimeError("the wizard never reached a body question")
-        if child.expect(["正文（可空）", pexpect.TIMEOUT], timeout=1.0) == 0:  # type: ignore[attr-defined]
+        at_body = child.expect([body, question], timeout=120) == 0  # type: ignore[attr-defined]
+        if not at_body:
+            at_body = child.expect([body, pexpect.TIMEOUT], timeout=1.0) == 0  # type: ignore[attr-defined]
+        if at_body and child.expect([question, pexpect.TIMEOUT], timeout=2.0) == 1:  # type: ignore[attr-defined]
             break
         child.send("\r")  # type: ignore[attr-defined]
     time.sleep(0.5)
