@@ -94,6 +94,32 @@ def test_the_unit_name_hint_is_not_one_genres(site: Site, path: str) -> None:
     assert hint is not None and "局" in hint.group(1) and "镇" in hint.group(1) and "医院" in hint.group(1)
 
 
+def test_a_second_draft_of_the_same_title_is_a_draft_of_its_own(site: Site) -> None:
+    first, second = site.new(), site.new()
+    assert first != second
+    assert sorted(p.name for p in site.folder.iterdir() if p.name.endswith(".answers.yaml")) == [
+        "XX县审计局2025年工作总结(2).answers.yaml",
+        "XX县审计局2025年工作总结.answers.yaml",
+    ]
+    for draft in (first, second):
+        page = site.client.get(f"/write/{draft}")
+        assert page.status_code == 200 and "没有编号为" not in page.text
+    assert site.client.get("/").text.count("XX县审计局2025年工作总结") >= 2
+
+
+def test_an_empty_search_in_a_part_without_whole_sentences_says_how_to_find_more(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.bank.search import BankView
+
+    draft = site.new()
+    monkeypatch.setattr(BankView, "matches", lambda self, query, limit=20: [])
+    empty = site.client.get(f"/write/{draft}/phrases", params={"q": "", "role": "measure"}).text
+    assert "没有可以直接套用的整句常用语" in empty and "换个词" not in empty
+    typed = site.client.get(f"/write/{draft}/phrases", params={"q": "量子纠缠", "role": "measure"}).text
+    assert "换个词再试" in typed
+
+
 def test_a_new_draft_is_listed_with_its_progress(site: Site) -> None:
     draft = site.new()
     answers = site.answers(draft)

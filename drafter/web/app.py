@@ -386,9 +386,11 @@ def create_app(settings: Settings) -> Starlette:
             bank = core.paragraph_bank(role).view([role], year=core.draft.year)
         else:
             bank = core.insert_bank(role)
-        found = bank.matches(request.query_params.get("q", "").strip(), limit=20)
+        query = request.query_params.get("q", "").strip()
+        found = bank.matches(query, limit=20)
         return page(
             "phrases_found.html",
+            query=query,
             found=[(p, core.offered_text(p), phrase_note(p)) for p in found],
             target=request.query_params.get("target", ""),
             part=request.query_params.get("part", ""),

@@ -135,7 +135,8 @@ def new_draft(
     if core.draft.target is None and suggested.get("target"):
         core.apply("target", suggested["target"])
     folder.mkdir(parents=True, exist_ok=True)
-    core.answers_path = free_name(folder / (safe_name(core.title()) + ANSWERS_SUFFIX))
+    # The number goes before .answers.yaml, so a second draft of one title is still a draft of the folder.
+    core.answers_path = free_name(folder / (safe_name(core.title()) + ANSWERS_SUFFIX), ANSWERS_SUFFIX)
     core.save(resume_at="org")
     if core.draft.org:
         core.remember()

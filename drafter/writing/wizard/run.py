@@ -159,13 +159,16 @@ def _overwrite_or_save_as(prompter: Prompter, output: Path) -> Path:
     return output if answer == "overwrite" else other
 
 
-def free_name(path: Path) -> Path:
-    """`path` itself when free, else the first of name(2).ext, name(3).ext … that is."""
+def free_name(path: Path, suffix: str | None = None) -> Path:
+    """`path` itself when free, else the first of name(2).ext, name(3).ext … that is; `suffix` is the ending the
+    number goes before when it is longer than the last one (.answers.yaml: 总结(2).answers.yaml)."""
     if not path.exists() and not path.is_symlink():
         return path
+    ending = suffix if suffix and path.name.endswith(suffix) else path.suffix
+    stem = path.name[: len(path.name) - len(ending)]
     number = 2
     while True:
-        candidate = path.with_name(f"{path.stem}({number}){path.suffix}")
+        candidate = path.with_name(f"{stem}({number}){ending}")
         if not candidate.exists() and not candidate.is_symlink():
             return candidate
         number += 1
