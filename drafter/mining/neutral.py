@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -30,6 +31,7 @@ class Specificity:
         common: frozenset[str] = frozenset(),
         repeats: int = MIN_REPEATS,
         headings: dict[str, list[str]] | None = None,
+        words_of: Callable[[str], list[str]] | None = None,
     ) -> Specificity:
         """Specific words from each genre's texts (no genre to contrast with: nothing is specific); `common`: words
         never specific (used widely elsewhere); `repeats`: how often a genre must use a word for it to be its own;
@@ -39,7 +41,7 @@ class Specificity:
         from drafter.mining.lexicon import lexicon
 
         # Forward matching alone: the counts need the words, not the best reading of every boundary.
-        words_of, plain = lexicon().forward, lexicon().names_no_topic
+        words_of, plain = words_of or lexicon().forward, lexicon().names_no_topic
         limit = max(1, len(materials) // 4)
         genres_of: dict[str, set[str]] = {}
         repeated: dict[str, set[str]] = {}
@@ -59,13 +61,17 @@ class Specificity:
         return cls(specific)
 
     @staticmethod
-    def widely_used(materials: list[list[str]], register: list[str] | None = None) -> frozenset[str]:
+    def widely_used(
+        materials: list[list[str]],
+        register: list[str] | None = None,
+        words_of: Callable[[str], list[str]] | None = None,
+    ) -> frozenset[str]:
         """Words that more than an eighth of these documents (and more than two) use, and every word of `register`
         (sentences anyone may sign): the register anyone writes in (加强, 完善, 不够), never one writer's own line of
         work."""
         from drafter.mining.lexicon import lexicon
 
-        words_of = lexicon().forward
+        words_of = words_of or lexicon().forward
         used = Counter(word for texts in materials for word in {w for text in texts for w in words_of(text)})
         limit = max(2, len(materials) // 8)
         anyones = {w for text in register or [] for w in words_of(text)}
@@ -100,3 +106,29 @@ class Specificity:
     def specific_to(self, text: str, genre: str) -> bool:
         """Carries a word specific to `genre`."""
         return genre in self.genres_in(text)
+
+
+class SegmentedOnce:
+    """Forward-matched words of texts, each text segmented once: reducing reads the same documents' texts for the
+    register, for each genre's writers and for the corpus's writers. The words are kept as one string a text (a
+    list of short strings costs ten times the memory), and at most `limit` texts are kept."""
+
+    _SEPARATOR = "\x1f"  # never in a text drafter reads: control characters are cleaned away
+
+    def __init__(self, limit: int = 200_000) -> None:
+        from drafter.mining.lexicon import lexicon
+
+        self._forward = lexicon().forward
+        self._seen: dict[str, str] = {}
+        self._limit = limit
+
+    def __call__(self, text: str) -> list[str]:
+        """The words of `text`."""
+        joined = self._seen.get(text)
+        if joined is not None:
+            return joined.split(self._SEPARATOR) if joined else []
+        words = self._forward(text)
+        if len(self._seen) >= self._limit:
+            self._seen.clear()  # a bound on memory: an archive's texts are segmented again rather than all kept
+        self._seen[text] = self._SEPARATOR.join(words)
+        return words

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -18,7 +19,7 @@ from drafter.mining.discover import discover
 from drafter.mining.extract import SectionSummary, title_pattern
 from drafter.mining.figures import key_figures
 from drafter.mining.genres import GENERAL_GENRE, GOVERNMENT_REPORT, PERSONAL
-from drafter.mining.neutral import Specificity
+from drafter.mining.neutral import SegmentedOnce, Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_of_heading, role_rank
 from drafter.mining.sentences import fits_role, lead_in_only
 from drafter.mining.slots import normalise, slot_names
@@ -70,7 +71,8 @@ def reduce_buckets(
     registry, by_genre, genre_of_bucket = _assign(buckets, registry)
     general = next(g for g in registry if g.name == GENERAL_GENRE)
     materials = {name: _materials(bank) for name, bank in by_genre.items() if name != GENERAL_GENRE}
-    specificity = Specificity.of(materials)
+    words_of = SegmentedOnce()
+    specificity = Specificity.of(materials, words_of=words_of)
     # A kind of report (个人总结, 政府工作报告) lends nothing to the units' genres, 通用 included.
     reports = {g.name for g in registry if g.report}
     units = {name: bank for name, bank in by_genre.items() if name not in reports}
@@ -79,7 +81,7 @@ def reduce_buckets(
     # one of them uses are its own line of work.
     by_document = {title: texts for bank in units.values() for title, texts in document_materials(bank).items()}
     register_texts = [p.text for p in register.phrases] + [h.text for hs in register.subheadings.values() for h in hs]
-    common = Specificity.widely_used(list(by_document.values()), register_texts)
+    common = Specificity.widely_used(list(by_document.values()), register_texts, words_of)
     # For 通用, a genre's word is any word only its documents use that is not the register's; a document no genre
     # took is a genre of its own.
     by_genre_text = {
@@ -91,7 +93,7 @@ def reduce_buckets(
         by_genre_text |= {
             f"{GENERAL_GENRE}:{t}": texts for t, texts in document_materials(units[GENERAL_GENRE]).items()
         }
-    corpus_writers = Specificity.of(by_genre_text, common, repeats=1)
+    corpus_writers = Specificity.of(by_genre_text, common, repeats=1, words_of=words_of)
     general_skeleton = _with_subheadings(_general_skeleton(general, units, specificity, corpus_writers), register)
     skeletons, banks = [], []
     own_banks: dict[str, dict[PhraseRole, list[Phrase]]] = {}
@@ -102,7 +104,7 @@ def reduce_buckets(
             continue
         if bank is None or not bank.count:
             continue
-        writers = writers_words(bank, common)
+        writers = writers_words(bank, common, words_of)
         skeletons.append(_with_subheadings(_genre_skeleton(genre, bank, general_skeleton, writers), register))
         own_banks[genre.id] = {
             role: _one_writers_as_examples(_selected(genre.id, role, stats, reviewed), writers)
@@ -202,7 +204,9 @@ def _phrase(genre_id: str, role: PhraseRole, stats: PhraseStats) -> Phrase:
     )
 
 
-def writers_words(bank: PartialBank, common: frozenset[str] = frozenset()) -> Specificity:
+def writers_words(
+    bank: PartialBank, common: frozenset[str] = frozenset(), words_of: Callable[[str], list[str]] | None = None
+) -> Specificity:
     """Words only one writer of a genre uses (供水 in a water company's report, 中医 in a 中医院's, 初二 in a teacher's
     summary): where a genre gathers the reports of several writers, what one of them alone names in the headings of
     its work parts, or says again and again, is its own line of work, which the others cannot sign. One writer is one
@@ -214,7 +218,9 @@ def writers_words(bank: PartialBank, common: frozenset[str] = frozenset()) -> Sp
         ]
         for document in bank.documents
     }
-    return Specificity.of(document_materials(bank), common, repeats=WRITERS_REPEATS, headings=headings)
+    return Specificity.of(
+        document_materials(bank), common, repeats=WRITERS_REPEATS, headings=headings, words_of=words_of
+    )
 
 
 def document_materials(bank: PartialBank) -> dict[str, list[str]]:
