@@ -73,7 +73,10 @@ def test_preamble_and_closing_are_parts(seed_outlines) -> None:
         ("县审计局2023年工作总结", "{单位}{年份}年工作总结"),
         ("2023年行风建设工作总结", "{单位}{年份}年行风建设工作总结"),
         ("区人力资源局关于2023年度区政协提案办理工作的总结", "{单位}关于{年份}年度区政协提案办理工作的总结"),
-        ("镇2023均衡发展工作总结", "{单位}{年份}均衡发展工作总结"),
+        # A title writes its year 2023年; one that dropped the 年 does not pass the slip on to every title drafter makes.
+        ("镇2023均衡发展工作总结", "{单位}{年份}年均衡发展工作总结"),
+        ("县统计局2023年度工作总结", "{单位}{年份}年度工作总结"),
+        ("2021-2025年发展规划执行情况总结", "{单位}{年份}-2025年发展规划执行情况总结"),
     ],
 )
 def test_title_pattern(title: str, pattern: str) -> None:

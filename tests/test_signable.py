@@ -301,3 +301,18 @@ def test_a_proper_name_without_an_administrative_suffix_makes_an_example(text: s
     from drafter.mining.tiers import tier_of
 
     assert (tier_of(text, "measure") == "范例") is named
+
+
+@pytest.mark.parametrize(
+    ("heading", "signable"),
+    [
+        ("强化责任，建立健全工作保障机制", True),
+        ("多措并举，保障入学机会平等", True),
+        ("图书总册数十万多，生均45册", False),  # one school's count
+        ("完成审计项目54个", False),
+    ],
+)
+def test_a_sub_heading_with_a_figure_is_one_units(heading: str, signable: bool) -> None:
+    from drafter.mining.reduce import _signable_heading
+
+    assert _signable_heading(heading) is signable

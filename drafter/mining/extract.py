@@ -75,6 +75,8 @@ def title_pattern(title: str) -> str:
     if not match:
         return "{单位}" + title if not title.startswith("{单位}") else title
     before, after = title[: match.start()], title[match.end() :]
+    if re.match(r"[\u4e00-\u9fff]", after) and not after.startswith("年"):
+        after = "年" + after  # a title writes its year 2025年: one that dropped the 年 (2015均衡发展…) slipped
     connector = "关于" if before.endswith("关于") else ""
     return "{单位}" + connector + "{年份}" + after
 

@@ -7,6 +7,7 @@ does not grow with the corpus.
 from __future__ import annotations
 
 import hashlib
+import re
 import statistics
 from collections import Counter
 from collections.abc import Callable
@@ -444,8 +445,9 @@ def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -
 
 def _signable_heading(text: str) -> bool:
     """A heading another unit can take as it stands (the wizard ticks and the skeleton shows it): no other unit's
-    name, no fact of one year (助推XX县破圈出屏, 深入开展主题教育 are one unit's, of one year)."""
-    return example_reason(text, "heading") is None
+    name, no fact of one year (助推XX县破圈出屏, 深入开展主题教育 are one unit's, of one year), no figure (生均45册 is
+    one unit's count)."""
+    return not re.search(r"\d", text) and example_reason(text, "heading") is None
 
 
 def _representative(bank: PartialBank) -> tuple[str, list[SectionSummary]]:
