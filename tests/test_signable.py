@@ -310,6 +310,10 @@ def test_a_proper_name_without_an_administrative_suffix_makes_an_example(text: s
         ("多措并举，保障入学机会平等", True),
         ("图书总册数十万多，生均45册", False),  # one school's count
         ("完成审计项目54个", False),
+        ("{年份}年工作总结", False),  # names the document, not what the part holds
+        ("{下一年份}年工作计划", True),  # a plan part's heading says what it holds
+        ("工作总结", False),
+        ("年度工作亮点", True),
     ],
 )
 def test_a_sub_heading_with_a_figure_is_one_units(heading: str, signable: bool) -> None:

@@ -443,11 +443,18 @@ def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -
     )
 
 
+# A heading that only names the report and its year (2025年工作总结 in the report of that title) says nothing of
+# what the part holds: the part is named by its role instead (a plan part's 2026年工作计划 does say what it holds).
+_REPORT_NAME_ONLY = re.compile(r"(?:\{[^}]*\}|\d{4})?年?度?(?:工作)?总结")
+
+
 def _signable_heading(text: str) -> bool:
     """A heading another unit can take as it stands (the wizard ticks and the skeleton shows it): no other unit's
     name, no fact of one year (助推XX县破圈出屏, 深入开展主题教育 are one unit's, of one year), no figure (生均45册 is
     one unit's count)."""
-    return not re.search(r"\d", text) and example_reason(text, "heading") is None
+    if re.search(r"\d", text) or _REPORT_NAME_ONLY.fullmatch(text):
+        return False
+    return example_reason(text, "heading") is None
 
 
 def _representative(bank: PartialBank) -> tuple[str, list[SectionSummary]]:
