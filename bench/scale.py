@@ -7,7 +7,6 @@ than the wall clock. Peak memory is the resident memory of the whole process tre
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import resource
@@ -22,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+
+from bench.run import tree_rss
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "2023年度工作总结汇编.txt"
@@ -85,25 +86,6 @@ def cold(
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return statistics.median(walls), min(cpus)
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
-        with contextlib.suppress(OSError, IndexError, ValueError):  # the process ended meanwhile
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * 4096
-        pending.extend(children.get(current, []))
-    return total
 
 
 def measured(
