@@ -321,10 +321,11 @@ class Phrase(StrictModel):
 class RegisterPhrase(StrictModel):
     """One of drafter's own sentences, with why any unit (of its family) can sign it."""
 
-    role: Literal["opening", "problem", "cause", "plan", "closing"]
+    role: Literal["opening", "measure", "problem", "cause", "plan", "closing"]
     text: str
     note: str
     family: Family | None = None  # only for units of this kind (their words differ)
+    report: Literal["个人总结"] | None = None  # only for this kind of report (a person's voice), never a unit's
     year: int | None = None  # only true of this year (with its source)
     source: str = ""
 
@@ -334,6 +335,7 @@ class RegisterHeading(StrictModel):
 
     text: str
     note: str
+    report: Literal["个人总结"] | None = None  # only for this kind of report, never a unit's
 
 
 class RegisterPhrases(StrictModel):

@@ -80,6 +80,26 @@ def test_common_phrases_are_signable_on_the_hand_labelled_sets(name: str, precis
         ("按月编发《桐江统计月报》，为科学决策提供数据支撑。", "measure", EXAMPLE, "刊物"),
         ("组织干部赴长三角地区开展精准招商，引进一批优质项目。", "measure", EXAMPLE, "去处"),
         ("严格执行《中华人民共和国统计法》，坚决防范统计造假。", "measure", COMMON, None),
+        # an instruction to others is a notice's voice, not a summary's (要…, 各单位要…, 在…上要…)
+        ("对性质严重、社会影响恶劣的乱收费行为，要依纪依法追究医院主要领导的责任。", "measure", EXAMPLE, "口吻"),
+        ("各乡镇要高度重视秸秆禁烧工作，切实落实属地管理责任。", "measure", EXAMPLE, "口吻"),
+        ("在班子配备上要充分考虑领导班子的知识、能力等实际需求。", "plan", EXAMPLE, "口吻"),
+        ("要求全院职工严格遵守各项规章制度，切实改进服务作风。", "measure", COMMON, None),
+        ("主要领导亲自抓、分管领导具体抓，形成了齐抓共管的工作格局。", "measure", COMMON, None),
+        # the level above the areas it names (a city's), which a county or a township cannot sign
+        ("督促各区（县）卫健委落实突发公共卫生事件报告制度，做到早发现、早报告。", "measure", EXAMPLE, "下级"),
+        ("指导各县（市、区）林业部门规范开展森林督查工作。", "measure", EXAMPLE, "下级"),
+        ("不断提高县区局领导班子文化层次和业务能力。", "plan", EXAMPLE, "下级"),
+        # one person's post
+        ("本人分管农业农村和应急管理工作，认真履行一岗双责。", "measure", EXAMPLE, "职务"),
+        ("一年来，我热爱教育事业，认真履行教师职责，较好地完成了各项教育教学任务。", "opening", EXAMPLE, "职务"),
+        ("认真履行护士岗位职责，严格执行查对制度，全年未发生护理差错。", "measure", EXAMPLE, "职务"),
+        ("所带班级期末统考成绩名列全年级前茅，学生综合素质明显提升。", "measure", EXAMPLE, "职务"),
+        # one unit's events: an opening ceremony, a first of its kind
+        ("文学艺术院揭牌、城区首家民宿投入运营等活动，新媒体都第一时间制作播出了短视频。", "measure", EXAMPLE, "节点"),
+        ("全县工业上楼项目实现“零的突破”，为产业转型升级打下基础。", "measure", EXAMPLE, "节点"),
+        # 加之 continues the sentence before
+        ("加之部分班子成员学习意识不强，知识更新不够及时。", "problem", EXAMPLE, "承接上文"),
         ("深化“放管服”改革，优化办事流程，提高服务效能和群众满意度。", "measure", COMMON, None),
     ],
 )
@@ -169,12 +189,18 @@ def register() -> RegisterPhrases:
 
 def test_register_has_six_to_eight_sentences_per_role_and_words_per_kind_of_unit() -> None:
     entries = register().phrases
-    for role in ("opening", "problem", "cause", "plan", "closing"):
-        general = [p for p in entries if p.role == role and p.family is None and p.year is None]
+    for role in ("opening", "measure", "problem", "cause", "plan", "closing"):
+        general = [p for p in entries if p.role == role and p.family is None and p.year is None and not p.report]
         assert 5 <= len(general) <= 8, role
     for family in ("机关", "乡镇", "医院", "学校", "企业"):
         assert {p.role for p in entries if p.family == family} >= {"opening", "problem", "plan", "closing"}, family
-    assert len(register().subheadings["plan"]) >= 5
+    # A person's summary speaks as 我 and names no post: it has sentences of its own for every part it borrows.
+    personal = [p for p in entries if p.report == "个人总结"]
+    assert {p.role for p in personal} >= {"opening", "problem", "cause", "plan", "closing"}
+    assert all("我" in p.text or p.role in ("problem", "cause", "plan") for p in personal)
+    plan_headings = register().subheadings["plan"]
+    assert len([h for h in plan_headings if not h.report]) >= 5
+    assert len([h for h in plan_headings if h.report == "个人总结"]) >= 3
 
 
 @pytest.mark.parametrize("entry", register().phrases, ids=lambda e: e.text[:12])

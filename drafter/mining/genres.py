@@ -20,7 +20,8 @@ GENERAL_GENRE = "通用"
 # document), and neither lend their parts to a unit's genre nor borrow a unit's (Genre.report names the kind).
 PERSONAL = "个人总结"
 GOVERNMENT_REPORT = "政府工作报告"
-# Headings must name a genre this often before they decide it (one stray word is not enough).
+# This many headings must name a genre before they decide it: one heading is one part of a unit's report (四、行风建设
+# 不断加强 in a hospital's year-end summary), however many of the genre's keywords it holds.
 HEADING_HITS = 2
 
 
@@ -89,7 +90,7 @@ def _match(
     if best is None and facts.unit_kind and (units_need_no_topic or not facts.topic):
         best = next((g for g in candidates if facts.unit_kind in g.units), None)
     if best is None and headings:
-        counts = {g.name: sum(len(keyword_hits(h, g.keywords)) for h in headings) for g in candidates}
+        counts = {g.name: sum(bool(keyword_hits(h, g.keywords)) for h in headings) for g in candidates}
         top = max(counts.values(), default=0)
         if top >= HEADING_HITS:
             best = next(g for g in candidates if counts[g.name] == top)

@@ -23,8 +23,8 @@ from drafter.mining.genres import GENERAL_GENRE, GOVERNMENT_REPORT, PERSONAL
 from drafter.mining.neutral import SegmentedOnce, Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_of_heading, role_rank
 from drafter.mining.sentences import fits_role, lead_in_only
-from drafter.mining.slots import normalise, slot_names
-from drafter.mining.tiers import COMMON, EXAMPLE, example_reason, tier_of
+from drafter.mining.slots import normalise, slot_names, slot_type
+from drafter.mining.tiers import COMMON, EXAMPLE, FIGURE_SLOTS, example_reason, names_own_line, tier_of
 from drafter.models import (
     Genre,
     Guidance,
@@ -42,7 +42,7 @@ from drafter.writing.unit import unit_kind
 
 STANDARD_ROLES: tuple[Role, ...] = ("opening", "measure", "problem", "plan", "closing")
 # Every genre offers drafter's register sentences of these roles after its own.
-FALLBACK_ROLES: tuple[PhraseRole, ...] = ("opening", "problem", "cause", "plan", "closing")
+FALLBACK_ROLES: tuple[PhraseRole, ...] = ("opening", "measure", "problem", "cause", "plan", "closing")
 # Another genre's phrase is lent only when this many other genres use it (so it carries no one genre's words).
 MIN_BORROWING_GENRES = 2
 PHRASE_ROLE_ORDER: tuple[str, ...] = (*ROLE_ORDER, "heading", "opener", "set_phrase")
@@ -53,6 +53,24 @@ MAX_CHILD_EXAMPLES = 10
 MAX_SOURCES = 10
 NEAR_DUPLICATE = 90  # rapidfuzz ratio at or above which two phrases are one
 SIMILAR_HEADING = 60  # headings this alike name the same section in two documents
+# Where a genre's writers share one line of work (schools teach, hospitals heal, townships govern), a word one of
+# them says this often, and no other, is its own line (中医 in a 中医院's report); a word said once may be any
+# such writer's (班额, 骨干教师 in a school's problems).
+WRITERS_REPEATS = 3
+# Where each writer has a line of work of its own (a bureau, a company's trade, a person's post), and in the work
+# parts of any genre (they name the work), a word one writer says even once, and no other (outside the corpus's
+# register), names a line narrower than the genre (管网 in a genre of companies, 人社 in one of bureaus, 汽修 in
+# one of schools): its sentences are 范例 unless several writers use them (the register fills the part).
+OWN_LINE_FAMILIES = frozenset({"机关", "企业"})
+# A 街道 governs a city's neighbourhoods (楼宇经济, 社区), a 乡 or a 镇 a rural area (农业, 村): townships of both
+# kinds in one genre do not share a line of work.
+URBAN, RURAL = frozenset({"街道"}), frozenset({"乡", "镇"})
+
+
+def _urban_and_rural(bank: PartialBank) -> bool:
+    """Whether the genre's writers include an urban township and a rural one."""
+    kinds = {unit_kind(document.unit) for document in bank.documents}
+    return bool(kinds & URBAN and kinds & RURAL)
 
 
 @dataclass
@@ -82,7 +100,8 @@ def reduce_buckets(
     # one of them uses are its own line of work.
     by_document = {title: texts for bank in units.values() for title, texts in document_materials(bank).items()}
     register_texts = [p.text for p in register.phrases] + [h.text for hs in register.subheadings.values() for h in hs]
-    common = Specificity.widely_used(list(by_document.values()), register_texts, words_of)
+    terms_of = with_unknown_terms(words_of)
+    common = Specificity.widely_used(list(by_document.values()), register_texts, terms_of)
     # For 通用, a genre's word is any word only its documents use that is not the register's; a document no genre
     # took is a genre of its own.
     by_genre_text = {
@@ -94,7 +113,7 @@ def reduce_buckets(
         by_genre_text |= {
             f"{GENERAL_GENRE}:{t}": texts for t, texts in document_materials(units[GENERAL_GENRE]).items()
         }
-    corpus_writers = Specificity.of(by_genre_text, common, repeats=1, words_of=words_of)
+    corpus_writers = Specificity.of(by_genre_text, common, repeats=1, words_of=terms_of)
     general_skeleton = _with_subheadings(_general_skeleton(general, units, specificity, corpus_writers), register)
     skeletons, banks = [], []
     own_banks: dict[str, dict[PhraseRole, list[Phrase]]] = {}
@@ -105,10 +124,17 @@ def reduce_buckets(
             continue
         if bank is None or not bank.count:
             continue
-        writers = writers_words(bank, common, words_of)
-        skeletons.append(_with_subheadings(_genre_skeleton(genre, bank, general_skeleton, writers), register))
+        lenient = writers_words(bank, common, terms_of, WRITERS_REPEATS)
+        strict = writers_words(bank, common, terms_of, 1)
+        own_lines = genre.family in OWN_LINE_FAMILIES or genre.report == PERSONAL or _urban_and_rural(bank)
+        writers = strict if own_lines else lenient
+        skeleton = _genre_skeleton(genre, bank, general_skeleton, writers)
+        skeletons.append(_with_subheadings(skeleton, register, genre.report))
+        own_line = _own_line(genre, bank, common)
         own_banks[genre.id] = {
-            role: _one_writers_as_examples(_selected(genre.id, role, stats, reviewed), writers)
+            role: _one_writers_as_examples(
+                _selected(genre.id, role, stats, reviewed), strict if role in WORK_ROLES else writers, own_line
+            )
             for role, stats in bank.phrases.items()
         }
     general_phrases = _general_bank(general.id, units, specificity, reviewed, corpus_writers)
@@ -116,7 +142,7 @@ def reduce_buckets(
     for genre in registry:
         if genre.id in own_banks:
             by_role = own_banks[genre.id]
-            borrowed = {} if genre.report else _borrowed(genre, by_role, lenders, register)
+            borrowed = _borrowed(genre, by_role, {} if genre.report else lenders, register)
             banks.append(PhraseBank(genre=genre.id, phrases=_ordered(by_role, borrowed)))
         elif genre.name == GENERAL_GENRE:
             borrowed = _borrowed(genre, general_phrases, {}, register)
@@ -205,12 +231,41 @@ def _phrase(genre_id: str, role: PhraseRole, stats: PhraseStats) -> Phrase:
     )
 
 
+def with_unknown_terms(words_of: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """Words of a text and, after them, the runs of characters the dictionary reads as no word (医共体, 首诊: a line
+    of work's terms are often missing from a general dictionary, and a term one writer alone uses is its own)."""
+
+    def terms(text: str) -> list[str]:
+        words = words_of(text)
+        runs, run = [], ""
+        for word in [*words, ""]:
+            if len(word) == 1 and _CJK.match(word) and word not in _NO_TERM_CHARS:
+                run += word
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = ""
+        return words + runs
+
+    return terms
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Characters that stand alone in ordinary text (的, 各, 新, 全): no part of a term.
+_NO_TERM_CHARS = frozenset(
+    "的地得了着过和与及或等各全本该我其新大小老中上下前后内外一二三四五六七八九十百千万多个项家有在对为将把被从向于以是也都又并而之所每两几此年月日次件人户元"
+)
+
+
 def writers_words(
-    bank: PartialBank, common: frozenset[str] = frozenset(), words_of: Callable[[str], list[str]] | None = None
+    bank: PartialBank,
+    common: frozenset[str] = frozenset(),
+    words_of: Callable[[str], list[str]] | None = None,
+    repeats: int = WRITERS_REPEATS,
 ) -> Specificity:
     """Words only one writer of a genre uses (供水 in a water company's report, 中医 in a 中医院's, 初二 in a teacher's
     summary): where a genre gathers the reports of several writers, what one of them alone names in the headings of
-    its work parts, or says again and again, is its own line of work, which the others cannot sign. One writer is one
+    its work parts, or says `repeats` times, is its own line of work, which the others cannot sign. One writer is one
     document here (a unit's archive of several years then shares its line of work across its documents); a genre of
     one document has no one to contrast with."""
     headings = {
@@ -219,9 +274,7 @@ def writers_words(
         ]
         for document in bank.documents
     }
-    return Specificity.of(
-        document_materials(bank), common, repeats=WRITERS_REPEATS, headings=headings, words_of=words_of
-    )
+    return Specificity.of(document_materials(bank), common, repeats=repeats, headings=headings, words_of=words_of)
 
 
 def document_materials(bank: PartialBank) -> dict[str, list[str]]:
@@ -238,11 +291,34 @@ def document_materials(bank: PartialBank) -> dict[str, list[str]]:
     return materials
 
 
-def _one_writers_as_examples(phrases: list[Phrase], writers: Specificity) -> list[Phrase]:
-    """A 常用语 seen in one document only that carries words only its writer uses is that writer's 范例."""
+def _own_line(genre: Genre, bank: PartialBank, common: frozenset[str]) -> Callable[[Phrase], bool]:
+    """Whether a phrase names the line of work of the unit that wrote it where the genre's words do not (统计 in a
+    genre of 人事 work written by a 统计局: a genre of one writer has no other writer to contrast with); in a person's
+    summary, whether it counts the work of the writer's post (全年组织防汛演练{数量}次: a person's figures are the
+    post's record, which a person in another post cannot sign)."""
+    genre_words = " ".join([*genre.keywords, genre.description])
+    unit_of = {document.title: document.unit for document in bank.documents}
+
+    def names(phrase: Phrase) -> bool:
+        if genre.report == PERSONAL and phrase.role in WORK_ROLES and FIGURE_SLOTS & set(map(slot_type, phrase.slots)):
+            return True
+        units = {unit_of.get(source.title, "") for source in phrase.sources}
+        return any(names_own_line(phrase.text, unit, genre_words, common) for unit in units)
+
+    return names
+
+
+def _one_writers_as_examples(
+    phrases: list[Phrase], writers: Specificity, own_line: Callable[[Phrase], bool] = lambda _: False
+) -> list[Phrase]:
+    """A 常用语 seen in one document only that carries words only its writer uses, or its unit's own line of work,
+    is that writer's 范例."""
     return [
         p.model_copy(update={"tier": EXAMPLE})
-        if p.tier == COMMON and p.documents < 2 and p.origin is None and not writers.neutral(p.text, None)
+        if p.tier == COMMON
+        and p.documents < 2
+        and p.origin is None
+        and (not writers.neutral(p.text, None) or own_line(p))
         else p
         for p in phrases
     ]
@@ -322,7 +398,7 @@ def _general_bank(
             if phrases[key].year is not None and (role, key) not in unassigned:
                 continue  # a sentence true of one year is never lent, not even to 通用
             if role in FALLBACK_ROLES and not used_widely:
-                continue  # one genre's problem or plan is its own (廉洁从审): drafter's register stands in
+                continue  # one genre's work, problem or plan is its own (廉洁从审): drafter's register stands in
             text = phrases[key].text
             if used_widely or (specificity.neutral(text, None) and writers.neutral(text, None)):
                 kept[key] = phrases[key]
@@ -340,8 +416,9 @@ def _borrowed(
 ) -> dict[PhraseRole, list[Phrase]]:
     """What a genre offers beyond its own phrases, for the parts every report has: another genre's 常用语
     only where two other genres or more use it (a phrase of one genre carries that genre's words: 廉洁从审 is
-    an audit bureau's, not a school's), then drafter's register sentences that fit the genre's kind of unit.
-    Nothing year-bound is ever borrowed."""
+    an audit bureau's, not a school's), then drafter's register sentences that fit the genre's kind of unit, or
+    its kind of report (a person's voice for 个人总结: a report borrows no unit's sentence). Nothing year-bound is
+    ever borrowed."""
     borrowed: dict[PhraseRole, list[Phrase]] = {}
     for role in FALLBACK_ROLES:
         have = {normalise(p.text) for p in own.get(role, [])}
@@ -354,7 +431,11 @@ def _borrowed(
                     used_by.setdefault(normalise(phrase.text), []).append(phrase)
         shared = [found[0] for found in used_by.values() if len(found) >= MIN_BORROWING_GENRES]
         shared.sort(key=lambda p: tuple(-g for g in p.generality()))
-        own_kind = [p for p in register.phrases if p.role == role and p.family in (None, genre.family)]
+        own_kind = [
+            p
+            for p in register.phrases
+            if p.role == role and p.family in (None, genre.family) and p.report == (genre.report or None)
+        ]
         candidates = shared + [_register_phrase(genre.id, p) for p in own_kind]
         chosen: list[Phrase] = []
         for candidate in candidates:
@@ -392,7 +473,6 @@ def _register_phrase(genre_id: str, entry: RegisterPhrase) -> Phrase:
 
 MATERIAL_HEADINGS, MATERIAL_PHRASES = 300, 50
 WORK_ROLES: tuple[Role, ...] = ("measure", "result")
-WRITERS_REPEATS = 3  # a word one writer says this often, and no other, is its line of work
 REPRESENTATIVE_SAMPLE = 50  # documents compared with each other to find the one that shows a genre best
 
 
@@ -518,6 +598,7 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton, writers:
     own = title_pattern(title)  # on a tie, the title of the document the skeleton follows
     own = own.removeprefix("{单位}") if genre.report == PERSONAL else own
     pattern = own if patterns.get(own) == best else next((p for p, c in patterns.items() if c == best), default)
+    pattern = own_level_as_slot(full_subject(pattern, genre.description))
     if genre.report == GOVERNMENT_REPORT:
         # At every level the report is titled 政府工作报告; the meeting and the speaker under it name the level.
         pattern = GOVERNMENT_REPORT
@@ -529,6 +610,32 @@ def _genre_skeleton(genre: Genre, bank: PartialBank, general: Skeleton, writers:
         parts=nodes,
         unit_kind=_unit_kind([document.unit for document in bank.documents]),
     )
+
+
+# The subject of a title: what stands between its year and 工作总结 (…{年份}年度区政协提案办理工作的总结).
+_TITLE_SUBJECT = re.compile(r"(?<=\{年份\}年)(度?)([\u4e00-\u9fff{}]+?)(?=工作(?:的)?总结$)")
+_DESCRIBED_SUBJECT = re.compile(r"^([\u4e00-\u9fff]+?)工作总结$")
+# A level's body in a title (区政协, 县人大, 市委) after the year: the writer's own level, which another writer's is not.
+_LEVEL_BODY = re.compile(r"(?:(?<=年度)|(?<=[年的}]))[省市县区](?=政协|人大|人民政府|政府|党委|委员会|委)")
+
+
+def full_subject(pattern: str, description: str) -> str:
+    """A title pattern naming its subject in full as the genre's description names it (均衡发展 -> 义务教育均衡发展,
+    where the genre is described as 义务教育均衡发展工作总结): a writer who shortened it wrote for readers who knew."""
+    described = _DESCRIBED_SUBJECT.match(description)
+    match = _TITLE_SUBJECT.search(pattern)
+    if not described or not match:
+        return pattern
+    full, short = described.group(1), match.group(2)
+    if full != short and full.endswith(short):
+        return pattern[: match.start(2)] + full + pattern[match.end(2) :]
+    return pattern
+
+
+def own_level_as_slot(pattern: str) -> str:
+    """A title pattern whose level's body is a slot the writer's own level fills ({年份}年度区政协提案… ->
+    {年份}年度{本级}政协提案…: a county's bureau answers to the county's 政协)."""
+    return _LEVEL_BODY.sub("{本级}", pattern)
 
 
 def _shared_by_writers(nodes: list[SkeletonNode], bank: PartialBank, writers: Specificity) -> list[SkeletonNode]:
@@ -566,13 +673,17 @@ def _shared_by_writers(nodes: list[SkeletonNode], bank: PartialBank, writers: Sp
     return [*neutral[:position], work, *neutral[position:]]
 
 
-def _with_subheadings(skeleton: Skeleton, register: RegisterPhrases) -> Skeleton:
-    """A skeleton whose parts the corpus gives no sub-headings for get drafter's own (the plan part)."""
+def _with_subheadings(skeleton: Skeleton, register: RegisterPhrases, report: str | None = None) -> Skeleton:
+    """A skeleton whose plan part the corpus gives no sub-headings for gets drafter's own, in the voice of the
+    report's writer (a unit's, a person's; none written for a 政府工作报告). Only the first plan part: a second
+    one is a topic of its own (加强政府自身建设), which the plan's sub-headings do not fit."""
     parts = []
+    planned = False
     for part in skeleton.parts:
-        offered = register.subheadings.get(part.role, []) if part.role == "plan" else []
-        if offered and not part.example_children:
+        offered = [h for h in register.subheadings.get("plan", []) if h.report == (report or None)]
+        if part.role == "plan" and not planned and offered and not part.example_children:
             part = part.model_copy(update={"example_children": [h.text for h in offered]})
+        planned = planned or part.role == "plan"
         parts.append(part)
     return skeleton.model_copy(update={"parts": parts})
 

@@ -119,7 +119,9 @@ _ANY_DESTINATION = frozenset(
 _ANY_DESTINATION_START = ("各", "先进", "发达", "外", "兄弟", "周边", "基层", "一线", "有关", "相关")
 # Projects are built in numbered phases (平台一期上线, 二期工程): a phase is one project's.
 # A building's or a project's milestone (教学楼投入使用, 厂房竣工): one unit's own project, not a sentence to lend.
-_MILESTONE = re.compile(r"投入使用|竣工|开工建设|建成投产|主体封顶|主体施工")
+_MILESTONE = re.compile(
+    r"投入使用|投入运营|正式运营|竣工|开工建设|建成投产|主体封顶|主体施工|揭牌|挂牌成立|零的突破|首家"
+)
 _PROJECT_PHASE = re.compile(r"[一二三四五六七八九十]期(?=工程|项目|上线|建成|完工|投产|投入|开工)")
 # 平安青山, 健康临川: a national campaign's name made a place's own (平安中国, 平安校园 are anyone's).
 _LOCAL_BRAND = re.compile(r"(?:平安|健康|美丽|幸福|数字|法治|智慧|清廉)([\u4e00-\u9fff]{2})(?=建设|[，。、]|作出|的)")
@@ -193,7 +195,7 @@ _MOMENT = re.compile(
 _LITERAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Words that point back to what came before: the sentence cannot stand alone.
 _POINTS_BACK = re.compile(
-    r"^(?:对此|为此|因此|此外|这些|这一|这是|此项|该|上述|以上|其中|其|他们|她们|它们|对于这些|与此同时)"
+    r"^(?:对此|为此|因此|此外|这些|这一|这是|此项|该|上述|以上|其中|其|他们|她们|它们|对于这些|与此同时|加之|再加上|再者)"
 )
 # 此类事故, 上述问题: what they are is said in the sentence before.
 _REFERS_BACK = re.compile(r"此类|上述|前述")
@@ -201,6 +203,46 @@ _REFERS_BACK = re.compile(r"此类|上述|前述")
 _LEAD_AND_ITEM = re.compile(r"：(?:[一二三四五六七八九十]是|首先|第一|[（(][一二三四五六七八九十\d][）)]|\d[.、])")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
 _SENTENCE_END = "。！？"
+# A summary says what was done; a clause that opens on the modal 要 (要依纪依法追究……, 在班子配备上要充分考虑……,
+# 各单位要……) tells others what to do: a notice's or a speech's voice, or a higher body's instruction quoted into a
+# report.
+_INSTRUCTION = re.compile(
+    r"(?:^|[，；：])(?:在[^，；：。]{1,16}[上中]|各[^，；：。]{1,10}?)?要(?![求点素闻件害事务紧么是])"
+)
+# Subordinate areas named by their levels (各区（县）, 县（市、区）, 县区局): written from the level above them, a city's;
+# a county or a township cannot sign it.
+_LEVEL_ABOVE = re.compile(r"[县区][（(][县区市、]{1,5}[)）]|县区|区县")
+# A person's post (本人分管……, 我担任……, 履行教师职责): one writer's duties, which a person in another post cannot sign.
+_POSTS = "教师|班主任|护士|医生|医师|会计|出纳|文秘|秘书|辅导员|驾驶员|局长|科长|股长|主任|校长|院长|镇长|乡长|书记|站长|所长|馆长"
+_OWN_POST = re.compile(
+    rf"(?:本人|我)(?:主要)?(?:分管|担任|主持|协管|兼任|任)|履行(?:好)?(?:{_POSTS})(?:的)?(?:岗位)?职责|所(?:任|带|教)(?:的)?班级"
+)
+
+
+# A unit's name is its place, its line of work and its kind (市统计局, 区城市更新和土地整备局): the line of work is
+# what remains once the place (up to its level) and the kind are taken off.
+_UNIT_PLACE = re.compile(r"^[^省市县区]{0,8}[省市县区](?![域级])")
+_UNIT_KIND = re.compile(
+    r"(?:人民医院|医院|卫生院|委员会|委|局|中心|办公室|办事处|办|所|站|馆|有限公司|公司|集团|学校|中学|小学)$"
+)
+
+
+def lines_of_work(unit: str) -> list[str]:
+    """The lines of work a unit's name says: 市统计局 -> [统计], 区城市更新和土地整备局 -> [城市更新, 土地整备]; none
+    for a unit named by its place and kind alone (XX乡, 县人民医院)."""
+    rest = _UNIT_KIND.sub("", _UNIT_PLACE.sub("", unit.strip()))
+    parts = re.split(r"[和与及、]", rest)
+    return [part for part in parts if len(part) >= 2 and _CJK_CHAR.match(part) and not part.startswith("第")]
+
+
+def names_own_line(text: str, unit: str, genre_words: str, common: frozenset[str] = frozenset()) -> str | None:
+    """The line of work of the writer's unit that the sentence names, when the genre's words do not name it (统计 in
+    a genre of 人事 work written by a 统计局): one writer's line, narrower than the genre. A word the corpus's units
+    use widely (`common`: 发展 of a 发展和改革委员会) names no line."""
+    lines = lines_of_work(unit)
+    if any(line in common for line in lines):
+        return None
+    return next((line for line in lines if line in text and line not in genre_words), None)
 
 
 def tier_of(text: str, role: str, year: int | None = None) -> Tier:
@@ -213,7 +255,28 @@ def example_reason(text: str, role: str, year: int | None = None) -> str | None:
     """Why a phrase is only a 范例 (None: it is a 常用语), in the words a reviewer reads."""
     if year is not None:
         return f"只适用于{year}年（含有与年份绑定的提法）"
-    return _dated(text) or _named(text) or _incomplete(text, role) or _uncertain(text, role) or _proofreading(text)
+    return (
+        _dated(text)
+        or _named(text)
+        or _standpoint(text, role)
+        or _incomplete(text, role)
+        or _uncertain(text, role)
+        or _proofreading(text)
+    )
+
+
+def _standpoint(text: str, role: str) -> str | None:
+    """Written from a standpoint another writer does not share: an instruction to others, the level above the
+    areas it names, one person's post."""
+    if role in SENTENCE_ROLES and _INSTRUCTION.search(text):
+        return "是要求或指示的口吻（要……），不是总结的写法"
+    level = _LEVEL_ABOVE.search(text)
+    if level:
+        return f"以上级的口吻列举下级（{level.group(0)}），别的层级签不了"
+    post = _OWN_POST.search(text)
+    if post:
+        return f"写的是某个人的职务分工（{post.group(0)}）"
+    return None
 
 
 def names_another_unit(text: str) -> str | None:

@@ -33,6 +33,7 @@ from drafter.bank.search import Bank, BankView
 from drafter.bank.store import dump_yaml, load_yaml_model
 from drafter.errors import UserError
 from drafter.files import write_atomic
+from drafter.mining.genres import PERSONAL
 from drafter.mining.slots import SLOT, fill_slots, slot_names
 from drafter.models import (
     CHECKLIST_STATUSES,
@@ -293,7 +294,9 @@ class DraftCore:
             self.last_figures = last_year_figures(self.last_year)
         self.phrases = self.library.load_phrases(genre)
         general = self.library.genre(None)  # 通用
-        self.general_phrases = self.phrases if general.id == genre.id else self.library.load_phrases(general)
+        # A person's summary has no fallback in the units' general bank: its sentences are in a unit's voice.
+        own_only = general.id == genre.id or genre.report == PERSONAL
+        self.general_phrases = self.phrases if own_only else self.library.load_phrases(general)
 
     def set_genre(self, query: str) -> None:
         """Choose the genre (by id or name) and match the sections written so far to its skeleton."""
@@ -630,13 +633,14 @@ class DraftCore:
         """A phrase of the general bank as this genre reads it. Year-end summaries review the year they are
         written in ({年份}) and plan the next ({下一年份}); a 政府工作报告 is delivered early in the year it plans,
         so there the year reviewed is {上一年份} and the plan's is {年份}. A sentence true of one year only is
-        not lent to it (None)."""
+        not lent to it (None), nor one a unit wrote (a government speaks for its whole area: a 卫生院's 医共体建设 is
+        one unit's line of work): drafter's register sentences only."""
         from drafter.mining.genres import GOVERNMENT_REPORT
         from drafter.mining.slots import shift_years
 
         if self.genre is None or self.genre.report != GOVERNMENT_REPORT:
             return phrase
-        if phrase.year is not None:
+        if phrase.year is not None or phrase.origin != "register":
             return None
         text = shift_years(phrase.text, -1)
         return phrase if text == phrase.text else phrase.model_copy(update={"text": text, "slots": slot_names(text)})

@@ -33,6 +33,7 @@ from drafter.output.render.text import (
     LENGTH_HINT,
     OPENING_HINT,
     OTHERS_EXAMPLE,
+    PART_HINTS,
     SPEAKER_HINT,
     render,
     title_from_pattern,
@@ -159,6 +160,7 @@ def skeleton_blocks(
     values = {"单位": org or "", **year_values(year)}
     spans = _section_spans(skeleton)
     number = 0
+    register_shown: set[str] = set()
     for part in skeleton.parts:
         if part.role == "opening":
             blocks.append(Block("hint", render(OPENING_HINT, length=round_length(part.guidance.length or 200))))
@@ -172,13 +174,17 @@ def skeleton_blocks(
                 children = "；".join(as_placeholders(c) for c in part.example_children[:CHILD_EXAMPLES])
                 blocks.append(Block("hint", render(CHILDREN_HINT, children=children)))
         known = {k: v for k, v in values.items() if v}
-        for phrase in examples(part, phrases, spans, year):
+        shown = examples(part, phrases, spans, year, frozenset(register_shown))
+        register_shown |= {p.text for p in shown if p.origin == "register"}
+        if part.role in PART_HINTS and not any(p.origin != "register" for p in shown):
+            blocks.append(Block("hint", PART_HINTS[part.role]))
+        for phrase in shown:
             text = as_placeholders(in_own_words(fill_slots(phrase.text, known), org))
             blocks.append(Block("hint", render(EXAMPLE, text=text)))
-        shown = part_example(part, phrases, spans, year)
-        if shown is not None:
-            source = source_name(shown)
-            blocks.append(Block("hint", render(OTHERS_EXAMPLE, text=as_placeholders(shown.text), source=source)))
+        other = part_example(part, phrases, spans, year)
+        if other is not None:
+            source = source_name(other)
+            blocks.append(Block("hint", render(OTHERS_EXAMPLE, text=as_placeholders(other.text), source=source)))
     if signer is not None:
         blocks.append(Block("signature", org or f"【{signer}】"))
         blocks.append(Block("date", "【××××年×月×日】"))
@@ -263,10 +269,17 @@ def _of_part(part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[in
 
 
 def examples(
-    part: SkeletonNode, phrases: list[Phrase], spans: dict[str, list[int]] | None = None, year: int | None = None
+    part: SkeletonNode,
+    phrases: list[Phrase],
+    spans: dict[str, list[int]] | None = None,
+    year: int | None = None,
+    shown: frozenset[str] = frozenset(),
 ) -> list[Phrase]:
-    """One or two example sentences for a part: 常用语 only, of this part, true of the report's year."""
-    return [p for p in _of_part(part, phrases, spans or {}, year) if p.tier == "常用语"][:EXAMPLES_PER_PART]
+    """One or two example sentences for a part: 常用语 only, of this part, true of the report's year; drafter's
+    register sentences other parts `shown` already are not shown again."""
+    found = _of_part(part, phrases, spans or {}, year)
+    fresh = [p for p in found if p.tier == "常用语" and not (p.origin == "register" and p.text in shown)]
+    return fresh[:EXAMPLES_PER_PART]
 
 
 def part_example(

@@ -24,6 +24,16 @@ GUIDANCE = (
 EXAMPLE = "【参考例句】{{ text }}"
 OTHERS_EXAMPLE = "【范例】{{ text }}（参考：《{{ source }}》，其他单位的写法，不能照搬）"
 CHILDREN_HINT = "【可参考的小标题】{{ children }}"
+# A part whose documents give no sentence another unit can take: how such a part is written, instead of nothing.
+_WORK_HINT = (
+    "【写作提示】同类总结中这一部分没有可以照用的句子（各单位写的都是自己的事）：先写做了什么、怎么做的，"
+    "再写成效（数字、同比、排名），用本单位自己的事实。"
+)
+PART_HINTS = {
+    "measure": _WORK_HINT,
+    "result": _WORK_HINT,
+    "case": "【写作提示】典型案例写本单位一两个具体事例，每例一段：时间、对象、做法和结果；不能照搬其他单位的事例。",
+}
 OPENING_HINT = "【写作提示】开头导语：概述一年来的总体情况和指导思想，约{{ length }}字。"
 CLOSING_HINT = "【写作提示】结尾：表明今后的努力方向和决心，约{{ length }}字。"
 # A report delivered at a meeting names the meeting and the speaker under its title (no 落款 at the end).
@@ -70,4 +80,9 @@ def render(template: str, **values: Any) -> str:
 def title_from_pattern(pattern: str, org: str | None, year: int | None) -> str:
     """县审计局 + 2024 + {单位}{年份}年工作总结 -> 县审计局2024年工作总结; placeholders when unknown. The pattern
     is data (mined from a corpus): its slots are filled, nothing in it is evaluated."""
-    return fill_slots(pattern, {"单位": org or "【单位名称】", "年份": str(year) if year else "【年份】"})
+    from drafter.writing.unit import unit_level
+
+    level = unit_level(org) or "【本级】"  # a title's 区政协 is the writer's own level's (县政协 for a county's bureau)
+    return fill_slots(
+        pattern, {"单位": org or "【单位名称】", "年份": str(year) if year else "【年份】", "本级": level}
+    )
