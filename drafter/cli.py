@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, NoReturn
 import click
 
 from drafter.errors import ExitStatus, UserError, stop_cleanly
+from drafter.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from drafter.mining.run import MineSummary
@@ -31,20 +32,20 @@ RULES = click.option(
 
 # Click writes these words itself; the help a clerk reads is all Chinese.
 _CLICK_WORDS = [
-    (re.compile(r"\[OPTIONS\]"), "[选项]"),
-    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "命令 [参数]..."),
-    (re.compile(r"\bDOCX_FILE\b"), "文稿"),
-    (re.compile(r"\bPATHS\b"), "文件或目录"),
-    (re.compile(r"\bGENRE\b"), "文种"),
-    (re.compile(r"\bANSWERS\b"), "答案文件"),
-    (re.compile(r"\bID\b"), "编号"),
-    (re.compile(r"\bINTEGER RANGE\b|\bINTEGER\b"), "整数"),
-    (re.compile(r"\bDIRECTORY\b"), "目录"),
-    (re.compile(r"\bFILE\b"), "文件"),
-    (re.compile(r"\bTEXT\b"), "文字"),
-    (re.compile(r"\[default: ([^\]]*)\]"), r"[默认：\1]"),
-    (re.compile(r"\[required\]"), "[必填]"),
-    (re.compile(r"(\d+)<=x<=(\d+)"), r"\1–\2"),
+    (lazy_compile(r"\[OPTIONS\]"), "[选项]"),
+    (lazy_compile(r"COMMAND \[ARGS\]\.\.\."), "命令 [参数]..."),
+    (lazy_compile(r"\bDOCX_FILE\b"), "文稿"),
+    (lazy_compile(r"\bPATHS\b"), "文件或目录"),
+    (lazy_compile(r"\bGENRE\b"), "文种"),
+    (lazy_compile(r"\bANSWERS\b"), "答案文件"),
+    (lazy_compile(r"\bID\b"), "编号"),
+    (lazy_compile(r"\bINTEGER RANGE\b|\bINTEGER\b"), "整数"),
+    (lazy_compile(r"\bDIRECTORY\b"), "目录"),
+    (lazy_compile(r"\bFILE\b"), "文件"),
+    (lazy_compile(r"\bTEXT\b"), "文字"),
+    (lazy_compile(r"\[default: ([^\]]*)\]"), r"[默认：\1]"),
+    (lazy_compile(r"\[required\]"), "[必填]"),
+    (lazy_compile(r"(\d+)<=x<=(\d+)"), r"\1–\2"),
 ]
 
 
@@ -107,7 +108,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
 
 _NO_LINE_START = set("，。、；：？！）】》」』”’…—")
 _NO_LINE_END = set("（【《「『“‘")
-_TOKEN = re.compile(r"[A-Za-z0-9_\-./:=<>\[\]@#$%*+`'\"|]+|\s+|.")
+_TOKEN = lazy_compile(r"[A-Za-z0-9_\-./:=<>\[\]@#$%*+`'\"|]+|\s+|.")
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
@@ -861,11 +862,11 @@ def _param_name(param: click.Parameter | None) -> str:
 
 
 _BAD_VALUE = (
-    (re.compile(r"(?:File|Path|Directory) '(.+)' does not exist"), "{0} 不存在"),
-    (re.compile(r"(?:File|Path) '(.+)' is a directory"), "{0} 是目录，需要一个文件"),
-    (re.compile(r"'(.+)' is not one of (.+?)\.?$"), "“{0}”不是可选的值（可选：{1}）"),
-    (re.compile(r"'(.+)' is not a valid integer"), "“{0}”不是整数"),
-    (re.compile(r"(.+) is not in the range (.+?)\.?$"), "{0} 超出范围 {1}"),
+    (lazy_compile(r"(?:File|Path|Directory) '(.+)' does not exist"), "{0} 不存在"),
+    (lazy_compile(r"(?:File|Path) '(.+)' is a directory"), "{0} 是目录，需要一个文件"),
+    (lazy_compile(r"'(.+)' is not one of (.+?)\.?$"), "“{0}”不是可选的值（可选：{1}）"),
+    (lazy_compile(r"'(.+)' is not a valid integer"), "“{0}”不是整数"),
+    (lazy_compile(r"(.+) is not in the range (.+?)\.?$"), "{0} 超出范围 {1}"),
 )
 
 
@@ -879,10 +880,10 @@ def _bad_value(message: str) -> str:
 
 
 _USAGE_WORDS = (
-    (re.compile(r"No such command '(.+)'"), "没有命令“{0}”"),
-    (re.compile(r"Option '(.+)' requires an argument"), "选项 {0} 后面缺少值"),
-    (re.compile(r"Option '(.+)' does not take a value"), "选项 {0} 不带值"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "多余的参数：{0}"),
+    (lazy_compile(r"No such command '(.+)'"), "没有命令“{0}”"),
+    (lazy_compile(r"Option '(.+)' requires an argument"), "选项 {0} 后面缺少值"),
+    (lazy_compile(r"Option '(.+)' does not take a value"), "选项 {0} 不带值"),
+    (lazy_compile(r"Got unexpected extra arguments? \((.+)\)"), "多余的参数：{0}"),
 )
 
 

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from drafter.lazy import lazy_compile
+
 
 class StrictModel(BaseModel):
     """A model that rejects unknown keys."""
@@ -364,10 +366,10 @@ class GenreCounts(StrictModel):
 
 
 # The files mining writes in a templates directory, as relative paths: nothing else may be listed, moved or deleted.
-MINED_FILE = re.compile(
+MINED_FILE = lazy_compile(
     r"^(?:manifest\.yaml|skeletons/[a-z0-9][a-z0-9_-]{0,63}\.yaml|phrases/[a-z0-9][a-z0-9_-]{0,63}\.jsonl)$"
 )
-JOURNAL_FILE = re.compile(rf"^(?:genres\.yaml|{MINED_FILE.pattern[4:-2]})$")
+JOURNAL_FILE = lazy_compile(rf"^(?:genres\.yaml|{MINED_FILE.pattern[4:-2]})$")
 # The staging folders mining makes: .mine-staging-<pid>-<random>.
 STAGING_NAME = r"^\.mine-staging-[0-9]{1,10}-[a-z0-9_]{4,32}$"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from drafter.bank.templates import (
     open_bank,
     resolve_templates,
 )
+from drafter.lazy import lazy_compile
 from drafter.models import Phrase
 
 EXAMPLE = "范例"
@@ -74,7 +74,7 @@ def genre_names(templates_option: Path | None) -> dict[str, str]:
 
 # A person named in a report's title: a redacted name (王某某), or the name after a post and before the year
 # (局长张三2024年度述职报告). A 范例's source names the report, never the person.
-_PERSON_IN_TITLE = re.compile(r"[\u4e00-\u9fff]某某|(?<=[长记任员师])[\u4e00-\u9fff]{2,3}(?=(?:19|20)\d{2}年)")
+_PERSON_IN_TITLE = lazy_compile(r"[\u4e00-\u9fff]某某|(?<=[长记任员师])[\u4e00-\u9fff]{2,3}(?=(?:19|20)\d{2}年)")
 
 
 def source_name(phrase: Phrase) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.bank.store import load_yaml_model
+from drafter.lazy import lazy_compile
 from drafter.models import DatedFacts, PlanPeriod
 from drafter.reading.numerals import cn_to_int
 from drafter.resources import bundled
@@ -24,8 +25,8 @@ DATED_PATH = "corpus/dated.yaml"
 PLAN_YEARS = 5
 # A phase word belongs to the plan named before it in the same sentence, at most this far back.
 PLAN_REACH = 30
-_NUMBER = re.compile(r"(\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
-_SENTENCE_END = re.compile(r"[。！？]")
+_NUMBER = lazy_compile(r"(\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
+_SENTENCE_END = lazy_compile(r"[。！？]")
 
 
 @dataclass(frozen=True)

@@ -14,36 +14,36 @@ would come back as 组织实施部门12个; it is asked inside its own sentence 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from drafter.lazy import lazy_compile
 from drafter.mining.slots import SLOT, slot_type
 from drafter.models import KeyFigure, Phrase
 
 FIGURE_SLOTS = frozenset({"数量", "金额", "百分比"})
 # The unit a figure is counted in, right after its slot ({金额}万元 -> 万元).
-FIGURE_UNIT = re.compile(
+FIGURE_UNIT = lazy_compile(
     r"^(?:余|多)?(?:万元|亿元|元|万人次|万人|人次|个百分点|个月|大类|类|个|人|件|项|家|户|次|篇|名|场|所|亩|吨|公里|"
     r"条|份|起|期|批|%|％|万|亿)"
 )
 MAX_FIGURES = 8
 KEY_LABEL_MIN = 4
-_CLAUSE_BREAK = re.compile(r"[，。；：、！？（）()“”《》\s]|\{[^}]*\}|\d+(?:\.\d+)?(?:年度|年|月份|月|日)?")
+_CLAUSE_BREAK = lazy_compile(r"[，。；：、！？（）()“”《》\s]|\{[^}]*\}|\d+(?:\.\d+)?(?:年度|年|月份|月|日)?")
 # Words that open a clause before what is counted: time, scope, "in total", "already" (longest first).
-_OPENERS = re.compile(
+_OPENERS = lazy_compile(
     r"^(?:截至目前|截止目前|截至年底|今年以来|全年共|全年|今年|本年度|年内|目前|累计|共计|总计|合计|共|已经|已|"
     r"其中|先后|全[省市县区乡镇村局院校]|我[省市县区乡镇村局院校委]|本[省市县区乡镇村局院校])"
 )
 # Words that join what is counted to its number (…达, …为, …约).
-_JOINERS = re.compile(r"(?:达到|达|为|约|近|超过|超|逾|了|共|累计|合计|总计)$")
-_SENTENCE_BREAK = re.compile(r"[。；！？]")
-_AFTER_SLOT = re.compile(r"^(?:年度|年|月份|月|日)")
+_JOINERS = lazy_compile(r"(?:达到|达|为|约|近|超过|超|逾|了|共|累计|合计|总计)$")
+_SENTENCE_BREAK = lazy_compile(r"[。；！？]")
+_AFTER_SLOT = lazy_compile(r"^(?:年度|年|月份|月|日)")
 # A label that counts a part or an aspect of what the clause before it names (…项目，涉及资金{金额}万元).
-_REFERS_BACK = re.compile(r"^(?:涉及|包括|包含|其中|占|含)")
-_NOT_A_LABEL = re.compile(r"(?:等|方面|类|其中|以上|以下|XX)$|\d|XX")
+_REFERS_BACK = lazy_compile(r"^(?:涉及|包括|包含|其中|占|含)")
+_NOT_A_LABEL = lazy_compile(r"(?:等|方面|类|其中|以上|以下|XX)$|\d|XX")
 # An honour is named by whoever confers it (被评为亳州教坛新星, 荣获XX市优秀教师): its title is that place's own.
-_HONOUR = re.compile(r"被评为|评为|荣获|获评|获得")
+_HONOUR = lazy_compile(r"被评为|评为|荣获|获评|获得")
 
 
 @dataclass(frozen=True)

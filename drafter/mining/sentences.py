@@ -7,55 +7,55 @@ sentence is. The cues below are the register's own: figures and 完成/达到/�
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from drafter.lazy import lazy_compile
 from drafter.models import Role
 
 # A figure of achieved work: Arabic digits or a redacted XX before a measure word, or a percentage.
 # Chinese numerals mostly name things (八项规定, “三张清单”, 第二人民医院), so they are not figures here.
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     r"(?:\d|XX)(?:\.\d+)?\s*"
     r"(?:%|％|个|人|件|次|项|家|户|万|亿|余|多|名|元|栋|平方米|公顷|亩|篇|条|场|期|所|批|类|天|小时|倍|册|部|份|场次|人次|"
     r"位|座|处|台|套|公里|千米|米|吨|斤|公斤|张|面|起|宗|轮|支|本|课时|学时|分)"
 )
-_RESULT_WORDS = re.compile(
+_RESULT_WORDS = lazy_compile(
     r"已(?:完成|全部|累计|实现|建成|开工|投产|立项|注册|进场|装修|办理|发放|解决|整改)|完成(?:了)?[^，。；]{0,20}?(?:任务|目标|工作|项目)|"
     r"达到|达\d|同比|增长|下降\d|提升了|提高了|增强了|实现了|取得(?:了)?[^，。；]{0,6}(?:成效|成绩|进展|突破|成果)|"
     r"获得|荣获|获评|被评为|排名|位居|位列|好评|认可|表彰|称号|零的突破|圆满完成|顺利完成|全部完成|成功|"
     r"累计|共计|合计|惠及|覆盖率|完成率|满意度达|大大提升|明显提升|显著提升|稳步增长|良好|做到了|^(?:[一二三四五六七八九十]+是)?(?:完成|实现|建成)"
 )
 # 将 alone also marks an object (将补助款发放到……): only 将 before an adverb announces a plan.
-_PLAN_START = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:力争|计划|拟|下一步|明年|今后|争取|预计)")
-_PLAN_WORDS = re.compile(
+_PLAN_START = lazy_compile(r"^(?:[一二三四五六七八九十]+是)?(?:力争|计划|拟|下一步|明年|今后|争取|预计)")
+_PLAN_WORDS = lazy_compile(
     r"力争|下一步|明年|来年|新的一年|今后(?:一个时期)?|将(?:进一步|继续|持续|全力|着力|紧紧|以|坚持|深入|加快|大力)"
 )
 # Admissions of a shortcoming; 补短板、克服不足、破解瓶颈 are measures, so the word must not follow a remedy.
-_PROBLEM_WORDS = re.compile(
+_PROBLEM_WORDS = lazy_compile(
     r"(?<!补)(?<!补齐)(?<!弥补)(?<!克服)(?<!解决)(?<!破解)(?<!针对)"
     r"(?:不够|有待|不足|短板|薄弱|滞后|欠缺|尚未|仍(?:然)?存在|还存在|差距|不强|不高|不到位|不平衡|"
     r"较少|偏少|偏低|较低|较弱|难度(?:较|很)?大|不力|不深|不实|挫伤)"
 )
 # In a section about the year's work only the plainest admissions count (困难、问题 there are what was overcome).
-_WORK_PROBLEM_WORDS = re.compile(
+_WORK_PROBLEM_WORDS = lazy_compile(
     r"(?<!补)(?<!补齐)(?<!弥补)(?<!克服)(?<!补强)(?:有待|不够|短板|薄弱|欠缺|仍(?:然)?存在|还存在|差距较大)"
 )
-_CAUSE_WORDS = re.compile(r"由于|原因|导致|造成|究其|归根|一方面|另一方面|受[^，。；]{1,12}影响")
+_CAUSE_WORDS = lazy_compile(r"由于|原因|导致|造成|究其|归根|一方面|另一方面|受[^，。；]{1,12}影响")
 # A sentence presents a case by where it stands and how it opens, not by the word 典型 (选树先进典型, 通报典型案例
 # are measures): 如，……/例如：……, 以……为例, 典型案例：……, a numbered 1.关于…… (a proposal handled), or a sentence that
 # starts with the case itself: a village or community named as its subject (XX村探索……, 如XX社区……).
-_CASE_START = re.compile(
+_CASE_START = lazy_compile(
     r"^(?:如|例如|比如|譬如|又如|再如)[，,：:]|^以[^，。；]{2,30}为例|^典型(?:案例|事例|做法|经验)?[一二三四五六七八九十0-9]*[：:]"
     r"|^[0-9]+\.关于"
 )
-_NAMED_SUBJECT = re.compile(
+_NAMED_SUBJECT = lazy_compile(
     r"^(?:如|例如|比如)?(?P<name>XX|[\u4e00-\u9fff]{2,4}?)(?:村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|级|集体|委|组))"
 )
-_CLOSING_WORDS = re.compile(
+_CLOSING_WORDS = lazy_compile(
     r"今后|新的一年|展望|站在新的起点|任重道远|再创佳绩|新台阶|新篇章|新成绩|新贡献|奋力谱写|让我们"
 )
 # 现将……总结如下： alone: the opening's last words, which hand over to the parts; it says nothing of the year.
-_LEAD_IN_ONLY = re.compile(
+_LEAD_IN_ONLY = lazy_compile(
     r"^(?:现|特|兹)将[^。！？]{0,40}?(?:总结|报告|汇报|述职)如下[：:。，,]?(?:请予[^。]{0,20}[。.])?$"
 )
 
@@ -82,12 +82,14 @@ def sentence_role(sentence: str, section: Role) -> Role:
 # A report without a closing of its own ends its plan with one: a look ahead from the whole unit (新的一年，我们将……)
 # that announces no list of tasks. A plan's items are bare orders (加强……); its lead-in announces a list (以下工作：).
 # 让我们……: a report delivered at a meeting ends by calling on its hearers.
-_LOOK_AHEAD_START = re.compile(r"^(?:新的一年|今后|展望|站在新的起点|明年|来年|让我们|(?:19|20)\d{2}年)")
-_PLEDGE = re.compile(
+_LOOK_AHEAD_START = lazy_compile(r"^(?:新的一年|今后|展望|站在新的起点|明年|来年|让我们|(?:19|20)\d{2}年)")
+_PLEDGE = lazy_compile(
     r"以更加|新的更大|更大贡献|新局面|新篇章|新台阶|新成绩|新贡献|再创|开创|谱写|答卷|领导下|我们将|^让我们"
 )
-_WHOLE_UNIT_WILL = re.compile(r"^[^，。；：]{0,12}，?(?:我们|我[局院校委办中心所站镇乡县区市]{1,2}|公司|全[局院校])将")
-_ANNOUNCES_LIST = re.compile(r"以下|如下|：")
+_WHOLE_UNIT_WILL = lazy_compile(
+    r"^[^，。；：]{0,12}，?(?:我们|我[局院校委办中心所站镇乡县区市]{1,2}|公司|全[局院校])将"
+)
+_ANNOUNCES_LIST = lazy_compile(r"以下|如下|：")
 
 
 def _pledge(sentence: str) -> bool:
@@ -97,9 +99,9 @@ def _pledge(sentence: str) -> bool:
     return bool(_PLEDGE.search(sentence) or _WHOLE_UNIT_WILL.search(sentence))
 
 
-_NAMED = re.compile(r"“[^”]*”|《[^》]*》|\d{4}(?:年度?|至|-|—)")
+_NAMED = lazy_compile(r"“[^”]*”|《[^》]*》|\d{4}(?:年度?|至|-|—)")
 # A leading purpose clause (为顺利完成年度目标任务，……) states an aim, not a result.
-_PURPOSE = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:为了?|为确保)[^，。；]{1,30}，")
+_PURPOSE = lazy_compile(r"^(?:[一二三四五六七八九十]+是)?(?:为了?|为确保)[^，。；]{1,30}，")
 
 
 def _role_in_work_section(sentence: str) -> Role:
@@ -129,8 +131,8 @@ def _starts_with_a_case(sentence: str) -> bool:
     return slot_places(sentence[match.start("name") : match.end()]) == "{地名}"
 
 
-_OPENING_START = re.compile(r"^(?:\{年份\}年(?:以来|度)?|今年以来|一年来|本年度|过去的一年)")
-_LOOKS_AHEAD = re.compile(r"将|今后|新的一年|展望|站在新的起点")
+_OPENING_START = lazy_compile(r"^(?:\{年份\}年(?:以来|度)?|今年以来|一年来|本年度|过去的一年)")
+_LOOKS_AHEAD = lazy_compile(r"将|今后|新的一年|展望|站在新的起点")
 
 
 def fits_role(text: str, role: str) -> bool:
@@ -143,13 +145,15 @@ def fits_role(text: str, role: str) -> bool:
 
 
 # A plan says what will be done: a verb of intent or of action; a report of what was done is no plan.
-_PLAN_CUES = re.compile(
+_PLAN_CUES = lazy_compile(
     r"将|要|进一步|继续|持续|力争|争取|着力|加快|加大|推动|深化|强化|加强|完善|健全|抓好|做好|确保|不断|坚持|聚焦|"
     r"围绕|提升|提高|落实|推进|建立|探索|巩固|拓展|优化|打造|全力|切实|严格|积极|努力|计划|主动|夯实|筑牢|压实"
 )
-_DONE_CUES = re.compile(r"已(?!成为)|(?<![为除])了(?!解)|取得|圆满|先后|累计|共计|荣获|获评|被评为|同比|较上年|比上年")
-_SIDE_OF_CAUSE = re.compile(r"(?:主观|客观)上|制约")
-_PAST_YEAR_SLOT = re.compile(r"\{(?:年份|上一年份|往年)\d*\}")
+_DONE_CUES = lazy_compile(
+    r"已(?!成为)|(?<![为除])了(?!解)|取得|圆满|先后|累计|共计|荣获|获评|被评为|同比|较上年|比上年"
+)
+_SIDE_OF_CAUSE = lazy_compile(r"(?:主观|客观)上|制约")
+_PAST_YEAR_SLOT = lazy_compile(r"\{(?:年份|上一年份|往年)\d*\}")
 
 
 def certain_role(text: str, role: str) -> bool:

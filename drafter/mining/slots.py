@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.lazy import lazy_compile
+
 # Slot names whose values the wizard validates as numbers.
 NUMERIC_SLOTS = frozenset({"数量", "金额", "百分比", "年份", "下一年份", "上一年份", "往年"})
 # Years relative to the report's own: they follow --year when a skeleton or phrase is used again.
@@ -26,11 +28,11 @@ _SLOT_RULES: tuple[tuple[str, str], ...] = (
     ("名称", r"XX+"),
 )
 # A unit name the corpus redacted (XX县审计局): entities decides whether it is the writer's own.
-REDACTED_UNIT = re.compile(dict(_SLOT_RULES)["单位"])
+REDACTED_UNIT = lazy_compile(dict(_SLOT_RULES)["单位"])
 # One pass over the text; at each position the rules are tried in the order above.
-_ANY_SLOT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _SLOT_RULES))
-_MAY_HAVE_SLOT = re.compile(r"\d|XX")
-SLOT = re.compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
+_ANY_SLOT = lazy_compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _SLOT_RULES))
+_MAY_HAVE_SLOT = lazy_compile(r"\d|XX")
+SLOT = lazy_compile(r"\{([\u4e00-\u9fff]{1,6})(\d*)\}")
 
 
 def shift_years(text: str, by: int) -> str:
@@ -80,8 +82,8 @@ def slot_text(text: str, year: int | None = None, *, keep_years: bool = False) -
 
 
 # Money written without 元 (发放小额信贷46户XX万): a figure before 万 or 亿 that ends its clause, in a clause about money.
-_BARE_SCALE = re.compile(r"\s*[万亿](?![\u4e00-\u9fff])")
-_MONEY_WORDS = re.compile(
+_BARE_SCALE = lazy_compile(r"\s*[万亿](?![\u4e00-\u9fff])")
+_MONEY_WORDS = lazy_compile(
     r"资金|贷款|信贷|投资|收入|补贴|补助|资助|经费|税|产值|总值|营业额|销售额|利润|营收|奖金|工资|薪酬|款|金额|拨付|"
     r"融资|债务|预算|支出|罚没|募集|筹集"
 )
@@ -119,7 +121,7 @@ def fill_slots(text: str, values: dict[str, str]) -> str:
     return SLOT.sub(lambda m: values.get(m.group(1) + m.group(2), m.group(0)), text)
 
 
-_NUMBERED_SLOT = re.compile(r"\{([\u4e00-\u9fff]+)\d+\}")
+_NUMBERED_SLOT = lazy_compile(r"\{([\u4e00-\u9fff]+)\d+\}")
 
 
 def normalise(text: str) -> str:

@@ -12,7 +12,6 @@ import glob
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from drafter.errors import UserError
 from drafter.files import os_error, read_bytes, write_atomic
+from drafter.lazy import lazy_compile
 from drafter.reading.office import libreoffice, office_command, run_helper
 
 CONVERT_SECONDS = 180
@@ -209,7 +209,7 @@ def _checksum(path: Path) -> str | None:
         return None
 
 
-_EAST_ASIA_FONT = re.compile(rb'<w:rFonts[^>]*?w:eastAsia="([^"]+)"')
+_EAST_ASIA_FONT = lazy_compile(rb'<w:rFonts[^>]*?w:eastAsia="([^"]+)"')
 _XML_PARTS = ("word/styles.xml", "word/document.xml")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.lazy import lazy_compile
 from drafter.reading.numerals import ascii_digits, ordinal_value
 from drafter.reading.patterns import MARKER, MARKER_LEVEL
 from drafter.reading.read import Paragraph
@@ -92,16 +93,16 @@ _HEADING_END = (
     r"增效|提速|提质|加强|提升|提高|改善|优化|完善|有力|有效|明显|显著|突出|稳定|向好|有进|增长|巩固|深化|见效|突破)"
 )
 _BODY_START = r"(?:在|按照|根据|今年以来|今年|全年|一年来|年初以来|截至|截止|围绕|为了|为|我局|我单位|我院|我校|我乡|我镇|本年度|自|通过|坚持|近年来|\d)"
-_SWALLOWED = re.compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_END})(?={_BODY_START})")
+_SWALLOWED = lazy_compile(rf"^(?P<head>[^，,。；]{{4,{HEADING_MAX}}}?{_HEADING_END})(?={_BODY_START})")
 
 
 # The items of a body glued to its heading: 强化食品安全监管：一是……；二是…….
-_GLUED_ITEMS = re.compile(r"[：:，,；;]?\s*一是(?=[^，。；、\s])")
+_GLUED_ITEMS = lazy_compile(r"[：:，,；;]?\s*一是(?=[^，。；、\s])")
 
 
 # A colon that introduces a body: the full-width one, or a half-width one typed in Chinese text; never the one
 # inside Latin or figures (12:30, http://, <w:t>).
-_BODY_COLON = re.compile(r"：|(?<![A-Za-z0-9]):(?![A-Za-z0-9/])")
+_BODY_COLON = lazy_compile(r"：|(?<![A-Za-z0-9]):(?![A-Za-z0-9/])")
 
 
 def unswallow(heading: str, rest: str) -> tuple[str, str]:

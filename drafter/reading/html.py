@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from drafter.errors import ReadError
+from drafter.lazy import lazy_compile
 
 # Tags whose start or end ends a paragraph.
 _BLOCKS = frozenset(
@@ -74,9 +75,9 @@ _HIDDEN = frozenset(
         "title",
     ]
 )
-_HEADING = re.compile(r"^h([1-6])$")
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HEADING = lazy_compile(r"^h([1-6])$")
+_SPACES = lazy_compile(r"[ \t\r\n\f\v]+")
+_META_CHARSET = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 class _Text(HTMLParser):

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from drafter.lazy import lazy_compile
+
 # A conversion of a real document needs a few hundred MB; a document built to exhaust memory stops here.
 OFFICE_MEMORY_BYTES = 4 * 1024**3
 
@@ -188,11 +190,11 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
 # --- what a file really is ---------------------------------------------------------
 
 _OLE2 = b"\xd0\xcf\x11\xe0"
-_HTML_START = re.compile(
+_HTML_START = lazy_compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|p|div|table|title)\b", re.I | re.S
 )
-_MIME_HEADER = re.compile(rb"\s*(?:MIME-Version|Content-Type|Content-Location|From|Subject|Date)\s*:", re.I)
-_HTML_ANYWHERE = re.compile(rb"<html\b|<body\b|xmlns:w=\"urn:schemas-microsoft-com:office:word\"", re.I)
+_MIME_HEADER = lazy_compile(rb"\s*(?:MIME-Version|Content-Type|Content-Location|From|Subject|Date)\s*:", re.I)
+_HTML_ANYWHERE = lazy_compile(rb"<html\b|<body\b|xmlns:w=\"urn:schemas-microsoft-com:office:word\"", re.I)
 
 
 def content_kind(head: bytes) -> str:
@@ -241,7 +243,7 @@ def file_kind(path: Path) -> str:
 
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 # A target that names a place outside the package: a scheme (http:, file:, smb: …) or a UNC path.
-_OUTSIDE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
+_OUTSIDE = lazy_compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
 
 
 def private_docx(data: bytes) -> bytes:

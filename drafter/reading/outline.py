@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from drafter.lazy import lazy_compile
 from drafter.reading.headings import Candidate, clean_text, judge, split_run_in
 from drafter.reading.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int, int_to_cn
 from drafter.reading.patterns import (
@@ -111,7 +112,7 @@ def take_signature(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], str | 
 
 
 # 述职人：李某某, 汇报人：… above the date: the name is the signature.
-_SIGNER_LABEL = re.compile(r"^(?:述职人|报告人|汇报人|发言人|总结人|填报人|署名)[:：]\s*")
+_SIGNER_LABEL = lazy_compile(r"^(?:述职人|报告人|汇报人|发言人|总结人|填报人|署名)[:：]\s*")
 
 
 def _is_signature(text: str) -> bool:
@@ -212,7 +213,7 @@ def _bold_lines_as_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 # Lines that close a letter (此致 / 敬礼) stand alone too, but are no headings.
-_LETTER_CLOSE = re.compile(r"^(?:此致|敬礼|此致敬礼|谢谢大家|谢谢)$")
+_LETTER_CLOSE = lazy_compile(r"^(?:此致|敬礼|此致敬礼|谢谢大家|谢谢)$")
 
 
 def _standing_alone(paragraph: Paragraph) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.lazy import lazy_compile
+
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 # What a quantity's unit looks like right after a number (1.5亿元, 3.2万人, 2.5%): not a decimal heading number.
 _UNIT_AFTER_NUMBER = "万亿千百十%％‰个元人户家项次件名所台套吨米倍天年月日时分秒亩株头只辆座张册本篇条余多"
@@ -23,13 +25,13 @@ _MARKER_BODY = rf"""(?:
       | (?P<ar2>[0-9０-９]{{1,2}})[）)]                           # 1）
       | (?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])                      # ①
     )[ \t\u3000]*"""
-MARKER = re.compile("^" + _MARKER_BODY, re.VERBOSE)
+MARKER = lazy_compile("^" + _MARKER_BODY, re.VERBOSE)
 # 第一部分 stands above 一、: a document in parts numbers its sections inside each part.
 MARKER_LEVEL = {"part": 0, "cn": 1, "pcn": 2, "dec2": 2, "ord": 3, "dec3": 3, "ar": 3, "par": 4, "ar2": 4, "circ": 5}
-HEADING_START = re.compile("^" + _MARKER_BODY + r"(?=\S)", re.VERBOSE)
+HEADING_START = lazy_compile("^" + _MARKER_BODY + r"(?=\S)", re.VERBOSE)
 SENTENCE_END = r"[。！？：；]"
 # Where a heading starts in running text: right after sentence-ending punctuation.
-HEADING_AFTER_SENTENCE = re.compile(rf"(?<={SENTENCE_END})\s*(?={_MARKER_BODY}\S)", re.VERBOSE)
+HEADING_AFTER_SENTENCE = lazy_compile(rf"(?<={SENTENCE_END})\s*(?={_MARKER_BODY}\S)", re.VERBOSE)
 
 _CN_DATE_NUM = "[0-9〇○零一二三四五六七八九十]"
 DATE = (
@@ -38,11 +40,11 @@ DATE = (
     r"|(?P<iy>\d{4})\s*[-./／]\s*(?P<im>\d{1,2})\s*[-./／]\s*(?P<id>\d{1,2})\s*日?)"
 )
 # A date line of its own, perhaps labelled (日期：2024年12月28日, as a personal summary's end often has).
-DATE_LINE = re.compile(rf"^\s*(?:(?:日期|时间|成文日期|报告日期)\s*[:：]\s*)?{DATE}\s*$")
-SIGNATURE_AND_DATE_LINE = re.compile(rf"^\s*(?P<sig>[^。，；！？\s]{{2,30}})\s+{DATE}\s*$")
+DATE_LINE = lazy_compile(rf"^\s*(?:(?:日期|时间|成文日期|报告日期)\s*[:：]\s*)?{DATE}\s*$")
+SIGNATURE_AND_DATE_LINE = lazy_compile(rf"^\s*(?P<sig>[^。，；！？\s]{{2,30}})\s+{DATE}\s*$")
 
 # 公文 furniture that is never part of the outline.
-FURNITURE = re.compile(
+FURNITURE = lazy_compile(
     r"""^(?:
         .{0,20}〔\d{4}〕\s*\d+\s*号                     # 发文字号 陕电办〔2022〕13号
       | .{0,20}[\[［]\d{4}[\]］]\s*\d+\s*号
@@ -57,13 +59,13 @@ FURNITURE = re.compile(
 )
 # A 版头 line: the issuing authority's name followed by 文件 (红头).
 # A line that holds 关于 is a title (关于……的通报), never a 版头.
-LETTERHEAD = re.compile(r"^(?![^。，；！？]*关于)[^。，；！？]{2,30}(?:文件|简报|通报|快报)$")
+LETTERHEAD = lazy_compile(r"^(?![^。，；！？]*关于)[^。，；！？]{2,30}(?:文件|简报|通报|快报)$")
 # 主送机关: a short line ending in a colon, before the body.
-ADDRESSEE = re.compile(r"^[^。，；！？:：]{2,40}[:：]$")
+ADDRESSEE = lazy_compile(r"^[^。，；！？:：]{2,40}[:：]$")
 # Paragraphs that close a report (结尾表态), a speech or a 政府工作报告 included (各位代表！……让我们……).
-CLOSING_CUE = re.compile(r"^.{0,60}?(?:今后|新的一年|展望|总之|下一步|面向未来|站在新的起点|让我们)")
+CLOSING_CUE = lazy_compile(r"^.{0,60}?(?:今后|新的一年|展望|总之|下一步|面向未来|站在新的起点|让我们)")
 # 一是/二是 items inside a body paragraph: at its start or after a sentence end.
-BODY_ITEM_ANYWHERE = re.compile(rf"(?:^|(?<=[。；！？：:，,]))[ \u3000]*(?P<n>{CN_NUM})是(?=[^，。；、\s])")
+BODY_ITEM_ANYWHERE = lazy_compile(rf"(?:^|(?<=[。；！？：:，,]))[ \u3000]*(?P<n>{CN_NUM})是(?=[^，。；、\s])")
 # Section names every genre uses; in text without line breaks they tell where a heading ends.
 STANDARD_SECTION_NAMES = (
     "基本情况",
@@ -97,7 +99,7 @@ STANDARD_SECTION_NAMES = (
 )
 
 # Characters no document text should carry (NUL, ESC …); tab, newline and carriage return stay.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROLS = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def strip_controls(text: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import ReadError
+from drafter.lazy import lazy_compile
 from drafter.reading.limits import MAX_PDF_CHARACTERS, MAX_PDF_PAGE_CHARACTERS, MAX_PDF_PAGES, PDF_SECONDS
 from drafter.reading.patterns import MARKER
 from drafter.reading.read import Paragraph, out_of_memory, split_at_tab_runs
@@ -32,12 +33,12 @@ from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry
 
 _CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
 # pdfplumber puts a space where a Latin run meets a Chinese one (2024 年): take it out.
-_SPACE_AT_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
-_PAGE_NUMBER = re.compile(
+_SPACE_AT_CJK = lazy_compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_PAGE_NUMBER = lazy_compile(
     r"^(?:[—–\-－~～·\s]*\d{1,4}[—–\-－~～·\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
     re.IGNORECASE,
 )
-_TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)\s*(?:[.．。…·•\-_]{3,}|\s{2,}|\t)\s*(?P<page>\d{1,3})$")
+_TOC_ENTRY = lazy_compile(r"^(?P<title>\S.*?)\s*(?:[.．。…·•\-_]{3,}|\s{2,}|\t)\s*(?P<page>\d{1,3})$")
 MARGIN_SHARE = 0.09  # the top and bottom share of a page where running headers and footers sit
 
 
@@ -374,7 +375,7 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
 
 Look = tuple[float, str]
 # Font names that say bold (a Bold weight, or a 黑体 face: GB/T 9704 sets level-1 headings in 黑体).
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|hei|黑", re.IGNORECASE)
+_BOLD_FONT = lazy_compile(r"bold|black|heavy|semibold|demi|hei|黑", re.IGNORECASE)
 _HEADING_LOOK_MAX = 40  # characters: a heading set apart by its font is a short line
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from drafter.errors import ReadError, UserError
 from drafter.files import read_bytes, require_regular_file
+from drafter.lazy import lazy_compile
 from drafter.models import TARGET_KEYWORD
 from drafter.reading.limits import MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_XML_PART_BYTES, megabytes, wan
 from drafter.reading.patterns import MARKER as MARKER_START
@@ -26,9 +27,9 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES + LEGACY_SUFFI
 FORMATS_READ = ".txt、.md、.docx、.doc、.wps 和 .pdf"
 # A .docx whose parts unpack to more than this is refused (zip bombs); its XML parts have a lower limit each.
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_BLANKS = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
+_CJK = lazy_compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_BLANKS = lazy_compile(r"\s+")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 _READ_CHUNK = 1 << 16
 
 
@@ -61,7 +62,7 @@ class SourceText:
 
 
 # In a folder: Word's lock files (~$x.docx), hidden files, and copies drafter wrote itself.
-_NOT_SOURCES = re.compile(r"^(?:~\$|\.)|\.(?:fixed|公文格式)\.[^.]+$")
+_NOT_SOURCES = lazy_compile(r"^(?:~\$|\.)|\.(?:fixed|公文格式)\.[^.]+$")
 
 
 def iter_source_files(path: Path) -> list[Path]:
@@ -200,12 +201,12 @@ def _read_word(path: Path, converted: Any) -> SourceText:
 
 
 # "## 标题" and "##标题" (many Chinese editors write no space); a lone "#" run is not a heading.
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?!#)\s*(\S.*?)\s*#*\s*$")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_MD_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_MD_HEADING = lazy_compile(r"^\s{0,3}(#{1,6})(?!#)\s*(\S.*?)\s*#*\s*$")
+_MD_EMPHASIS = lazy_compile(r"(\*\*|__)(.+?)\1")
+_MD_FENCE = lazy_compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
-_FRONT_MATTER_FIELD = re.compile(r"^\s*([^:：\s]+)\s*[:：]\s*(.*?)\s*$")
+_FRONT_MATTER_FIELD = lazy_compile(r"^\s*([^:：\s]+)\s*[:：]\s*(.*?)\s*$")
 
 
 def front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -304,8 +305,8 @@ def looks_like_chinese_text(text: str) -> bool:
 
 # --- .docx -----------------------------------------------------------------
 
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_TITLE_STYLE = re.compile(r"^(?:title|标题|公文标题|文件标题)$", re.IGNORECASE)
+_HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLE = lazy_compile(r"^(?:title|标题|公文标题|文件标题)$", re.IGNORECASE)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -375,13 +376,13 @@ def recorded_title(document: Any, path: Path) -> str | None:
     return title if re.search(r"[\u4e00-\u9fff]", title) and len(title) <= 60 else None
 
 
-_NEXT_MARKER = re.compile(
+_NEXT_MARKER = lazy_compile(
     r"(?<=\S)[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))\S)"
 )
 
 
-_TAB_RUN = re.compile(r"[ \u3000]*\t[\t \u3000]*")
-_PAGE_NUMBER_ONLY = re.compile(r"\s*\d{1,4}\s*")
+_TAB_RUN = lazy_compile(r"[ \u3000]*\t[\t \u3000]*")
+_PAGE_NUMBER_ONLY = lazy_compile(r"\s*\d{1,4}\s*")
 
 
 def split_at_tab_runs(line: str) -> list[str]:

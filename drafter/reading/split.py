@@ -6,30 +6,33 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from drafter.lazy import lazy_compile
 from drafter.reading.clean import CleanReport
 from drafter.reading.patterns import HEADING_AFTER_SENTENCE, HEADING_START, STANDARD_SECTION_NAMES
 from drafter.reading.read import Paragraph
 from drafter.reading.toc import CONTENTS_LINE, TocEntry, confirm_headings, entry_depths
 
 # A table-of-contents line: a title, a tab or dot leader, a page number.
-TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*(?:\t+|[.…·]{3,})\s*(?P<page>\d{1,4})\s*$")
+TOC_LINE = lazy_compile(r"^\s*(?P<title>\S.*?)\s*(?:\t+|[.…·]{3,})\s*(?P<page>\d{1,4})\s*$")
 # The words a report title ends with.
 TITLE_END = r"(?:工作总结|总结|工作报告|报告|情况汇报|汇报|述职报告)"
-TITLE_LINE = re.compile(rf"^[^。，；！？：:,;]{{4,60}}{TITLE_END}(?:[（(][^）)]{{1,20}}[）)])?$")
+TITLE_LINE = lazy_compile(rf"^[^。，；！？：:,;]{{4,60}}{TITLE_END}(?:[（(][^）)]{{1,20}}[）)])?$")
 # Paragraphs longer than this are taken to have lost their line breaks.
 FLATTENED_MIN_CHARS = 2000
-_TOC_IN_FLAT = re.compile(r"\t+\s*(\d+)")
+_TOC_IN_FLAT = lazy_compile(r"\t+\s*(\d+)")
 # Bracketed markers are rare enough inside sentences to cut at anywhere.
-_BRACKETED_MARKER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|[1-9]\d?)[）)](?=\S)")
+_BRACKETED_MARKER = lazy_compile(r"[（(](?:[一二三四五六七八九十]{1,3}|[1-9]\d?)[）)](?=\S)")
 # `……难点1.优化调整……`: a first numbered item right after a heading that lacks punctuation.
-_FIRST_ARABIC_AFTER_TEXT = re.compile(
+_FIRST_ARABIC_AFTER_TEXT = lazy_compile(
     r"(?<=[\u4e00-\u9fff])(?<![第前后近每约共余至和及或、])1[、.．](?=[\u4e00-\u9fff])"
 )
 # Blanks before a marker: what is left of a line break (from the first blank: a long run is tried once).
-_BLANK_BEFORE_MARKER = re.compile(r"(?<!\s)\s+(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(]|[0-9]{1,2}[、.．][^0-9]))")
-_TOP_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]\s*(?:\d{4}年度?)?")
+_BLANK_BEFORE_MARKER = lazy_compile(
+    r"(?<!\s)\s+(?=(?:[一二三四五六七八九十]{1,3}[、．]|[（(]|[0-9]{1,2}[、.．][^0-9]))"
+)
+_TOP_MARKER = lazy_compile(r"[一二三四五六七八九十]{1,3}[、．.]\s*(?:\d{4}年度?)?")
 # A signature and a date run into the text after the last sentence (what follows is not body).
-_SIGNATURE_IN_FLAT = re.compile(
+_SIGNATURE_IN_FLAT = lazy_compile(
     r"(?<=[。！？”])\s*(?P<sig>[^。！？，；：\s]{2,30}?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
     r"[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日)(?![^。！？]{0,10}印发)"
 )
@@ -192,7 +195,7 @@ def _fold(text: str) -> str:
 # --- text whose line breaks were lost ------------------------------------------
 
 
-_TOP_AFTER_SENTENCE = re.compile(r"(?<=[。！？：；])\s*[一二三四五六七八九十]{1,3}[、．]")
+_TOP_AFTER_SENTENCE = lazy_compile(r"(?<=[。！？：；])\s*[一二三四五六七八九十]{1,3}[、．]")
 
 
 def _flattened(paragraph: Paragraph, total: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from drafter.lazy import lazy_compile
 from drafter.reading.patterns import DATE, FURNITURE, LETTERHEAD, MARKER
 from drafter.reading.read import Paragraph
 from drafter.reading.split import TITLE_END
@@ -17,23 +18,23 @@ from drafter.reading.titles import KIND_AT_END
 
 _STRIP = " \t\u3000\u2002\u2003\u00a0"
 TITLE_MAX = 60
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
-_SALUTATION = re.compile(
+DOC_NUMBER = lazy_compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_SALUTATION = lazy_compile(
     r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|大家好)|大家好[!！,，]?$|^[^。，；]{0,12}同志们[:：，,]"
 )
-_ADDRESSEE_LINE = re.compile(r"^[^。，；！？:：]{2,60}[:：]$")
+_ADDRESSEE_LINE = lazy_compile(r"^[^。，；！？:：]{2,60}[:：]$")
 # Several 主送机关 in one line, parted by 、 or ， (GB/T 9704 7.3.3): each a body's name or a collective one
 # (各乡镇人民政府，县直各单位：).
 _BODY_NAME = (
     r"[\u4e00-\u9fff（）()]{1,24}?(?:政府|单位|部门|机关|局|委|委员会|办|办公室|中心|院|所|站|厅|处|科|室|公司|企业|"
     r"学校|党委|党组|街道|社区|村|镇|乡|团体|组织)"
 )
-_ADDRESSEE_LIST = re.compile(rf"^{_BODY_NAME}(?:[，、,]{_BODY_NAME})+[:：]$")
+_ADDRESSEE_LIST = lazy_compile(rf"^{_BODY_NAME}(?:[，、,]{_BODY_NAME})+[:：]$")
 # A title ending in a kind of document, inside running text (for a 红头 block without line breaks).
-_TITLE_IN_RUN = re.compile(
+_TITLE_IN_RUN = lazy_compile(
     rf"(?P<title>[^。：:；，]{{0,50}}?(?:关于[^。：:；]{{2,90}}?)?{TITLE_END}|[^。：:；，]{{0,50}}?关于[^。：:；]{{2,90}}?的(?:情况|请示|意见|通知|函|方案))"
 )
-_DATE_UNDER_TITLE = re.compile(rf"^(?:[（(]\s*|——\s*|—\s*){DATE}[^）)]{{0,60}}[）)]?$")
+_DATE_UNDER_TITLE = lazy_compile(rf"^(?:[（(]\s*|——\s*|—\s*){DATE}[^）)]{{0,60}}[）)]?$")
 # The 署名 under the title of a speech or of a person's report: a post and a name (县长  王某某, 国务院总理 李某某),
 # a unit or department and a name, set apart by blanks (办公室  张某某, XX市第三中学 李某某), or a label and a
 # name (述职人：王某某).
@@ -42,14 +43,14 @@ _POST = (
     r"护士长|秘书长|主任|经理|董事长|总监|主席|委员|代表|班主任|教师|老师|医生|医师|护士|干事|科员|会计)"
 )
 _PERSON = r"[\u4e00-\u9fff·]{2,4}"
-_SPEAKER_LINE = re.compile(
+_SPEAKER_LINE = lazy_compile(
     rf"^(?:[\u4e00-\u9fffXx]{{0,24}}?{_POST}\s*{_PERSON}"
     rf"|[\u4e00-\u9fffXx（）()]{{2,30}}?(?:局|委|办|办公室|科|股|室|部|处|组|中心|学校|中学|小学|幼儿园|医院|卫生院|公司|"
     rf"院|所|站|队|厅|街道|社区|村|镇|乡|政府)[ \t\u3000]+{_PERSON}"
     rf"|(?:述职人|述廉人|报告人|汇报人|发言人|总结人|填报人|申请人|主讲人|作者|姓名|署名)[:：]\s*{_PERSON})$"
 )
-_SUBTITLE = re.compile(r"^(?:——|—|──)\s*\S.{0,60}$|^[（(][^）)]{4,60}[）)]$")
-_ISSUER = re.compile(
+_SUBTITLE = lazy_compile(r"^(?:——|—|──)\s*\S.{0,60}$|^[（(][^）)]{4,60}[）)]$")
+_ISSUER = lazy_compile(
     r"^[\u4e00-\u9fff（）()]{2,30}?(?:局|委|委员会|办|办公室|政府|人民政府|中心|院|所|站|厅|部|公司|学校|医院|党委|党组)$"
 )
 
@@ -98,7 +99,7 @@ def take_title_block(paragraphs: list[Paragraph]) -> TitleBlock:
 
 # The second line of a title broken where its parts meet (GB/T 9704 7.3.1): a second year's document joined by
 # 和/及/暨/与, or the 关于 line under the unit's name.
-_TITLE_SECOND_LINE = re.compile(r"^(?:[和及暨与](?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|关于)")
+_TITLE_SECOND_LINE = lazy_compile(r"^(?:[和及暨与](?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|关于)")
 
 
 def _continues_title(title: str, first: Paragraph, paragraph: Paragraph) -> bool:
@@ -117,8 +118,8 @@ def _continues_title(title: str, first: Paragraph, paragraph: Paragraph) -> bool
 
 
 # A title joined to its date and speaker: 政府工作报告——2025年1月10日在……会议上 县长 王某某, or ……讲话（2025年2月20日）.
-_DATED_TAIL = re.compile(rf"\s*(?:(?:[—─]+|-{{2,}}|－{{2,}})\s*|[（(]\s*)(?={DATE})")
-_SPEAKER_AT_END = re.compile(
+_DATED_TAIL = lazy_compile(rf"\s*(?:(?:[—─]+|-{{2,}}|－{{2,}})\s*|[（(]\s*)(?={DATE})")
+_SPEAKER_AT_END = lazy_compile(
     r"\s(?P<speaker>[\u4e00-\u9fff]{0,20}?(?:书记|县长|区长|市长|镇长|乡长|局长|主任|院长|校长|经理|董事长|主席|部长|厅长|处长|科长|所长|站长|队长)"
     r"\s*[\u4e00-\u9fff·]{2,4})\s*$"
 )
@@ -179,7 +180,7 @@ def _skip_letterhead(paragraphs: list[Paragraph], block: TitleBlock) -> int:
 
 
 # The red rule under a 版头, typed as a line of box-drawing characters or dashes.
-_RULE = re.compile(r"^[━─—\-_=＝﹏～~*★☆·.]{4,}$")
+_RULE = lazy_compile(r"^[━─—\-_=＝﹏～~*★☆·.]{4,}$")
 
 
 def _is_issuer_above_title(paragraphs: list[Paragraph], index: int) -> bool:

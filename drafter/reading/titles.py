@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*(?:年|至|—|-|－|~|～)|\D|$)")
+from drafter.lazy import lazy_compile
+
+_YEAR = lazy_compile(r"(?:19|20)\d{2}(?=\s*(?:年|至|—|-|－|~|～)|\D|$)")
 # Kind words at the end of a title, longest first; `summary` tells whether the document is a summary or report.
 # The convention: of the 15 kinds of 公文 (党政机关公文处理工作条例 2012, 第八条: 决议 决定 命令 公报 公告 通告 意见
 # 通知 通报 报告 请示 批复 议案 函 纪要) only a 报告 can be a unit's account of its own work; a 通报 tells others
@@ -38,13 +40,13 @@ _KINDS: tuple[tuple[str, bool], ...] = tuple(
     for word in words.split()
 )
 # A 报告 that asks for something (关于申请……的报告, 关于请求……的报告) is a request filed as a report.
-_REQUEST = re.compile(r"关于(?:申请|请求|恳请|请予|商请|拨付|追加)")
-KIND_AT_END = re.compile(
+_REQUEST = lazy_compile(r"关于(?:申请|请求|恳请|请予|商请|拨付|追加)")
+KIND_AT_END = lazy_compile(
     "(?:"
     + "|".join(sorted((re.escape(w) for w, _ in _KINDS), key=len, reverse=True))
     + r")(?=[（(][^）)]{0,20}[）)]$|$)"
 )
-_SUMMARY_ANYWHERE = re.compile(r"总结|述职|工作报告|情况报告|工作汇报|情况汇报")
+_SUMMARY_ANYWHERE = lazy_compile(r"总结|述职|工作报告|情况报告|工作汇报|情况汇报")
 # Unit kinds by the end of the unit's name, longest first (街道办事处 before 办事处 …).
 UNIT_KINDS: tuple[tuple[str, str], ...] = (
     ("街道办事处", "街道"),
@@ -103,9 +105,9 @@ def family_of_kind(kind: str) -> str | None:
 
 
 # Where a title's unit name ends: right before the year, 关于, or the first topic word.
-_ORG_END = re.compile(r"(?:19|20)\d{2}|关于|年度|上半年|下半年|全年")
-_ADMIN_PREFIX = re.compile(r"^(?:XX|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗))")
-_TOPIC_NOISE = re.compile(
+_ORG_END = lazy_compile(r"(?:19|20)\d{2}|关于|年度|上半年|下半年|全年")
+_ADMIN_PREFIX = lazy_compile(r"^(?:XX|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗))")
+_TOPIC_NOISE = lazy_compile(
     r"(?:19|20)\d{2}\s*(?:年度|年)?|上半年|下半年|全年|年度|关于|开展|工作|情况|有关|总结|的|及|暨|和$|^[和及暨、]"
 )
 

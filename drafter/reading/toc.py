@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from drafter.lazy import lazy_compile
 from drafter.reading.patterns import MARKER, MARKER_LEVEL
 from drafter.reading.read import Paragraph
 
 _STRIP = " \t\u3000\u2002\u2003\u00a0"
 # The heading line standing above a table of contents.
-CONTENTS_LINE = re.compile(r"^\s*目\s*录\s*$")
+CONTENTS_LINE = lazy_compile(r"^\s*目\s*录\s*$")
 
 
 @dataclass(frozen=True)

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.bank.store import load_yaml_model
 from drafter.errors import UserError
+from drafter.lazy import lazy_compile
 from drafter.models import Draft, Outline
 from drafter.writing.draft import DraftCore, Library
 from drafter.writing.wizard.questions import report_year
 from drafter.writing.wizard.run import ANSWERS_SUFFIX, free_name, from_last_year
 
 LAST_YEAR_DIR = "去年的总结"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_UNSAFE = lazy_compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 class NoSuchDraft(UserError):

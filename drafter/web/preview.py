@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.lazy import lazy_compile
 from drafter.models import DraftSection
 from drafter.writing.draft import DraftCore, Mark
 
-_MARK = re.compile(r"【([^【】]{1,12})】")
+_MARK = lazy_compile(r"【([^【】]{1,12})】")
 
 
 @dataclass

@@ -33,6 +33,7 @@ from drafter.bank.search import Bank, BankView
 from drafter.bank.store import dump_yaml, load_yaml_model
 from drafter.errors import UserError
 from drafter.files import write_atomic
+from drafter.lazy import lazy_compile
 from drafter.mining.genres import PERSONAL
 from drafter.mining.slots import SLOT, fill_slots, slot_names
 from drafter.models import (
@@ -85,8 +86,8 @@ Answer = str | list[str] | bool | None
 _STEPS = {"genre": 0, "checklist": 1, "org": 2, "year": 2, "date": 2, "title": 2, "target": 2, "profile": 3}
 _STEPS |= {"figures": 4, "preamble": 5, "sections": 6, "added": 6, "closing": 7, "signature": 8, REVIEW: 9}
 _STAGES = {"": 0, "heading": 1, "body": 2, "children": 3, "status": 0, "note": 1}
-_MARK = re.compile(r"【([^【】]{1,12})】")
-_PART = re.compile(r"^(sections|added)\[(\d+)\]")
+_MARK = lazy_compile(r"【([^【】]{1,12})】")
+_PART = lazy_compile(r"^(sections|added)\[(\d+)\]")
 
 
 def position(name: str) -> tuple[int, ...]:

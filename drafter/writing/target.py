@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from drafter.lazy import lazy_compile
 from drafter.reading.numerals import cn_to_int
 
 MAX_PAGES = 60
 MAX_CHARACTERS = 40_000
 _NUMBER = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)"
-_TARGET = re.compile(
+_TARGET = lazy_compile(
     rf"^\s*(?P<limit>限|不超过|最多|至多|控制在)?\s*(?P<about>约|大约|左右)?\s*{_NUMBER}\s*"
     r"(?P<thousand>千|k|K)?\s*(?P<unit>页|字)\s*(?P<within>以内|之内|以下)?\s*(?P<after>左右)?\s*$"
 )

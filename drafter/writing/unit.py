@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter.lazy import lazy_compile
+
 # The last words of a unit's name, longest and most specific first, and the kind they make.
 _KIND_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("街道办事处", "街道"),
@@ -68,7 +70,7 @@ KIND_EXAMPLES = {
     "站": "XX县XX站",
     "村": "XX镇XX村",
 }
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|街道|省|市|县|区|旗|镇|乡)")
+_PLACE = lazy_compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|街道|省|市|县|区|旗|镇|乡)")
 
 
 @lru_cache(maxsize=1024)  # mining asks of the same unit for every sentence it writes
@@ -104,7 +106,7 @@ def unit_place(name: str | None) -> str | None:
 
 
 # Words of a township's report that name its own kind: 全乡/我镇/乡党委 …; 乡村, 城乡, 乡镇 are not among them.
-_TOWNSHIP_WORDS = re.compile(r"(?<=[全我本该])[乡镇](?![村镇])|[乡镇](?=党委|政府|人民政府|人大|纪委|机关|干部)")
+_TOWNSHIP_WORDS = lazy_compile(r"(?<=[全我本该])[乡镇](?![村镇])|[乡镇](?=党委|政府|人民政府|人大|纪委|机关|干部)")
 _STREET_OFFICES = ((re.compile(r"[乡镇](?:人民)?政府"), "街道办事处"), (re.compile(r"[乡镇]党委"), "街道党工委"))
 
 
@@ -119,9 +121,9 @@ def adapt_to_unit(text: str, kind: str | None) -> str:
 
 
 # A bureau's own area by its level: 全县/我县/本县 in a county's, 全区 in a district's (县城, 市场 are other words).
-_LEVEL_WORDS = re.compile(r"([全我本])([县区市])(?![城域直级场民委政])")
+_LEVEL_WORDS = lazy_compile(r"([全我本])([县区市])(?![城域直级场民委政])")
 _LEVELS = ("县", "区", "市")
-_NAME_END = re.compile(
+_NAME_END = lazy_compile(
     r"(?:人民政府|政府|委员会|局|委|办公室|办|中心|人民医院|医院|卫生院|学校|中学|小学|公司|集团|院|所|站)$"
 )
 

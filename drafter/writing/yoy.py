@@ -9,15 +9,16 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from drafter.errors import UserError
+from drafter.lazy import lazy_compile
 from drafter.mining.reduce import STANDARD_ROLES
 from drafter.mining.roles import role_rank, section_roles
 from drafter.models import ChecklistItem, Guidance, Outline, OutlineSection, Provenance, Skeleton, SkeletonNode
 from drafter.reading.outline import body_items
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|至|—|－|-))")
+_YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|至|—|－|-))")
 ACHIEVEMENT_ROLES = ("measure", "result", "case")
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人次|个|件|项|家|户|次|篇|人|名|场|所|亩|吨|公里|%)")
-_LABEL_STOP = re.compile(r"[，。；、：！？（）《》“”\s]")
+_FIGURE = lazy_compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人次|个|件|项|家|户|次|篇|人|名|场|所|亩|吨|公里|%)")
+_LABEL_STOP = lazy_compile(r"[，。；、：！？（）《》“”\s]")
 LABEL_CHARS = 12
 CANDIDATES = 3
 MIN_SIMILARITY = 50

@@ -7,26 +7,27 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drafter.lazy import lazy_compile
 from drafter.mining.roles import section_roles
 from drafter.output.check.findings import CheckedDocument, Finding
 from drafter.output.render.text import is_hint
 from drafter.reading.clean import CompiledRule, canonical_rules, stand_in_rules
 from drafter.reading.headings import LINE_CHARS
 
-PLACEHOLDER_X = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
-HINT = re.compile(r"【[^】]{1,40}】")
-FIGURE = re.compile(
+PLACEHOLDER_X = lazy_compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
+HINT = lazy_compile(r"【[^】]{1,40}】")
+FIGURE = lazy_compile(
     r"\d|(?<![一二三四五六七八九十百千万])[一二三四五六七八九十百千万]+(?:个|项|次|件|人|家|户|元|名|场|所|篇)"
 )
 # Numbers start where a run of digits starts: trying every digit of a long run again would be quadratic.
 _NUMBER = r"(?<!\d)(\d+(?:\.\d+)?)"
 _UNIT = r"(万元|亿元|元|万人|人次|人|个|件|项|家|户|次|篇|万|亿|吨|公里|亩|平方米|%)"
-GROWTH = re.compile(r"(增长|上升|提高|增加|下降|减少|降低)(?:了)?" + _NUMBER + r"\s*[%％]")
-LAST_YEAR = re.compile(r"(?:上年|去年|上年同期|去年同期|同期)(?:为|是|的|共)?" + _NUMBER + r"\s*" + _UNIT)
-FIGURE_WITH_UNIT = re.compile(_NUMBER + r"\s*" + _UNIT)
-TOTAL = re.compile(r"(?:共|合计|总计|累计|共计)[^，。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT + r"[^。；]{0,8}?其中")
+GROWTH = lazy_compile(r"(增长|上升|提高|增加|下降|减少|降低)(?:了)?" + _NUMBER + r"\s*[%％]")
+LAST_YEAR = lazy_compile(r"(?:上年|去年|上年同期|去年同期|同期)(?:为|是|的|共)?" + _NUMBER + r"\s*" + _UNIT)
+FIGURE_WITH_UNIT = lazy_compile(_NUMBER + r"\s*" + _UNIT)
+TOTAL = lazy_compile(r"(?:共|合计|总计|累计|共计)[^，。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT + r"[^。；]{0,8}?其中")
 # 2.1亿元（其中中央资金1.2亿元、省级资金0.5亿元）: the parts are in the brackets.
-TOTAL_BRACKETED = re.compile(_NUMBER + r"\s*" + _UNIT + r"\s*[（(]其中([^（）()]*)[）)]")
+TOTAL_BRACKETED = lazy_compile(_NUMBER + r"\s*" + _UNIT + r"\s*[（(]其中([^（）()]*)[）)]")
 _SCALE = {"亿": 1e8, "万": 1e4}
 # Word pairs that are doubled on purpose (层层, 牢牢, 实实在在 …) are never flagged.
 REDUPLICATIONS = set(
@@ -331,7 +332,7 @@ def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument, rule
 # The doubled-character rule judges at most this many different places of one document (a real one has a
 # handful); the dictionary lookups it makes for each are what it costs.
 MAX_DOUBLED_PLACES = 1_000
-_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+_DOUBLED = lazy_compile(r"([\u4e00-\u9fff])\1")
 # Numbers written in characters repeat their digits by nature: 十五五 (the 15th five-year plan), 二〇二二年, 三三制.
 _NUMERAL_CHARACTERS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
@@ -505,7 +506,7 @@ def _word_sides(paragraph: str, start: int) -> tuple[bool, bool, bool]:
 
 # A sentence of 12 characters or more; it starts where the text or the sentence before ends (a match can start
 # nowhere else, and trying every character of a long unpunctuated run again would be quadratic).
-SENTENCE_OF_12 = re.compile(r"(?<![^。！？])[^。！？]{12,}[。！？]")
+SENTENCE_OF_12 = lazy_compile(r"(?<![^。！？])[^。！？]{12,}[。！？]")
 
 
 def _duplicate_sentences(doc: CheckedDocument) -> list[Finding]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import UserError
 from drafter.files import write_output
+from drafter.lazy import lazy_compile
 from drafter.mining.genres import load_genres
 from drafter.mining.roles import section_roles
 from drafter.models import OutlineSection
@@ -152,7 +152,7 @@ def matched_shares(doc: CheckedDocument, shares: list[PartShare]) -> list[tuple[
 
 
 # The 表态 that closes a report (今后，我局将……); 下一步 starts plan items, so it is not a cue here.
-_CLOSING_START = re.compile(r"^.{0,20}?(?:今后|新的一年|展望|总之|面向未来|站在新的起点)")
+_CLOSING_START = lazy_compile(r"^.{0,20}?(?:今后|新的一年|展望|总之|面向未来|站在新的起点)")
 
 
 def closing_paragraph(doc: CheckedDocument) -> str | None:
@@ -293,8 +293,8 @@ def check_paths(
 
 # --- --fix -------------------------------------------------------------------------
 
-_HALF_BRACKET_MARKER = re.compile(r"^(\s*)\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
-_ARABIC_COMMA_MARKER = re.compile(r"^(\s*)(\d{1,2})、")
+_HALF_BRACKET_MARKER = lazy_compile(r"^(\s*)\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
+_ARABIC_COMMA_MARKER = lazy_compile(r"^(\s*)(\d{1,2})、")
 
 
 def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> str:
@@ -312,7 +312,7 @@ def fixed_text(text: str, line: int, renumber: dict[int, tuple[str, str]]) -> st
 
 
 FIXED_MARK = ".fixed"
-_MARKDOWN_PREFIX = re.compile(r"^(\s{0,3}#{1,6}\s*)?(\*\*|__)?")
+_MARKDOWN_PREFIX = lazy_compile(r"^(\s{0,3}#{1,6}\s*)?(\*\*|__)?")
 
 
 def fixed_path(path: Path) -> Path:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.bank.store import load_yaml_model
+from drafter.lazy import lazy_compile
 from drafter.models import UsageRule, UsageRules
 from drafter.output.check.findings import CheckedDocument, Finding
 from drafter.reading.clean import compile_patterns
@@ -15,19 +16,19 @@ from drafter.reading.numerals import ascii_digits, cn_digit_string_to_int, cn_to
 from drafter.resources import bundled
 
 USAGE_PATH = "corpus/usage.yaml"
-SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
+SENTENCE = lazy_compile(r"[^。！？；]*[。！？；]?")
 _MEASURE = r"(?:个|项|次|件|人|家|户|名|场|所|篇|吨|亩|公里|万元|亿元|元|条|起|批|期|座|台)"
-CN_YEAR = re.compile(r"(?<![\u4e00-\u9fff])([〇○零一二三四五六七八九]{4})年(?!代)")
+CN_YEAR = lazy_compile(r"(?<![\u4e00-\u9fff])([〇○零一二三四五六七八九]{4})年(?!代)")
 # 五十四个 / 一百二十项: a count of more than ten in Chinese numerals, not part of a name (十四五, 二十大).
-CN_COUNT = re.compile(
+CN_COUNT = lazy_compile(
     rf"(?<![第几数十百千万一二三四五六七八九两])([一二三四五六七八九十百千]{{2,6}})(?:余)?(?={_MEASURE})"
 )
-PERCENT_WORDS = re.compile(r"百分之[零一二三四五六七八九十百点]+")
-RANGE_PERCENT = re.compile(r"(?<![\d.%％])(\d+(?:\.\d+)?)\s*[-－~～—至到]\s*(\d+(?:\.\d+)?)\s*[%％]")
-YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-－]\s*(\d{4})(?=\s*年)")
-FULL_WIDTH_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+PERCENT_WORDS = lazy_compile(r"百分之[零一二三四五六七八九十百点]+")
+RANGE_PERCENT = lazy_compile(r"(?<![\d.%％])(\d+(?:\.\d+)?)\s*[-－~～—至到]\s*(\d+(?:\.\d+)?)\s*[%％]")
+YEAR_RANGE = lazy_compile(r"(?<!\d)(\d{4})\s*[-－]\s*(\d{4})(?=\s*年)")
+FULL_WIDTH_DIGITS = lazy_compile(r"[０-９]+(?:[．.][０-９]+)?")
 # Amounts start where a number starts (not inside its digits or its ,000 groups): linear on long digit runs.
-AMOUNT = re.compile(r"(?<!\d)(?<!\d[,.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿元|亿元|万元)")
+AMOUNT = lazy_compile(r"(?<!\d)(?<!\d[,.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿元|亿元|万元)")
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def _percent_value(words: str) -> str:
 
 
 # A word made with 化 from a word that takes none: a preposition, conjunction or adverb (针对化 for 针对性).
-_HUA = re.compile(r"([\u4e00-\u9fff]{2})化")
+_HUA = lazy_compile(r"([\u4e00-\u9fff]{2})化")
 
 
 def coined_words(text: str) -> list[tuple[str, str, str]]:

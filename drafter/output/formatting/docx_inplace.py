@@ -4,10 +4,10 @@ in the outline, its text normalised run by run; tables, images, footnotes and te
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection
 from typing import Any
 
+from drafter.lazy import lazy_compile
 from drafter.output.formatting.normalise import Edit, apply_to_pieces
 from drafter.output.formatting.places import Key, Place, key, place_paragraphs, title_of
 from drafter.output.formatting.report import FormatReport
@@ -89,7 +89,7 @@ def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> 
 
 
 # A footer that is only a page number (1, - 1 -, — 1 —) is not worth telling about when it is replaced.
-_BARE_PAGE_NUMBER = re.compile(r"[—–\-－\s]*\d*[—–\-－\s]*")
+_BARE_PAGE_NUMBER = lazy_compile(r"[—–\-－\s]*\d*[—–\-－\s]*")
 
 
 def replaced_footers(document: Any) -> list[str]:

@@ -13,6 +13,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.lazy import lazy_compile
+
 STEPS: dict[str, str] = {
     "numbering": "序号统一（标题 一、（一）1.（1），列举项 1. 或 （1））",
     "heading-end": "删去标题末尾的冒号、逗号",
@@ -36,15 +38,15 @@ STEP_ALIASES: dict[str, str] = {
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 _FULL_TO_HALF = {full: half for half, full in HALF_TO_FULL.items()}
 # Chinese characters and the full-width punctuation that sits among them.
-_CHINESE = re.compile(
+_CHINESE = lazy_compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2026\u2014\u00b7]"
 )
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_PROTECTED = re.compile(
+_HAN = lazy_compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PROTECTED = lazy_compile(
     r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
-_HALF_MARK = re.compile("[" + re.escape("".join(HALF_TO_FULL)) + "]")
-_BRACKET = re.compile(r"[()]")
+_HALF_MARK = lazy_compile("[" + re.escape("".join(HALF_TO_FULL)) + "]")
+_BRACKET = lazy_compile(r"[()]")
 _STRAY_SPACE = " \u00a0"
 _LEADING_SPACE = " \t\u00a0\u3000\u2002\u2003"
 # What a heading standing alone does not end with (GB/T 9704 headings end bare; a run-in one with 。).

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.lazy import lazy_compile
 from drafter.output.render.layout import marker_for
 from drafter.reading.numerals import ascii_digits, ordinal_value
 from drafter.reading.outline import Node, build_tree, clean_text, take_signature
@@ -19,7 +20,7 @@ Key = tuple[int, str]
 MAX_DEPTH = 4
 # The number of an item of a list in the body, as people type it: 1. 1、 1． 1： 1， (1) （1） 1） 一、 （一）.
 # A colon or comma after a figure is a marker only before text (1：1000 and 3，5月 are not).
-LIST_ITEM = re.compile(
+LIST_ITEM = lazy_compile(
     rf"""^(?:
         (?P<figure>[0-9０-９]{{1,2}})\s*(?:[、．：:，,]|\.(?![0-9０-９]))
       | [（(]\s*(?P<bracketed>[0-9０-９]{{1,2}})\s*[）)]\s*[、.．]?

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from drafter.lazy import lazy_compile
 from drafter.output.formatting.normalise import Edit, apply_edits, normalise
 from drafter.reading.limits import PARAGRAPH_RULE_CHARACTERS
 
@@ -14,7 +14,7 @@ EXCERPT_CHARS = 8
 # Places kept to show (--dry-run, check) for each step and for what is left to fill; every one is counted.
 EXAMPLES_KEPT = 5
 # What the writer must still fill in: 【待填写】, XX县, ××.
-LEFTOVER = re.compile(r"【[^】]{0,40}】|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
+LEFTOVER = lazy_compile(r"【[^】]{0,40}】|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}")
 KEPT_NAMES = {"table": "表格", "image": "图片", "footnote": "脚注", "textbox": "文本框"}
 PART_NAMES = {
     "title": "标题",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from pydantic import ConfigDict, field_validator
 
+from drafter.lazy import lazy_compile
 from drafter.models import TARGET_KEYWORD, StrictModel
 from drafter.output.render.layout import KIND_NAMES, Block, DocumentInfo
 
@@ -24,10 +24,10 @@ LINE_PT = 28.95  # 225 mm / 22 lines
 TITLE_LINE_PT = 36.0
 INDENT_CHARS = 2
 SIGNATURE_RIGHT_CHARS = 2  # GB/T 9704-2012 7.3.5.2 (unsealed): 右空二字
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Characters Unicode shares between Latin and East Asian text: without w:hint="eastAsia" on their run,
 # Word draws them in the Latin font (Times New Roman), so “引号”、破折号——和省略号…… look wrong.
-SHARED_PUNCTUATION = re.compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2015\u2026\u00b7\u2022]")
+SHARED_PUNCTUATION = lazy_compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2015\u2026\u00b7\u2022]")
 EAST_ASIA_HINT = '<w:rFonts w:hint="eastAsia"/>'
 
 

@@ -14,9 +14,9 @@ text are kept with it (keep with next), so a page break falls earlier in the tex
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from drafter.lazy import lazy_compile
 from drafter.output.render.docx import INDENT_CHARS, TEXT_PT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,9 +24,9 @@ RIGHT_SPACE_CHARS = 2  # 右空二字
 DATE_SHIFT_CHARS = 2  # the date's first character two characters right of the signature's
 KEPT_LINES = 2  # lines of text that go to the last page with the signature
 # A date line: 2024年12月20日, 二〇二四年十二月二十日, a blank to fill (【××××年×月×日】), 2024-12-20.
-_DATE_LIKE = re.compile(r"年.{0,4}月.{0,4}日|\d{4}\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2}")
-_HALF_WIDTH = re.compile(r"[\u0000-\u02ff\u2000-\u206f]")
-_CAPITAL = re.compile("[A-Z]")
+_DATE_LIKE = lazy_compile(r"年.{0,4}月.{0,4}日|\d{4}\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2}")
+_HALF_WIDTH = lazy_compile(r"[\u0000-\u02ff\u2000-\u206f]")
+_CAPITAL = lazy_compile("[A-Z]")
 
 
 def ems(text: str) -> float:

@@ -4,8 +4,8 @@ the wizard's preview, by `drafter check` and by the skeleton's hints, and tested
 from __future__ import annotations
 
 import math
-import re
 
+from drafter.lazy import lazy_compile
 from drafter.output.render.docx import INDENT_CHARS, LINE_PT, SIGNATURE_RIGHT_CHARS, TITLE_LINE_PT, TITLE_PT
 from drafter.output.render.layout import Block
 
@@ -14,7 +14,7 @@ TEXT_WIDTH_PT = 156 / 25.4 * 72  # 156 mm
 TITLE_CHARS_PER_LINE = int(TEXT_WIDTH_PT // TITLE_PT)
 
 
-_HALF_WIDTH_RUN = re.compile(r"[\u0000-\u2e7f]+")
+_HALF_WIDTH_RUN = lazy_compile(r"[\u0000-\u2e7f]+")
 
 
 def width(text: str) -> float:

@@ -8,12 +8,12 @@ one that gives the most even lines is taken; where none keeps every line within 
 from __future__ import annotations
 
 import itertools
-import re
 
+from drafter.lazy import lazy_compile
 from drafter.output.render.pages import TITLE_CHARS_PER_LINE, width
 
 _YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
-_BREAK_BEFORE = re.compile(rf"(?<!关于)(?<![和及暨与])(?={_YEAR})|(?=关于)|(?=[和及暨与]{_YEAR})")
+_BREAK_BEFORE = lazy_compile(rf"(?<!关于)(?<![和及暨与])(?={_YEAR})|(?=关于)|(?=[和及暨与]{_YEAR})")
 # The fewest characters a line may hold: a line of one or two characters is what the rule forbids (…工作计 / 划).
 _SHORTEST_LINE = 4
 _MOST_LINES = 3

@@ -7,10 +7,10 @@ front end later).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from drafter.lazy import lazy_compile
 from drafter.mining.figures import FIGURE_UNIT
 from drafter.mining.slots import NUMERIC_SLOTS, SLOT, fill_slots, slot_type, year_values
 from drafter.models import CHECKLIST_STATUSES, ROLE_NAMES, ChecklistItem, Draft, Genre, Phrase, SkeletonNode
@@ -157,7 +157,7 @@ def basics_questions(
     ]
 
 
-_DATE_ANSWER = re.compile(r"^\s*(\d{4})\s*(?:年|[-./／])\s*(\d{1,2})\s*(?:月|[-./／])\s*(\d{1,2})\s*日?\s*$")
+_DATE_ANSWER = lazy_compile(r"^\s*(\d{4})\s*(?:年|[-./／])\s*(\d{1,2})\s*(?:月|[-./／])\s*(\d{1,2})\s*日?\s*$")
 
 
 def parse_date_answer(text: str) -> dt.date | None:
@@ -391,7 +391,7 @@ def slot_question(slot: str, text: str = "", default: str = "") -> Question:
 
 
 UNIT_MAX = 40  # the longest full names (XX省XX市XX区人民政府XX街道办事处) stay well under it
-_PATH_LIKE = re.compile(r"[/\\:*?<>|\x00-\x1f]")  # a unit's name is never a path; these only mean one
+_PATH_LIKE = lazy_compile(r"[/\\:*?<>|\x00-\x1f]")  # a unit's name is never a path; these only mean one
 
 
 def check_value(value: str, validate: Validation) -> str | None:
