@@ -32,7 +32,7 @@ ORG_OF_FAMILY = {
 
 def offers(templates: Path, year: int) -> list[tuple[str, str, str, str]]:
     """(genre, role, where, text) for everything offered first, in the order a user meets it."""
-    from drafter.bank.catalog import genre_rows
+    from drafter.bank.listing import genre_rows
     from drafter.bank.templates import find_genre, load_bank, load_registry
     from drafter.models import Draft
     from drafter.writing.draft import DraftCore, library

@@ -333,7 +333,7 @@ def mine(
 @TEMPLATES
 def genres(as_json: bool, templates_option: Path | None) -> None:
     """列出文种：每个文种的语料篇数、提纲节数和常用语条数。"""
-    from drafter.bank.catalog import genre_rows
+    from drafter.bank.listing import genre_rows
 
     rows = genre_rows(templates_option)
     if as_json:

@@ -16,13 +16,13 @@ from rich.table import Table
 from rich.tree import Tree
 
 from drafter.errors import WriteError
-from drafter.models import ROLE_NAMES, Outline, OutlineSection, Phrase
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from drafter.bank.templates import ReviewStore
     from drafter.mining.run import MineSummary
+    from drafter.models import Outline, OutlineSection, Phrase
     from drafter.output.check.run import FileReport
     from drafter.output.formatting.report import FormatReport
     from drafter.output.formatting.run import FormatResult
@@ -210,6 +210,7 @@ def highlight_slots(text: str) -> str:
 def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = None) -> None:
     """A table of phrases a person can scan: how general each is, and where a single-source one comes from."""
     from drafter.bank.phrasebook import STATUS_NAMES
+    from drafter.models import ROLE_NAMES
 
     table = Table(title=f"常用语（{len(phrases)} 条）", show_lines=False)
     for column in ("id", "文种", "类别", "层级", "篇数", "状态", "文本"):

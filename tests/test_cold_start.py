@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import ast
+import os
 import pickle
 import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES
 
+from drafter.bank.listing import genre_rows
+from drafter.bank.templates import load_registry
+from drafter.errors import ConfigError
 from drafter.lazy import lazy_compile
 
 PATTERNS = [
@@ -39,3 +50,85 @@ def test_a_bad_pattern_fails_where_it_is_used() -> None:
     broken = lazy_compile("[")
     with pytest.raises(re.error):
         broken.search("[")
+
+
+# --- drafter genres: the registry and the manifest as validated, without pydantic while they are unchanged ---------
+
+
+@pytest.fixture
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the committed templates, and a cache directory of the test's own."""
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    target = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, target)
+    return target
+
+
+def _names(templates: Path) -> list[str]:
+    return [row["name"] for row in genre_rows(templates)]
+
+
+def test_genres_listed_again_are_those_validated_the_first_time(templates: Path) -> None:
+    first = genre_rows(templates)
+    assert first == genre_rows(templates)
+    assert [row["id"] for row in first] == [g.id for g in load_registry(templates)]
+    assert sum(row["phrases"] for row in first) > 0
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda text: text.replace("name: 审计", "name: 审计监督", 1), None),
+        (lambda text: text.replace("id: shenji", "id: Shen Ji", 1), r"genres\.yaml"),
+        (lambda text: text.replace("name: 审计", "name: 审计\n  colour: red", 1), "colour"),
+    ],
+)
+def test_an_edited_registry_is_validated_again(
+    templates: Path, edit: Callable[[str], str], message: str | None
+) -> None:
+    assert "审计" in _names(templates)  # listed and remembered
+    registry = templates / "genres.yaml"
+    registry.write_text(edit(registry.read_text(encoding="utf-8")), encoding="utf-8")
+    if message is None:
+        assert "审计监督" in _names(templates)
+    else:
+        with pytest.raises(ConfigError, match=message):
+            genre_rows(templates)
+
+
+def test_an_edited_manifest_is_validated_again(templates: Path) -> None:
+    genre_rows(templates)
+    manifest = templates / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("phrases:", "phrase_count:", 1), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"manifest\.yaml"):
+        genre_rows(templates)
+
+
+def test_a_damaged_listing_in_the_cache_is_read_through_the_models_again(templates: Path) -> None:
+    first = genre_rows(templates)
+    for kept in (templates.parent / "cache").rglob("genres-*.json"):
+        kept.write_text("[{", encoding="utf-8")
+    assert genre_rows(templates) == first
+
+
+def _modules_after(command: list[str], env: dict[str, str]) -> set[str]:
+    """The modules of interest loaded by a whole `drafter` run in a fresh process."""
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml')"
+        " or m == 'drafter.models'), file=sys.stderr))\n"
+        "from drafter.cli import main\n"
+        f"main({command!r})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, **env}, check=True
+    )
+    return set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
+
+
+def test_listing_unchanged_genres_loads_neither_pydantic_nor_yaml(templates: Path) -> None:
+    env = {"DRAFTER_CACHE_DIR": str(templates.parent / "cache"), "DRAFTER_DATA_DIR": str(templates.parent / "data")}
+    command = ["genres", "--templates", str(templates)]
+    assert "drafter.models" in _modules_after(command, env)  # the first time: read through the models
+    assert _modules_after(command, env) == set()
+    assert _modules_after([*command, "--json"], env) == set()

@@ -232,7 +232,7 @@ def test_include_all_mines_the_notice_too(tmp_path: Path) -> None:
 
 
 def genre_rows() -> list[dict]:
-    from drafter.bank.catalog import genre_rows as rows
+    from drafter.bank.listing import genre_rows as rows
 
     return rows(TEMPLATES)
 

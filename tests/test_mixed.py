@@ -169,7 +169,7 @@ def test_sub_heading_counts_only_where_sub_headings_are_offered(skeletons: dict[
 def test_bundled_skeletons_give_sub_heading_counts_only_with_sub_headings(tmp_path: Path) -> None:
     from conftest import TEMPLATES
 
-    from drafter.bank.catalog import genre_rows
+    from drafter.bank.listing import genre_rows
 
     for row in genre_rows(TEMPLATES):
         text = blank_skeleton(row["name"], tmp_path / f"{row['id']}.md", year=2025, templates_option=TEMPLATES)

@@ -368,7 +368,7 @@ def test_wizard_defaults_and_first_offers_for_every_genre_part_and_year(tmp_path
     """Walk the draft core the wizard and the web page use: the opening's and the closing's default and first
     three choices, each part's default heading and ticked sub-headings, and the first three /p offers of every
     body role, for 2024, 2025 and 2026."""
-    from drafter.bank.catalog import genre_rows
+    from drafter.bank.listing import genre_rows
 
     problems: list[str] = []
     walked_any = 0

@@ -1,15 +1,13 @@
-"""Read-side views of the templates: genre listing, phrase filtering."""
+"""Read-side views of the templates: phrase filtering, genre names, sources (the genre listing: listing.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from drafter.bank.search import COMMON, Bank, BankView, Shelf, for_year, offer_key
 from drafter.bank.templates import (
     find_genre,
-    load_manifest,
     load_registry,
     load_reviews,
     open_bank,
@@ -19,27 +17,6 @@ from drafter.lazy import lazy_compile
 from drafter.models import Phrase
 
 EXAMPLE = "范例"
-
-
-def genre_rows(templates_option: Path | None) -> list[dict[str, Any]]:
-    """id, name, documents, sections and phrases of every genre in the registry (from the manifest alone)."""
-    templates = resolve_templates(templates_option)
-    manifest = load_manifest(templates)
-    counts = {c.id: c for c in manifest.genres} if manifest else {}
-    rows = []
-    for genre in load_registry(templates):
-        mined = counts.get(genre.id)
-        rows.append(
-            {
-                "id": genre.id,
-                "name": genre.name,
-                "documents": mined.documents if mined else 0,
-                "sections": mined.sections if mined else 0,
-                "phrases": mined.phrases if mined else 0,
-                "description": genre.description,
-            }
-        )
-    return rows
 
 
 def select_phrases(

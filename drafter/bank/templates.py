@@ -24,28 +24,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import ValidationError
-
-from drafter.bank.store import describe_validation_error, load_yaml_model, save_yaml_model
 from drafter.errors import ConfigError, UsageError, UserError
 from drafter.files import locked, write_atomic
-from drafter.models import (
-    STAGING_NAME,
-    Genre,
-    GenreRegistry,
-    Manifest,
-    MineJournal,
-    Phrase,
-    Review,
-    Reviews,
-    Skeleton,
-)
 from drafter.resources import PACKAGE_DIR, bundled, user_data_dir
 
+# pydantic, YAML and the models load where a file is read or written, not at import: `drafter genres` lists the
+# genres without them (drafter/bank/listing.py).
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
     from drafter.bank.search import Bank
+    from drafter.models import Genre, Manifest, MineJournal, Phrase, Review, Reviews, Skeleton
 
 GENRES_FILE = "genres.yaml"
 REVIEWS_FILE = "reviews.yaml"
@@ -102,11 +91,17 @@ def bank_path(templates: Path, genre_id: str) -> Path:
 
 def load_registry(templates: Path) -> list[Genre]:
     """The genre registry of a templates directory."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import GenreRegistry
+
     return load_yaml_model(templates / GENRES_FILE, GenreRegistry).genres
 
 
 def load_manifest(templates: Path) -> Manifest | None:
     """The manifest mining wrote (None for a directory mining never wrote)."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import Manifest
+
     path = templates / MANIFEST_FILE
     return load_yaml_model(path, Manifest) if path.exists() else None
 
@@ -134,6 +129,9 @@ def load_skeleton(templates: Path, genre: Genre) -> Skeleton:
             f"文种“{genre.name}”还没有提炼出的提纲（缺少 {path}）。请先运行 `drafter mine` 处理包含该文种的语料。",
             path=path,
         )
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import Skeleton
+
     return load_yaml_model(path, Skeleton)
 
 
@@ -198,6 +196,9 @@ def shared_reviews_path(templates: Path) -> Path | None:
 
 def _read_reviews(path: Path | None) -> Reviews:
     """The decisions of one store (empty when it does not exist)."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import Reviews
+
     return load_yaml_model(path, Reviews) if path is not None and path.exists() else Reviews()
 
 
@@ -215,6 +216,8 @@ def load_reviews(templates: Path) -> Reviews:
     """The decisions that apply: the shared store's, overridden by the person's own."""
     merged = dict(_read_reviews(shared_reviews_path(templates)).reviews)
     merged.update(_read_reviews(user_reviews_path()).reviews)
+    from drafter.models import Reviews
+
     return Reviews(reviews=merged)
 
 
@@ -232,6 +235,8 @@ def reviews_target(templates: Path, *, shared: bool = False) -> Path:
 
 def save_reviews(path: Path, decisions: dict[str, Review]) -> Path:
     """Add decisions to a reviews file: read, change and write inside a lock, so parallel runs lose nothing."""
+    from drafter.bank.store import save_yaml_model
+
     with locked(path.with_name(path.name + ".lock"), f"审阅记录 {path}"):
         reviews = _read_reviews(path)
         for phrase_id, decision in decisions.items():
@@ -253,11 +258,16 @@ def _phrases_adapter() -> TypeAdapter[list[Phrase]]:
     """The validator of a whole bank (built on first use)."""
     from pydantic import TypeAdapter
 
+    from drafter.models import Phrase
+
     return TypeAdapter(list[Phrase])
 
 
 def read_bank(path: Path) -> list[Phrase]:
     """The phrases of one bank file (JSON Lines), validated; errors name the file, the line and the field."""
+    from pydantic import ValidationError
+
+    from drafter.bank.store import describe_validation_error
     from drafter.files import read_bytes
 
     lines = [line for line in read_bytes(path).splitlines() if line.strip()]
@@ -290,6 +300,8 @@ def open_bank(templates: Path, genre: Genre, reviews: Reviews | None = None, *, 
 
 def unknown_ids(templates: Path, ids: list[str]) -> list[str]:
     """The ids no bank of the templates holds."""
+    from drafter.models import Reviews
+
     missing = list(ids)
     for genre in load_registry(templates):
         if not missing:
@@ -356,6 +368,8 @@ def foreign_files(out_dir: Path) -> list[str]:
 
 def is_staging(path: Path) -> bool:
     """A staging folder mining made (its name, and the mark inside): the only folders mining ever removes."""
+    from drafter.models import STAGING_NAME
+
     return (
         re.match(STAGING_NAME, path.name) is not None
         and path.is_dir()
@@ -374,6 +388,8 @@ def write_mined(out_dir: Path, files: dict[str, str], registry: str) -> None:
         from drafter.files import os_error
 
         raise os_error(error, out_dir, "创建目录") from None
+    from drafter.models import MineJournal
+
     with locked(out_dir / LOCK_FILE, f"模板目录 {out_dir}"):
         _recover_locked(out_dir)
         previous = load_manifest(out_dir)
@@ -445,7 +461,11 @@ def _recover_locked(out_dir: Path) -> None:
 
 def read_journal(out_dir: Path) -> MineJournal:
     """The journal of an interrupted mining run, every field checked before anything is acted on."""
+    from pydantic import ValidationError
+
+    from drafter.bank.store import describe_validation_error
     from drafter.files import read_bytes
+    from drafter.models import MineJournal
 
     path = out_dir / JOURNAL_FILE
     try:
