@@ -7,6 +7,7 @@ than the wall clock. Peak memory is the resident memory of the whole process tre
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import resource
@@ -52,7 +53,7 @@ class Tree:
             cwd=self.path,
             capture_output=True,
             text=True,
-            env={**os.environ, **(env or {})},
+            env=child_env(env),
             timeout=timeout,
         )
         if done.returncode != 0:
@@ -70,6 +71,20 @@ def trees(before: Path | None) -> list[Tree]:
 
 # --- measuring -------------------------------------------------------------------------------
 
+# Bytecode for every measured process, kept apart from the checkouts. An installed drafter has its bytecode (pip
+# compiles it when installing), as the baselines' packages have; a shell with PYTHONDONTWRITEBYTECODE=1 (this
+# machine's) would make every drafter process compile drafter's source again while the baselines' packages do not.
+_BYTECODE = Path(tempfile.gettempdir()) / f"drafter-bench-bytecode-{os.getpid()}"
+atexit.register(shutil.rmtree, _BYTECODE, ignore_errors=True)
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured process: ours with `extra`, its bytecode written and read under a prefix of
+    the bench's own (the first run of a command writes it; the figures are of the runs after)."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(_BYTECODE), **(extra or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
 
 def cold(
     command: list[str], repeat: int = 9, cwd: Path | None = None, env: dict[str, str] | None = None
@@ -79,9 +94,7 @@ def cold(
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(
-            command, cwd=cwd, env={**os.environ, **(env or {})}, check=True, capture_output=True, timeout=600
-        )
+        subprocess.run(command, cwd=cwd, env=child_env(env), check=True, capture_output=True, timeout=600)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -94,9 +107,7 @@ def measured(
     """Wall seconds, CPU seconds of the whole tree and its peak resident memory (MB) of one run of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    child = subprocess.Popen(
-        command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    child = subprocess.Popen(command, cwd=cwd, env=child_env(env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while child.poll() is None:
         peak = max(peak, tree_rss(child.pid))
@@ -118,7 +129,7 @@ def terminal(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> o
     """A program in a pseudo-terminal that never answers cursor position requests (pexpect's)."""
     import pexpect
 
-    full = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40", **(env or {})}
+    full = child_env({"TERM": "xterm", "COLUMNS": "120", "LINES": "40", **(env or {})})
     full.pop("PROMPT_TOOLKIT_NO_CPR", None)
     return pexpect.spawn(args[0], args[1:], cwd=str(cwd), env=full, encoding="utf-8", timeout=600, dimensions=(40, 120))
 
@@ -270,6 +281,7 @@ def bench_banks(before: Path | None = None) -> list[Row]:
                 "--templates",
                 str(templates),
             ]
+            prompt = repeated(partial(first_prompt, wizard, scratch, "单位名称", env), 5)
             if tree.name == "after":  # while the index is still to be built: it is built in the background
                 empty = {**env, "DRAFTER_CACHE_DIR": str(scratch / "cache-empty")}
                 unbuilt = first_prompt(wizard, scratch, "单位名称", empty)
@@ -280,7 +292,6 @@ def bench_banks(before: Path | None = None) -> list[Row]:
                         "the index is built in the background meanwhile",
                     )
                 )
-            prompt = repeated(partial(first_prompt, wizard, scratch, "单位名称", env), 5)
             rows.append(
                 (
                     f"[{tree.name}] wizard first prompt, {BANK_SIZE:,} phrases",
@@ -289,7 +300,7 @@ def bench_banks(before: Path | None = None) -> list[Row]:
                 )
             )
             try:
-                opened = ms(statistics.median(open_picker(wizard, scratch, env) for _ in range(2)))
+                opened = ms(statistics.median(open_picker(wizard, scratch, env) for _ in range(3)))
             except Exception as error:  # the older wizard asks other questions: said, not fatal
                 opened = f"not measured ({type(error).__name__})"
             rows.append(
