@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from typing import Any, Literal
-from xml.sax.saxutils import escape
+from html import escape
 
 from pydantic import ConfigDict, field_validator
 
@@ -312,7 +312,7 @@ _LINE_BREAK = "<w:r><w:br/></w:r>"
 
 def _p(style_id: str, runs: list[str], extra_properties: str = "") -> str:
     """A w:p with a paragraph style."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{extra_properties}</w:pPr>{"".join(runs)}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id, quote=False)}"/>{extra_properties}</w:pPr>{"".join(runs)}</w:p>'
 
 
 # A run's text goes into w:t nodes of at most this many characters: lxml (and so python-docx, and Word's own
@@ -327,7 +327,7 @@ def _r(text: str, properties: str = "") -> str:
     r_pr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
     text = _XML_INVALID.sub("", text)
     nodes = "".join(
-        f'<w:t xml:space="preserve">{escape(text[start : start + TEXT_NODE_CHARACTERS])}</w:t>'
+        f'<w:t xml:space="preserve">{escape(text[start : start + TEXT_NODE_CHARACTERS], quote=False)}</w:t>'
         for start in range(0, max(len(text), 1), TEXT_NODE_CHARACTERS)
     )
     return f"<w:r>{r_pr}{nodes}</w:r>"
