@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any, Literal
 from html import escape
+from typing import Any, Literal
 
 from pydantic import ConfigDict, field_validator
 
