@@ -66,24 +66,29 @@ def standing(phrase: Phrase) -> tuple[bool, bool, int, int, int]:
 def offer_key(phrase: Phrase, year: int | None) -> tuple[bool, bool, bool, bool, bool, int, int, int]:
     """The order phrases of a role are offered in: 常用语 before 范例, then accepted and edited ones, then (in a
     report of `year`) the year's own, then by standing."""
-    return (
-        phrase.tier != COMMON,
-        phrase.status not in ("accepted", "edited"),
-        not (year is not None and phrase.year == year),
-        *standing(phrase),
-    )
+    return (*offer_head(phrase.tier, phrase.status, phrase.year, year), *standing(phrase))
+
+
+def offer_head(tier: str, status: str, bound: int | None, year: int | None) -> tuple[bool, bool, bool]:
+    """offer_key before the standing, from a phrase's tier, status and the year it is bound to."""
+    return (tier != COMMON, status not in ("accepted", "edited"), not (year is not None and bound == year))
 
 
 def for_year(phrase: Phrase, year: int | None) -> bool:
     """A phrase a report of `year` may say: one true of another year never is, nor one holding a fact another
     year is known for (any phrase, when the year is not known)."""
+    return text_for_year(phrase.text, phrase.year, year)
+
+
+def text_for_year(text: str, bound: int | None, year: int | None) -> bool:
+    """for_year from a phrase's text and the year it is bound to."""
     if year is None:
         return True
-    if phrase.year is not None and phrase.year != year:
+    if bound is not None and bound != year:
         return False
     from drafter.mining.dated import fits_year
 
-    return fits_year(phrase.text, year)
+    return fits_year(text, year)
 
 
 @lru_cache(maxsize=1)
@@ -337,6 +342,20 @@ Source = tuple[sqlite3.Connection, Callable[[int, int, int], Phrase]]
 Key = tuple[bool, bool, bool, int]
 
 
+class _Kept:
+    """A phrase kept apart from the index's order, as ranking and filtering read it: its place by standing, role,
+    tier, status, the year it is bound to and its text folded once (every keystroke reads it). `phrase` is the
+    phrase as a person's decision left it; None for one nobody decided on, read from the bank when it is shown."""
+
+    __slots__ = ("folded", "line", "phrase", "place", "role", "size", "start", "status", "text", "tier", "year")
+
+    def __init__(self, place: int, phrase: Phrase | None, where: tuple[int, int, int], fields: tuple[Any, ...]) -> None:
+        self.place, self.phrase = place, phrase
+        self.line, self.start, self.size = where
+        self.role, self.tier, self.status, self.year, self.text = fields
+        self.folded = fold(self.text)
+
+
 class Bank:
     """One bank's phrases as they are offered, review decisions applied, read through its index."""
 
@@ -345,8 +364,7 @@ class Bank:
     ) -> None:
         self._reviews = reviews or {}
         self._lock = threading.Lock()
-        self._apart: dict[int, tuple[int, Phrase]] = {}  # rank -> (place, phrase as decided): kept in memory
-        self._apart_text: dict[int, str] = {}  # rank -> the phrase's text folded once, as every keystroke reads it
+        self._apart: dict[int, _Kept] = {}  # rank -> a phrase ranked apart from the index's order
         self._rejected: dict[str, int] = {}  # role -> how many of those kept apart were rejected (count asks often)
         self._failure: BaseException | None = None
         self._opening: threading.Thread | None = None
@@ -410,22 +428,24 @@ class Bank:
             self._load.close()
 
     def _keep_apart(self) -> None:
-        """Read the phrases whose place depends on more than the index: those a person decided on (status, tier,
-        text) and those bound to one year."""
+        """Note the phrases whose place depends on more than the index: those bound to one year (from the index
+        alone: a bank may hold thousands) and those a person decided on (status, tier, text: read and decided)."""
+        for rank, place, line, start, size, role, tier, year, text in self._rows(
+            "SELECT rank, place, line, start, size, role, tier, year, text FROM phrases WHERE year IS NOT NULL"
+        ):
+            self._apart[rank] = _Kept(place, None, (line, start, size), (role, tier, "new", year, text))
         ids = list(self._reviews)
-        rows: list[tuple[Any, ...]] = []
         for at in range(0, len(ids), 500):
             chunk = ids[at : at + 500]
             marks = ",".join("?" * len(chunk))
-            rows += self._rows(f"SELECT rank, place, line, start, size FROM phrases WHERE id IN ({marks})", chunk)
-        rows += self._rows("SELECT rank, place, line, start, size FROM phrases WHERE year IS NOT NULL")
-        for rank, place, line, start, size in rows:
-            phrase = self._load(line, start, size)
-            self._apart[rank] = (place, self._decided(phrase))
-            decided = self._apart[rank][1]
-            self._apart_text[rank] = fold(decided.text)
-            if decided.status == "rejected":
-                self._rejected[decided.role] = self._rejected.get(decided.role, 0) + 1
+            for rank, place, line, start, size in self._rows(
+                f"SELECT rank, place, line, start, size FROM phrases WHERE id IN ({marks})", chunk
+            ):
+                decided = self._decided(self._load(line, start, size))
+                fields = (decided.role, decided.tier, decided.status, decided.year, decided.text)
+                self._apart[rank] = _Kept(place, decided, (line, start, size), fields)
+                if decided.status == "rejected":
+                    self._rejected[decided.role] = self._rejected.get(decided.role, 0) + 1
 
     def _decided(self, phrase: Phrase) -> Phrase:
         """A phrase as a person's decision left it."""
@@ -442,8 +462,9 @@ class Bank:
 
     def _at(self, rank: int) -> Phrase:
         """The phrase at a rank, as decided."""
-        if rank in self._apart:
-            return self._apart[rank][1]
+        kept = self._apart.get(rank)
+        if kept is not None:
+            return kept.phrase or self._load(kept.line, kept.start, kept.size)
         line, start, size = self._rows("SELECT line, start, size FROM phrases WHERE rank = ?", (rank,))[0]
         return self._load(line, start, size)
 
@@ -472,8 +493,7 @@ class Bank:
         self._ready()
         rows = self._rows("SELECT rank, line, start, size FROM phrases ORDER BY line")
         return [
-            self._apart[rank][1] if rank in self._apart else self._load(line, start, size)
-            for rank, line, start, size in rows
+            self._at(rank) if rank in self._apart else self._load(line, start, size) for rank, line, start, size in rows
         ]
 
     # --- offering and searching -------------------------------------------------------------
@@ -514,26 +534,24 @@ class Bank:
         self._ready()
         wanted = [r for r in ROLES if roles is None or r in set(roles)]
         words = query_words(query)
-        found = list(self._apart_text.items())
+        found = list(self._apart.items())
         for word in words:  # the narrowest test first, a word at a time (every keystroke reads them all)
-            found = [(rank, text) for rank, text in found if word in text]
+            found = [(rank, kept) for rank, kept in found if word in kept.folded]
         apart = sorted(
-            (self._key(place, phrase, year), rank)
-            for rank, _ in found
-            for place, phrase in (self._apart[rank],)
-            if phrase.role in wanted
-            and (tier is None or phrase.tier == tier)
-            and (rejected or phrase.status != "rejected")
-            and for_year(phrase, year)
+            (self._key(kept, year), rank)
+            for rank, kept in found
+            if kept.role in wanted
+            and (tier is None or kept.tier == tier)
+            and (rejected or kept.status != "rejected")
+            and text_for_year(kept.text, kept.year, year)
         )
         streams = [self._stream(role, words, year, tier, batch) for role in wanted]
         for _, rank in heapq.merge(apart, *streams):
             yield rank
 
-    def _key(self, place: int, phrase: Phrase, year: int | None) -> Key:
+    def _key(self, kept: _Kept, year: int | None) -> Key:
         """Where a phrase kept apart stands in an answer."""
-        tier, decided, own_year = offer_key(phrase, year)[:3]
-        return (tier, decided, own_year, place)
+        return (*offer_head(kept.tier, kept.status, kept.year, year), kept.place)
 
     def _stream(
         self, role: str, words: list[str], year: int | None, tier: str | None, batch: int
