@@ -306,3 +306,32 @@ def test_an_empty_work_part_gets_a_hint_and_drafters_sentences_each_once(tmp_pat
     examples = re.findall(r"^> 【参考例句】(.+)$", text, flags=re.M)
     assert hints >= 1
     assert len(examples) == len(set(examples)), "drafter's own sentences are shown once in a skeleton"
+
+
+FORESTRY_STAFF = """XX县林业局2024年人事工作总结
+2024年，县林业局高度重视人事工作，坚持党管干部原则，稳步推进干部队伍建设，各项工作取得了较好成效。现将有关情况总结如下：
+一、主要工作开展情况
+（一）加强干部教育培训
+全年组织干部参加各类培训32人次，干部队伍能力素质进一步提升。
+（二）严格干部选拔任用
+严格执行干部选拔任用工作程序，坚持德才兼备、以德为先，选人用人公信度不断提高。
+二、存在的问题
+（一）林业专业人员进步空间有限
+鼓励林业干部参加专业技术资格考试的措施还不够有力，林业专业人才储备不足。
+（二）干部年龄结构不够合理
+干部队伍年龄偏大，年轻干部储备不足。
+三、下一步工作计划
+加强干部教育培训，提升干部队伍能力素质。
+XX县林业局
+2024年12月20日
+"""
+
+
+def test_a_genre_of_one_writer_offers_no_heading_or_sentence_of_its_units_line(tmp_path: Path) -> None:
+    templates = mined(tmp_path, {"s": FORESTRY_STAFF})  # 人事 work, written by a 林业局
+    text = blank_skeleton("统计人事", tmp_path / "s.md", year=2026, templates_option=templates).read_text("utf-8")
+    children = " ".join(re.findall(r"【可参考的小标题】(.+)", text))
+    assert "干部年龄结构不够合理" in children and "林业" not in children
+    phrases = own_phrases(templates, "renshi")
+    assert {t for text, t in phrases.items() if "林业" in text} == {"范例"}
+    assert phrases["干部队伍年龄偏大，年轻干部储备不足。"] == "常用语"

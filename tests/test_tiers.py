@@ -98,6 +98,13 @@ def test_common_phrases_are_signable_on_the_hand_labelled_sets(name: str, precis
         # one unit's events: an opening ceremony, a first of its kind
         ("文学艺术院揭牌、城区首家民宿投入运营等活动，新媒体都第一时间制作播出了短视频。", "measure", EXAMPLE, "节点"),
         ("全县工业上楼项目实现“零的突破”，为产业转型升级打下基础。", "measure", EXAMPLE, "节点"),
+        # a regional strategy, an area named after one institution, places named without a suffix
+        ("积极融入长三角一体化发展，拓展区域合作空间。", "measure", EXAMPLE, "区域"),
+        ("分东、西子项目推进市人民医院片区城市更新单元建设。", "measure", EXAMPLE, "专名"),
+        ("推进了小坑工业区、翠湖文体公园等多个民生项目土地整备工作。", "measure", EXAMPLE, "专名"),
+        ("推进城市公园和口袋公园建设，方便群众休闲娱乐。", "measure", COMMON, None),
+        # 在活动中 refers to an activity named before
+        ("在活动中，各单位都能充分发挥模范带头作用，积极参与志愿服务。", "measure", EXAMPLE, "承接上文"),
         # 加之 continues the sentence before
         ("加之部分班子成员学习意识不强，知识更新不够及时。", "problem", EXAMPLE, "承接上文"),
         ("深化“放管服”改革，优化办事流程，提高服务效能和群众满意度。", "measure", COMMON, None),

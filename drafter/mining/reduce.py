@@ -128,7 +128,7 @@ def reduce_buckets(
         strict = writers_words(bank, common, terms_of, 1)
         own_lines = genre.family in OWN_LINE_FAMILIES or genre.report == PERSONAL or _urban_and_rural(bank)
         writers = strict if own_lines else lenient
-        skeleton = _genre_skeleton(genre, bank, general_skeleton, writers)
+        skeleton = _without_own_lines(_genre_skeleton(genre, bank, general_skeleton, writers), genre, bank, common)
         skeletons.append(_with_subheadings(skeleton, register, genre.report))
         own_line = _own_line(genre, bank, common)
         own_banks[genre.id] = {
@@ -436,6 +436,8 @@ def _borrowed(
             for p in register.phrases
             if p.role == role and p.family in (None, genre.family) and p.report == (genre.report or None)
         ]
+        # A sentence of one year first (offered only in that year), then the words of the genre's kind of unit.
+        own_kind.sort(key=lambda p: (p.year is None, p.family is None))
         candidates = shared + [_register_phrase(genre.id, p) for p in own_kind]
         chosen: list[Phrase] = []
         for candidate in candidates:
@@ -636,6 +638,27 @@ def own_level_as_slot(pattern: str) -> str:
     """A title pattern whose level's body is a slot the writer's own level fills ({年份}年度区政协提案… ->
     {年份}年度{本级}政协提案…: a county's bureau answers to the county's 政协)."""
     return _LEVEL_BODY.sub("{本级}", pattern)
+
+
+def _without_own_lines(skeleton: Skeleton, genre: Genre, bank: PartialBank, common: frozenset[str]) -> Skeleton:
+    """A skeleton whose alternatives and sub-headings name no writer's own line of work where the genre's words do
+    not (统计人员进步空间有限 in a genre of 人事 work written by a 统计局)."""
+    genre_words = " ".join([*genre.keywords, genre.description])
+    units = {document.unit for document in bank.documents}
+
+    def anyones(heading: str) -> bool:
+        return not any(names_own_line(heading, unit, genre_words, common) for unit in units)
+
+    parts = [
+        part.model_copy(
+            update={
+                "alternatives": [h for h in part.alternatives if anyones(h)],
+                "example_children": [c for c in part.example_children if anyones(c)],
+            }
+        )
+        for part in skeleton.parts
+    ]
+    return skeleton.model_copy(update={"parts": parts})
 
 
 def _shared_by_writers(nodes: list[SkeletonNode], bank: PartialBank, writers: Specificity) -> list[SkeletonNode]:

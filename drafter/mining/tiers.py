@@ -158,7 +158,13 @@ _BRAND_VERBS = frozenset(
 )
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Heads that a proper name stands before without an administrative suffix (湖贝片区, 强基工程).
-_NAMED_HEAD = re.compile(r"片区|行动|工程|品牌")
+_NAMED_HEAD = re.compile(r"片区|行动|工程|品牌|工业区|工业园|公园|景区")
+# An institution's name before 片区 (人民医院片区): the area named after one building, one city's.
+_INSTITUTION_AREA = re.compile(r"(?:医院|中学|小学|大学|学校|车站|广场|公园)片区")
+# A region of several provinces (长三角, 京津冀): a regional strategy, which units elsewhere cannot sign.
+_REGION = re.compile(
+    r"长三角|珠三角|京津冀|粤港澳|大湾区|成渝|长株潭|北部湾|关中平原|海峡西岸|东北振兴|中部崛起|西部大开发"
+)
 # A firm's name is its trade name, its trade and its form (企业名称登记管理规定: 字号 + 行业 + 组织形式):
 # 鑫诚新材料公司. The two characters before the trade are the trade name unless they are an ordinary word.
 _FIRM = re.compile(
@@ -198,7 +204,7 @@ _POINTS_BACK = re.compile(
     r"^(?:对此|为此|因此|此外|这些|这一|这是|此项|该|上述|以上|其中|其|他们|她们|它们|对于这些|与此同时|加之|再加上|再者)"
 )
 # 此类事故, 上述问题: what they are is said in the sentence before.
-_REFERS_BACK = re.compile(r"此类|上述|前述")
+_REFERS_BACK = re.compile(r"此类|上述|前述|^在(?:此次|本次|这次)?活动中")
 # 重点做好以下工作：一是…… — a part's lead-in and the first item of its list, cut off from the rest.
 _LEAD_AND_ITEM = re.compile(r"：(?:[一二三四五六七八九十]是|首先|第一|[（(][一二三四五六七八九十\d][）)]|\d[.、])")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
@@ -343,6 +349,9 @@ def _named(text: str, count_figures: bool = True) -> str | None:
         unknown = not any(lexicon().known(part) for part in (name, name[:2], name[1:]))
         if unknown or (lexicon().known(name) and lexicon().place(name)):
             return f"含有地名（{name}）"
+    region = _REGION.search(text)
+    if region:
+        return f"含有某个地区的区域战略（{region.group(0)}）"
     proper = _proper_name(text)
     if proper:
         return f"含有不带行政后缀的专名（{proper}）"
@@ -358,7 +367,7 @@ def _proper_name(text: str) -> str | None:
     (安心托幼行动), a place's product (柳河蜜桔)."""
     from drafter.mining.lexicon import lexicon
 
-    found = _YEARS_PROGRAMME.search(text) or _HEART_PROGRAMME.search(text)
+    found = _YEARS_PROGRAMME.search(text) or _HEART_PROGRAMME.search(text) or _INSTITUTION_AREA.search(text)
     if found:
         return found.group(0)
     plain = SLOT.sub("，", text)
