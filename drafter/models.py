@@ -337,7 +337,7 @@ class RegisterHeading(StrictModel):
 
     text: str
     note: str
-    report: Literal["个人总结"] | None = None  # only for this kind of report, never a unit's
+    report: Literal["个人总结", "政府工作报告"] | None = None  # only for this kind of report, never a unit's
 
 
 class RegisterPhrases(StrictModel):

@@ -335,3 +335,27 @@ def test_a_genre_of_one_writer_offers_no_heading_or_sentence_of_its_units_line(t
     phrases = own_phrases(templates, "renshi")
     assert {t for text, t in phrases.items() if "林业" in text} == {"范例"}
     assert phrases["干部队伍年龄偏大，年轻干部储备不足。"] == "常用语"
+
+
+def test_a_government_report_plans_in_a_governments_voice_and_lends_no_units_sentence(tmp_path: Path) -> None:
+    from test_signable import GOVERNMENT, LIBRARY, WEATHER
+
+    from drafter.writing.draft import DraftCore, library
+
+    county = (
+        GOVERNMENT.replace("（一）着力扩大有效投资，全力抓好项目建设。\n", "")
+        .replace("（二）", "")
+        .replace("（三）", "")
+    )
+    # two units no genre takes: their shared plan sentence is 通用's own
+    templates = mined(tmp_path, {"a": county, "b": county.replace("县", "市"), "w": WEATHER, "l": LIBRARY})
+    text = blank_skeleton("政府工作报告", tmp_path / "g.md", year=2026, templates_option=templates).read_text("utf-8")
+    plan = text.split("工作安排", 1)[1].split("## ", 1)[0]
+    assert "【可参考的小标题】" in plan and "筑牢思想根基" not in plan  # a government's, not a unit's
+    core = DraftCore(Draft(), library(templates), tmp_path / "a.answers.yaml")
+    core.apply("genre", "政府工作报告")
+    core.apply("org", "青山县人民政府")
+    core.apply("year", "2026")
+    offered = [core.find_phrase(p.id) for p in core.insert_bank("plan").matches("", None)]
+    # its own sentences and drafter's; none of 通用's, which units wrote
+    assert offered and all(p.genre == core.genre.id or p.origin == "register" for p in offered if core.genre)

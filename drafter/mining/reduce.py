@@ -397,7 +397,7 @@ def _general_bank(
             used_widely = genres_of[(role, key)] > 1 or own
             if phrases[key].year is not None and (role, key) not in unassigned:
                 continue  # a sentence true of one year is never lent, not even to 通用
-            if role in FALLBACK_ROLES and not used_widely:
+            if (role in FALLBACK_ROLES or role in WORK_ROLES) and not used_widely:
                 continue  # one genre's work, problem or plan is its own (廉洁从审): drafter's register stands in
             text = phrases[key].text
             if used_widely or (specificity.neutral(text, None) and writers.neutral(text, None)):

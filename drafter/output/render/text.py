@@ -26,8 +26,8 @@ OTHERS_EXAMPLE = "【范例】{{ text }}（参考：《{{ source }}》，其他�
 CHILDREN_HINT = "【可参考的小标题】{{ children }}"
 # A part whose documents give no sentence another unit can take: how such a part is written, instead of nothing.
 _WORK_HINT = (
-    "【写作提示】同类总结中这一部分没有可以照用的句子（各单位写的都是自己的事）：先写做了什么、怎么做的，"
-    "再写成效（数字、同比、排名），用本单位自己的事实。"
+    "【写作提示】同类总结中这一部分没有可以照用的句子（写的都是各自的事）：先写做了什么、怎么做的，"
+    "再写成效（数字、同比、排名），用自己的事实。"
 )
 PART_HINTS = {
     "measure": _WORK_HINT,
