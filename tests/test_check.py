@@ -365,6 +365,7 @@ def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ("改进工作式方法，提高服务效能。", "usage", "方式方法"),
         ("提高干部队伍作文化程度。", "usage", "文化"),
         ("青年干部独挡一面的能力还不强。", "usage", "独当一面"),
+        ("釆取有力措施，确保活动取得实效。", "usage", "采"),
         ("其它工作有序推进。", "usage", "其他"),
         ("既要抓整改，即要抓预防，又要抓长效。", "usage", "既要"),
         ("全年完成审计项目五十四个。", "numbers", "54"),

@@ -359,3 +359,15 @@ def test_a_government_report_plans_in_a_governments_voice_and_lends_no_units_sen
     offered = [core.find_phrase(p.id) for p in core.insert_bank("plan").matches("", None)]
     # its own sentences and drafter's; none of 通用's, which units wrote
     assert offered and all(p.genre == core.genre.id or p.origin == "register" for p in offered if core.genre)
+
+
+def test_a_discovered_genres_keywords_are_its_writers_lines_not_the_genres(tmp_path: Path) -> None:
+    # 自然资源 is a word the dictionary counts as no topic: only the unit's name tells it is one writer's line
+    planned = FORESTRY.replace("林业局", "自然资源局").replace(
+        "大力发展林下经济，拓宽群众增收渠道。",
+        "（一）强化自然资源要素保障\n保障项目用地。\n（二）加强干部队伍建设\n加强干部培训。",
+    )
+    templates = mined(tmp_path, {"f": planned, "j": JUSTICE})  # a genre 机关 whose keywords are 自然资源, 司法
+    text = blank_skeleton("机关", tmp_path / "s.md", year=2026, templates_option=templates).read_text("utf-8")
+    children = " ".join(re.findall(r"【可参考的小标题】(.+)", text))
+    assert "加强干部队伍建设" in children and "自然资源" not in children

@@ -24,7 +24,15 @@ from drafter.mining.neutral import SegmentedOnce, Specificity
 from drafter.mining.roles import DEFAULT_HEADINGS, ROLE_ORDER, role_of_heading, role_rank
 from drafter.mining.sentences import fits_role, lead_in_only
 from drafter.mining.slots import normalise, slot_names, slot_type
-from drafter.mining.tiers import COMMON, EXAMPLE, FIGURE_SLOTS, example_reason, names_own_line, tier_of
+from drafter.mining.tiers import (
+    COMMON,
+    EXAMPLE,
+    FIGURE_SLOTS,
+    example_reason,
+    lines_of_work,
+    names_own_line,
+    tier_of,
+)
 from drafter.models import (
     Genre,
     Guidance,
@@ -296,7 +304,7 @@ def _own_line(genre: Genre, bank: PartialBank, common: frozenset[str]) -> Callab
     genre of 人事 work written by a 统计局: a genre of one writer has no other writer to contrast with); in a person's
     summary, whether it counts the work of the writer's post (全年组织防汛演练{数量}次: a person's figures are the
     post's record, which a person in another post cannot sign)."""
-    genre_words = " ".join([*genre.keywords, genre.description])
+    genre_words = _genre_words(genre, bank)
     unit_of = {document.title: document.unit for document in bank.documents}
 
     def names(phrase: Phrase) -> bool:
@@ -436,8 +444,11 @@ def _borrowed(
             for p in register.phrases
             if p.role == role and p.family in (None, genre.family) and p.report == (genre.report or None)
         ]
-        # A sentence of one year first (offered only in that year), then the words of the genre's kind of unit.
-        own_kind.sort(key=lambda p: (p.year is None, p.family is None))
+        # A sentence of one year first (offered only in that year); an opening and a closing speak in the words of
+        # the genre's kind of unit first (辖区干部群众 for a township); a problem or a plan of the kind names its
+        # usual work (放管服 for a bureau), which the genre's own topic may not be, so the general ones come first.
+        voice = role in ("opening", "closing")
+        own_kind.sort(key=lambda p: (p.year is None, voice and p.family is None, not voice and p.family is not None))
         candidates = shared + [_register_phrase(genre.id, p) for p in own_kind]
         chosen: list[Phrase] = []
         for candidate in candidates:
@@ -640,10 +651,18 @@ def own_level_as_slot(pattern: str) -> str:
     return _LEVEL_BODY.sub("{本级}", pattern)
 
 
+def _genre_words(genre: Genre, bank: PartialBank) -> str:
+    """The lines of work a genre is about: a registered genre's keywords and description, and a line two of its
+    writers' names share (a discovered genre's keywords are its writers' lines, one each: 医疗保障, 自然资源)."""
+    lines = Counter(line for document in bank.documents for line in set(lines_of_work(document.unit)))
+    shared = [line for line, writers in lines.items() if writers > 1]
+    return " ".join(shared if genre.discovered else [*genre.keywords, genre.description, *shared])
+
+
 def _without_own_lines(skeleton: Skeleton, genre: Genre, bank: PartialBank, common: frozenset[str]) -> Skeleton:
     """A skeleton whose alternatives and sub-headings name no writer's own line of work where the genre's words do
     not (统计人员进步空间有限 in a genre of 人事 work written by a 统计局)."""
-    genre_words = " ".join([*genre.keywords, genre.description])
+    genre_words = _genre_words(genre, bank)
     units = {document.unit for document in bank.documents}
 
     def anyones(heading: str) -> bool:
