@@ -366,6 +366,7 @@ def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ("提高干部队伍作文化程度。", "usage", "文化"),
         ("青年干部独挡一面的能力还不强。", "usage", "独当一面"),
         ("釆取有力措施，确保活动取得实效。", "usage", "采"),
+        ("认真组织开展爱卫生月活动。", "usage", "爱国卫生月"),
         ("其它工作有序推进。", "usage", "其他"),
         ("既要抓整改，即要抓预防，又要抓长效。", "usage", "既要"),
         ("全年完成审计项目五十四个。", "numbers", "54"),

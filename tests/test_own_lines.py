@@ -293,6 +293,9 @@ def test_a_person_is_offered_a_persons_sentences_only(persons: Path, tmp_path: P
     assert opening.default and "我" in core.find_phrase(opening.default).text
     text = blank_skeleton("个人总结", tmp_path / "p.md", year=2026, templates_option=persons).read_text("utf-8")
     assert "【可参考的小标题】加强理论学习" in text and "筑牢思想根基" not in text
+    # drafter's sentences go to the part whose heading they share words with: the work part gets the one on work
+    work = text.split("业务工作方面", 1)[1].split("## ", 1)[0]
+    assert "钻研业务知识" in work
 
 
 def test_an_empty_work_part_gets_a_hint_and_drafters_sentences_each_once(tmp_path: Path) -> None:

@@ -103,6 +103,12 @@ def test_common_phrases_are_signable_on_the_hand_labelled_sets(name: str, precis
         ("分东、西子项目推进市人民医院片区城市更新单元建设。", "measure", EXAMPLE, "专名"),
         ("推进了小坑工业区、翠湖文体公园等多个民生项目土地整备工作。", "measure", EXAMPLE, "专名"),
         ("推进城市公园和口袋公园建设，方便群众休闲娱乐。", "measure", COMMON, None),
+        # a leader's duties; an inspection of one year
+        ("履职尽责，抓好分管工作", "heading", EXAMPLE, "职务"),
+        ("主要领导亲自抓、分管领导具体抓，形成齐抓共管的工作格局。", "measure", COMMON, None),
+        ("认真抓好巡察反馈问题整改，整改完成率达到{百分比}。", "measure", EXAMPLE, "巡视巡察"),
+        ("高度重视县委巡查组反馈意见，确保整改到位", "heading", EXAMPLE, "巡视巡察"),
+        ("深入开展巡察工作，推动全面从严治党向基层延伸。", "measure", COMMON, None),
         # 在活动中 refers to an activity named before
         ("在活动中，各单位都能充分发挥模范带头作用，积极参与志愿服务。", "measure", EXAMPLE, "承接上文"),
         # 加之 continues the sentence before

@@ -119,6 +119,8 @@ _ANY_DESTINATION = frozenset(
 _ANY_DESTINATION_START = ("各", "先进", "发达", "外", "兄弟", "周边", "基层", "一线", "有关", "相关")
 # Projects are built in numbered phases (平台一期上线, 二期工程): a phase is one project's.
 # A building's or a project's milestone (教学楼投入使用, 厂房竣工): one unit's own project, not a sentence to lend.
+# An inspection's feedback (巡察组反馈意见) and its rectification: one unit's event of the year it was inspected.
+_INSPECTED = re.compile(r"巡[视察查](?:组|工作)?(?:反馈|指出|移交)")
 _MILESTONE = re.compile(
     r"投入使用|投入运营|正式运营|竣工|开工建设|建成投产|主体封顶|主体施工|揭牌|挂牌成立|零的突破|首家"
 )
@@ -222,6 +224,7 @@ _LEVEL_ABOVE = re.compile(r"[县区][（(][县区市、]{1,5}[)）]|县区|区�
 _POSTS = "教师|班主任|护士|医生|医师|会计|出纳|文秘|秘书|辅导员|驾驶员|局长|科长|股长|主任|校长|院长|镇长|乡长|书记|站长|所长|馆长"
 _OWN_POST = re.compile(
     rf"(?:本人|我)(?:主要)?(?:分管|担任|主持|协管|兼任|任)|履行(?:好)?(?:{_POSTS})(?:的)?(?:岗位)?职责|所(?:任|带|教)(?:的)?班级"
+    r"|抓好分管|分管(?:工作|领域|战线)"
 )
 
 
@@ -355,6 +358,9 @@ def _named(text: str, count_figures: bool = True) -> str | None:
     proper = _proper_name(text)
     if proper:
         return f"含有不带行政后缀的专名（{proper}）"
+    inspected = _INSPECTED.search(text)
+    if inspected:
+        return f"写的是某一年接受巡视巡察的事（{inspected.group(0)}）"
     phase = _PROJECT_PHASE.search(text) or _MILESTONE.search(text)
     if phase:
         return f"写的是某个项目的某一期或某个节点（{phase.group(0)}）"

@@ -279,7 +279,19 @@ def examples(
     register sentences other parts `shown` already are not shown again."""
     found = _of_part(part, phrases, spans or {}, year)
     fresh = [p for p in found if p.tier == "常用语" and not (p.origin == "register" and p.text in shown)]
+    if part.role in ("measure", "result"):
+        # drafter's work sentences: those that share most words with the part's heading first (思想政治方面 takes
+        # the sentence on study, 业务工作方面 the one on the work)
+        own = [p for p in fresh if p.origin != "register"]
+        fresh = own + sorted((p for p in fresh if p.origin == "register"), key=lambda p: -_shared_pairs(part, p))
     return fresh[:EXAMPLES_PER_PART]
+
+
+def _shared_pairs(part: SkeletonNode, phrase: Phrase) -> int:
+    """How many two-character runs a part's heading shares with a phrase."""
+    heading = part.heading
+    pairs = {heading[i : i + 2] for i in range(len(heading) - 1)}
+    return sum(pair in phrase.text for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair))
 
 
 def part_example(
