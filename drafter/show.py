@@ -126,7 +126,7 @@ def mining_progress(min_files: int = 4) -> Iterator[Callable[[int, int], None]]:
         if not task:
             progress.start()
             task.append(progress.add_task("mine", total=total))
-        progress.update(task[0], completed=done)
+        progress.update(task[0], completed=done, total=total)  # the mining pass adds its files to the survey's
 
     try:
         yield update
@@ -162,6 +162,16 @@ def print_mine_summary(summary: MineSummary) -> None:
         f"共读取 {summary.files} 个文件（{summary.megabytes:.1f} MB），提炼 {summary.documents} 篇总结，"
         f"未提炼 {len(skipped)} 篇；常用语 {summary.phrases} 条，其中已有审阅记录的 {summary.reviewed} 条。"
     )
+    if summary.learnt_from:
+        from drafter.mining.run import SAMPLE
+
+        documents = {genre["name"]: genre["documents"] for genre in summary.genres}
+        sampled = "；".join(
+            f"{escape(name)} {documents.get(name, 0)} 篇中的 {used} 篇" for name, used in summary.learnt_from.items()
+        )
+        console.print(
+            f"文稿很多的文种，提纲和常用语从其中按文本指纹选出的一部分提炼（每个文种至多 {SAMPLE} 篇；同一批语料每次选的相同）：{sampled}。"
+        )
     if summary.own_added is not None:
         from drafter.bank.own import own_bank_path
 

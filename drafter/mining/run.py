@@ -1,6 +1,11 @@
 """`drafter mine`: read the corpus in chunks, combine each chunk into partial banks, merge, reduce, write.
 
-Map and combine run in workers, one chunk of files at a time; a chunk's documents are folded into
+Two passes over the chunks. The survey reads and outlines every document and says what it is (its genre
+bucket, or why it is skipped). A genre is then learnt from at most SAMPLE of its documents, chosen by the
+fingerprint of their text (so the same corpus always gives the same choice, whatever the order of its
+files): past a few hundred reports a genre's skeleton and most general phrases no longer change, and the
+cost of an archive stops growing with its size. The mining pass reads only the files holding chosen
+documents. Map and combine run in workers, one chunk of files at a time; a chunk's documents are folded into
 bounded partial banks there, so what crosses to the parent is bounded too. Chunks are cut from the
 sorted file list by size alone, and merged in their order: `--jobs 1` and `--jobs 4` write the same bytes.
 """
@@ -12,6 +17,7 @@ import hashlib
 import multiprocessing
 import multiprocessing.pool
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -52,6 +58,7 @@ Progress = Callable[[int, int], None]
 MAX_DEFAULT_JOBS = 8
 CHUNK_BYTES = 2_000_000  # a chunk of files is about this size (and at most CHUNK_FILES files)
 CHUNK_FILES = 64
+SAMPLE = 200  # documents a genre is learnt from, at most (its skeleton's guidance reads as many)
 REGISTER_FILE = "corpus/register.yaml"
 
 
@@ -80,6 +87,7 @@ class MineSummary:
     phrases: int = 0
     reviewed: int = 0
     own_added: int | None = None  # phrases added to the unit's own bank (--own)
+    learnt_from: dict[str, int] = field(default_factory=dict)  # genre -> documents mined, where fewer than it has
     report: CleanReport = field(default_factory=CleanReport)
     failures: list[UserError] = field(default_factory=list)
 
@@ -111,8 +119,17 @@ class _ChunkResult:
     failures: list[UserError]
 
 
-def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _ChunkResult:
-    """Map and combine: read, outline and mine every document of a chunk of files into partial banks."""
+def survey_chunk(paths: list[Path], genres: list[Genre], include_all: bool, speculate: bool) -> _ChunkResult:
+    """The survey: read and outline every document of a chunk of files, and record what it is (`speculate`: mine
+    them all too, for a corpus small enough that most of its documents will be chosen)."""
+    return mine_chunk(paths, genres, include_all, None if speculate else frozenset())
+
+
+def mine_chunk(
+    paths: list[Path], genres: list[Genre], include_all: bool, chosen: frozenset[str] | None = None
+) -> _ChunkResult:
+    """Map and combine: read, outline and record every document of a chunk of files, and mine those `chosen` (by
+    `_choice_key`; None: every document) into partial banks."""
     result = _ChunkResult([], {}, CleanReport(), 0, [])
     seen: dict[str, str] = {}
     rules = load_rules()
@@ -136,10 +153,26 @@ def mine_chunk(paths: list[Path], genres: list[Genre], include_all: bool) -> _Ch
                 continue
             seen[mark] = outline.title or outline.source
             bucket = _bucket(outline, facts, genres, by_name)
-            result.buckets.setdefault(bucket, PartialBank()).add(mine_document(outline, facts))
+            if chosen is None or _choice_key(outline.source, mark) in chosen:
+                result.buckets.setdefault(bucket, PartialBank()).add(mine_document(outline, facts))
             result.records.append(DocumentRecord(outline.source, outline.title, "mined", None, bucket, mark))
     result.buckets = {key: bank.bounded() for key, bank in result.buckets.items()}
     return result
+
+
+def _choice_key(source: str, mark: str) -> str:
+    """A document among the chosen: its source and the fingerprint of its text."""
+    return f"{mark}\x1f{source}"
+
+
+def chosen_documents(records: list[DocumentRecord], sample: int = SAMPLE) -> frozenset[str]:
+    """The documents each bucket is learnt from: all of them up to `sample`, else the `sample` whose text's
+    fingerprint sorts first (a fingerprint is a hash: a fair draw, and the same for the same corpus)."""
+    by_bucket: dict[str, list[str]] = {}
+    for record in records:
+        if record.status == "mined" and record.bucket is not None:
+            by_bucket.setdefault(record.bucket, []).append(_choice_key(record.source, record.print))
+    return frozenset(key for keys in by_bucket.values() for key in (sorted(keys)[:sample]))
 
 
 def _bucket(outline: Outline, facts: TitleFacts, genres: list[Genre], by_name: dict[str, Genre]) -> str:
@@ -152,7 +185,12 @@ def _bucket(outline: Outline, facts: TitleFacts, genres: list[Genre], by_name: d
     return f"g:{genre.id}" if genre and not genre.report else bucket_of(facts)
 
 
-def _mine_chunk_star(args: tuple[list[Path], list[Genre], bool]) -> _ChunkResult:
+def _survey_chunk_star(args: tuple[list[Path], list[Genre], bool, bool]) -> _ChunkResult:
+    """survey_chunk for Pool.imap."""
+    return survey_chunk(*args)
+
+
+def _mine_chunk_star(args: tuple[list[Path], list[Genre], bool, frozenset[str]]) -> _ChunkResult:
     """mine_chunk for Pool.imap."""
     return mine_chunk(*args)
 
@@ -187,11 +225,31 @@ def mine(
     chunks = _chunks(files)
     lexicon()  # built before the workers fork, so that they share it instead of each building its own
     jobs = default_jobs() if jobs is None else jobs
+    speculate = _speculates(files, genres)
     with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1) as pool:
-        tasks = [(chunk, genres, include_all) for chunk in chunks]
-        results = pool.imap(_mine_chunk_star, tasks) if pool else map(_mine_chunk_star, tasks)
-        _merge_all(results, len(files), buckets, summary, progress)
+        run: Callable[..., Iterator[_ChunkResult]] = pool.imap if pool else map
+        surveyed = _merge_survey(
+            run(_survey_chunk_star, [(chunk, genres, include_all, speculate) for chunk in chunks]),
+            len(files),
+            summary,
+            progress,
+        )
+        chosen = chosen_documents(summary.records)
+        again = [_to_mine_again(survey.records, chosen, speculate) for survey in surveyed]
+        tasks = [(reread, genres, include_all, chosen) for reread in again if reread]
+        total, done = len(files) + sum(len(task[0]) for task in tasks), len(files)
+        mining = run(_mine_chunk_star, tasks)
+        for survey, reread in zip(surveyed, again, strict=True):
+            if reread == []:  # none of the chunk's documents chosen
+                continue
+            result = survey if reread is None else next(mining)
+            for key, bank in result.buckets.items():
+                buckets.setdefault(key, PartialBank()).merge(bank)
+            if reread and progress is not None:
+                done += len(reread)
+                progress(min(done, total), total)
     _mark_copies_across_chunks(summary)
+    _count_surveyed(buckets, summary.records)
     if summary.documents == 0:
         reasons = "".join(f"（{r.source}：{r.reason}）" for r in summary.records[:3] if r.reason)
         raise UserError(
@@ -204,6 +262,7 @@ def mine(
     buckets = {key: bank.bounded() for key, bank in buckets.items()}
     mined = reduce_buckets(buckets, genres, _register(), reviewed)
     summary.records = [_with_genre(r, mined) for r in summary.records]
+    summary.learnt_from = _learnt_from(summary.records, chosen)
     files_out = mined_files(mined.skeletons, mined.banks)
     write_mined(out_dir, files_out, _registry_text(registry_path, mined.registry))
     prepare_indexes(out_dir, [f for f in files_out if f.endswith(BANK_SUFFIX)])
@@ -216,25 +275,48 @@ def mine(
     return summary
 
 
-def _merge_all(
-    results: Iterable[_ChunkResult],
-    total: int,
-    buckets: dict[str, PartialBank],
-    summary: MineSummary,
-    progress: Progress | None,
-) -> None:
-    """Fold the chunks' partial banks into one per bucket, in chunk order."""
-    done = 0
+def _speculates(files: list[Path], genres: list[Genre]) -> bool:
+    """Whether the survey mines every document already: a corpus of fewer files than its genres could each be
+    learnt from has most of its documents chosen, and reading them twice (converting .doc files twice) would
+    cost more than mining the few that are not."""
+    return len(files) <= SAMPLE * max(1, len(genres))
+
+
+def _merge_survey(
+    results: Iterable[_ChunkResult], total: int, summary: MineSummary, progress: Progress | None
+) -> list[_ChunkResult]:
+    """Collect the survey's records, reports and failures, in chunk order; the chunks' results."""
+    done, kept = 0, []
     for result in results:
         done += len({r.source for r in result.records})
         summary.files += len({r.source for r in result.records})
         summary.report.merge(result.report)
         summary.failures.extend(result.failures)
         summary.records.extend(result.records)
-        for key, bank in result.buckets.items():
-            buckets.setdefault(key, PartialBank()).merge(bank)
+        kept.append(result)
         if progress is not None:
             progress(min(done, total), total)
+    return kept
+
+
+def _to_mine_again(records: list[DocumentRecord], chosen: frozenset[str], speculated: bool) -> list[Path] | None:
+    """The files of a surveyed chunk to read again to mine its chosen documents, in order; None when the survey
+    mined exactly those already ([] when none of them was chosen)."""
+    mined = [r for r in records if r.status == "mined"]
+    if speculated and all(_choice_key(r.source, r.print) in chosen for r in mined):
+        return None
+    files = [r.source for r in mined if _choice_key(r.source, r.print) in chosen]
+    return [Path(source) for source in dict.fromkeys(files)]
+
+
+def _count_surveyed(buckets: dict[str, PartialBank], records: list[DocumentRecord]) -> None:
+    """Every bucket counts all its documents, also those it was not learnt from."""
+    counts: dict[str, int] = {}
+    for record in records:
+        if record.status == "mined" and record.bucket is not None:
+            counts[record.bucket] = counts.get(record.bucket, 0) + 1
+    for key, bank in buckets.items():
+        bank.count = counts.get(key, bank.count)
 
 
 def _mark_copies_across_chunks(summary: MineSummary) -> None:
@@ -247,6 +329,14 @@ def _mark_copies_across_chunks(summary: MineSummary) -> None:
             summary.records[index] = replace(record, reason=f"与《{first[record.print]}》内容相同")
         else:
             first[record.print] = record.title or record.source
+
+
+def _learnt_from(records: list[DocumentRecord], chosen: frozenset[str]) -> dict[str, int]:
+    """For each genre learnt from only some of its documents, how many."""
+    mined = [r for r in records if r.status == "mined"]
+    every = Counter(r.genre or GENERAL_GENRE for r in mined)
+    used = Counter(r.genre or GENERAL_GENRE for r in mined if _choice_key(r.source, r.print) in chosen)
+    return {genre: used[genre] for genre in every if used[genre] < every[genre]}
 
 
 def _with_genre(record: DocumentRecord, mined: Mined) -> DocumentRecord:
