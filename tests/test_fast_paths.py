@@ -103,3 +103,55 @@ def test_the_probes_are_built_from_the_rules_data() -> None:
     assert len(table.probes) == len(table.rules)
     assert all(isinstance(probe, re.Pattern) for _, probe in table.probes)
     assert dated.required_text(table.probes[0][1].pattern[3:-1]) == table.probes[0][0]
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_TEXTS = st.text(
+    st.one_of(
+        st.characters(),  # anything, surrogates and characters beyond the BMP included
+        st.sampled_from("审计局\u3400\u9fff\uf900\ufaff\u33ff\ua000\x00\x0b\x1f\x7f\ufffd\t\n\u3000 ，。A1"),
+    ),
+    max_size=60,
+)
+
+
+@given(_TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_character_counts_on_bytes_are_the_regular_expressions_counts(text: str) -> None:
+    from drafter.reading.read import cjk_characters, control_characters
+
+    assert cjk_characters(text) == len(_CJK.findall(text))
+    assert control_characters(text) == len(_CONTROL.findall(text))
+
+
+_CUES = ["D员", "AAA公众号", "关于", "习近平总书记关于", "重要指示批示精神", "党的二十大", "二十届三中全会", "素材库", "客服"]
+
+
+@given(st.lists(st.lists(st.sampled_from([*_CUES, "审计", "，", "。", "D", "A", "大", "中全会"]), max_size=8), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_cleaning_passes_over_rules_whose_cues_the_document_lacks_with_the_same_result(pieces: list[list[str]]) -> None:
+    from drafter.reading.clean import CleanReport, clean_paragraphs, drop_matching, load_rules
+    from drafter.reading.read import Paragraph
+
+    rules = load_rules()
+    paragraphs = [Paragraph("".join(p), line) for line, p in enumerate(pieces, 1)]
+    expected, report = [], CleanReport()
+    for paragraph in paragraphs:  # every rule on every paragraph, in order: the long way round
+        text = paragraph.text
+        for compiled in rules:
+            if compiled.rule.contains and not any(c in text for c in compiled.rule.contains):
+                continue
+            if compiled.rule.kind == "drop_line":
+                if text and compiled.regex.search(text):
+                    report.add(compiled.rule.name, "x", paragraph.line)
+                    text = drop_matching(text, compiled.regex)
+                continue
+            text, changes = compiled.substitute(text)
+            if changes:
+                report.add(compiled.rule.name, "x", paragraph.line, changes)
+        expected.append(text)
+    cleaned, found = clean_paragraphs(paragraphs, "x", rules)
+    assert [p.text for p in cleaned] == expected and found.hits == report.hits

@@ -115,19 +115,42 @@ def clean_paragraphs(
 ) -> tuple[list[Paragraph], CleanReport]:
     """Apply every rule to every paragraph; dropped lines become empty paragraphs."""
     report = CleanReport(descriptions={r.rule.name: r.rule.description for r in rules})
+    paragraphs = list(paragraphs)
+    # A rule whose cue words the document never uses cannot fire on a paragraph no earlier rule changed: those
+    # rules are passed over once for the whole document (the cheap checks ran once per paragraph and rule).
+    document = "\n".join(p.text for p in paragraphs)
+    active = [
+        index
+        for index, compiled in enumerate(rules)
+        if not compiled.rule.contains or any(literal in document for literal in compiled.rule.contains)
+    ]
     cleaned = []
     for paragraph in paragraphs:
-        text = paragraph.text
-        for compiled in rules:
-            if compiled.rule.contains and not any(literal in text for literal in compiled.rule.contains):
-                continue
-            if compiled.rule.kind == "drop_line":
-                if text and compiled.regex.search(text):
-                    report.add(compiled.rule.name, source, paragraph.line)
-                    text = drop_matching(text, compiled.regex)
-                continue
+        text = _cleaned(paragraph, source, rules, active, report)
+        cleaned.append(replace(paragraph, text=text) if text != paragraph.text else paragraph)
+    return cleaned, report
+
+
+def _cleaned(
+    paragraph: Paragraph, source: str, rules: list[CompiledRule], active: list[int], report: CleanReport
+) -> str:
+    """One paragraph's text after the rules, in their order (`active`: the rules to try while it is unchanged)."""
+    text, queue, position = paragraph.text, active, 0
+    while position < len(queue):
+        index = queue[position]
+        position += 1
+        compiled = rules[index]
+        if compiled.rule.contains and not any(literal in text for literal in compiled.rule.contains):
+            continue
+        before = text
+        if compiled.rule.kind == "drop_line":
+            if text and compiled.regex.search(text):
+                report.add(compiled.rule.name, source, paragraph.line)
+                text = drop_matching(text, compiled.regex)
+        else:
             text, changes = compiled.substitute(text)
             if changes:
                 report.add(compiled.rule.name, source, paragraph.line, changes)
-        cleaned.append(replace(paragraph, text=text) if text != paragraph.text else paragraph)
-    return cleaned, report
+        if text != before and queue is active:
+            queue, position = list(range(index + 1, len(rules))), 0  # changed: a later rule may now find its cue
+    return text

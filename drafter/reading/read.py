@@ -27,9 +27,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES + LEGACY_SUFFI
 FORMATS_READ = ".txt、.md、.docx、.doc、.wps 和 .pdf"
 # A .docx whose parts unpack to more than this is refused (zip bombs); its XML parts have a lower limit each.
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
-_CJK = lazy_compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_BLANKS = lazy_compile(r"\s+")
-_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 _READ_CHUNK = 1 << 16
 
 
@@ -294,13 +291,28 @@ def _decode_known(data: bytes) -> tuple[str, str] | None:
 def looks_like_chinese_text(text: str) -> bool:
     """True when decoded text reads as Chinese prose rather than noise (judged on its first 8,000 characters)."""
     sample = text[:8_000]
-    # Counting by what a substitution removes builds one string instead of a list of every match.
-    visible = len(_BLANKS.sub("", sample))
+    visible = sum(map(len, sample.split()))  # str.split's white space is the regular expressions' \s
     if visible == 0:
         return False
-    if len(sample) - len(_CONTROL.sub("", sample)) > visible * 0.01:
-        return False
-    return len(sample) - len(_CJK.sub("", sample)) >= visible * 0.2
+    return control_characters(sample) <= visible * 0.01 and cjk_characters(sample) >= visible * 0.2
+
+
+# Counted in C on bytes: a regular expression scanning every character cost a third of reading a text file.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# The high byte of a UTF-16 unit of the CJK ideographs (U+3400–U+9FFF, U+F900–U+FAFF).
+_CJK_HIGH_BYTES = bytes([*range(0x34, 0xA0), 0xF9, 0xFA])
+
+
+def control_characters(text: str) -> int:
+    """How many control characters (other than tab and line breaks) and replacement characters a text holds."""
+    low = text.encode("latin-1", errors="ignore")
+    return len(low) - len(low.translate(None, _CONTROL_BYTES)) + text.count("\ufffd")
+
+
+def cjk_characters(text: str) -> int:
+    """How many CJK ideographs a text holds."""
+    high = text.encode("utf-16-le", errors="surrogatepass")[1::2]
+    return len(high) - len(high.translate(None, _CJK_HIGH_BYTES))
 
 
 # --- .docx -----------------------------------------------------------------
