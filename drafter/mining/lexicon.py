@@ -6,7 +6,9 @@ jieba itself holds its dictionary in Python dicts of about 170 MB per process; e
 would pay that. Here the word sets are Bloom filters of about 5 MB in all, hashed with CRC-32 (stable
 across processes). Building them from the dictionary takes about half a second; they are then kept in
 the user's cache directory, keyed by the dictionary and the terms, and later runs read them in a few
-milliseconds. Segmentation is maximum matching, which is what boundary checks on short texts need.
+milliseconds. Segmentation is maximum matching, which is what boundary checks on short texts need; it
+looks up the first (or last) two characters of a candidate in a table of the words that begin (end) with
+them, and asks the filter only about lengths some word of the dictionary has there.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import zlib
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 LONGEST_WORD = 6
 TERMS_FILE = "corpus/terms.yaml"
-FORMAT = b"drafter-lexicon-2"
+FORMAT = b"drafter-lexicon-5"
 # Parts of speech that never name a topic: time words (当前), adverbs, pronouns, numerals, directions,
 # idioms and set expressions (任重道远), adjectives. Nouns and verbs (我院, 审计) can.
 NEVER_TOPIC = frozenset(
@@ -100,9 +102,34 @@ _SIZES = (("words", 25), ("places", 22), ("plain", 22), ("verbs", 22), ("functio
 class Lexicon:
     """The dictionary's words, its place names, its words that never name a topic, its verbs and its function words."""
 
-    def __init__(self, words: BitSet, places: BitSet, plain: BitSet, verbs: BitSet, functions: BitSet) -> None:
+    def __init__(
+        self,
+        words: BitSet,
+        places: BitSet,
+        plain: BitSet,
+        verbs: BitSet,
+        functions: BitSet,
+        edges: tuple[str, str] = ("", ""),
+    ) -> None:
         self.words, self.places, self.plain = words, places, plain
         self.verbs, self.functions = verbs, functions
+        self._edges = edges  # the tables of word starts and word ends, packed (see WordEdges)
+
+    @cached_property
+    def _starts(self) -> Edges:
+        """The first two characters of the dictionary's words (see Edges)."""
+        return unpack_edges(self._edges[0])
+
+    @cached_property
+    def _ends(self) -> Edges:
+        """The last two characters of the dictionary's words, the last one first (see Edges)."""
+        return unpack_edges(self._edges[1])
+
+    def for_segmenting(self) -> Lexicon:
+        """This lexicon with the tables segmentation reads unpacked (in a parent before its workers fork: they
+        then share the tables instead of each unpacking its own)."""
+        self._starts, self._ends  # noqa: B018 (cached on first read)
+        return self
 
     def known(self, word: str) -> bool:
         """The dictionary lists this word."""
@@ -136,35 +163,48 @@ class Lexicon:
 
     def forward(self, text: str) -> list[str]:
         """Longest known word at each position, left to right (an unknown character stands alone)."""
-        words, known, position, size = [], self.words.__contains__, 0, len(text)
+        words, known, starts, position, size = [], self.words.__contains__, self._starts, 0, len(text)
         while position < size:
-            length = min(LONGEST_WORD, size - position)
-            while length > 1 and not known(text[position : position + length]):
-                length -= 1
+            length, edges = 1, starts.get(text[position])
+            if edges is not None and position + 1 < size:
+                index = edges[0].find(text[position + 1])
+                if index >= 0:
+                    edge = ord(edges[1][index]) - _EDGE_BASE
+                    length = min(edge & _LENGTH, size - position)
+                    while length > 2 and not known(text[position : position + length]):
+                        length -= 1
+                    if length == 2 and not edge & _IS_WORD:
+                        length = 1
             words.append(text[position : position + length])
             position += length
         return words
 
     def _backward(self, text: str) -> list[str]:
         """Longest known word ending at each position, right to left."""
-        words, known, end = [], self.words.__contains__, len(text)
+        words, known, ends, end = [], self.words.__contains__, self._ends, len(text)
         while end > 0:
-            length = min(LONGEST_WORD, end)
-            while length > 1 and not known(text[end - length : end]):
-                length -= 1
+            length, edges = 1, ends.get(text[end - 1])
+            if edges is not None and end >= 2:
+                index = edges[0].find(text[end - 2])
+                if index >= 0:
+                    edge = ord(edges[1][index]) - _EDGE_BASE
+                    length = min(edge & _LENGTH, end)
+                    while length > 2 and not known(text[end - length : end]):
+                        length -= 1
+                    if length == 2 and not edge & _IS_WORD:
+                        length = 1
             words.append(text[end - length : end])
             end -= length
         return words[::-1]
 
     def to_bytes(self) -> bytes:
-        """The filters, for the cache file."""
-        return FORMAT + b"".join(
-            bytes(s.data) for s in (self.words, self.places, self.plain, self.verbs, self.functions)
-        )
+        """The filters and the tables of word edges, for the cache file."""
+        filters = b"".join(bytes(s.data) for s in (self.words, self.places, self.plain, self.verbs, self.functions))
+        return FORMAT + filters + "\0".join(self._edges).encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Lexicon | None:
-        """Filters read back from a cache file (None when the file is not one of ours)."""
+        """Filters and tables read back from a cache file (None when the file is not one of ours)."""
         if not data.startswith(FORMAT):
             return None
         position, sets = len(FORMAT), []
@@ -172,7 +212,52 @@ class Lexicon:
             size = (1 << bits) // 8
             sets.append(BitSet(bits, data[position : position + size]))
             position += size
-        return cls(*sets) if position == len(data) else None
+        if position > len(data):
+            return None  # cut short
+        starts, separator, ends = data[position:].decode("utf-8", errors="replace").partition("\0")
+        words, places, plain, verbs, functions = sets
+        return cls(words, places, plain, verbs, functions, edges=(starts, ends)) if separator else None
+
+
+# A table of word edges maps two characters to a small number: the length of the longest word of the dictionary
+# that begins (or ends) with them, at most LONGEST_WORD, plus _IS_WORD when the two characters are a word. It is
+# kept by the first character (the last, for ends): the second characters in one string, their numbers in another
+# (a dict of 180,000 two-character strings took 22 MB in every process; this takes 1 MB).
+Edges = dict[str, tuple[str, str]]
+_LENGTH, _IS_WORD = 7, 8
+_EDGE_BASE = 0x40  # a number packed as a printable character, never a line break
+
+
+def pack_edges(edges: dict[str, int]) -> str:
+    """A table of word edges as one string: a line a first character, then its second characters and their
+    numbers (each a character), separated by tabs."""
+    seconds: dict[str, list[str]] = {}
+    for pair, value in sorted(edges.items()):
+        seconds.setdefault(pair[0], []).append(pair[1] + chr(_EDGE_BASE + value))
+    return "\n".join(
+        f"{first}\t{''.join(e[0] for e in ends)}\t{''.join(e[1] for e in ends)}" for first, ends in seconds.items()
+    )
+
+
+def unpack_edges(packed: str) -> Edges:
+    """A table of word edges from its packed string."""
+    table: Edges = {}
+    for line in packed.split("\n"):
+        first, seconds, values = line.split("\t")
+        table[first] = (seconds, values)
+    return table if packed else {}
+
+
+def _add_edges(starts: dict[str, int], ends: dict[str, int], word: str) -> None:
+    """Note a word of two characters or more in the tables of word starts and ends (one that white space or a
+    control character would break is never matched in running text anyway)."""
+    if len(word) < 2 or not word.isprintable() or any(c.isspace() for c in word):
+        return
+    length = min(len(word), LONGEST_WORD)
+    whole = _IS_WORD if len(word) == 2 else 0
+    for table, pair in ((starts, word[:2]), (ends, word[-1] + word[-2])):
+        value = table.get(pair, 0)
+        table[pair] = max(value & _LENGTH, length) | (value & _IS_WORD) | whole
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +286,8 @@ def lexicon() -> Lexicon:
 def build(dictionary: Path) -> Lexicon:
     """The filters from jieba's dictionary file and the 公文 terms."""
     words, places, plain, verbs, functions = (BitSet(bits) for _, bits in _SIZES)
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
     with dictionary.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
@@ -211,6 +298,7 @@ def build(dictionary: Path) -> Lexicon:
             if len(parts[0]) < 2:
                 continue
             words.add(parts[0])
+            _add_edges(starts, ends, parts[0])
             if parts[2] == "ns":
                 places.add(parts[0])
             elif parts[2] in NEVER_TOPIC:
@@ -219,7 +307,8 @@ def build(dictionary: Path) -> Lexicon:
                 verbs.add(parts[0])
     for term in terms():
         words.add(term)
-    return Lexicon(words, places, plain, verbs, functions)
+        _add_edges(starts, ends, term)
+    return Lexicon(words, places, plain, verbs, functions, edges=(pack_edges(starts), pack_edges(ends)))
 
 
 def _dictionary_file() -> Path:

@@ -223,7 +223,7 @@ def mine(
     files = _without_copies(files, summary)
     buckets: dict[str, PartialBank] = {}
     chunks = _chunks(files)
-    lexicon()  # built before the workers fork, so that they share it instead of each building its own
+    lexicon().for_segmenting()  # built before the workers fork, so that they share it instead of each its own
     jobs = default_jobs() if jobs is None else jobs
     speculate = _speculates(files, genres)
     with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1) as pool:
