@@ -185,14 +185,25 @@ def _bucket(outline: Outline, facts: TitleFacts, genres: list[Genre], by_name: d
     return f"g:{genre.id}" if genre and not genre.report else bucket_of(facts)
 
 
-def _survey_chunk_star(args: tuple[list[Path], list[Genre], bool, bool]) -> _ChunkResult:
-    """survey_chunk for Pool.imap."""
-    return survey_chunk(*args)
+# The registry the workers classify by: sent once to each worker when the pool starts, not with every chunk.
+_GENRES: list[Genre] = []
 
 
-def _mine_chunk_star(args: tuple[list[Path], list[Genre], bool, frozenset[str]]) -> _ChunkResult:
-    """mine_chunk for Pool.imap."""
-    return mine_chunk(*args)
+def _use_genres(genres: list[Genre]) -> None:
+    """Classify by these genres in this process."""
+    _GENRES[:] = genres
+
+
+def _survey_chunk_star(args: tuple[list[Path], bool, bool]) -> _ChunkResult:
+    """survey_chunk for Pool.imap: (paths, include_all, speculate)."""
+    paths, include_all, speculate = args
+    return survey_chunk(paths, _GENRES, include_all, speculate)
+
+
+def _mine_chunk_star(args: tuple[list[Path], bool, frozenset[str]]) -> _ChunkResult:
+    """mine_chunk for Pool.imap: (paths, include_all, the chunk's chosen documents)."""
+    paths, include_all, chosen = args
+    return mine_chunk(paths, _GENRES, include_all, chosen)
 
 
 def mine(
@@ -226,27 +237,28 @@ def mine(
     lexicon().for_segmenting()  # built before the workers fork, so that they share it instead of each its own
     jobs = default_jobs() if jobs is None else jobs
     speculate = _speculates(files, genres)
-    with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1) as pool:
+    _use_genres(genres)
+    with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1, genres) as pool:
         run: Callable[..., Iterator[_ChunkResult]] = pool.imap if pool else map
         surveyed = _merge_survey(
-            run(_survey_chunk_star, [(chunk, genres, include_all, speculate) for chunk in chunks]),
+            run(_survey_chunk_star, [(chunk, include_all, speculate) for chunk in chunks]),
             len(files),
             summary,
             progress,
         )
         chosen = chosen_documents(summary.records)
         again = [_to_mine_again(survey.records, chosen, speculate) for survey in surveyed]
-        tasks = [(reread, genres, include_all, chosen) for reread in again if reread]
+        tasks = [(reread, include_all, keys) for reread, keys in filter(None, again) if reread]
         total, done = len(files) + sum(len(task[0]) for task in tasks), len(files)
         mining = run(_mine_chunk_star, tasks)
-        for survey, reread in zip(surveyed, again, strict=True):
-            if reread == []:  # none of the chunk's documents chosen
+        for survey, rereading in zip(surveyed, again, strict=True):
+            if rereading is not None and not rereading[0]:  # none of the chunk's documents chosen
                 continue
-            result = survey if reread is None else next(mining)
+            result = survey if rereading is None else next(mining)
             for key, bank in result.buckets.items():
                 buckets.setdefault(key, PartialBank()).merge(bank)
-            if reread and progress is not None:
-                done += len(reread)
+            if rereading is not None and progress is not None:
+                done += len(rereading[0])
                 progress(min(done, total), total)
     _mark_copies_across_chunks(summary)
     _count_surveyed(buckets, summary.records)
@@ -299,14 +311,17 @@ def _merge_survey(
     return kept
 
 
-def _to_mine_again(records: list[DocumentRecord], chosen: frozenset[str], speculated: bool) -> list[Path] | None:
-    """The files of a surveyed chunk to read again to mine its chosen documents, in order; None when the survey
-    mined exactly those already ([] when none of them was chosen)."""
+def _to_mine_again(
+    records: list[DocumentRecord], chosen: frozenset[str], speculated: bool
+) -> tuple[list[Path], frozenset[str]] | None:
+    """The files of a surveyed chunk to read again, in order, and its documents to mine in them; None when the
+    survey mined exactly those already (no files when none of them was chosen)."""
     mined = [r for r in records if r.status == "mined"]
-    if speculated and all(_choice_key(r.source, r.print) in chosen for r in mined):
+    keys = [_choice_key(r.source, r.print) for r in mined]
+    if speculated and all(key in chosen for key in keys):
         return None
-    files = [r.source for r in mined if _choice_key(r.source, r.print) in chosen]
-    return [Path(source) for source in dict.fromkeys(files)]
+    files = dict.fromkeys(r.source for r, key in zip(mined, keys, strict=True) if key in chosen)
+    return [Path(source) for source in files], frozenset(key for key in keys if key in chosen)
 
 
 def _count_surveyed(buckets: dict[str, PartialBank], records: list[DocumentRecord]) -> None:
@@ -510,7 +525,7 @@ def default_jobs() -> int:
 
 
 @contextmanager
-def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
+def _workers(jobs: int, genres: list[Genre]) -> Iterator[multiprocessing.pool.Pool | None]:
     """A process pool for jobs > 1 (None otherwise, and where no pool can start: a sandbox without the
     semaphores it needs), closed on the way out."""
     if jobs <= 1:
@@ -519,7 +534,7 @@ def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
     context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
     # Workers ignore Ctrl-C: the parent alone is interrupted, terminates them and says so once.
     try:
-        pool = context.Pool(jobs, initializer=_start_worker)
+        pool = context.Pool(jobs, initializer=_start_worker, initargs=(genres,))
     except (OSError, ImportError):  # no /dev/shm, no sem_open: mine in this process instead
         yield None
         return
@@ -534,10 +549,13 @@ def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
     pool.join()
 
 
-def _start_worker() -> None:
-    """In a worker: leave SIGINT to the parent, and collect garbage as usual (the parent's fewer
-    collections suit its folding, not a worker's chunks, whose cyclic garbage would pile up between them)."""
+def _start_worker(genres: list[Genre]) -> None:
+    """In a worker: classify by these genres, leave SIGINT to the parent, and collect garbage as usual (the
+    parent's fewer collections suit its folding, not a worker's chunks, whose cyclic garbage would pile up
+    between them)."""
     import signal
+
+    _use_genres(genres)
 
     from drafter.errors import install_stop_handlers
 
