@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.lazy import lazy_compile
 
@@ -126,6 +127,7 @@ class TitleFacts:
     summary: bool | None  # True: a summary or report; False: another kind; None: the title does not say
 
 
+@lru_cache(maxsize=1024)  # outlining, classifying and mining a document each ask about its title
 def title_facts(title: str | None, org: str | None = None) -> TitleFacts:
     """Unit, unit kind, domain, topic, year and kind of a title (the signature stands in for a missing unit)."""
     text = re.sub(r"\s+", "", title or "")
