@@ -127,10 +127,22 @@ def test_character_counts_on_bytes_are_the_regular_expressions_counts(text: str)
     assert control_characters(text) == len(_CONTROL.findall(text))
 
 
-_CUES = ["D员", "AAA公众号", "关于", "习近平总书记关于", "重要指示批示精神", "党的二十大", "二十届三中全会", "素材库", "客服"]
+_CUES = [
+    "D员",
+    "AAA公众号",
+    "关于",
+    "习近平总书记关于",
+    "重要指示批示精神",
+    "党的二十大",
+    "二十届三中全会",
+    "素材库",
+    "客服",
+]
 
 
-@given(st.lists(st.lists(st.sampled_from([*_CUES, "审计", "，", "。", "D", "A", "大", "中全会"]), max_size=8), max_size=6))
+@given(
+    st.lists(st.lists(st.sampled_from([*_CUES, "审计", "，", "。", "D", "A", "大", "中全会"]), max_size=8), max_size=6)
+)
 @settings(max_examples=200, deadline=None)
 def test_cleaning_passes_over_rules_whose_cues_the_document_lacks_with_the_same_result(pieces: list[list[str]]) -> None:
     from drafter.reading.clean import CleanReport, clean_paragraphs, drop_matching, load_rules
@@ -170,7 +182,9 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(found | {t for t in terms() if 2 <= len(t) <= LONGEST_WORD})
 
 
-_PIECES = st.sampled_from(["审计", "整改落实", "中华人民共和国", "乡村振兴", "的", "，", "了", "医共体", "A", "1", "龘", "乡镇"])
+_PIECES = st.sampled_from(
+    ["审计", "整改落实", "中华人民共和国", "乡村振兴", "的", "，", "了", "医共体", "A", "1", "龘", "乡镇"]
+)
 
 
 @given(st.lists(st.one_of(_PIECES, st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)), max_size=30))
