@@ -365,6 +365,7 @@ class Bank:
         self._reviews = reviews or {}
         self._lock = threading.Lock()
         self._apart: dict[int, _Kept] = {}  # rank -> a phrase ranked apart from the index's order
+        self._years: dict[int, dict[int, _Kept]] = {}  # year -> the phrases bound to it (see _of_year)
         self._rejected: dict[str, int] = {}  # role -> how many of those kept apart were rejected (count asks often)
         self._failure: BaseException | None = None
         self._opening: threading.Thread | None = None
@@ -428,12 +429,8 @@ class Bank:
             self._load.close()
 
     def _keep_apart(self) -> None:
-        """Note the phrases whose place depends on more than the index: those bound to one year (from the index
-        alone: a bank may hold thousands) and those a person decided on (status, tier, text: read and decided)."""
-        for rank, place, line, start, size, role, tier, year, text in self._rows(
-            "SELECT rank, place, line, start, size, role, tier, year, text FROM phrases WHERE year IS NOT NULL"
-        ):
-            self._apart[rank] = _Kept(place, None, (line, start, size), (role, tier, "new", year, text))
+        """Read the phrases whose place depends on more than the index: those a person decided on (status, tier,
+        text). Those bound to one year are the index's own, apart only in a report of their year (_of_year)."""
         ids = list(self._reviews)
         for at in range(0, len(ids), 500):
             chunk = ids[at : at + 500]
@@ -535,6 +532,8 @@ class Bank:
         wanted = [r for r in ROLES if roles is None or r in set(roles)]
         words = query_words(query)
         found = list(self._apart.items())
+        if year is not None:
+            found += self._of_year(year).items()
         for word in words:  # the narrowest test first, a word at a time (every keystroke reads them all)
             found = [(rank, kept) for rank, kept in found if word in kept.folded]
         apart = sorted(
@@ -549,6 +548,22 @@ class Bank:
         for _, rank in heapq.merge(apart, *streams):
             yield rank
 
+    def _of_year(self, year: int) -> dict[int, _Kept]:
+        """rank -> the phrases bound to `year` nobody decided on, read from the index the first time a report of that
+        year asks: they come first in it (the index's order is for a report of any year)."""
+        kept = self._years.get(year)
+        if kept is None:
+            rows = self._rows(
+                "SELECT rank, place, line, start, size, role, tier, text FROM phrases WHERE year = ?", (year,)
+            )
+            kept = {
+                rank: _Kept(place, None, (line, start, size), (role, tier, "new", year, text))
+                for rank, place, line, start, size, role, tier, text in rows
+                if rank not in self._apart
+            }
+            self._years[year] = kept
+        return kept
+
     def _key(self, kept: _Kept, year: int | None) -> Key:
         """Where a phrase kept apart stands in an answer."""
         return (*offer_head(kept.tier, kept.status, kept.year, year), kept.place)
@@ -556,25 +571,28 @@ class Bank:
     def _stream(
         self, role: str, words: list[str], year: int | None, tier: str | None, batch: int
     ) -> Iterator[tuple[Key, int]]:
-        """(key, rank) of the index's phrases of one role (those kept apart left out) containing every word and true
-        of `year`, in order, fetched a batch at a time."""
+        """(key, rank) of the index's phrases of one role (those kept apart left out, and in a report of one year
+        those bound to a year: _of_year) containing every word and true of `year`, in order, a batch at a time."""
         phrases = [p for p in (_fts_phrase(w) for w in words) if p]
         low, high = (0, self._common) if tier == COMMON else (self._common, 1 << 62) if tier else (0, 1 << 62)
         after = low - 1
         while True:
             if phrases and self._fts:
                 rows = self._rows(
-                    f"SELECT c.rowid, p.place, p.text FROM chars_{role} c JOIN phrases p ON p.rank = c.rowid"
+                    f"SELECT c.rowid, p.place, p.text, p.year FROM chars_{role} c JOIN phrases p ON p.rank = c.rowid"
                     f" WHERE chars_{role} MATCH ? AND c.rowid > ? AND c.rowid < ? ORDER BY c.rowid LIMIT ?",
                     (" AND ".join(phrases), after, high, batch),
                 )
             else:  # no FTS5 here, or nothing in the query it could narrow by: every phrase of the role is read
                 rows = self._rows(
-                    "SELECT rank, place, text FROM phrases WHERE role = ? AND rank > ? AND rank < ? ORDER BY rank LIMIT ?",
+                    "SELECT rank, place, text, year FROM phrases WHERE role = ? AND rank > ? AND rank < ? ORDER BY rank"
+                    " LIMIT ?",
                     (role, after, high, batch),
                 )
-            for rank, place, text in rows:
-                if rank in self._apart or not all(word in fold(text) for word in words):
+            for rank, place, text, bound in rows:
+                if rank in self._apart or (year is not None and bound is not None):
+                    continue
+                if not all(word in fold(text) for word in words):
                     continue
                 if year is not None and not _fits_year(text, year):
                     continue
