@@ -372,8 +372,9 @@ def open_picker(wizard: list[str], scratch: Path, env: dict[str, str]) -> float:
     time.sleep(0.5)
     child.send("/p")  # type: ignore[attr-defined]
     time.sleep(0.2)
-    start = time.perf_counter()
+    # From the Enter reaching the program: pexpect's send() first sleeps its delaybeforesend (50 ms).
     child.send("\r")  # type: ignore[attr-defined]
+    start = time.perf_counter()
     child.expect_exact("输入词语筛选常用语", timeout=120)  # type: ignore[attr-defined]
     opened = time.perf_counter() - start
     child.close(force=True)  # type: ignore[attr-defined]
