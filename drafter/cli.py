@@ -434,7 +434,8 @@ def phrases(
         click.echo(f"已把 {count} 条改为{words[1]}（{phrasebook.reviews_path(templates_option, shared=shared)}）。")
         return
     if verb == "review":
-        from drafter.bank.review import require_terminal, run_review
+        from drafter.bank.review import run_review
+        from drafter.show import require_terminal
 
         require_terminal("逐条审阅")
         target = phrasebook.reviews_path(templates_option, shared=shared)
@@ -513,14 +514,15 @@ def wizard(
     在任何文字提问处：/b 返回上一步，/e 打开编辑器写长段落，/p 插入常用语；
     直接回车采用建议；Ctrl-C 随时退出，之后用 --resume 继续。
     """
-    from drafter.bank.review import require_terminal
+    from drafter.show import CursorProbe, require_terminal
 
     require_terminal("向导")
+    probe = CursorProbe()  # asked before the wizard loads: the wait for its answer overlaps the loading
     from drafter.writing.wizard.prompter import QuestionaryPrompter
     from drafter.writing.wizard.run import run_wizard
 
     result = run_wizard(
-        QuestionaryPrompter(),
+        QuestionaryPrompter(probe=probe),
         genre=genre,
         output=output,
         answers=answers,

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from drafter.errors import WriteError
+from drafter.errors import UsageError, WriteError
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -386,6 +386,17 @@ def _part_order(item: tuple[str, int]) -> int:
     from drafter.output.formatting.report import PART_NAMES
 
     return list(PART_NAMES).index(item[0]) if item[0] in PART_NAMES else len(PART_NAMES)
+
+
+def require_terminal(what: str) -> None:
+    """Refuse to prompt when stdin is not a terminal (it would hang or read garbage)."""
+    if not sys.stdin.isatty():
+        hint = (
+            "没有终端时，请准备好答案文件，用 `drafter render 答案.yaml -o 文稿.docx` 生成文稿，或用 --answers 在终端中补全。"
+            if what == "向导"
+            else "请直接在终端中运行该命令。"
+        )
+        raise UsageError(f"{what}需要在终端中交互运行，但当前的标准输入不是终端。{hint}")
 
 
 class CursorProbe:

@@ -250,9 +250,9 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a,
 def test_yaml_aliases_are_refused(
     workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch, kind: str, args: list[str]
 ) -> None:
-    import drafter.bank.review
+    import drafter.show
 
-    monkeypatch.setattr(drafter.bank.review, "require_terminal", lambda what: None)
+    monkeypatch.setattr(drafter.show, "require_terminal", lambda what: None)
     (workdir / "bomb.yaml").write_text(BOMB, encoding="utf-8")
     (workdir / "report.txt").write_text(SMALL_REPORT, encoding="utf-8")
     (workdir / "tpl").mkdir()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from drafter.bank.phrasebook import Decision, review_pass
-from drafter.errors import UsageError
 from drafter.models import ROLE_NAMES, Phrase
+from drafter.show import require_terminal
 
 CHOICES = [
     ("接受", "accept"),
@@ -18,17 +17,6 @@ CHOICES = [
     ("跳过", "skip"),
     ("退出（已做的决定都已保存）", "quit"),
 ]
-
-
-def require_terminal(what: str) -> None:
-    """Refuse to prompt when stdin is not a terminal (it would hang or read garbage)."""
-    if not sys.stdin.isatty():
-        hint = (
-            "没有终端时，请准备好答案文件，用 `drafter render 答案.yaml -o 文稿.docx` 生成文稿，或用 --answers 在终端中补全。"
-            if what == "向导"
-            else "请直接在终端中运行该命令。"
-        )
-        raise UsageError(f"{what}需要在终端中交互运行，但当前的标准输入不是终端。{hint}")
 
 
 def phrase_source(phrase: Phrase) -> str:

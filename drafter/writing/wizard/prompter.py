@@ -10,6 +10,7 @@ from drafter.writing.wizard.questions import BACK_KEY, Choice, Question, check_v
 
 if TYPE_CHECKING:
     from drafter.bank.search import BankView
+    from drafter.show import CursorProbe
 
 
 class Back:
@@ -63,13 +64,13 @@ def checkbox_summary(question: Question, values: list[str]) -> str:
 class QuestionaryPrompter:
     """The Prompter of a real terminal; `prompt_options` reach prompt_toolkit (tests pass pipe input)."""
 
-    def __init__(self, **prompt_options: Any) -> None:
+    def __init__(self, *, probe: CursorProbe | None = None, **prompt_options: Any) -> None:
         from drafter.show import Console
 
         self.options = prompt_options
         self.console = Console(highlight=False)
-        self._probe: Any = None
-        if not prompt_options:  # the person's own terminal
+        self._probe: CursorProbe | None = probe
+        if probe is None and not prompt_options:  # the person's own terminal
             from drafter.show import CursorProbe
 
             self._probe = CursorProbe()
