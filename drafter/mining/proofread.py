@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from drafter.output.check.usage import (
     coined_words,
+    doubled_characters,
     fixed_numbers,
     fixed_usage,
     load_usage,
@@ -36,6 +37,8 @@ def _untouched(sentence: str) -> bool | None:
         ):
             return None
     if any(rule.regex.search(sentence) for rule in load_usage()) or number_issues(sentence):
+        return None
+    if doubled_characters(sentence):
         return None
     coined = coined_words(sentence)
     if any(right for _, right, _ in coined):

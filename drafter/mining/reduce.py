@@ -31,6 +31,7 @@ from drafter.mining.tiers import (
     example_reason,
     lines_of_work,
     names_own_line,
+    speaks_as_another_kind,
     tier_of,
 )
 from drafter.models import (
@@ -301,14 +302,18 @@ def document_materials(bank: PartialBank) -> dict[str, list[str]]:
 
 def _own_line(genre: Genre, bank: PartialBank, common: frozenset[str]) -> Callable[[Phrase], bool]:
     """Whether a phrase names the line of work of the unit that wrote it where the genre's words do not (统计 in a
-    genre of 人事 work written by a 统计局: a genre of one writer has no other writer to contrast with); in a person's
+    genre of 人事 work written by a 统计局: a genre of one writer has no other writer to contrast with), or speaks as a
+    kind of unit the genre's writers are not (学区党政领导班子 in a genre of a 镇's report); in a person's
     summary, whether it counts the work of the writer's post (全年组织防汛演练{数量}次: a person's figures are the
     post's record, which a person in another post cannot sign)."""
     genre_words = _genre_words(genre, bank)
     unit_of = {document.title: document.unit for document in bank.documents}
+    kinds = {unit_kind(document.unit) for document in bank.documents}
 
     def names(phrase: Phrase) -> bool:
         if genre.report == PERSONAL and phrase.role in WORK_ROLES and FIGURE_SLOTS & set(map(slot_type, phrase.slots)):
+            return True
+        if speaks_as_another_kind(phrase.text, kinds):
             return True
         units = {unit_of.get(source.title, "") for source in phrase.sources}
         return any(names_own_line(phrase.text, unit, genre_words, common) for unit in units)
@@ -412,7 +417,14 @@ def _general_bank(
                 kept[key] = phrases[key]
                 if len(kept) >= wanted:
                     break
-        selected[role] = _selected(genre_id, role, {k: kept[k] for k in phrases if k in kept}, reviewed)
+        chosen = _selected(genre_id, role, {k: kept[k] for k in phrases if k in kept}, reviewed)
+        # 通用 is any kind of unit's: a sentence in one kind's voice (院党委……, 局党组……) is that kind's 范例.
+        selected[role] = [
+            p.model_copy(update={"tier": EXAMPLE})
+            if p.tier == COMMON and p.origin is None and speaks_as_another_kind(p.text, set())
+            else p
+            for p in chosen
+        ]
     return selected
 
 
@@ -523,8 +535,12 @@ def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -
     """A skeleton node from the sections that are this part in the documents of the genre (its own sources)."""
     headings = [p.heading for _, p in sources if p.role not in ("opening", "closing")]
     children = [c for _, p in sources for c in p.children]
-    alternatives = [h for h in _ranked(headings) if h != heading and _signable_heading(h)][:MAX_ALTERNATIVES]
-    if not _signable_heading(heading):
+    alternatives = [h for h in _ranked(headings) if h != heading and _signable_heading(h) and not _PROPOSES.search(h)][
+        :MAX_ALTERNATIVES
+    ]
+    if _PROPOSES.search(heading):
+        heading = DEFAULT_HEADINGS[role]
+    elif not _signable_heading(heading):
         heading = alternatives.pop(0) if alternatives else DEFAULT_HEADINGS[role]
     return SkeletonNode(
         role=role,
@@ -539,6 +555,11 @@ def _node(role: Role, heading: str, sources: list[tuple[str, SectionSummary]]) -
 # A heading that only names the report and its year (2025年工作总结 in the report of that title) says nothing of
 # what the part holds: the part is named by its role instead (a plan part's 2026年工作计划 does say what it holds).
 _REPORT_NAME_ONLY = re.compile(r"(?:\{[^}]*\}|\d{4})?年?度?(?:工作)?总结")
+
+
+# A part that proposes to the writer's superiors (意见与建议, 意见建议, 几点建议) is a summary's plan part in a request's
+# words: it is named by its role (下一步工作计划; 存在问题及建议 -> 存在的问题).
+_PROPOSES = re.compile(r"意见(?:与|和|及)?建议|建议$")
 
 
 def _signable_heading(text: str) -> bool:

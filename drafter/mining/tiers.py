@@ -35,6 +35,8 @@ SENTENCE_ROLES = frozenset({"opening", "measure", "result", "case", "problem", "
 # A part's lead-in may end in a colon (现将有关情况总结如下：; 重点抓好以下工作：).
 LEAD_IN_ROLES = frozenset({"opening", "plan"})
 _QUOTED = re.compile(r"“([^”]{1,40})”")
+# What a quoted label names when it is a name: a part of one platform or one unit's own brand.
+_COMPONENT = re.compile(r"模块|平台|栏目|专栏|专区|公众号|小程序|品牌|工作室")
 # A word the dictionary knows that names one institution (浙江大学, 中国科学院).
 _INSTITUTION = re.compile(r"^[\u4e00-\u9fff]{2,}(?:大学|学院|研究院|研究所|科学院)$")
 # 县第二人民医院, 第一中学: an ordinal names one institution.
@@ -121,8 +123,10 @@ _ANY_DESTINATION_START = ("各", "先进", "发达", "外", "兄弟", "周边", 
 # A building's or a project's milestone (教学楼投入使用, 厂房竣工): one unit's own project, not a sentence to lend.
 # An inspection's feedback (巡察组反馈意见) and its rectification: one unit's event of the year it was inspected.
 _INSPECTED = re.compile(r"巡[视察查](?:组|工作)?(?:反馈|指出|移交)")
+# Buildings counted one by one (建成了一幢教学楼) are one unit's own construction.
 _MILESTONE = re.compile(
     r"投入使用|投入运营|正式运营|竣工|开工建设|建成投产|主体封顶|主体施工|揭牌|挂牌成立|零的突破|首家"
+    r"|建成(?:了)?[一二两三四五六七八九十]+[幢栋]"
 )
 _PROJECT_PHASE = re.compile(r"[一二三四五六七八九十]期(?=工程|项目|上线|建成|完工|投产|投入|开工)")
 # 平安青山, 健康临川: a national campaign's name made a place's own (平安中国, 平安校园 are anyone's).
@@ -268,17 +272,26 @@ def example_reason(text: str, role: str, year: int | None = None) -> str | None:
         _dated(text)
         or _named(text)
         or _standpoint(text, role)
+        or _rhetoric(text)
         or _incomplete(text, role)
         or _uncertain(text, role)
         or _proofreading(text)
     )
 
 
+# The national bureau of the writer's own system called 国家局 (国家局或省局举办的培训): a unit of a vertically run line
+# (统计, 税务, 气象 …) speaks of its own superiors; a unit of another line has none of that name.
+_OWN_SYSTEM = re.compile(r"国家(?:、省|和省|或省)?局")
+
+
 def _standpoint(text: str, role: str) -> str | None:
     """Written from a standpoint another writer does not share: an instruction to others, the level above the
-    areas it names, one person's post."""
+    areas it names, one system's superiors, one person's post."""
     if role in SENTENCE_ROLES and _INSTRUCTION.search(text):
         return "是要求或指示的口吻（要……），不是总结的写法"
+    system = _OWN_SYSTEM.search(text)
+    if system:
+        return f"以本系统上级的简称（{system.group(0)}）称呼，是某一条线的单位的口吻"
     level = _LEVEL_ABOVE.search(text)
     if level:
         return f"以上级的口吻列举下级（{level.group(0)}），别的层级签不了"
@@ -286,6 +299,91 @@ def _standpoint(text: str, role: str) -> str | None:
     if post:
         return f"写的是某个人的职务分工（{post.group(0)}）"
     return None
+
+
+# A writer's own figure of speech (奏好理想信念之曲, 奏响……交响曲, 青春之歌): how one report was written, not a sentence
+# every report says. Set phrases of 公文 (谱写新篇章, 唱响主旋律) are not among them.
+_METAPHOR = re.compile(r"奏[好响][^，。；]{0,12}|[\u4e00-\u9fff]{2}之[曲歌]|交响[曲乐]?")
+# A pilot's claim to show the way to those after it (为后续……探索一条可复制……的路径): one unit's own first project.
+_PILOT = re.compile(
+    r"(?:为后续|探索(?:出)?一条)[^。；]{0,40}?可(?:复制|借鉴|推广|参考)[^。；]{0,16}?(?:路径|路子|模式|样板|范本)"
+)
+
+
+def _rhetoric(text: str) -> str | None:
+    """A writer's own rhetoric: a figure of speech, a pilot's claim to be the model."""
+    figure = _METAPHOR.search(text)
+    if figure:
+        return f"是作者自己的修辞（{figure.group(0)}），不是各单位通用的说法"
+    pilot = _PILOT.search(text)
+    if pilot:
+        return f"写的是本单位的试点项目（{pilot.group(0)[:12]}……）"
+    return None
+
+
+# A sentence whose subject is a kind of unit's own body (学区党政领导班子, 街道党工委, 局党组, 院党委) speaks in that kind's
+# voice: another kind of unit cannot sign it. 乡/镇/街道 words are adapted to the writer's own kind (全乡 -> 全镇).
+_KIND_BODY = re.compile(
+    r"^(?:[^，。；：]{1,8}，)?(?:我|本|全)?(学区|街道|社区|医院|学校|公司|集团|中心|[乡镇村局委院校园站所馆])"
+    r"(?:党政领导班子|领导班子|班子成员|党委|党工委|党组|党总支|党支部|各项工作)"
+)
+# A leading group headed by the unit's own head named by the title of its kind (以校长任组长, 以局长为组长): the neutral
+# words are 主要负责同志, 主要领导.
+_KIND_HEAD = re.compile(
+    r"以(?:[\u4e00-\u9fff]{0,3}?)(校长|院长|局长|镇长|乡长|站长|所长|馆长|总经理|经理|董事长)(?:任|为|担任)组长"
+)
+_KIND_OF_HEAD = {
+    "校长": ("学校",),
+    "院长": ("医院", "院"),
+    "局长": ("局",),
+    "镇长": ("镇",),
+    "乡长": ("乡",),
+    "站长": ("站",),
+    "所长": ("所",),
+    "馆长": ("馆",),
+    "总经理": ("公司",),
+    "经理": ("公司",),
+    "董事长": ("公司",),
+}
+# The schools under the writer as one collective (各校, 各学校): written by the body over them (a 教育局, a 学区 or its
+# 中心校), not by a school.
+_OVER_SCHOOLS = re.compile(r"各(?:中小)?学?校(?![长区])")
+_KIND_OF_BODY = {
+    "学校": ("学校",),
+    "校": ("学校",),
+    "园": ("学校",),
+    "医院": ("医院",),
+    "院": ("医院", "院"),
+    "公司": ("公司",),
+    "集团": ("公司",),
+    "委": ("委员会",),
+}
+TOWNSHIPS = frozenset({"乡", "镇", "街道"})
+
+
+def kind_voice(text: str) -> tuple[str, ...]:
+    """The kinds of unit a sentence may speak as, when its subject is a kind's own body (学区党政领导班子高度重视……
+    -> 学区, 院党委…… -> 医院 or 院), its head is named by the kind's title (以校长任组长 -> 学校) or it names the schools
+    under it (各校 -> 局, 学区, 学校: a 中心校), as unit_kind names kinds; the word itself for a kind no unit's name ends
+    in (学区)."""
+    match = _KIND_BODY.search(text)
+    if match:
+        return _KIND_OF_BODY.get(match.group(1), (match.group(1),))
+    head = _KIND_HEAD.search(text)
+    if head:
+        return _KIND_OF_HEAD[head.group(1)]
+    if _OVER_SCHOOLS.search(text):
+        return ("局", "学区", "学校")
+    return ()
+
+
+def speaks_as_another_kind(text: str, kinds: set[str | None]) -> str | None:
+    """The kind of unit a sentence speaks as when the genre's writers are of no such kind (学区 in a genre of a 镇's
+    and a 县教育局's reports): a township's words count for every township (they are adapted to the writer's)."""
+    voice = kind_voice(text)
+    if not voice or set(voice) & kinds or (set(voice) & TOWNSHIPS and kinds & TOWNSHIPS):
+        return None
+    return voice[0]
 
 
 def names_another_unit(text: str) -> str | None:
@@ -309,9 +407,11 @@ def _named(text: str, count_figures: bool = True) -> str | None:
     national = national_formulations()
     for match in _QUOTED.finditer(text):
         inner = match.group(1)
-        # A word the dictionary knows (“一站式”) is quoted for emphasis; anything else is someone's own label.
-        if not inner.startswith(national) and "{" not in inner and not lexicon().known(inner):
-            return f"含有某地某单位自己的提法（“{inner}”）"
+        # A word the dictionary knows (“一站式”) is quoted for emphasis; anything else is someone's own label, and so is
+        # any quoted word that names a thing of one system (“学习班”模块, “清风”品牌).
+        component = _COMPONENT.match(text, match.end())
+        if not inner.startswith(national) and "{" not in inner and (component or not lexicon().known(inner)):
+            return f"含有某地某单位自己的提法（“{inner}”{component.group(0) if component else ''}）"
     for match in _TITLE.finditer(text):
         if not _NATIONAL_TITLE.search(match.group(1)):
             return f"含有某地某单位的文件或刊物（《{match.group(1)}》）"
@@ -454,6 +554,11 @@ def _uncertain(text: str, role: str) -> str | None:
 def _proofreading(text: str) -> str | None:
     """What check's proofreading rules find in it."""
     from drafter.mining.proofread import problems
+    from drafter.output.check.usage import doubled_characters
 
-    found = problems(SLOT.sub("", text))
+    plain = SLOT.sub("", text)
+    # A character doubled only once a slot is taken out (事项{数量}项) is no mistake; one doubled beside a slot is.
+    joined = {message for _, _, message in doubled_characters(plain)}
+    found = [found for found in problems(plain) if found not in joined]
+    found += [message for _, _, message in doubled_characters(SLOT.sub("，", text))]
     return f"校对规则发现问题：{found[0]}" if found else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +88,17 @@ def check_usage(doc: CheckedDocument) -> list[Finding]:
                 f"改为“{right}”。" if right else "换一个说法。",
             )
             for word, right, message in coined_words(text)
+        ]
+        findings += [
+            Finding(
+                "usage",
+                "warning",
+                f"{message}：{sentence_at(text, text.find(written))}",
+                paragraph.line,
+                doc.path_of_line(paragraph.line),
+                f"改为“{right}”。",
+            )
+            for written, right, message in doubled_characters(text)
         ]
         findings += [
             Finding("numbers", "warning", message, paragraph.line, doc.path_of_line(paragraph.line), suggestion)
@@ -229,13 +241,79 @@ def coined_words(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
+# A character written twice (重复字, a proofreader's standard check): 工业上上楼.
+_DOUBLED = lazy_compile(r"([\u4e00-\u9fff])\1")
+# Before these a doubled character is a determiner's noun and the same character starting the next word (各村|村民,
+# 每户|户主) or a measure word reduplicated (一步步, 一件件).
+_DETERMINERS = frozenset("各每本该全我逐一两")
+_WINDOW = 6
+# Words of place after a noun (工业上, 范围内): alone before a word they start, the first of two is a slip.
+_LOCALIZERS = frozenset("上下中内外前后里")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+
+
+def doubled_characters(text: str) -> list[tuple[str, str, str]]:
+    """(what is written, what to write, message) for each character written twice by mistake: the pair is no word
+    (real reduplication is: 常常, 人人, 层层, or inside a word: 不了了之, 扎扎实实), one of the two stands alone and the
+    other begins or ends a word the dictionary knows (工业|上|上楼, 我们|们): dropping the one alone is the fix."""
+    from drafter.mining.lexicon import doubled_words, lexicon
+
+    found = []
+    for match in _DOUBLED.finditer(text):
+        start, end = match.span()
+        pair = match.group(0)
+        if pair in doubled_words() or (start and text[start - 1] in _DETERMINERS):
+            continue
+        doubled_after = end + 1 < len(text) and text[end] == text[end + 1]
+        doubled_before = start >= 2 and text[start - 2] == text[start - 1]
+        if doubled_after or doubled_before:
+            continue  # AABB: 家家户户, 扎扎实实
+        left, right = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+        spans, position = [], left
+        for word in lexicon().segment(text[left:right]):
+            spans.append((position, position + len(word)))
+            position += len(word)
+        first = next(span for span in spans if span[0] <= start < span[1])
+        second = next(span for span in spans if span[0] <= start + 1 < span[1])
+        if first == second:
+            continue  # one word holds both (不了了之)
+        alone = [span for span in (first, second) if span[1] - span[0] == 1]
+        if len(alone) != 1:
+            continue  # both stand alone (年年都……) or both belong to words (工作|作风): nothing says which is wrong
+        at = alone[0][0]
+        if alone[0] == first and match.group(1) not in _LOCALIZERS:
+            continue  # a noun alone before a word it starts may head a term the dictionary lacks (出厂水|水质)
+        index = spans.index(alone[0])
+        outer = spans[index - 1] if alone[0] == first else spans[index + 1] if index + 1 < len(spans) else None
+        if outer is not None and outer[1] - outer[0] == 1 and _CJK.match(text[outer[0]]):
+            continue  # a run of characters the dictionary reads as no word (卒|中|中心: 卒中 is a term it lacks)
+        if lexicon().function_word(match.group(1)):
+            continue  # a preposition or particle after a word ending in it (行为|为|重点, 完成了|了解)
+        if outer is not None and _joins(text, alone[0], outer, lexicon().known):
+            continue  # the one alone makes a word with its other neighbour (工作|作|出新: 作出)
+        context = text[max(0, start - 2) : end + 2]
+        fixed = text[max(0, start - 2) : at] + text[at + 1 : end + 2]
+        found.append((context, fixed, f"“{context}”中“{match.group(1)}”字重复"))
+    return found
+
+
+def _joins(text: str, alone: tuple[int, int], outer: tuple[int, int], known: Callable[[str], bool]) -> bool:
+    """Whether the character alone makes a word with the start (or end) of the word on its other side."""
+    if outer[0] > alone[0]:
+        return any(known(text[alone[0] : end]) for end in range(outer[0] + 1, outer[1] + 1))
+    return any(known(text[start : alone[1]]) for start in range(outer[0], outer[1]))
+
+
 def fixed_usage(text: str) -> str:
-    """The text with the confused words of corpus/usage.yaml and coined 化 words written as they should be."""
+    """The text with the confused words of corpus/usage.yaml, coined 化 words and doubled characters written as they
+    should be."""
     for rule in load_usage():
         text = rule.regex.sub(rule.rule.right, text)
     for word, right, _ in coined_words(text):
         if right:
             text = text.replace(word, right)
+    for written, right, _ in doubled_characters(text):
+        text = text.replace(written, right, 1)
     return text
 
 
@@ -243,6 +321,7 @@ def usage_problems(text: str) -> list[str]:
     """What check's usage and number rules find in a text (confused words, coined words, numbers), one line each."""
     found = [f"“{m.group(0)}”应作“{m.expand(r.rule.right)}”" for r in load_usage() for m in r.regex.finditer(text)]
     found += [message for _, _, message in coined_words(text)]
+    found += [message for _, _, message in doubled_characters(text)]
     return found + [message for message, _ in number_problems(text)]
 
 
