@@ -244,7 +244,16 @@ def with_unknown_terms(words_of: Callable[[str], list[str]]) -> Callable[[str], 
     """Words of a text and, after them, the runs of characters the dictionary reads as no word (医共体, 首诊: a line
     of work's terms are often missing from a general dictionary, and a term one writer alone uses is its own)."""
 
+    # Reducing reads the same texts several times: their terms are kept as SegmentedOnce keeps words (one string a
+    # text, a bounded number of texts).
+    seen: dict[str, str] = {}
+
     def terms(text: str) -> list[str]:
+        found = seen.get(text)
+        if found is not None:
+            return found.split(_SEPARATOR) if found else []
+        if len(seen) >= TERMS_KEPT:
+            seen.clear()
         words = words_of(text)
         runs, run = [], ""
         for word in [*words, ""]:
@@ -254,12 +263,15 @@ def with_unknown_terms(words_of: Callable[[str], list[str]]) -> Callable[[str], 
             if len(run) >= 2:
                 runs.append(run)
             run = ""
+        seen[text] = _SEPARATOR.join(words + runs)
         return words + runs
 
     return terms
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+TERMS_KEPT = 200_000  # texts whose terms are remembered
+_SEPARATOR = "\x1f"  # never in a text drafter reads: control characters are cleaned away
 # Characters that stand alone in ordinary text (的, 各, 新, 全): no part of a term.
 _NO_TERM_CHARS = frozenset(
     "的地得了着过和与及或等各全本该我其新大小老中上下前后内外一二三四五六七八九十百千万多个项家有在对为将把被从向于以是也都又并而之所每两几此年月日次件人户元"
