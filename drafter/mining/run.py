@@ -19,6 +19,7 @@ import multiprocessing.pool
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -468,19 +469,32 @@ def _without_copies(files: list[Path], summary: MineSummary) -> list[Path]:
     """The files minus byte-for-byte copies of an earlier one (recorded as skipped)."""
     first: dict[str, Path] = {}
     kept = []
-    for path in files:
-        try:
-            data = path.read_bytes() if path.is_file() else b""
-            digest = hashlib.sha1(data).hexdigest() if data else str(path)
-        except OSError:
-            data, digest = b"", str(path)
-        summary.megabytes += len(data) / 1e6  # every input byte counts, copies included
+    # Reading and hashing let go of the interpreter: two threads read the archive in about half the time.
+    with ThreadPoolExecutor(max_workers=2) as threads:
+        digests = list(threads.map(_digest, files))
+    for path, (size, digest) in zip(files, digests, strict=True):
+        summary.megabytes += size / 1e6  # every input byte counts, copies included
         if digest in first:
             summary.records.append(DocumentRecord(str(path), None, "skipped", f"与 {first[digest]} 完全相同"))
             continue
         first[digest] = path
         kept.append(path)
     return kept
+
+
+def _digest(path: Path) -> tuple[int, str]:
+    """A file's size and the hash of its bytes (its path where it has none, or cannot be read)."""
+    try:
+        if not path.is_file():
+            return 0, str(path)
+        digest, size = hashlib.sha1(), 0
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                digest.update(block)
+                size += len(block)
+    except OSError:
+        return 0, str(path)
+    return size, digest.hexdigest() if size else str(path)
 
 
 _DEFAULT_GC = gc.get_threshold()

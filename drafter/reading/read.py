@@ -66,9 +66,12 @@ def iter_source_files(path: Path) -> list[Path]:
     """The supported files under a directory (sorted), or the file itself."""
     if path.is_dir():
         return sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in SUPPORTED_SUFFIXES and not _NOT_SOURCES.search(p.name) and p.is_file()
+            (
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and not _NOT_SOURCES.search(p.name) and p.is_file()
+            ),
+            key=lambda p: p.parts,  # Path's own order, compared without a Python call per comparison
         )
     return [path]
 
