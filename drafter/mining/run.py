@@ -273,7 +273,8 @@ def mine(
     reviewed = frozenset(load_reviews(out_dir).reviews)
     # Every bucket cut to the same bound, whatever point of its fill-and-cut cycle the corpus ended on.
     buckets = {key: bank.bounded() for key, bank in buckets.items()}
-    mined = reduce_buckets(buckets, genres, _register(), reviewed)
+    with _settled():
+        mined = reduce_buckets(buckets, genres, _register(), reviewed)
     summary.records = [_with_genre(r, mined) for r in summary.records]
     summary.learnt_from = _learnt_from(summary.records, chosen)
     files_out = mined_files(mined.skeletons, mined.banks)
@@ -509,6 +510,17 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """Keep the garbage collector off what is built already (every document's record, the merged banks) while
+    reducing: each of its collections walked them all again (a sixth of reducing an archive)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _registry_for(out_dir: Path) -> Path:
