@@ -244,29 +244,33 @@ def with_unknown_terms(words_of: Callable[[str], list[str]]) -> Callable[[str], 
     """Words of a text and, after them, the runs of characters the dictionary reads as no word (医共体, 首诊: a line
     of work's terms are often missing from a general dictionary, and a term one writer alone uses is its own)."""
 
-    # Reducing reads the same texts several times: their terms are kept as SegmentedOnce keeps words (one string a
-    # text, a bounded number of texts).
-    seen: dict[str, str] = {}
+    # Reducing reads the same texts several times: their runs are remembered (mostly none; the words are the
+    # segmenter's, remembered there), for a bounded number of texts.
+    runs_of: dict[str, str] = {}
 
     def terms(text: str) -> list[str]:
-        found = seen.get(text)
-        if found is not None:
-            return found.split(_SEPARATOR) if found else []
-        if len(seen) >= TERMS_KEPT:
-            seen.clear()
         words = words_of(text)
-        runs, run = [], ""
-        for word in [*words, ""]:
-            if len(word) == 1 and _CJK.match(word) and word not in _NO_TERM_CHARS:
-                run += word
-                continue
-            if len(run) >= 2:
-                runs.append(run)
-            run = ""
-        seen[text] = _SEPARATOR.join(words + runs)
-        return words + runs
+        found = runs_of.get(text)
+        if found is None:
+            if len(runs_of) >= TERMS_KEPT:
+                runs_of.clear()
+            found = runs_of[text] = _SEPARATOR.join(_unknown_runs(words))
+        return words + found.split(_SEPARATOR) if found else words
 
     return terms
+
+
+def _unknown_runs(words: list[str]) -> list[str]:
+    """Runs of two or more single characters the dictionary reads as no word."""
+    runs, run = [], ""
+    for word in [*words, ""]:
+        if len(word) == 1 and _CJK.match(word) and word not in _NO_TERM_CHARS:
+            run += word
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = ""
+    return runs
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -19,7 +19,6 @@ import multiprocessing.pool
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -307,6 +306,7 @@ def _merge_survey(
         summary.report.merge(result.report)
         summary.failures.extend(result.failures)
         summary.records.extend(result.records)
+        result.report, result.failures = CleanReport(), []  # merged: not held twice while mining
         kept.append(result)
         if progress is not None:
             progress(min(done, total), total)
@@ -470,10 +470,8 @@ def _without_copies(files: list[Path], summary: MineSummary) -> list[Path]:
     """The files minus byte-for-byte copies of an earlier one (recorded as skipped)."""
     first: dict[str, Path] = {}
     kept = []
-    # Reading and hashing let go of the interpreter: two threads read the archive in about half the time.
-    with ThreadPoolExecutor(max_workers=2) as threads:
-        digests = list(threads.map(_digest, files))
-    for path, (size, digest) in zip(files, digests, strict=True):
+    for path in files:
+        size, digest = _digest(path)
         summary.megabytes += size / 1e6  # every input byte counts, copies included
         if digest in first:
             summary.records.append(DocumentRecord(str(path), None, "skipped", f"与 {first[digest]} 完全相同"))
@@ -490,7 +488,7 @@ def _digest(path: Path) -> tuple[int, str]:
             return 0, str(path)
         digest, size = hashlib.sha1(), 0
         with path.open("rb") as stream:
-            while block := stream.read(1 << 20):
+            while block := stream.read(1 << 16):  # small blocks: reused, never mapped anew each time
                 digest.update(block)
                 size += len(block)
     except OSError:
@@ -560,7 +558,13 @@ def _workers(jobs: int, genres: list[Genre]) -> Iterator[multiprocessing.pool.Po
     context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
     # Workers ignore Ctrl-C: the parent alone is interrupted, terminates them and says so once.
     try:
-        pool = context.Pool(jobs, initializer=_start_worker, initargs=(genres,))
+        # What the parent built so far (the lexicon, the registry, modules) is frozen as the workers fork: their
+        # collections then never touch it, and its pages stay shared instead of being copied into each worker.
+        gc.freeze()
+        try:
+            pool = context.Pool(jobs, initializer=_start_worker, initargs=(genres,))
+        finally:
+            gc.unfreeze()
     except (OSError, ImportError):  # no /dev/shm, no sem_open: mine in this process instead
         yield None
         return
