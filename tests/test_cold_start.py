@@ -104,10 +104,13 @@ def test_an_edited_manifest_is_validated_again(templates: Path) -> None:
         genre_rows(templates)
 
 
-def test_a_damaged_listing_in_the_cache_is_read_through_the_models_again(templates: Path) -> None:
+@pytest.mark.parametrize("damage", ["[{", "{}", '[{"id": "shenji"}]', '[{"id": 1, "name": "审计"}]', "null"])
+def test_a_damaged_listing_in_the_cache_is_read_through_the_models_again(templates: Path, damage: str) -> None:
     first = genre_rows(templates)
-    for kept in (templates.parent / "cache").rglob("genres-*.json"):
-        kept.write_text("[{", encoding="utf-8")
+    kept = list((templates.parent / "cache").rglob("genres-*.json"))
+    assert kept
+    for entry in kept:
+        entry.write_text(damage, encoding="utf-8")
     assert genre_rows(templates) == first
 
 

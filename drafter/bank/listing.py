@@ -34,12 +34,27 @@ def genre_rows(templates_option: Path | None) -> list[dict[str, Any]]:
     if place is not None:
         with contextlib.suppress(OSError, ValueError):
             rows = json.loads(place.read_bytes())
-            if isinstance(rows, list):
+            if _well_formed(rows):
                 return rows
     rows = _validated_rows(templates)
     if place is not None:
         _remember(place, rows)
     return rows
+
+
+_TEXTS = ("id", "name", "description")
+_COUNTS = ("documents", "sections", "phrases")
+
+
+def _well_formed(rows: object) -> bool:
+    """A listing as _validated_rows writes it (anything else in the cache, damaged or not drafter's, is read again)."""
+    return isinstance(rows, list) and all(
+        isinstance(row, dict)
+        and row.keys() == {*_TEXTS, *_COUNTS}
+        and all(isinstance(row[key], str) for key in _TEXTS)
+        and all(type(row[key]) is int for key in _COUNTS)
+        for row in rows
+    )
 
 
 def _validated_rows(templates: Path) -> list[dict[str, Any]]:
