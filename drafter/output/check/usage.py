@@ -89,17 +89,8 @@ def check_usage(doc: CheckedDocument) -> list[Finding]:
             )
             for word, right, message in coined_words(text)
         ]
-        findings += [
-            Finding(
-                "usage",
-                "warning",
-                f"{message}：{sentence_at(text, text.find(written))}",
-                paragraph.line,
-                doc.path_of_line(paragraph.line),
-                f"改为“{right}”。",
-            )
-            for written, right, message in doubled_characters(text)
-        ]
+        # Doubled characters are reported by check_register (one finding a place); this module's judgement of
+        # them serves the proofreading of mined phrases and --fix.
         findings += [
             Finding("numbers", "warning", message, paragraph.line, doc.path_of_line(paragraph.line), suggestion)
             for message, suggestion in number_problems(text)
