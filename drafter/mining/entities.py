@@ -382,12 +382,17 @@ _LEVEL_BODY = re.compile(r"[省市县区乡镇](?:党委|党工委|人民政府|
 _LIST_SUFFIX = r"(?:局|委员会|委|办公室|办|中心|院|校|所|站|队|公司|集团|联|协|会|政府|部|厅|处|科|社|馆|街道|镇|乡)"
 _LIST_ITEM = rf"(?:XX[{_CJK}X]{{0,10}}?|[{_CJK}]{{2,12}}?){_LIST_SUFFIX}"
 _UNIT_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM})*(?:[、和及与]{_LIST_ITEM})")
+# Where a list can be at all: a unit's ending just before a separator. Searched first: the list's own pattern tries
+# a dozen lengths of name at every character.
+_LIST_JOINT = re.compile(rf"{_LIST_SUFFIX}[、和及与]")
 _LIST_START = re.compile(r"(?:XX|[省市县区乡镇])")
 
 
 def unit_lists(text: str) -> list[list[tuple[str, int]]]:
     """The lists of units a text names (县商务局、县残联、县审计局等), each item with where it starts."""
-    found = []
+    found: list[list[tuple[str, int]]] = []
+    if not _LIST_JOINT.search(text):
+        return found
     for match in _UNIT_LIST.finditer(text):
         items = re.split(r"[、和及与]", match.group(0))
         first = _first_item(items[0])
@@ -413,7 +418,7 @@ def slot_unit_lists(text: str) -> str:
             return match.group(0)
         return items[0][: len(items[0]) - len(first)] + UNIT_LIST
 
-    return _UNIT_LIST.sub(replace, text)
+    return _UNIT_LIST.sub(replace, text) if _LIST_JOINT.search(text) else text
 
 
 def _first_item(chunk: str) -> str | None:
