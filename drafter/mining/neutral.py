@@ -47,7 +47,9 @@ class Specificity:
         repeated: dict[str, set[str]] = {}
         for genre, texts in materials.items():
             words = (w for text in texts for w in words_of(text))
-            counts = Counter(w for w in words if len(w) > 1 and _WORD.match(w) and not plain(w))
+            # Counted first, then each distinct word judged once (not at every occurrence).
+            tally = Counter(w for w in words if len(w) > 1)
+            counts = {w: n for w, n in tally.items() if _WORD.match(w) and not plain(w)}
             named = {w for text in (headings or {}).get(genre, []) for w in words_of(text)}
             for word, count in counts.items():
                 genres_of.setdefault(word, set()).add(genre)
