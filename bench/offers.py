@@ -17,6 +17,10 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.writing.draft import DraftCore
 
 BODY_ROLES = ("measure", "result", "case", "problem", "cause", "plan")
 ROLES = ("opening", *BODY_ROLES, "closing")
@@ -30,12 +34,23 @@ ORG_OF_FAMILY = {
 }
 
 
+def draft_core(templates: Path, genre: str, year: int, answers: Path) -> DraftCore:
+    """The draft core the wizard (and the web page) walk, for a unit of the genre's kind writing for `year`."""
+    from drafter.models import Draft
+    from drafter.writing.draft import DraftCore, library
+
+    core = DraftCore(Draft(), library(templates), answers)
+    core.apply("genre", genre)
+    family = core.genre.family if core.genre else None
+    core.apply("org", ORG_OF_FAMILY.get(family or "", "青山县人民政府办公室"))
+    core.apply("year", str(year))
+    return core
+
+
 def offers(templates: Path, year: int) -> list[tuple[str, str, str, str]]:
     """(genre, role, where, text) for everything offered first, in the order a user meets it."""
     from drafter.bank.listing import genre_rows
     from drafter.bank.templates import find_genre, load_bank, load_registry
-    from drafter.models import Draft
-    from drafter.writing.draft import DraftCore, library
 
     rows: list[tuple[str, str, str, str]] = []
     seen: set[str] = set()  # a sentence offered in several genres (a register sentence) is read once
@@ -50,11 +65,7 @@ def offers(templates: Path, year: int) -> list[tuple[str, str, str, str]]:
             genre = row["name"]
             if not (templates / "skeletons" / f"{row['id']}.yaml").exists():
                 continue  # a registered genre the corpus had no document of
-            core = DraftCore(Draft(), library(templates), Path(work) / "a.answers.yaml")
-            core.apply("genre", genre)
-            family = core.genre.family if core.genre else None
-            core.apply("org", ORG_OF_FAMILY.get(family or "", "青山县人民政府办公室"))
-            core.apply("year", str(year))
+            core = draft_core(templates, genre, year, Path(work) / "a.answers.yaml")
             for part, role in (("preamble", "opening"), ("closing", "closing")):
                 question = core.questions(part)[0]
                 defaults = [c for c in question.choices if c.value == question.default and not c.value.startswith("__")]

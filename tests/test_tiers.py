@@ -8,6 +8,7 @@ import re
 import pytest
 from tier_scoring import labelled, scores
 
+from bench.offers import BODY_ROLES, draft_core
 from drafter.bank.store import load_yaml_model
 from drafter.mining.dated import bound_year, fits_year, mentions, stale, true_of, year_bound
 from drafter.mining.slots import phrase_text, slot_names
@@ -315,15 +316,6 @@ def test_check_reports_another_kinds_word_for_the_units_own_area(tmp_path) -> No
 # --- what the wizard offers first, for every genre, part and year ------------------------------------------------
 
 WALKED_YEARS = (2024, 2025, 2026)
-BODY_ROLES = ("measure", "result", "case", "problem", "cause", "plan")
-# A unit of each kind, so that the walk also turns the words of another kind into the user's (全乡 -> 全镇).
-ORG_OF_FAMILY = {
-    "乡镇": "石桥镇人民政府",
-    "医院": "青山县人民医院",
-    "学校": "青山县第一中学",
-    "企业": "青山水务有限公司",
-    "机关": "青山县发展和改革委员会",
-}
 # Slots the user fills with their own; any other (地名, 提法, 项目 …) stands for another unit's name.
 OWN_SLOTS = {"单位", "年份", "下一年份", "上一年份", "数量", "金额", "百分比", "日期", "单位名单", "有关单位"}
 _FRAGMENT_END = "；、，,;："
@@ -338,15 +330,7 @@ def _templates():
 
 def wizard_core(genre: str, year: int, tmp_path):
     """The draft core the wizard (and the web page) walk, for a unit of the genre's kind writing for `year`."""
-    from drafter.models import Draft
-    from drafter.writing.draft import DraftCore, library
-
-    core = DraftCore(Draft(), library(_templates()), tmp_path / "a.answers.yaml")
-    core.apply("genre", genre)
-    family = core.genre.family if core.genre else None
-    core.apply("org", ORG_OF_FAMILY.get(family or "", "青山县人民政府办公室"))
-    core.apply("year", str(year))
-    return core
+    return draft_core(_templates(), genre, year, tmp_path / "a.answers.yaml")
 
 
 def defects(text: str, genre: str, year: int, phrase_year: int | None, *, heading: bool = False) -> list[str]:
