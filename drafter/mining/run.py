@@ -299,9 +299,8 @@ def _merge_survey(
     results: Iterable[_ChunkResult], total: int, summary: MineSummary, progress: Progress | None
 ) -> list[_ChunkResult]:
     """Collect the survey's records, reports and failures, in chunk order; the chunks' results."""
-    done, kept = 0, []
+    kept = []
     for result in results:
-        done += len({r.source for r in result.records})
         summary.files += len({r.source for r in result.records})
         summary.report.merge(result.report)
         summary.failures.extend(result.failures)
@@ -309,7 +308,7 @@ def _merge_survey(
         result.report, result.failures = CleanReport(), []  # merged: not held twice while mining
         kept.append(result)
         if progress is not None:
-            progress(min(done, total), total)
+            progress(min(summary.files, total), total)
     return kept
 
 
