@@ -146,9 +146,13 @@ def test_a_clerk_writes_a_2025_audit_summary(server, page, tmp_path: Path) -> No
         others = page.locator(".children label.tick:not(:has-text('聚焦主责主业')) input:checked")
         if others.count() == 0:
             break
+        # A click, not uncheck(): the change swaps the whole part in, and uncheck() then waits for the state of the
+        # checkbox it clicked, which is no longer on the page (under load it outlived the swap and timed out).
+        # The loop counts what is still ticked on the page that came back.
         with page.expect_response(lambda r: r.url.endswith("/answer")):
-            others.first.uncheck()
+            others.first.click()
         settled(page)
+    assert others.count() == 0, "a click did not untick a sub-heading"
     page.locator("label.tick", has_text="聚焦主责主业").locator("input").check()
     page.click("button:has-text('用这些小标题')")
     settled(page)
