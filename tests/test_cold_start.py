@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import TEMPLATES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.bank.listing import genre_rows
 from drafter.bank.templates import load_registry
@@ -135,3 +137,85 @@ def test_listing_unchanged_genres_loads_neither_pydantic_nor_yaml(templates: Pat
     assert "drafter.models" in _modules_after(command, env)  # the first time: read through the models
     assert _modules_after(command, env) == set()
     assert _modules_after([*command, "--json"], env) == set()
+
+
+# --- format: a paragraph's properties set in one pass, the fonts without an empty profile's model -------------------
+
+_PPR_KNOWN = ["pStyle", "keepNext", "keepLines", "numPr", "spacing", "ind", "jc", "outlineLvl", "rPr", "sectPr"]
+_PPR_ADDED = ["pStyle", "keepNext", "spacing", "ind", "jc"]  # what format adds, each with a python-docx adder
+_RPR_KNOWN = ["rStyle", "rFonts", "b", "i", "color", "sz", "szCs", "lang"]
+
+
+def _properties(tag: str, present: list[str]) -> object:
+    """A python-docx w:pPr or w:rPr holding the `present` children, in the order given."""
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(f"w:{tag}")
+    for name in present:
+        element.append(OxmlElement(f"w:{name}"))
+    return element
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from([("pPr", _PPR_KNOWN, _PPR_ADDED), ("rPr", _RPR_KNOWN, ["rFonts"])]).flatmap(
+        lambda case: st.tuples(
+            st.just(case[0]),
+            st.lists(st.sampled_from(case[1]), unique=True).map(lambda names: sorted(names, key=case[1].index)),
+            st.sampled_from(case[2]),
+            st.booleans(),
+        )
+    )
+)
+def test_a_property_is_added_where_python_docx_adds_it(case: tuple[str, list[str], str, bool]) -> None:
+    from lxml import etree
+
+    from drafter.output.render.docx import schema_child
+
+    tag, present, name, shuffled = case
+    order = list(reversed(present)) if shuffled else present  # python-docx's order also for children out of order
+    ours, theirs = _properties(tag, order), _properties(tag, order)
+    added = schema_child(ours, name)
+    expected = getattr(theirs, f"get_or_add_{name}")()
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert (added.tag, type(added)) == (expected.tag, type(expected))
+    assert schema_child(ours, name) is added  # asked again, the same child, nothing added
+
+
+def test_a_style_and_keep_with_next_are_written_as_python_docx_writes_them() -> None:
+    from docx.oxml import OxmlElement
+    from lxml import etree
+
+    from drafter.output.render.docx import keep_with_next, set_paragraph_style
+
+    ours, theirs = OxmlElement("w:p"), OxmlElement("w:p")
+    for paragraph in (ours, theirs):
+        paragraph.get_or_add_pPr().append(OxmlElement("w:jc"))
+    set_paragraph_style(ours, "a5")
+    keep_with_next(ours)
+    theirs.get_or_add_pPr().style = "a5"
+    theirs.get_or_add_pPr().keepNext_val = True
+    assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_the_fonts_without_a_profile_are_the_defaults_and_a_saved_profile_still_counts() -> None:
+    from drafter.output.render.document import load_fonts
+    from drafter.output.render.docx import FontTable
+    from drafter.writing.profile import profile_path, update_profile
+
+    assert not profile_path().exists()
+    assert load_fonts(None) == FontTable()
+    update_profile({"fonts": {"title": "华文中宋"}})
+    assert load_fonts(None).title == "华文中宋"
+
+
+def test_a_broken_profile_is_still_refused_when_the_fonts_are_read() -> None:
+    from drafter.output.render.document import load_fonts
+    from drafter.writing.profile import profile_path
+
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("fonts:\n  titel: 黑体\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_fonts(None)
+    assert str(path) in caught.value.message and "titel" in caught.value.message

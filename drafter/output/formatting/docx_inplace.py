@@ -16,16 +16,19 @@ from drafter.output.render.docx import (
     STYLE_NAMES,
     TEXT_PT,
     FontTable,
+    W,
     add_east_asia_hint,
     define_styles,
+    keep_with_next,
     page_numbers,
     page_setup,
+    schema_child,
+    set_paragraph_style,
 )
 from drafter.output.render.ending import lay_out_ending
 from drafter.output.render.headers import has_content, story_text
 from drafter.reading.read import DocxRecord, docx_records
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Run properties that are hand-set looks (fonts, sizes, colours, emphasis); the styles decide these.
 _RUN_LOOKS = (
     "rFonts",
@@ -304,11 +307,11 @@ def _format_paragraph(
     _clear_looks(element, report)
     style = _style_name(place)
     report.parts[place.part] += 1
-    _set_style(element, style_ids[style])
+    set_paragraph_style(element, style_ids[style])
     if place.kind == "heading" and place.whole:
         # A heading standing alone never ends a page apart from its text (the styles keep only 一、 and
         # （一） with the next paragraph, as a 1. or （1） heading may run its body in).
-        element.get_or_add_pPr().keepNext_val = True
+        keep_with_next(element)
     if place.kind == "addressee":
         _first_line_indent(element, 0)
     if _has_objects(element) and any(True for _ in element.iter(*_OBJECTS["image"])):
@@ -332,7 +335,7 @@ def _object_paragraph(element: Any, report: FormatReport) -> None:
     p_pr = element.get_or_add_pPr()
     _single_spacing(p_pr)
     _first_line_indent(element, 0)
-    jc = _sub(p_pr, "jc")
+    jc = schema_child(p_pr, "jc")
     jc.set(f"{W}val", "center")
 
 
@@ -501,30 +504,9 @@ def _set_properties(element: Any, keep_also: list[str]) -> None:
             p_pr.remove(child)
 
 
-def _sub(parent: Any, name: str) -> Any:
-    """A child of a properties element, created in schema order by python-docx when it knows it."""
-    found = parent.find(f"{W}{name}")
-    if found is not None:
-        return found
-    adder = getattr(parent, f"get_or_add_{name}", None)
-    if adder is not None:
-        return adder()
-    from docx.oxml import OxmlElement
-
-    child = OxmlElement(f"w:{name}")
-    parent.append(child)
-    return child
-
-
-def _set_style(element: Any, style_id: str) -> None:
-    """Give the paragraph a style."""
-    p_pr = element.get_or_add_pPr()
-    p_pr.style = style_id
-
-
 def _single_spacing(p_pr: Any) -> None:
     """Single line spacing, no space before or after."""
-    spacing = _sub(p_pr, "spacing")
+    spacing = schema_child(p_pr, "spacing")
     for name in list(spacing.attrib):
         del spacing.attrib[name]
     spacing.set(f"{W}line", _SINGLE)
@@ -535,7 +517,7 @@ def _single_spacing(p_pr: Any) -> None:
 
 def _first_line_indent(element: Any, chars: int) -> None:
     """A first-line indent of `chars` characters set on the paragraph itself."""
-    ind = _sub(element.get_or_add_pPr(), "ind")
+    ind = schema_child(element.get_or_add_pPr(), "ind")
     ind.set(f"{W}firstLine", str(round(chars * TEXT_PT * 20)))
     ind.set(f"{W}firstLineChars", str(chars * 100))
 
@@ -549,9 +531,8 @@ def _close_title_lines(body: Any, title_id: str) -> None:
     paragraphs = [child for child in body if child.tag == f"{W}p"]
     for paragraph, following in itertools.pairwise(paragraphs):
         if _style_id(paragraph) == title_id and _style_id(following) == title_id:
-            p_pr = paragraph.get_or_add_pPr()
-            _sub(p_pr, "spacing").set(f"{W}after", "0")
-            p_pr.keepNext_val = True
+            schema_child(paragraph.get_or_add_pPr(), "spacing").set(f"{W}after", "0")
+            keep_with_next(paragraph)
 
 
 def _break_long_title(body: Any, title_id: str) -> None:

@@ -62,8 +62,10 @@ def load_fonts(path: Path | None) -> FontTable:
     defaults."""
     if path:
         return load_yaml_model(path, FontTable)
-    from drafter.writing.profile import load_profile
+    from drafter.writing.profile import load_profile, profile_path
 
+    if not profile_path().exists():
+        return FontTable()  # no profile saved yet: an empty one's model need not be built to learn it has no fonts
     return load_profile().fonts or FontTable()
 
 

@@ -31,11 +31,62 @@ SHARED_PUNCTUATION = lazy_compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2015\u
 EAST_ASIA_HINT = '<w:rFonts w:hint="eastAsia"/>'
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+# The order of w:pPr's and w:rPr's children (ECMA-376 Part 1, CT_PPrBase + CT_PPr and CT_RPr; python-docx's own
+# sequences, which it keeps inside its classes).
+_SCHEMA_ORDER = {
+    f"{W}pPr": (
+        *("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr"),
+        *("suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap"),
+        *("overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid"),
+        *("spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection"),
+        *("textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+    ),
+    f"{W}rPr": (
+        *("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline"),
+        *("shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing"),
+        *("w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText"),
+        *("vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"),
+    ),
+}
+
+
+def schema_child(parent: Any, name: str) -> Any:
+    """The w:`name` child of a w:pPr or w:rPr, added where python-docx's get_or_add_`name` puts it (before the
+    first of the schema's later children the parent has; last when the schema does not name it): the same element
+    in the same place, found in one pass over the children instead of one search per later tag."""
+    found = parent.find(f"{W}{name}")
+    if found is not None:
+        return found
+    from docx.oxml import OxmlElement
+
+    child = OxmlElement(f"w:{name}")
+    order = _SCHEMA_ORDER.get(parent.tag, ())
+    later = order[order.index(name) + 1 :] if name in order else ()
+    present = {node.tag for node in parent}
+    successor = next((f"{W}{tag}" for tag in later if f"{W}{tag}" in present), None)
+    if successor is None:
+        parent.append(child)
+    else:
+        parent.find(successor).addprevious(child)
+    return child
+
+
+def set_paragraph_style(element: Any, style_id: str) -> None:
+    """Give a python-docx paragraph element a style (its w:pPr/w:pStyle, as `pPr.style = style_id` writes it)."""
+    schema_child(element.get_or_add_pPr(), "pStyle").set(f"{W}val", style_id)
+
+
+def keep_with_next(element: Any) -> None:
+    """Keep a python-docx paragraph element on the page of the next one (`pPr.keepNext_val = True`)."""
+    schema_child(element.get_or_add_pPr(), "keepNext").attrib.pop(f"{W}val", None)
+
+
 def add_east_asia_hint(run_element: Any) -> None:
     """Mark a python-docx run's shared punctuation as East Asian (see SHARED_PUNCTUATION)."""
-    from docx.oxml.ns import qn
-
-    run_element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+    schema_child(run_element.get_or_add_rPr(), "rFonts").set(f"{W}hint", "eastAsia")
 
 
 def hint_east_asia(paragraph: Any) -> Any:
