@@ -357,9 +357,9 @@ def bench_format() -> list[tuple[str, str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     from docx_factory import build_messy_report
 
+    from drafter.models import FontTable
     from drafter.output.formatting.normalise import STEPS
     from drafter.output.formatting.run import format_one
-    from drafter.output.render.docx import FontTable
     from drafter.reading.read import read_source
 
     with tempfile.TemporaryDirectory() as scratch:

@@ -587,7 +587,7 @@ def profile(
 
     fonts = None
     if fonts_path is not None:
-        from drafter.output.render.document import load_fonts
+        from drafter.output.render.fonts import load_fonts
 
         fonts = load_fonts(fonts_path)
     changes: dict[str, object] = {
@@ -662,7 +662,8 @@ def skeleton(
     templates_option: Path | None,
 ) -> None:
     """生成某一文种的空白提纲文稿：各节标题，节下标出写作提示和参考例句（Word 中为黄色底纹，Markdown 中为 > 引用）。"""
-    from drafter.output.render.document import blank_skeleton, load_fonts
+    from drafter.output.render.document import blank_skeleton
+    from drafter.output.render.fonts import load_fonts
 
     if genre is None and last_year is None:
         raise click.UsageError("请给出文种（如 审计），或用 --from 给出去年的总结")
@@ -830,7 +831,7 @@ def format_command(
     原文件不动，新文件默认写在旁边（原名.公文格式.docx）。
     """
     from drafter.output.formatting.run import format_files
-    from drafter.output.render.document import load_fonts
+    from drafter.output.render.fonts import load_fonts
     from drafter.show import print_formatted
 
     result = format_files(

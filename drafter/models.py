@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from drafter.lazy import lazy_compile
+from drafter.output.render.fonts import DEFAULT_FONTS, PageNumberStyle
 
 
 class StrictModel(BaseModel):
@@ -480,10 +481,6 @@ class FigureValue(StrictModel):
     last: float | None = None
 
 
-# How a .docx records a draft's length target among its core properties' keywords (篇幅：约 3000 字).
-TARGET_KEYWORD = "篇幅："
-
-
 class Draft(StrictModel):
     """The answers file: what the wizard writes and `drafter render` reads."""
 
@@ -526,3 +523,35 @@ class Draft(StrictModel):
 
         check(self.sections, 1, "sections")
         return self
+
+
+# --- render settings -------------------------------------------------------------
+
+
+class FontTable(StrictModel):
+    """The render settings a person chose (--fonts FILE, the unit profile, the web's settings page): the fonts of each
+    part and the page-number style (a user without 方正小标宋 may want 华文中宋); the defaults are GB/T 9704's
+    (drafter.output.render.fonts, which rendering reads when nobody chose)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = DEFAULT_FONTS.title
+    level1: str = DEFAULT_FONTS.level1
+    level2: str = DEFAULT_FONTS.level2
+    level3: str = DEFAULT_FONTS.level3
+    level4: str = DEFAULT_FONTS.level4
+    body: str = DEFAULT_FONTS.body
+    signature: str = DEFAULT_FONTS.signature
+    page_number: str = DEFAULT_FONTS.page_number
+    latin: str = DEFAULT_FONTS.latin
+    level3_bold: bool = DEFAULT_FONTS.level3_bold
+    page_number_style: PageNumberStyle = DEFAULT_FONTS.page_number_style
+
+    @field_validator("title", "level1", "level2", "level3", "level4", "body", "signature", "page_number", "latin")
+    @classmethod
+    def _a_font_name(cls, value: str) -> str:
+        """A font's name as Word writes it: one line, not empty, not longer than a name gets."""
+        name = value.strip()
+        if not name or len(name) > 64 or any(ord(c) < 32 for c in name):
+            raise ValueError("字体名称应为一行、不超过 64 个字符，如 仿宋_GB2312")
+        return name

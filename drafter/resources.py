@@ -13,6 +13,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR_ENV = "DRAFTER_DATA_DIR"
 # Overrides the cache directory (what drafter can always build again: the lexicon, big banks' indexes).
 CACHE_DIR_ENV = "DRAFTER_CACHE_DIR"
+PROFILE_FILE = "profile.yaml"
 
 
 @lru_cache(maxsize=64)
@@ -33,6 +34,11 @@ def user_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("drafter", appauthor=False))
+
+
+def profile_path() -> Path:
+    """Where the unit profile is kept (profile.yaml in the user data directory; drafter.writing.profile reads it)."""
+    return user_data_dir() / PROFILE_FILE
 
 
 def user_cache_dir() -> Path:

@@ -199,18 +199,17 @@ def test_a_style_and_keep_with_next_are_written_as_python_docx_writes_them() -> 
 
 
 def test_the_fonts_without_a_profile_are_the_defaults_and_a_saved_profile_still_counts() -> None:
-    from drafter.output.render.document import load_fonts
-    from drafter.output.render.docx import FontTable
+    from drafter.output.render.fonts import DEFAULT_FONTS, load_fonts
     from drafter.writing.profile import profile_path, update_profile
 
     assert not profile_path().exists()
-    assert load_fonts(None) == FontTable()
+    assert load_fonts(None) is DEFAULT_FONTS
     update_profile({"fonts": {"title": "华文中宋"}})
     assert load_fonts(None).title == "华文中宋"
 
 
 def test_a_broken_profile_is_still_refused_when_the_fonts_are_read() -> None:
-    from drafter.output.render.document import load_fonts
+    from drafter.output.render.fonts import load_fonts
     from drafter.writing.profile import profile_path
 
     path = profile_path()
@@ -219,3 +218,83 @@ def test_a_broken_profile_is_still_refused_when_the_fonts_are_read() -> None:
     with pytest.raises(ConfigError) as caught:
         load_fonts(None)
     assert str(path) in caught.value.message and "titel" in caught.value.message
+
+
+# --- format: the genre it records, read through the models once, then from what they made of the registry ----------
+
+TITLES = [
+    "XX县审计局2025年工作总结",
+    "某某镇2025年工作总结和2026年工作打算",
+    "XX街道办事处二〇二五年工作情况汇报",
+    "市卫生健康委员会2025年卫生应急工作总结",
+    "关于2025年度政协提案办理情况的报告",
+    "县融媒体中心2025年新闻宣传工作总结",
+    "2025年推进义务教育均衡发展工作总结",
+    "党史学习教育总结",
+    "2025年个人工作总结",
+    "",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_title_gets_the_genre_from_the_kept_keys_that_the_models_give(templates: Path, title: str) -> None:
+    from drafter.bank.listing import genre_keys
+    from drafter.mining.genres import classify_title, load_genres
+
+    registry = templates / "genres.yaml"
+    genre_keys(registry)  # the first time: validated and kept
+    assert classify_title(title, genre_keys(registry)) == classify_title(title, load_genres(registry))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda text: text.replace("name: 审计", "name: 审计监督", 1), None),
+        (lambda text: text.replace("id: shenji", "id: Shen Ji", 1), r"genres\.yaml"),
+        (lambda text: text.replace("name: 审计", "name: 审计\n  colour: red", 1), "colour"),
+    ],
+)
+def test_genre_keys_of_an_edited_registry_are_validated_again(
+    templates: Path, edit: Callable[[str], str], message: str | None
+) -> None:
+    from drafter.bank.listing import genre_keys
+
+    registry = templates / "genres.yaml"
+    assert "审计" in [k.name for k in genre_keys(registry)]
+    registry.write_text(edit(registry.read_text(encoding="utf-8")), encoding="utf-8")
+    if message is None:
+        assert "审计监督" in [k.name for k in genre_keys(registry)]
+    else:
+        with pytest.raises(ConfigError, match=message):
+            genre_keys(registry)
+
+
+@pytest.mark.parametrize(
+    "damage", ["[[", "{}", '[["审计", ["审计"], [], "no"]]', '[["审计", "审计", [], false]]', "null"]
+)
+def test_damaged_genre_keys_in_the_cache_are_read_through_the_models_again(templates: Path, damage: str) -> None:
+    from drafter.bank.listing import genre_keys
+
+    registry = templates / "genres.yaml"
+    first = genre_keys(registry)
+    kept = list((templates.parent / "cache").rglob("matchers-*.json"))
+    assert kept
+    for entry in kept:
+        entry.write_text(damage, encoding="utf-8")
+    assert genre_keys(registry) == first
+
+
+def test_formatting_with_the_default_fonts_and_a_known_registry_loads_neither_pydantic_nor_yaml(
+    templates: Path,
+) -> None:
+    from docx_factory import build_messy_report
+
+    source = templates.parent / "messy.docx"
+    build_messy_report(source, sections=3)
+    env = {"DRAFTER_CACHE_DIR": str(templates.parent / "cache"), "DRAFTER_DATA_DIR": str(templates.parent / "data")}
+    command = ["format", str(source), "-o", str(templates.parent / "out.docx"), "--force"]
+    assert "drafter.models" in _modules_after(command, env)  # the first time: the registry read through the models
+    assert _modules_after(command, env) == set()
+    fonts = templates.parent / "fonts.yaml"
+    fonts.write_text("title: 华文中宋\n", encoding="utf-8")
+    assert "drafter.models" in _modules_after([*command, "--fonts", str(fonts)], env)  # a person's file: validated

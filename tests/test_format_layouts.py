@@ -303,7 +303,8 @@ def _ending_document(
     path: Path, signature: tuple[WD_ALIGN_PARAGRAPH, float], date: tuple[WD_ALIGN_PARAGRAPH, float]
 ) -> Path:
     """A one-page document whose signature and date are aligned and right-indented (in characters) as given."""
-    from drafter.output.render.docx import FontTable, base_document
+    from drafter.models import FontTable
+    from drafter.output.render.docx import base_document
 
     document = base_document(FontTable())
     document.add_paragraph("全年完成审计项目54个，成效明显。", style=STYLE_NAMES["body"])

@@ -1,10 +1,12 @@
-"""`drafter genres`: the genre registry and the manifest as their models last read them.
+"""`drafter genres` and the genre `format` records: the genre registry (and the manifest) as their models last read
+them.
 
 Listing the genres reads two small files, but validating them means loading pydantic, the models and YAML: more
-than half of a cold `drafter genres`. What the models made of the files is kept in the cache directory under a
-digest of the files' bytes and of the models' source, so while neither changes the listing is read from there. A
-file that changed (or a drafter whose models changed) is read and validated again, and any error in it is the
-error the model gives; nothing that was not validated as it stands is ever listed.
+than half of a cold `drafter genres`, and a quarter of a cold `drafter format` (which names the genre of the
+document it lays out). What the models made of the files is kept in the cache directory under a digest of the
+files' bytes and of the models' source, so while neither changes it is read from there. A file that changed (or a
+drafter whose models changed) is read and validated again, and any error in it is the error the model gives;
+nothing that was not validated as it stands is ever used.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafter.bank.templates import GENRES_FILE, MANIFEST_FILE, resolve_templates
 from drafter.errors import UserError
 from drafter.resources import PACKAGE_DIR
 
 FORMAT = "drafter-genre-listing-1"
+MATCHERS_FORMAT = "drafter-genre-matchers-1"
 # The source of the models the files are validated by: a drafter whose models changed reads the files again.
 _MODELS = PACKAGE_DIR / "models.py"
 _KEPT = 32  # listings kept in the cache, the most recently written
@@ -55,6 +58,63 @@ def _well_formed(rows: object) -> bool:
         and all(type(row[key]) is int for key in _COUNTS)
         for row in rows
     )
+
+
+class GenreKeys(NamedTuple):
+    """What deciding a document's genre reads of one genre of the registry (mining.genres.Matchable)."""
+
+    name: str
+    keywords: tuple[str, ...]
+    units: tuple[str, ...]
+    discovered: bool
+
+
+def genre_keys(registry: Path) -> list[GenreKeys]:
+    """The genres of a registry file as deciding a document's genre reads them, validated by GenreRegistry the
+    first time these bytes (and these models) are seen, and read from the cache after."""
+    key = _file_digest(MATCHERS_FORMAT, registry)
+    place = _place(key, "matchers") if key else None
+    if place is not None:
+        with contextlib.suppress(OSError, ValueError):
+            kept = json.loads(place.read_bytes())
+            if _well_formed_keys(kept):
+                return [
+                    GenreKeys(name, tuple(keywords), tuple(units), discovered)
+                    for name, keywords, units, discovered in kept
+                ]
+    from drafter.mining.genres import load_genres
+
+    keys = [GenreKeys(g.name, tuple(g.keywords), tuple(g.units), g.discovered) for g in load_genres(registry)]
+    if place is not None:
+        _remember(place, [list(k) for k in keys])
+    return keys
+
+
+def _well_formed_keys(kept: object) -> bool:
+    """Genre keys as genre_keys writes them (anything else in the cache is read again)."""
+    return isinstance(kept, list) and all(
+        isinstance(row, list)
+        and len(row) == len(GenreKeys._fields)
+        and isinstance(row[0], str)
+        and all(isinstance(words, list) and all(isinstance(w, str) for w in words) for words in row[1:3])
+        and type(row[3]) is bool
+        for row in kept
+    )
+
+
+def _file_digest(kind: str, path: Path) -> str | None:
+    """A digest of one file's bytes and the models' source (None when either cannot be read)."""
+    from drafter.files import read_bytes
+
+    digest = hashlib.sha256(kind.encode())
+    try:
+        digest.update(_MODELS.read_bytes())
+        content = read_bytes(path)
+    except (OSError, UserError):
+        return None
+    digest.update(f"\0{len(content)}\0".encode())
+    digest.update(content)
+    return digest.hexdigest()
 
 
 def _validated_rows(templates: Path) -> list[dict[str, Any]]:
@@ -100,22 +160,23 @@ def _digest(templates: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _place(key: str) -> Path | None:
+def _place(key: str, kind: str = "genres") -> Path | None:
     """Where the listing of this digest is kept (None without a cache directory)."""
     from drafter.resources import user_cache_dir
 
     try:
-        return user_cache_dir() / "listings" / f"genres-{key[:32]}.json"
+        return user_cache_dir() / "listings" / f"{kind}-{key[:32]}.json"
     except ImportError:  # pragma: no cover - platformdirs is a dependency
         return None
 
 
-def _remember(place: Path, rows: list[dict[str, Any]]) -> None:
+def _remember(place: Path, rows: list[Any]) -> None:
     """Keep a validated listing (a cache that cannot be written is no error), and only the latest few."""
     from drafter.files import write_atomic
 
     with contextlib.suppress(OSError, UserError):
         write_atomic(place, json.dumps(rows, ensure_ascii=False))
-        kept = sorted(place.parent.glob("genres-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        kind = place.name.split("-", 1)[0]
+        kept = sorted(place.parent.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[_KEPT:]:
             old.unlink(missing_ok=True)

@@ -7,13 +7,16 @@ unit's name, then the unit's kind (乡, 镇 for 乡镇综合), then the headings
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from drafter.bank.store import load_yaml_model
-from drafter.models import Genre, GenreRegistry
 from drafter.reading.titles import TitleFacts, title_facts
 from drafter.resources import bundled
+
+if TYPE_CHECKING:
+    from drafter.models import Genre
 
 GENERAL_GENRE = "通用"
 # Kinds of report with an outline of their own, whoever wrote them: they form a genre of their own (even of one
@@ -25,9 +28,34 @@ GOVERNMENT_REPORT = "政府工作报告"
 HEADING_HITS = 2
 
 
+BUNDLED_GENRES = "templates/genres.yaml"
+
+
+class Matchable(Protocol):
+    """What deciding a document's genre reads of a genre (a registry's Genre, or the same fields kept as validated)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def keywords(self) -> Sequence[str]: ...
+
+    @property
+    def units(self) -> Sequence[str]: ...
+
+    @property
+    def discovered(self) -> bool: ...
+
+
+GenreT = TypeVar("GenreT", bound=Matchable)
+
+
 def load_genres(path: Path | None = None) -> list[Genre]:
     """The genres of the registry (the bundled templates/genres.yaml by default)."""
-    return load_yaml_model(path or bundled("templates/genres.yaml"), GenreRegistry).genres
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import GenreRegistry
+
+    return load_yaml_model(path or bundled(BUNDLED_GENRES), GenreRegistry).genres
 
 
 @lru_cache(maxsize=1024)
@@ -44,7 +72,7 @@ def _boundaries(text: str) -> tuple[frozenset[int], frozenset[int], tuple[tuple[
     return frozenset(starts), frozenset(ends), spans
 
 
-def keyword_hits(text: str, keywords: list[str]) -> list[str]:
+def keyword_hits(text: str, keywords: Sequence[str]) -> list[str]:
     """The keywords that occur in `text` as a word, or at the start or end of one (审计 in 审计局,
     提案 in 政协提案), but not inside a fixed term (教育 in 党史学习教育)."""
     if not text or not any(k in text for k in keywords):
@@ -70,7 +98,7 @@ def _occurrences(text: str, word: str) -> list[int]:
     return found
 
 
-def match_genre(facts: TitleFacts, headings: list[str], genres: list[Genre]) -> Genre | None:
+def match_genre(facts: TitleFacts, headings: list[str], genres: Sequence[GenreT]) -> GenreT | None:
     """The genre of a document: a registered one, else one mining discovered before, else None."""
     registered = [g for g in genres if g.name != GENERAL_GENRE and not g.discovered]
     found = _match(facts, headings, registered, units_need_no_topic=False)
@@ -81,8 +109,8 @@ def match_genre(facts: TitleFacts, headings: list[str], genres: list[Genre]) -> 
 
 
 def _match(
-    facts: TitleFacts, headings: list[str], candidates: list[Genre], *, units_need_no_topic: bool
-) -> Genre | None:
+    facts: TitleFacts, headings: list[str], candidates: list[GenreT], *, units_need_no_topic: bool
+) -> GenreT | None:
     """Topic keywords, then the unit's name, then the unit's kind, then the headings."""
     best = _best_by_keyword(facts.topic, candidates)
     if best is None and facts.unit:
@@ -97,7 +125,7 @@ def _match(
     return best
 
 
-def _best_in_unit(unit: str, genres: list[Genre]) -> Genre | None:
+def _best_in_unit(unit: str, genres: list[GenreT]) -> GenreT | None:
     """The genre whose longest keyword (two characters or more) is part of the unit's name (县审计局 -> 审计)."""
     best: tuple[int, int] | None = None
     chosen = None
@@ -108,7 +136,7 @@ def _best_in_unit(unit: str, genres: list[Genre]) -> Genre | None:
     return chosen
 
 
-def _best_by_keyword(text: str, genres: list[Genre]) -> Genre | None:
+def _best_by_keyword(text: str, genres: list[GenreT]) -> GenreT | None:
     """The genre whose longest keyword starts a word of `text` (registry order on ties)."""
     best: tuple[int, int] | None = None
     chosen = None
@@ -120,7 +148,9 @@ def _best_by_keyword(text: str, genres: list[Genre]) -> Genre | None:
     return chosen
 
 
-def classify_title(title: str, genres: list[Genre], org: str | None = None, headings: list[str] | None = None) -> str:
+def classify_title(
+    title: str, genres: Sequence[Matchable], org: str | None = None, headings: list[str] | None = None
+) -> str:
     """The name of a document's registered genre; 通用 when none fits."""
     genre = match_genre(title_facts(title, org), headings or [], genres)
     return genre.name if genre else GENERAL_GENRE

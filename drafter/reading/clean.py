@@ -7,13 +7,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from drafter.bank.store import load_yaml_model
 from drafter.errors import ConfigError
-from drafter.models import CleaningRule, CleaningRules
 from drafter.reading.read import Paragraph
 from drafter.resources import bundled
+
+if TYPE_CHECKING:
+    from drafter.models import CleaningRule
 
 DEFAULT_RULES_PATH = "corpus/cleaning.yaml"
 # A drop_line rule removes a whole paragraph only below this length: a longer one is running
@@ -77,6 +78,9 @@ def canonical_rules() -> list[CompiledRule]:
 @lru_cache(maxsize=8)
 def _load_rules_cached(path: str) -> list[CompiledRule]:
     """Load rules once per path."""
+    from drafter.bank.store import load_yaml_model
+    from drafter.models import CleaningRules
+
     rules = load_yaml_model(Path(path), CleaningRules).rules
     return [CompiledRule(rule, regex) for rule, regex in zip(rules, compile_patterns(path, rules), strict=True)]
 

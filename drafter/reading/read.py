@@ -11,11 +11,12 @@ from typing import Any
 from drafter.errors import ReadError, UserError
 from drafter.files import read_bytes, require_regular_file
 from drafter.lazy import lazy_compile
-from drafter.models import TARGET_KEYWORD
 from drafter.reading.limits import MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_XML_PART_BYTES, megabytes, wan
 from drafter.reading.patterns import MARKER as MARKER_START
 from drafter.reading.patterns import strip_controls
 
+# How a .docx records a draft's length target among its core properties' keywords (篇幅：约 3000 字).
+TARGET_KEYWORD = "篇幅："
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)

@@ -115,7 +115,7 @@ def create_app(settings: Settings) -> Starlette:
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
     )
-    from drafter.output.render.docx import OFFICE_FONTS, PAGE_NUMBER_STYLES
+    from drafter.output.render.fonts import OFFICE_FONTS, PAGE_NUMBER_STYLES
     from drafter.output.render.layout import marker_for
     from drafter.web.documents import FONT_FIELDS
 
@@ -628,7 +628,7 @@ def part_view(core: DraftCore, part: str) -> dict[str, Any]:
 def fonts_of() -> Any:
     """The render settings chosen once (the unit profile's, as render, skeleton and format read them), else the
     GB/T 9704 defaults."""
-    from drafter.output.render.document import load_fonts
+    from drafter.output.render.fonts import load_fonts
 
     return load_fonts(None)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drafter.errors import UserError
-from drafter.output.render.docx import FontTable
+from drafter.models import FontTable
+from drafter.output.render.fonts import FontChoice
 from drafter.web.security import UploadError, private_folder
 from drafter.writing.draft import DraftCore
 
@@ -49,7 +50,7 @@ def draft_blocks(core: DraftCore) -> list[Any]:
     return layout_draft(core.draft, core.title())
 
 
-def draft_document(core: DraftCore, kind: str, fonts: FontTable) -> bytes:
+def draft_document(core: DraftCore, kind: str, fonts: FontChoice) -> bytes:
     """The draft as .docx or Markdown bytes (nothing is written on disk)."""
     from drafter.output.render.docx import render_docx
     from drafter.output.render.layout import DocumentInfo
@@ -63,7 +64,7 @@ def draft_document(core: DraftCore, kind: str, fonts: FontTable) -> bytes:
     raise UserError(f"不能下载“{kind}”格式：只有 .docx 和 .md。")
 
 
-def check_draft(core: DraftCore, templates_option: Path | None, fonts: FontTable) -> list[PlacedFinding]:
+def check_draft(core: DraftCore, templates_option: Path | None, fonts: FontChoice) -> list[PlacedFinding]:
     """What `drafter check` finds in the draft's .docx, each finding placed in a part of the draft."""
     from drafter.output.check.findings import SEVERITY_NAMES
     from drafter.output.check.run import check_paths
@@ -122,7 +123,7 @@ def save_font_settings(values: dict[str, str]) -> None:
         update_profile({"fonts": table})
 
 
-def format_upload(path: Path, fonts: FontTable) -> tuple[Any, bytes]:
+def format_upload(path: Path, fonts: FontChoice) -> tuple[Any, bytes]:
     """What `drafter format` does to an uploaded document (its report), and the formatted .docx (the upload is a
     copy)."""
     from drafter.output.formatting.run import format_files
@@ -185,7 +186,7 @@ class Handouts:
 
 
 def skeleton_document(
-    genre: str, org: str | None, year: int | None, templates_option: Path | None, fonts: FontTable
+    genre: str, org: str | None, year: int | None, templates_option: Path | None, fonts: FontChoice
 ) -> bytes:
     """The blank skeleton of a genre, as `drafter skeleton` writes it, with the render settings."""
     from drafter.output.render.document import blank_skeleton

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from drafter.errors import UserError
-from drafter.output.render.docx import FontTable
+from drafter.output.render.fonts import FontChoice
 from drafter.web.security import private_folder
 from drafter.writing.draft import DraftCore
 
@@ -56,7 +56,7 @@ class PageStore:
         self.lock = threading.Lock()
         self.converting = threading.Lock()
 
-    def make(self, core: DraftCore, draft_id: str, fonts: FontTable) -> RealPages:
+    def make(self, core: DraftCore, draft_id: str, fonts: FontChoice) -> RealPages:
         """Lay the draft out with LibreOffice now (blocking: run it off the event loop); its earlier pages go."""
         from drafter.output.preview import preview_docx
         from drafter.web.documents import draft_document

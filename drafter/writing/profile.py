@@ -15,13 +15,11 @@ from pydantic import Field, field_validator
 from drafter.bank.store import load_yaml_model, save_yaml_model
 from drafter.errors import UsageError
 from drafter.files import locked
-from drafter.models import StrictModel
-from drafter.output.render.docx import FontTable
-from drafter.resources import user_data_dir
+from drafter.models import FontTable, StrictModel
+from drafter.resources import profile_path
 from drafter.writing.target import parse_target
 from drafter.writing.unit import KINDS, unit_kind
 
-PROFILE_FILE = "profile.yaml"
 FIELD_NAMES = {
     "name": "单位名称",
     "kind": "单位类别",
@@ -63,11 +61,6 @@ class UnitProfile(StrictModel):
     def is_empty(self) -> bool:
         """Nothing is known yet (the first run)."""
         return not any(getattr(self, name) for name in type(self).model_fields)
-
-
-def profile_path() -> Path:
-    """Where the profile is kept."""
-    return user_data_dir() / PROFILE_FILE
 
 
 def load_profile() -> UnitProfile:

@@ -15,7 +15,6 @@ from drafter.output.render.docx import (
     SHARED_PUNCTUATION,
     STYLE_NAMES,
     TEXT_PT,
-    FontTable,
     W,
     add_east_asia_hint,
     define_styles,
@@ -26,6 +25,7 @@ from drafter.output.render.docx import (
     set_paragraph_style,
 )
 from drafter.output.render.ending import lay_out_ending
+from drafter.output.render.fonts import FontChoice
 from drafter.output.render.headers import has_content, story_text
 from drafter.reading.read import DocxRecord, docx_records
 
@@ -65,7 +65,7 @@ _TEXT_NODES = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _SINGLE = "240"
 
 
-def format_document(document: Any, steps: Collection[str], fonts: FontTable) -> tuple[FormatReport, str | None]:
+def format_document(document: Any, steps: Collection[str], fonts: FontChoice) -> tuple[FormatReport, str | None]:
     """Lay the document out and normalise its text; what was done, and its title as read before."""
     report = FormatReport()
     records = docx_records(document)

@@ -14,7 +14,8 @@ from drafter.files import os_error, write_output
 from drafter.output.formatting.normalise import STEP_ALIASES, STEPS, apply_edits, step_id
 from drafter.output.formatting.places import Place, key, place_paragraphs
 from drafter.output.formatting.report import FormatReport
-from drafter.output.render.docx import FontTable, render_docx
+from drafter.output.render.docx import render_docx
+from drafter.output.render.fonts import DEFAULT_FONTS, FontChoice
 from drafter.output.render.layout import Block, DocumentInfo
 from drafter.reading.convert import Converted, convert_all
 from drafter.reading.office import file_kind
@@ -86,7 +87,7 @@ def format_files(
     force: bool = False,
     dry_run: bool = False,
     skip: Collection[str] = (),
-    fonts: FontTable | None = None,
+    fonts: FontChoice | None = None,
 ) -> FormatResult:
     """Format every document under `paths` into a new .docx (or, with `dry_run`, only say what would change)."""
     steps = chosen_steps(skip)
@@ -99,7 +100,7 @@ def format_files(
         converted = convert_all([f for f in plan if needs_office(f)], Path(workdir))
         for source, (target, renamed) in plan.items():
             try:
-                data, report = format_one(source, converted.get(source), steps, fonts or FontTable())
+                data, report = format_one(source, converted.get(source), steps, fonts or DEFAULT_FONTS)
             except UserError as error:
                 result.failures.append(error)
                 continue
@@ -185,7 +186,7 @@ def _refuse_input(source: Path, target: Path, inputs_seen: dict[str, Path]) -> N
 
 
 def format_one(
-    source: Path, converted: Converted | ReadError | None, steps: Collection[str], fonts: FontTable
+    source: Path, converted: Converted | ReadError | None, steps: Collection[str], fonts: FontChoice
 ) -> tuple[bytes, FormatReport]:
     """The formatted .docx bytes of one document, and what was done."""
     if isinstance(converted, ReadError):
@@ -196,7 +197,7 @@ def format_one(
     return _format_text(path, steps, fonts)  # text, Markdown, PDF, a web page under a Word name
 
 
-def _format_docx(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[bytes, FormatReport]:
+def _format_docx(path: Path, steps: Collection[str], fonts: FontChoice) -> tuple[bytes, FormatReport]:
     """A .docx laid out in place (its tables, images and notes kept)."""
     from drafter.output.formatting.docx_inplace import format_document
 
@@ -212,13 +213,15 @@ def _format_docx(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[
 
 def _genre_name(title: str | None) -> str | None:
     """The name of the genre a title belongs to, when it belongs to one."""
-    from drafter.mining.genres import GENERAL_GENRE, classify_title, load_genres
+    from drafter.bank.listing import genre_keys
+    from drafter.mining.genres import BUNDLED_GENRES, GENERAL_GENRE, classify_title
+    from drafter.resources import bundled
 
-    name = classify_title(title or "", load_genres())
+    name = classify_title(title or "", genre_keys(bundled(BUNDLED_GENRES)))
     return None if name == GENERAL_GENRE else name
 
 
-def _format_text(path: Path, steps: Collection[str], fonts: FontTable) -> tuple[bytes, FormatReport]:
+def _format_text(path: Path, steps: Collection[str], fonts: FontChoice) -> tuple[bytes, FormatReport]:
     """A text, Markdown or PDF document written out with drafter's styles, paragraph by paragraph."""
     source = read_source(path)
     paragraphs = [p for p in source.paragraphs if clean_text(p.text)]

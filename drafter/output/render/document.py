@@ -18,7 +18,8 @@ from drafter.errors import UsageError
 from drafter.files import write_output
 from drafter.mining.slots import SLOT, fill_slots, year_values
 from drafter.models import Draft, Phrase, Skeleton, SkeletonNode
-from drafter.output.render.docx import FontTable, render_docx
+from drafter.output.render.docx import render_docx
+from drafter.output.render.fonts import FontChoice, load_fonts
 from drafter.output.render.layout import Block, DocumentInfo, layout_draft, marker_for
 from drafter.output.render.markdown import render_markdown
 from drafter.output.render.pages import pages_for_length, round_length
@@ -57,18 +58,6 @@ def output_format(out: Path, fmt: str | None) -> Format:
     return chosen  # type: ignore[return-value]
 
 
-def load_fonts(path: Path | None) -> FontTable:
-    """The font table: a YAML file overriding some of the defaults, else the unit profile's choice, else the
-    defaults."""
-    if path:
-        return load_yaml_model(path, FontTable)
-    from drafter.writing.profile import load_profile, profile_path
-
-    if not profile_path().exists():
-        return FontTable()  # no profile saved yet: an empty one's model need not be built to learn it has no fonts
-    return load_profile().fonts or FontTable()
-
-
 def title_pattern_for(genre: str | None, templates_option: Path | None) -> str:
     """The title pattern mined for a genre (the general one when the genre is unknown or absent)."""
     if not genre:
@@ -102,7 +91,7 @@ def write_document(
     fmt: Format,
     *,
     force: bool,
-    fonts: FontTable | None = None,
+    fonts: FontChoice | None = None,
     info: DocumentInfo | None = None,
 ) -> None:
     """Write blocks as .docx, Markdown (both with the genre and kind recorded) or plain text, atomically, never
@@ -317,7 +306,7 @@ def blank_skeleton(
     force: bool = False,
     templates_option: Path | None = None,
     last_year: Path | None = None,
-    fonts: FontTable | None = None,
+    fonts: FontChoice | None = None,
 ) -> Path:
     """Write the blank skeleton document of a genre (or of last year's report, moved on a year) with the render
     settings `fonts` (the defaults when None)."""

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from html import escape
-from typing import Any, Literal
-
-from pydantic import ConfigDict, field_validator
+from typing import Any
 
 from drafter.lazy import lazy_compile
-from drafter.models import TARGET_KEYWORD, StrictModel
+from drafter.output.render.fonts import DEFAULT_FONTS, FontChoice, PageNumberStyle
 from drafter.output.render.layout import KIND_NAMES, Block, DocumentInfo
 
 # GB/T 9704-2012: A4, margins, 22 lines of 28 characters, 3号 (16 pt) text.
@@ -97,59 +95,6 @@ def hint_east_asia(paragraph: Any) -> Any:
     return paragraph
 
 
-PageNumberStyle = Literal["gbt9704", "center", "plain", "none"]
-# How each page-number style shows on the page, as a clerk chooses it (the first is GB/T 9704 §7.5).
-PAGE_NUMBER_STYLES: dict[str, str] = {
-    "gbt9704": "“— 1 —”，单页靠右、双页靠左（公文格式）",
-    "center": "“— 1 —”，居中",
-    "plain": "“1”，居中",
-    "none": "不加页码",
-}
-
-
-# The fonts Chinese offices have, offered when a clerk changes one (any installed font name is accepted).
-OFFICE_FONTS = (
-    "方正小标宋简体",
-    "华文中宋",
-    "宋体",
-    "黑体",
-    "楷体_GB2312",
-    "楷体",
-    "仿宋_GB2312",
-    "仿宋",
-    "华文仿宋",
-    "Times New Roman",
-)
-
-
-class FontTable(StrictModel):
-    """The render settings: the fonts of each part and the page-number style; the one place to change them (a
-    user without 方正小标宋 may want 华文中宋), read by render, skeleton, format and the web alike."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str = "方正小标宋简体"
-    level1: str = "黑体"
-    level2: str = "楷体_GB2312"
-    level3: str = "仿宋_GB2312"
-    level4: str = "仿宋_GB2312"
-    body: str = "仿宋_GB2312"
-    signature: str = "仿宋_GB2312"
-    page_number: str = "宋体"
-    latin: str = "Times New Roman"
-    level3_bold: bool = False
-    page_number_style: PageNumberStyle = "gbt9704"
-
-    @field_validator("title", "level1", "level2", "level3", "level4", "body", "signature", "page_number", "latin")
-    @classmethod
-    def _a_font_name(cls, value: str) -> str:
-        """A font's name as Word writes it: one line, not empty, not longer than a name gets."""
-        name = value.strip()
-        if not name or len(name) > 64 or any(ord(c) < 32 for c in name):
-            raise ValueError("字体名称应为一行、不超过 64 个字符，如 仿宋_GB2312")
-        return name
-
-
 STYLE_NAMES = {
     "title": "公文标题",
     1: "一级标题",
@@ -162,7 +107,7 @@ STYLE_NAMES = {
 }
 
 
-def render_docx(blocks: list[Block], fonts: FontTable | None = None, info: DocumentInfo | None = None) -> bytes:
+def render_docx(blocks: list[Block], fonts: FontChoice | None = None, info: DocumentInfo | None = None) -> bytes:
     """The .docx bytes of a laid-out document: page set up, styles defined, page numbers, the paragraphs, and
     the title, genre (category) and kind (status) in the core properties."""
     from docx.oxml import parse_xml
@@ -170,7 +115,7 @@ def render_docx(blocks: list[Block], fonts: FontTable | None = None, info: Docum
 
     from drafter.output.render.ending import lay_out_ending
 
-    fonts = fonts or FontTable()
+    fonts = fonts or DEFAULT_FONTS
     document = base_document(fonts)
     style_ids = {style.name: style.style_id for style in document.styles}
     paragraphs = "".join(_paragraph_xml(block, style_ids, fonts) for block in blocks)
@@ -191,14 +136,19 @@ def _record(document: Any, blocks: list[Block], info: DocumentInfo) -> None:
     properties.title = next((b.text for b in blocks if b.kind == "title"), "")
     properties.category = info.genre or ""
     properties.content_status = KIND_NAMES[info.kind]
-    properties.keywords = f"{TARGET_KEYWORD}{info.target}" if info.target else ""
+    if info.target:
+        from drafter.reading.read import TARGET_KEYWORD
+
+        properties.keywords = f"{TARGET_KEYWORD}{info.target}"
+    else:
+        properties.keywords = ""
     properties.author = ""  # not python-docx's name: the unit is the author
     properties.comments = ""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     properties.created = properties.modified = now
 
 
-def base_document(fonts: FontTable) -> Any:
+def base_document(fonts: FontChoice) -> Any:
     """An empty document with the page set up, the styles defined and page numbers in the footers.
 
     Built afresh each time (no cache): a render is one per process, and building it straight into the
@@ -290,7 +240,7 @@ def _paragraph_style(
     return style
 
 
-def define_styles(document: Any, fonts: FontTable) -> None:
+def define_styles(document: Any, fonts: FontChoice) -> None:
     """公文标题, 一级标题 … 四级标题, 公文正文, 落款, 页码."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -335,7 +285,7 @@ def define_styles(document: Any, fonts: FontTable) -> None:
 # --- blocks ----------------------------------------------------------------------
 
 
-def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontTable) -> str:
+def _paragraph_xml(block: Block, style_ids: dict[str, str], fonts: FontChoice) -> str:
     """One block as the XML of one paragraph in its named style. Text is escaped: it is data."""
     if block.kind == "heading":
         style = STYLE_NAMES[block.depth]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from drafter.models import Draft, DraftSection
 from drafter.reading.numerals import int_to_cn
 from drafter.reading.patterns import MARKER
+
+if TYPE_CHECKING:
+    from drafter.models import Draft, DraftSection
 
 BlockKind = Literal["title", "heading", "body", "hint", "signature", "date"]
 _CLOSING_PUNCT = "，。；：、,.;: \u3000"
