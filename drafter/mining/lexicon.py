@@ -75,10 +75,13 @@ class BitSet:
         self.data = bytearray(data) if data is not None else bytearray((1 << bits) // 8)
 
     def add(self, word: str) -> None:
-        encoded = word.encode("utf-8")
-        first, second = zlib.crc32(encoded), zlib.crc32(encoded, _SECOND_SEED)
-        for position in (first & self.mask, second & self.mask, (first + 2 * second) & self.mask):
-            self.data[position >> 3] |= 1 << (position & 7)
+        self.add_hashed(*word_hashes(word))
+
+    def add_hashed(self, first: int, second: int) -> None:
+        """Add a word by its two hashes (`word_hashes`: one word goes into several sets, hashed once)."""
+        mask, data = self.mask, self.data
+        for position in (first & mask, second & mask, (first + 2 * second) & mask):
+            data[position >> 3] |= 1 << (position & 7)
 
     def __contains__(self, word: str) -> bool:
         # Written out: this runs hundreds of thousands of times for a megabyte of text.
@@ -94,6 +97,12 @@ class BitSet:
             return False
         position = (first + 2 * second) & mask
         return bool(data[position >> 3] >> (position & 7) & 1)
+
+
+def word_hashes(word: str) -> tuple[int, int]:
+    """The two CRC-32 values a word's bit positions come from."""
+    encoded = word.encode("utf-8")
+    return zlib.crc32(encoded), zlib.crc32(encoded, _SECOND_SEED)
 
 
 _SIZES = (("words", 25), ("places", 22), ("plain", 22), ("verbs", 22), ("functions", 20))
@@ -251,13 +260,17 @@ def unpack_edges(packed: str) -> Edges:
 def _add_edges(starts: dict[str, int], ends: dict[str, int], word: str) -> None:
     """Note a word of two characters or more in the tables of word starts and ends (one that white space or a
     control character would break is never matched in running text anyway)."""
-    if len(word) < 2 or not word.isprintable() or any(c.isspace() for c in word):
+    # isprintable() is False for every white space but the ASCII space, tested apart.
+    if len(word) < 2 or not word.isprintable() or " " in word:
         return
     length = min(len(word), LONGEST_WORD)
     whole = _IS_WORD if len(word) == 2 else 0
-    for table, pair in ((starts, word[:2]), (ends, word[-1] + word[-2])):
-        value = table.get(pair, 0)
-        table[pair] = max(value & _LENGTH, length) | (value & _IS_WORD) | whole
+    pair = word[:2]
+    value = starts.get(pair, 0)
+    starts[pair] = max(value & _LENGTH, length) | (value & _IS_WORD) | whole
+    pair = word[-1] + word[-2]
+    value = ends.get(pair, 0)
+    ends[pair] = max(value & _LENGTH, length) | (value & _IS_WORD) | whole
 
 
 @lru_cache(maxsize=1)
@@ -293,18 +306,20 @@ def build(dictionary: Path) -> Lexicon:
             parts = line.split()
             if len(parts) < 3 or len(parts[0]) > LONGEST_WORD:
                 continue
-            if parts[2] in FUNCTION_WORDS:
-                functions.add(parts[0])  # single characters too: 并, 均, 在
-            if len(parts[0]) < 2:
+            word, tag = parts[0], parts[2]
+            hashes = word_hashes(word)
+            if tag in FUNCTION_WORDS:
+                functions.add_hashed(*hashes)  # single characters too: 并, 均, 在
+            if len(word) < 2:
                 continue
-            words.add(parts[0])
-            _add_edges(starts, ends, parts[0])
-            if parts[2] == "ns":
-                places.add(parts[0])
-            elif parts[2] in NEVER_TOPIC:
-                plain.add(parts[0])
-            if parts[2] == "v":
-                verbs.add(parts[0])
+            words.add_hashed(*hashes)
+            _add_edges(starts, ends, word)
+            if tag == "ns":
+                places.add_hashed(*hashes)
+            elif tag in NEVER_TOPIC:
+                plain.add_hashed(*hashes)
+            if tag == "v":
+                verbs.add_hashed(*hashes)
     for term in terms():
         words.add(term)
         _add_edges(starts, ends, term)
@@ -312,10 +327,14 @@ def build(dictionary: Path) -> Lexicon:
 
 
 def _dictionary_file() -> Path:
-    """jieba's dictionary (the package is used for this file alone)."""
-    import jieba
+    """jieba's dictionary (the package is used for this file alone: found, never imported, as importing it costs a
+    tenth of a second)."""
+    from importlib.util import find_spec
 
-    return Path(jieba.__file__).parent / "dict.txt"
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba")
+    return Path(spec.origin).parent / "dict.txt"
 
 
 def _cache_file(dictionary: Path) -> Path | None:
