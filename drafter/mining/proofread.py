@@ -32,9 +32,7 @@ def _untouched(sentence: str) -> bool | None:
     with no fix); None when some rule would change it. One pass of every rule instead of a fixing pass and a
     checking pass: the checking pass would look at the same text with the same patterns."""
     for rule in canonical_rules():
-        if (not rule.rule.contains or any(word in sentence for word in rule.rule.contains)) and rule.regex.search(
-            sentence
-        ):
+        if rule.cued(sentence) and rule.regex.search(sentence):
             return None
     if any(rule.regex.search(sentence) for rule in load_usage()) or number_issues(sentence):
         return None
@@ -49,7 +47,7 @@ def _untouched(sentence: str) -> bool | None:
 def fixed_canonical(text: str) -> str:
     """Canonical expressions restored (新时代中国特色社会主义思想 -> 习近平新时代中国特色社会主义思想)."""
     for rule in canonical_rules():
-        if not rule.rule.contains or any(word in text for word in rule.rule.contains):
+        if rule.cued(text):
             text, _ = rule.substitute(text)
     return text
 
@@ -59,7 +57,7 @@ def problems(text: str) -> list[str]:
     found = [
         f"规范表述有误：“{match.group(0)}”"
         for rule in canonical_rules()
-        if not rule.rule.contains or any(word in text for word in rule.rule.contains)
+        if rule.cued(text)
         for match in rule.regex.finditer(text)
     ]
     return found + usage_problems(text)

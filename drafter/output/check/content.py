@@ -311,7 +311,7 @@ def _truncated_expressions(paragraph: str, line: int, doc: CheckedDocument, rule
     """Canonical expressions with 习近平 or 习近平总书记 cut off (新时代中国特色社会主义思想 …), as the cleaning rules define them."""
     findings = []
     for rule in rules:
-        if rule.rule.contains and not any(word in paragraph for word in rule.rule.contains):
+        if not rule.cued(paragraph):
             continue
         for match in rule.regex.finditer(paragraph):
             findings.append(
