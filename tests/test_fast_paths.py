@@ -3,7 +3,9 @@ proofread in one pass when no rule changes it."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from drafter.mining import dated
 from drafter.mining.dated import calendar, mentions, required_text
 from drafter.mining.proofread import fixed_canonical, problems, proofread
 from drafter.output.check.usage import fixed_numbers, fixed_usage
+from drafter.reading.clean import load_rules
 
 
 @pytest.mark.parametrize(
@@ -137,6 +140,9 @@ _CUES = [
     "二十届三中全会",
     "素材库",
     "客服",
+    "党的20大",
+    "\u200b",
+    "\ufeff",
 ]
 
 
@@ -167,6 +173,16 @@ def test_cleaning_passes_over_rules_whose_cues_the_document_lacks_with_the_same_
         expected.append(text)
     cleaned, found = clean_paragraphs(paragraphs, "x", rules)
     assert [p.text for p in cleaned] == expected and found.hits == report.hits
+
+
+@pytest.mark.parametrize("name", [r.rule.name for r in load_rules()])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_text_a_cleaning_rule_matches_holds_one_of_its_cue_words(name: str, data: st.DataObject) -> None:
+    """A rule runs only on paragraphs (and documents) holding one of its cue words: every match must hold one."""
+    rule = next(r for r in load_rules() if r.rule.name == name)
+    text = data.draw(st.from_regex(rule.regex))
+    assert rule.cued(text)
 
 
 # --- the lexicon's segmentation --------------------------------------------------------------------------------
@@ -207,3 +223,17 @@ def test_maximum_matching_misses_no_dictionary_word(dictionary_words: frozenset[
             assert not [w for w in longer if len(w) > len(word) and w in dictionary_words], (text, word)
             assert len(word) == 1 or lexicon().known(word)
             position += len(word)
+
+
+def test_the_lexicon_finds_jiebas_dictionary_without_importing_jieba(tmp_path: Path) -> None:
+    """Importing jieba costs a tenth of a second (pkg_resources), and its dictionary file is all drafter uses."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom drafter.mining.lexicon import lexicon\n"
+        "assert lexicon().known('审计') and lexicon().place('北京')\nassert 'jieba' not in sys.modules\n"
+    )
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # built into an empty cache, then read back from it
+        subprocess.run([sys.executable, "-c", script], check=True, env=env)
