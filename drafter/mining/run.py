@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -231,21 +232,24 @@ def mine(
     if not files:
         reasons = "".join(f.message for f in summary.failures)
         raise UsageError(f"{reasons}没有找到可供提炼的 {FORMATS_READ} 文件。请指定语料文件或目录。")
-    files = _without_copies(files, summary)
-    buckets: dict[str, PartialBank] = {}
-    chunks = _chunks(files)
     lexicon().for_segmenting()  # built before the workers fork, so that they share it instead of each its own
+    buckets: dict[str, PartialBank] = {}
     jobs = default_jobs() if jobs is None else jobs
     speculate = _speculates(files, genres)
+    copies = _Copies(summary)
     _use_genres(genres)
-    with _fewer_collections(), _workers(jobs if len(chunks) > 1 else 1, genres) as pool:
+    with _fewer_collections(), _workers(jobs if _more_than_a_chunk(files) else 1, genres) as pool:
         run: Callable[..., Iterator[_ChunkResult]] = pool.imap if pool else map
+        # The files are hashed for copies as the chunks are handed out (by the pool's feeding thread): the
+        # workers survey the first chunks meanwhile.
+        chunks = _chunks(copies.dropped_from(files))
         surveyed = _merge_survey(
-            run(_survey_chunk_star, [(chunk, include_all, speculate) for chunk in chunks]),
+            run(_survey_chunk_star, ((chunk, include_all, speculate) for chunk in chunks)),
             len(files),
             summary,
-            progress,
+            lambda done, total: progress(min(done + len(copies.records), total), total) if progress else None,
         )
+        summary.records[:0] = copies.records  # copies first, in file order, as they were found
         chosen = chosen_documents(summary.records)
         again = [_to_mine_again(survey.records, chosen, speculate) for survey in surveyed]
         tasks = [(reread, include_all, keys) for reread, keys in filter(None, again) if reread]
@@ -445,9 +449,8 @@ def _refuse_foreign(out_dir: Path, force: bool) -> None:
         )
 
 
-def _chunks(files: list[Path]) -> list[list[Path]]:
+def _chunks(files: Iterable[Path]) -> Iterator[list[Path]]:
     """The sorted files cut into chunks by size alone (so the result does not depend on --jobs)."""
-    chunks: list[list[Path]] = []
     current: list[Path] = []
     size = 0
     for path in files:
@@ -456,28 +459,37 @@ def _chunks(files: list[Path]) -> list[list[Path]]:
         except OSError:
             length = 0
         if current and (size + length > CHUNK_BYTES or len(current) >= CHUNK_FILES):
-            chunks.append(current)
+            yield current
             current, size = [], 0
         current.append(path)
         size += length
     if current:
-        chunks.append(current)
-    return chunks
+        yield current
 
 
-def _without_copies(files: list[Path], summary: MineSummary) -> list[Path]:
-    """The files minus byte-for-byte copies of an earlier one (recorded as skipped)."""
-    first: dict[str, Path] = {}
-    kept = []
-    for path in files:
-        size, digest = _digest(path)
-        summary.megabytes += size / 1e6  # every input byte counts, copies included
-        if digest in first:
-            summary.records.append(DocumentRecord(str(path), None, "skipped", f"与 {first[digest]} 完全相同"))
-            continue
-        first[digest] = path
-        kept.append(path)
-    return kept
+def _more_than_a_chunk(files: list[Path]) -> bool:
+    """Whether the files make more than one chunk (copies counted: a pool is worth starting)."""
+    return any(True for _ in itertools.islice(_chunks(files), 1, None))
+
+
+@dataclass
+class _Copies:
+    """Files that are byte-for-byte copies of an earlier one, and the record of each (skipped)."""
+
+    summary: MineSummary
+    records: list[DocumentRecord] = field(default_factory=list)
+    first: dict[str, Path] = field(default_factory=dict)
+
+    def dropped_from(self, files: Iterable[Path]) -> Iterator[Path]:
+        """The files minus copies of an earlier one, hashed one by one as they are asked for."""
+        for path in files:
+            size, digest = _digest(path)
+            self.summary.megabytes += size / 1e6  # every input byte counts, copies included
+            if digest in self.first:
+                self.records.append(DocumentRecord(str(path), None, "skipped", f"与 {self.first[digest]} 完全相同"))
+                continue
+            self.first[digest] = path
+            yield path
 
 
 def _digest(path: Path) -> tuple[int, str]:
