@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from drafter.bank.templates import ReviewStore
-    from drafter.mining.run import MineSummary
+    from drafter.mining.run import DocumentRecord, MineSummary
     from drafter.models import Outline, OutlineSection, Phrase
     from drafter.output.check.run import FileReport
     from drafter.output.formatting.report import FormatReport
@@ -149,9 +151,11 @@ def print_mine_summary(summary: MineSummary) -> None:
         listing = Table(title=f"未提炼的文稿（{len(skipped)} 篇；加 --include-all 可一并提炼非总结和过短的文稿）")
         listing.add_column("文稿", overflow="fold")
         listing.add_column("原因", overflow="fold")
-        for record in skipped:
+        for record in skipped[:SKIPPED_LISTED]:
             listing.add_row(escape(record.title or Path(record.source).name), escape(record.reason or ""))
         console.print(listing)
+        if len(skipped) > SKIPPED_LISTED:
+            console.print(escape(unlisted_skipped(skipped[SKIPPED_LISTED:])))
     descriptions = summary.report.descriptions
     cleaning = [
         f"  {len(places):>5} 处  {descriptions.get(name, name)}"
@@ -182,6 +186,28 @@ def print_mine_summary(summary: MineSummary) -> None:
         console.print("清洗（drafter clean --report 列出每一处）：")
         for line in cleaning:
             console.print(escape(line))
+
+
+SKIPPED_LISTED = 20  # an archive skips thousands of copies: the table lists the first, the rest are counted
+
+
+def unlisted_skipped(records: list[DocumentRecord]) -> str:
+    """One line for the skipped documents the table leaves out: how many, by kind of reason."""
+    kinds = Counter(_reason_kind(record) for record in records)
+    counted = "，".join(f"{kind} {count} 篇" for kind, count in kinds.most_common())
+    return f"另有 {len(records)} 篇未列出（{counted}）；完整清单请加 --json。"
+
+
+def _reason_kind(record: DocumentRecord) -> str:
+    """Why a document was skipped, without what names one document (与 X 完全相同, 太短（80 字）, 无法读取 X：…)."""
+    reason = record.reason or ""
+    if reason.startswith("与") and reason.endswith("完全相同"):
+        return "与另一个文件完全相同"
+    if reason.startswith("与《") and reason.endswith("》内容相同"):
+        return "与另一篇内容相同"
+    for named in (f" {record.source} ", f" {record.source}"):
+        reason = reason.replace(named, "")
+    return re.split(r"[（。，：:(]", reason, maxsplit=1)[0].strip() or "其他"
 
 
 def print_genres(rows: list[dict[str, Any]]) -> None:

@@ -332,3 +332,78 @@ def test_several_compilations_in_one_file_are_each_split_from_their_own_contents
     assert [o.title for o in outlines[:11]] == [o.title for o in outline_paths([SEED]).outlines]
     assert all("2024" in o.title for o in outlines[11:]) and all("2023" in o.title for o in outlines[:11])
     assert not any("第二辑" in (o.closing or "") + "".join(h.text for h in o.headings()) for o in outlines)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_copies_found_while_the_chunks_are_handed_out_are_listed_first_and_never_surveyed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import drafter.mining.run as run_module
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "corpora" / "discover", corpus)
+    originals = sorted(corpus.iterdir())
+    for index, original in enumerate(originals[:3]):  # copies sorting after their originals, in later chunks
+        shutil.copy(original, corpus / f"zz-copy-{index}{original.suffix}")
+    surveyed: list[str] = []
+    survey = run_module.survey_chunk
+
+    def recording(paths: list[Path], *args: object) -> object:
+        surveyed.extend(p.name for p in paths)
+        return survey(paths, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "CHUNK_FILES", 2)
+    monkeypatch.setattr(run_module, "survey_chunk", recording)
+    summary = mine([corpus], tmp_path / "out", jobs=jobs)
+    copies = [r for r in summary.records if "完全相同" in (r.reason or "")]
+    assert [Path(r.source).name for r in copies] == ["zz-copy-0.txt", "zz-copy-1.txt", "zz-copy-2.txt"]
+    assert summary.records[: len(copies)] == copies  # first, in file order
+    assert copies[0].reason == f"与 {originals[0]} 完全相同"
+    if jobs == 1:  # in this process: what was surveyed is seen
+        assert not any(name.startswith("zz-copy") for name in surveyed)
+    every_byte = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+    assert summary.megabytes == pytest.approx(every_byte) and summary.files == len(originals)
+
+
+def test_a_long_list_of_skipped_documents_is_cut_and_the_rest_counted_by_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.show import SKIPPED_LISTED, print_mine_summary
+
+    monkeypatch.setenv("COLUMNS", "400")  # one line a message
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    for index in range(SKIPPED_LISTED + 5):
+        shutil.copy(SEED, corpus / f"b{index:02d}.txt")
+    (corpus / "short.txt").write_text("关于召开会议的通知\n请准时参加。\n", encoding="utf-8")
+    summary = mine([corpus], tmp_path / "out")
+    print_mine_summary(summary)
+    shown = capsys.readouterr().out
+    assert f"未提炼的文稿（{SKIPPED_LISTED + 6} 篇" in shown
+    assert "b24.txt" not in shown and "b00.txt" in shown
+    assert "另有 6 篇未列出（与另一个文件完全相同 5 篇，不是工作总结 1 篇）；完整清单请加 --json。" in shown
+
+
+@pytest.mark.parametrize(
+    ("source", "reason", "kind"),
+    [
+        ("/a/c.txt", "与 /a/b.txt 完全相同", "与另一个文件完全相同"),
+        ("/a/c.txt", "与《2024年审计工作总结》内容相同", "与另一篇内容相同"),
+        ("/a/c.txt", "太短（80 字）", "太短"),
+        ("/a/c.txt", "不是工作总结（通知）", "不是工作总结"),
+        ("/a/q.doc", "无法读取 /a/q.doc：LibreOffice 没能把它转换成 .docx（文件可能已损坏）。", "无法读取"),
+        ("/a/e.txt", "文件 /a/e.txt 是空的，没有可读取的内容。请确认选对了文件。", "文件是空的"),
+        ("/a/p.pdf", "读取 /a/p.pdf 超过 60 秒仍未读完，已停止（读取一个 PDF 的时间上限）。", "读取超过 60 秒仍未读完"),
+        ("/a/x.txt", "", "其他"),
+    ],
+)
+def test_a_skip_reason_is_counted_without_what_names_one_document(source: str, reason: str, kind: str) -> None:
+    from drafter.mining.run import DocumentRecord
+    from drafter.show import unlisted_skipped
+
+    assert (
+        unlisted_skipped([DocumentRecord(source, None, "skipped", reason)])
+        == f"另有 1 篇未列出（{kind} 1 篇）；完整清单请加 --json。"
+    )
