@@ -237,3 +237,38 @@ def test_the_lexicon_finds_jiebas_dictionary_without_importing_jieba(tmp_path: P
     env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
     for _ in range(2):  # built into an empty cache, then read back from it
         subprocess.run([sys.executable, "-c", script], check=True, env=env)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "joined"),
+    [
+        (["布署", "其它"], True),
+        (["(认真|积极)的(?=做好)", "(?<![国])爱卫生月"], True),  # groups of their own, looked around: fine
+        (["(其)\\1", "布署"], False),  # a back reference would point at another pattern's group
+        (["(?P<a>其)(?P=a)"], False),
+        (["(?i)led", "布署"], False),  # a flag of its own
+        ([], False),
+    ],
+)
+def test_patterns_are_joined_into_one_search_only_where_meaning_is_kept(patterns: list[str], joined: bool) -> None:
+    from drafter.reading.clean import any_of
+
+    assert (any_of(patterns) is not None) is joined
+
+
+_USAGE_PIECES = ["布署", "其它", "截止", "目前", "做出", "决定", "认真", "的", "做好", "取的", "成效", "即要", "又要"]
+
+
+@given(st.lists(st.sampled_from([*_USAGE_PIECES, *_CUES, "审计", "，", "。"]), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_one_search_finds_a_fault_where_some_rule_does(pieces: list[str]) -> None:
+    """Proofreading asks the joined usage rules and the canonical rules' joined cues first: the same answer."""
+    from drafter.output.check.usage import any_usage_fault, load_usage
+    from drafter.reading.clean import canonical_cues, canonical_rules
+
+    sentence = "".join(pieces)
+    usage, cues = any_usage_fault(), canonical_cues()
+    assert usage is not None and cues is not None
+    assert bool(usage.search(sentence)) == any(rule.regex.search(sentence) for rule in load_usage())
+    if not cues.search(sentence):
+        assert not any(rule.cued(sentence) for rule in canonical_rules())

@@ -7,6 +7,7 @@ a sentence with a fault no rule can fix is not offered at all.
 from __future__ import annotations
 
 from drafter.output.check.usage import (
+    any_usage_fault,
     coined_words,
     doubled_characters,
     fixed_numbers,
@@ -15,7 +16,7 @@ from drafter.output.check.usage import (
     number_issues,
     usage_problems,
 )
-from drafter.reading.clean import canonical_rules
+from drafter.reading.clean import canonical_cues, canonical_rules
 
 
 def proofread(sentence: str) -> str | None:
@@ -31,10 +32,15 @@ def _untouched(sentence: str) -> bool | None:
     """For a sentence no fixing rule changes (most of them), whether check still finds a fault (a coined 化 word
     with no fix); None when some rule would change it. One pass of every rule instead of a fixing pass and a
     checking pass: the checking pass would look at the same text with the same patterns."""
-    for rule in canonical_rules():
-        if rule.cued(sentence) and rule.regex.search(sentence):
-            return None
-    if any(rule.regex.search(sentence) for rule in load_usage()) or number_issues(sentence):
+    cues = canonical_cues()
+    if cues is None or cues.search(sentence):  # most sentences hold no canonical rule's cue at all
+        for rule in canonical_rules():
+            if rule.cued(sentence) and rule.regex.search(sentence):
+                return None
+    usage = any_usage_fault()
+    if usage.search(sentence) if usage else any(rule.regex.search(sentence) for rule in load_usage()):
+        return None
+    if number_issues(sentence):
         return None
     if doubled_characters(sentence):
         return None

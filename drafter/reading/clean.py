@@ -94,6 +94,29 @@ def _load_rules_cached(path: str) -> list[CompiledRule]:
     ]
 
 
+def any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern that finds where any of these would (None where they cannot be joined: a back reference or a
+    flag of its own would change meaning in an alternation)."""
+    if not patterns or any(_OWN_GROUPS_OR_FLAGS.search(p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error:
+        return None
+
+
+_OWN_GROUPS_OR_FLAGS = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+[:)]")
+
+
+@lru_cache(maxsize=1)
+def canonical_cues() -> re.Pattern[str] | None:
+    """Any cue word of any canonical rule (None when one of them has none: every rule must be asked)."""
+    rules = canonical_rules()
+    if not all(rule.rule.contains for rule in rules):
+        return None
+    return _cue_pattern([cue for rule in rules for cue in rule.rule.contains])
+
+
 def _cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
     """One search for any of a rule's cue words (a generator over them, per paragraph and rule, cost more)."""
     return re.compile("|".join(map(re.escape, cues))) if cues else None

@@ -12,7 +12,7 @@ from drafter.bank.store import load_yaml_model
 from drafter.lazy import lazy_compile
 from drafter.models import UsageRule, UsageRules
 from drafter.output.check.findings import CheckedDocument, Finding
-from drafter.reading.clean import compile_patterns
+from drafter.reading.clean import any_of, compile_patterns
 from drafter.reading.numerals import ascii_digits, cn_digit_string_to_int, cn_to_int
 from drafter.resources import bundled
 
@@ -50,6 +50,12 @@ def _load_usage_cached(path: str) -> list[CompiledUsage]:
     """Load and compile once per path."""
     rules = load_yaml_model(Path(path), UsageRules).rules
     return [CompiledUsage(rule, regex) for rule, regex in zip(rules, compile_patterns(path, rules), strict=True)]
+
+
+@lru_cache(maxsize=1)
+def any_usage_fault() -> re.Pattern[str] | None:
+    """One search for what any bundled usage rule finds (None where they cannot be joined)."""
+    return any_of([rule.rule.pattern for rule in load_usage()])
 
 
 def sentence_at(text: str, position: int) -> str:
