@@ -226,13 +226,15 @@ def test_maximum_matching_misses_no_dictionary_word(dictionary_words: frozenset[
 
 
 def test_the_lexicon_finds_jiebas_dictionary_without_importing_jieba(tmp_path: Path) -> None:
-    """Importing jieba costs a tenth of a second (pkg_resources), and its dictionary file is all drafter uses."""
+    """Importing jieba costs a tenth of a second (pkg_resources), and its dictionary file is all drafter uses; the
+    common doubled words (看看, not 上上) are kept with the rest, not read from the dictionary again."""
     import subprocess
     import sys
 
     script = (
         "import sys\nfrom drafter.mining.lexicon import lexicon\n"
         "assert lexicon().known('审计') and lexicon().place('北京')\nassert 'jieba' not in sys.modules\n"
+        "assert {'看看', '常常'} <= lexicon().doubled and not {'上上', '会会'} & lexicon().doubled\n"
     )
     env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
     for _ in range(2):  # built into an empty cache, then read back from it

@@ -21,7 +21,7 @@ from pathlib import Path
 
 LONGEST_WORD = 6
 TERMS_FILE = "corpus/terms.yaml"
-FORMAT = b"drafter-lexicon-5"
+FORMAT = b"drafter-lexicon-6"
 # Parts of speech that never name a topic: time words (当前), adverbs, pronouns, numerals, directions,
 # idioms and set expressions (任重道远), adjectives. Nouns and verbs (我院, 审计) can.
 NEVER_TOPIC = frozenset(
@@ -119,10 +119,12 @@ class Lexicon:
         verbs: BitSet,
         functions: BitSet,
         edges: tuple[str, str] = ("", ""),
+        doubled: frozenset[str] = frozenset(),
     ) -> None:
         self.words, self.places, self.plain = words, places, plain
         self.verbs, self.functions = verbs, functions
         self._edges = edges  # the tables of word starts and word ends, packed (see WordEdges)
+        self.doubled = doubled  # common words of one character written twice (看看, 常常): see doubled_words
 
     @cached_property
     def _starts(self) -> Edges:
@@ -207,9 +209,9 @@ class Lexicon:
         return words[::-1]
 
     def to_bytes(self) -> bytes:
-        """The filters and the tables of word edges, for the cache file."""
+        """The filters, the tables of word edges and the doubled words, for the cache file."""
         filters = b"".join(bytes(s.data) for s in (self.words, self.places, self.plain, self.verbs, self.functions))
-        return FORMAT + filters + "\0".join(self._edges).encode("utf-8")
+        return FORMAT + filters + "\0".join([*self._edges, "".join(sorted(self.doubled))]).encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Lexicon | None:
@@ -223,9 +225,13 @@ class Lexicon:
             position += size
         if position > len(data):
             return None  # cut short
-        starts, separator, ends = data[position:].decode("utf-8", errors="replace").partition("\0")
+        tables = data[position:].decode("utf-8", errors="replace").split("\0")
+        if len(tables) != 3:
+            return None
+        starts, ends, doubled = tables
         words, places, plain, verbs, functions = sets
-        return cls(words, places, plain, verbs, functions, edges=(starts, ends)) if separator else None
+        pairs = frozenset(doubled[i : i + 2] for i in range(0, len(doubled), 2))
+        return cls(words, places, plain, verbs, functions, edges=(starts, ends), doubled=pairs)
 
 
 # A table of word edges maps two characters to a small number: the length of the longest word of the dictionary
@@ -301,9 +307,12 @@ def build(dictionary: Path) -> Lexicon:
     words, places, plain, verbs, functions = (BitSet(bits) for _, bits in _SIZES)
     starts: dict[str, int] = {}
     ends: dict[str, int] = {}
+    doubled: set[str] = set()
     with dictionary.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
+            if len(parts) >= 2 and _common_doubled(parts[0], parts[1]):
+                doubled.add(parts[0])
             if len(parts) < 3 or len(parts[0]) > LONGEST_WORD:
                 continue
             word, tag = parts[0], parts[2]
@@ -323,7 +332,8 @@ def build(dictionary: Path) -> Lexicon:
     for term in terms():
         words.add(term)
         _add_edges(starts, ends, term)
-    return Lexicon(words, places, plain, verbs, functions, edges=(pack_edges(starts), pack_edges(ends)))
+    edges = (pack_edges(starts), pack_edges(ends))
+    return Lexicon(words, places, plain, verbs, functions, edges=edges, doubled=frozenset(doubled))
 
 
 def _dictionary_file() -> Path:
@@ -364,13 +374,12 @@ def terms() -> tuple[str, ...]:
 COMMON_WORD_FREQUENCY = 100  # jieba counts 看看 6297, 想想 1494, 走走 366; 上上 6 and 会会 3 are noise
 
 
-@lru_cache(maxsize=1)
 def doubled_words() -> frozenset[str]:
-    """Common words of one character written twice (看看, 常常, 谈谈), by the dictionary's frequency."""
-    found = set()
-    with _dictionary_file().open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, rest = line.partition(" ")
-            if len(word) == 2 and word[0] == word[1] and int(rest.split(" ", 1)[0]) >= COMMON_WORD_FREQUENCY:
-                found.add(word)
-    return frozenset(found)
+    """Common words of one character written twice (看看, 常常, 谈谈), by the dictionary's frequency (noted when the
+    lexicon is built, and kept with it)."""
+    return lexicon().doubled
+
+
+def _common_doubled(word: str, frequency: str) -> bool:
+    """A word of one character written twice that the dictionary counts often enough to be a word."""
+    return len(word) == 2 and word[0] == word[1] and frequency.isdigit() and int(frequency) >= COMMON_WORD_FREQUENCY
