@@ -274,3 +274,31 @@ def test_one_search_finds_a_fault_where_some_rule_does(pieces: list[str]) -> Non
     assert bool(usage.search(sentence)) == any(rule.regex.search(sentence) for rule in load_usage())
     if not cues.search(sentence):
         assert not any(rule.cued(sentence) for rule in canonical_rules())
+
+
+_CUE_TEXT = st.text(alphabet="AB中全会议\n", max_size=4)
+
+
+@given(st.lists(st.lists(_CUE_TEXT, max_size=3), min_size=1, max_size=5), st.lists(_CUE_TEXT, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_the_rules_found_by_one_search_of_the_document_are_those_each_paragraph_holds_cues_of(
+    cues_by_rule: list[list[str]], texts: list[str]
+) -> None:
+    """Cue words overlapping (中全会, 全会, 会议), holding one another, spanning a line break, or empty (a rule
+    without cues runs everywhere): the one search places every rule where asking each paragraph would."""
+    from drafter.models import CleaningRule
+    from drafter.reading.clean import CompiledRule, _cue_pattern, _cued_rules
+    from drafter.reading.read import Paragraph
+
+    cues_by_rule = [[c for c in cues if c] for cues in cues_by_rule]
+    rules = [
+        CompiledRule(
+            CleaningRule(name=f"r{i}", description="", kind="replace", pattern="X", contains=cues),
+            re.compile("X"),
+            _cue_pattern(cues),
+        )
+        for i, cues in enumerate(cues_by_rule)
+    ]
+    paragraphs = [Paragraph(text, line) for line, text in enumerate(texts, 1)]
+    expected = [[i for i, rule in enumerate(rules) if rule.cued(p.text)] for p in paragraphs]
+    assert _cued_rules(paragraphs, rules) == expected
