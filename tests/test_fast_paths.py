@@ -302,3 +302,30 @@ def test_the_rules_found_by_one_search_of_the_document_are_those_each_paragraph_
     paragraphs = [Paragraph(text, line) for line, text in enumerate(texts, 1)]
     expected = [[i for i, rule in enumerate(rules) if rule.cued(p.text)] for p in paragraphs]
     assert _cued_rules(paragraphs, rules) == expected
+
+
+def _split_run_in_the_long_way(text: str) -> tuple[str, str]:
+    """split_run_in as it was: a walk over every character, keeping the brackets open."""
+    from drafter.reading.headings import _CLOSING_PUNCT, _OPENERS, _STRIP
+
+    closers: list[str] = []
+    for index, ch in enumerate(text):
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in _OPENERS:
+            closers.append(_OPENERS[ch])
+        elif not closers and ch in "。！？":
+            return text[:index].rstrip(_CLOSING_PUNCT), text[index + 1 :].strip(_STRIP)
+    if closers:
+        end = re.search(r"[。！？]", text)
+        if end:
+            return text[: end.start()].rstrip(_CLOSING_PUNCT), text[end.end() :].strip(_STRIP)
+    return text.rstrip(_CLOSING_PUNCT), ""
+
+
+@given(st.text(alphabet='加强审计。！？《》“”（）()【】"：， ', max_size=20))
+@settings(max_examples=500, deadline=None)
+def test_a_heading_with_nothing_bracketed_before_its_full_stop_is_split_there_as_the_walk_would(text: str) -> None:
+    from drafter.reading.headings import split_run_in
+
+    assert split_run_in(text) == _split_run_in_the_long_way(text)

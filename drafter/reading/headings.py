@@ -31,6 +31,8 @@ from drafter.reading.read import Paragraph
 _STRIP = " \t\u3000\u2002\u2003\u00a0"
 _CLOSING_PUNCT = "，。；：、,.;:！？!? \u3000"
 _OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", '"': '"'}
+_OPENER = lazy_compile("[" + re.escape("".join(_OPENERS)) + "]")
+_SENTENCE_END = lazy_compile("[。！？]")
 # One line of the GB/T 9704 text block (22 lines of 28 characters): a heading fits in it.
 LINE_CHARS = 28
 # A list item's line that wrapped filled its line: a first line is indented two characters, so 26 of the 28.
@@ -131,6 +133,11 @@ def unswallow(heading: str, rest: str) -> tuple[str, str]:
 
 def split_run_in(text: str) -> tuple[str, str]:
     """Heading text and run-in body: split at the first 。 outside brackets and quotes."""
+    end = _SENTENCE_END.search(text)
+    if not _OPENER.search(text, 0, end.start() if end else len(text)):  # nothing bracketed before it: split there
+        if end:
+            return text[: end.start()].rstrip(_CLOSING_PUNCT), text[end.end() :].strip(_STRIP)
+        return text.rstrip(_CLOSING_PUNCT), ""
     closers: list[str] = []
     for index, ch in enumerate(text):
         if closers and ch == closers[-1]:
