@@ -298,3 +298,22 @@ def test_formatting_with_the_default_fonts_and_a_known_registry_loads_neither_py
     fonts = templates.parent / "fonts.yaml"
     fonts.write_text("title: 华文中宋\n", encoding="utf-8")
     assert "drafter.models" in _modules_after([*command, "--fonts", str(fonts)], env)  # a person's file: validated
+
+
+def test_a_new_paragraph_style_is_the_one_python_docx_adds() -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from lxml import etree
+
+    from drafter.output.render.docx import _paragraph_style
+
+    ours, theirs = docx.Document(), docx.Document()
+    added = _paragraph_style(ours, "公文正文", "仿宋_GB2312", "Times New Roman", 16.0)
+    expected = theirs.styles.add_style("公文正文", WD_STYLE_TYPE.PARAGRAPH)
+    _paragraph_style(theirs, "公文正文", "仿宋_GB2312", "Times New Roman", 16.0)  # found, and set again
+    assert etree.tostring(added.element) == etree.tostring(expected.element)
+    assert [s.name for s in ours.styles] == [s.name for s in theirs.styles]
+    with pytest.raises(ValueError, match="already contains"):  # a character style of that name is not taken over
+        character = docx.Document()
+        character.styles.add_style("落款", WD_STYLE_TYPE.CHARACTER)
+        _paragraph_style(character, "落款", "仿宋_GB2312", "Times New Roman", 16.0)

@@ -221,12 +221,21 @@ def _paragraph_style(
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
+    from docx.styles import BabelFish
+    from docx.styles.style import StyleFactory
 
     styles = document.styles
     # A document drafter formatted before already has these styles: they are set again, not added twice.
-    found = styles.element.get_by_name(name)  # one lookup, not a walk over every style's name
-    existing = styles[name] if found is not None and found.type == WD_STYLE_TYPE.PARAGRAPH else None
-    style = existing or styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style: Any
+    found = styles.element.get_by_name(BabelFish.ui2internal(name))  # one lookup, not a walk over every style's name
+    if found is None:  # added as styles.add_style adds it, without its second walk over every name
+        style = StyleFactory(
+            styles.element.add_style_of_type(BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False)
+        )
+    elif found.type == WD_STYLE_TYPE.PARAGRAPH:
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)  # a character or table style of that name: refused
     style.base_style = styles["Normal"]
     style.quick_style = True
     set_run_fonts(style.font, style.element, east_asia, latin)
