@@ -427,6 +427,52 @@ def cold_inputs(scratch: Path) -> dict[str, Path]:
     return files
 
 
+# What a validated render cannot do without: the interpreter, click, the answers file read as YAML and validated as
+# a Draft (pydantic, drafter.models), python-docx writing a document.
+RENDER_FLOOR = """\
+import io, sys
+import click, docx, yaml
+from drafter.models import Draft
+Draft.model_validate(yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader))
+docx.Document().save(io.BytesIO())
+"""
+# What the wizard cannot do without before its first question: the interpreter, click, the genre registry read and
+# validated (pydantic, drafter.models, YAML), questionary asking.
+WIZARD_FLOOR = """\
+import sys
+import click, questionary, yaml
+from drafter.models import GenreRegistry
+GenreRegistry.model_validate(yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader))
+questionary.text("单位名称：").ask()
+"""
+
+
+def cold_floors(python: str, files: dict[str, Path], scratch: Path, docxtpl: float, bare_prompt: float) -> list[Row]:
+    """The least a validated render and the wizard's first prompt can cost (see RENDER_FLOOR, WIZARD_FLOOR),
+    against their baselines' CPU."""
+    render = cold([python, "-c", RENDER_FLOOR, str(files["answers"])], cwd=ROOT)
+    wizard = repeated(
+        lambda: first_prompt(
+            [python, "-c", WIZARD_FLOOR, str(ROOT / "templates" / "genres.yaml")], scratch, "单位名称"
+        ),
+        7,
+    )
+    return [
+        (
+            "floor: render",
+            ms(render[0]),
+            f"CPU {ms(render[1])}, {render[1] / docxtpl:.2f}x docxtpl: click, the answers validated as a Draft "
+            "(pydantic, drafter.models, YAML), python-docx writing a document",
+        ),
+        (
+            "floor: wizard first prompt",
+            ms(wizard[0]),
+            f"CPU {ms(wizard[1])}, {wizard[1] / bare_prompt:.2f}x a bare questionary prompt: click, the registry "
+            "validated (pydantic, drafter.models, YAML), questionary",
+        ),
+    ]
+
+
 def bench_cold(before: Path | None = None) -> list[Row]:
     """Fresh processes: `genres`, `--help`, `render` of 30 pages, `format` of 32 pages and the wizard's first
     prompt, each against its baseline in the same run."""
@@ -455,6 +501,7 @@ def bench_cold(before: Path | None = None) -> list[Row]:
                 f"a bare questionary prompt {ms(bare_prompt[0])} (CPU {ms(bare_prompt[1])})",
             )
         )
+        rows += cold_floors(python, files, scratch, docxtpl[1], bare_prompt[1])
         for tree in trees(before):
             run = [tree.python, "-m", "drafter"]
             # The cache is the run's own: what a command keeps there is made by its first run here, as on a new machine.

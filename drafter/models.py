@@ -1,7 +1,5 @@
 """Pydantic models that cross a boundary: outlines, cleaning rules, genres."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Any, Literal
@@ -35,7 +33,7 @@ class OutlineSection(StrictModel):
     marker: str
     heading: str
     body: list[str] = Field(default_factory=list)
-    children: list[OutlineSection] = Field(default_factory=list)
+    children: list["OutlineSection"] = Field(default_factory=list)
     line: int | None = None  # the heading's line (paragraph index in a .docx)
     body_lines: list[int] = Field(default_factory=list)
     # Indexes of the body paragraphs that carry a number but are body text: list items, numbered sentences.
@@ -449,7 +447,7 @@ class DraftSection(StrictModel):
 
     heading: str
     body: list[str] = Field(default_factory=list)
-    children: list[DraftSection] = Field(default_factory=list)
+    children: list["DraftSection"] = Field(default_factory=list)
 
 
 CHECKLIST_STATUSES = ("已完成", "部分完成", "未开展", "不再适用")
@@ -511,7 +509,7 @@ class Draft(StrictModel):
         return value
 
     @model_validator(mode="after")
-    def _depth_at_most_four(self) -> Draft:
+    def _depth_at_most_four(self) -> "Draft":
         """Sections nest at most four levels (一、 （一） 1. （1））."""
 
         def check(sections: list[DraftSection], depth: int, path: str) -> None:
