@@ -121,7 +121,7 @@ def _modules_after(command: list[str], env: dict[str, str]) -> set[str]:
     probe = (
         "import atexit, sys\n"
         "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml')"
-        " or m == 'drafter.models'), file=sys.stderr))\n"
+        " or m in ('drafter.models', 'jieba')), file=sys.stderr))\n"
         "from drafter.cli import main\n"
         f"main({command!r})\n"
     )
@@ -284,20 +284,57 @@ def test_damaged_genre_keys_in_the_cache_are_read_through_the_models_again(templ
     assert genre_keys(registry) == first
 
 
+@pytest.mark.parametrize("title", [None, "XX县2025年内部审计工作总结"])  # the unit's name decides; the topic does
 def test_formatting_with_the_default_fonts_and_a_known_registry_loads_neither_pydantic_nor_yaml(
-    templates: Path,
+    templates: Path, title: str | None
 ) -> None:
+    import docx
     from docx_factory import build_messy_report
 
     source = templates.parent / "messy.docx"
     build_messy_report(source, sections=3)
+    if title:  # a genre's keyword in the title's topic: words found with the lexicon and the fixed terms
+        document = docx.Document(str(source))
+        first = document.paragraphs[0]
+        for run in first.runs[1:]:
+            run.text = ""
+        first.runs[0].text = title
+        document.save(str(source))
     env = {"DRAFTER_CACHE_DIR": str(templates.parent / "cache"), "DRAFTER_DATA_DIR": str(templates.parent / "data")}
-    command = ["format", str(source), "-o", str(templates.parent / "out.docx"), "--force"]
+    out = templates.parent / "out.docx"
+    command = ["format", str(source), "-o", str(out), "--force"]
     assert "drafter.models" in _modules_after(command, env)  # the first time: the registry read through the models
     assert _modules_after(command, env) == set()
+    assert docx.Document(str(out)).core_properties.category == "审计"
     fonts = templates.parent / "fonts.yaml"
     fonts.write_text("title: 华文中宋\n", encoding="utf-8")
     assert "drafter.models" in _modules_after([*command, "--fonts", str(fonts)], env)  # a person's file: validated
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda text: text.replace("terms:", "terms:\n  - 新质生产力", 1), None),
+        (lambda text: text.replace("terms:", "words:", 1), r"terms\.yaml"),
+    ],
+)
+def test_fixed_terms_of_an_edited_file_are_validated_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[str], str], message: str | None
+) -> None:
+    from drafter.bank.listing import fixed_terms
+    from drafter.resources import bundled
+
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "terms.yaml"
+    path.write_text(bundled("corpus/terms.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    first = fixed_terms(path)
+    assert "党史学习教育" in first and fixed_terms(path) == first  # validated, then kept
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if message is None:
+        assert fixed_terms(path) == ("新质生产力", *first)
+    else:
+        with pytest.raises(ConfigError, match=message):
+            fixed_terms(path)
 
 
 def test_a_new_paragraph_style_is_the_one_python_docx_adds() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,6 +24,7 @@ from drafter.resources import PACKAGE_DIR
 
 FORMAT = "drafter-genre-listing-1"
 MATCHERS_FORMAT = "drafter-genre-matchers-1"
+TERMS_FORMAT = "drafter-fixed-terms-1"
 # The source of the models the files are validated by: a drafter whose models changed reads the files again.
 _MODELS = PACKAGE_DIR / "models.py"
 _KEPT = 32  # listings kept in the cache, the most recently written
@@ -72,26 +74,49 @@ class GenreKeys(NamedTuple):
 def genre_keys(registry: Path) -> list[GenreKeys]:
     """The genres of a registry file as deciding a document's genre reads them, validated by GenreRegistry the
     first time these bytes (and these models) are seen, and read from the cache after."""
-    key = _file_digest(MATCHERS_FORMAT, registry)
-    place = _place(key, "matchers") if key else None
+
+    def validated() -> list[Any]:
+        from drafter.mining.genres import load_genres
+
+        return [[g.name, list(g.keywords), list(g.units), g.discovered] for g in load_genres(registry)]
+
+    kept = _kept(MATCHERS_FORMAT, "matchers", registry, validated, _well_formed_keys)
+    return [GenreKeys(name, tuple(keywords), tuple(units), discovered) for name, keywords, units, discovered in kept]
+
+
+def fixed_terms(path: Path) -> tuple[str, ...]:
+    """The fixed terms of a terms file (corpus/terms.yaml) as the Terms model read them, validated the first time
+    these bytes (and these models) are seen, and read from the cache after."""
+
+    def validated() -> list[Any]:
+        from drafter.bank.store import load_yaml_model
+        from drafter.models import Terms
+
+        return list(load_yaml_model(path, Terms).terms)
+
+    return tuple(_kept(TERMS_FORMAT, "terms", path, validated, _well_formed_terms))
+
+
+def _kept(
+    kind: str, name: str, path: Path, validated: Callable[[], list[Any]], well_formed: Callable[[object], bool]
+) -> list[Any]:
+    """What `validated` makes of a file: from the cache while the file's bytes and the models are as when it was
+    kept, else validated now (its errors are the model's) and kept."""
+    key = _file_digest(kind, path)
+    place = _place(key, name) if key else None
     if place is not None:
         with contextlib.suppress(OSError, ValueError):
             kept = json.loads(place.read_bytes())
-            if _well_formed_keys(kept):
-                return [
-                    GenreKeys(name, tuple(keywords), tuple(units), discovered)
-                    for name, keywords, units, discovered in kept
-                ]
-    from drafter.mining.genres import load_genres
-
-    keys = [GenreKeys(g.name, tuple(g.keywords), tuple(g.units), g.discovered) for g in load_genres(registry)]
+            if well_formed(kept):
+                return list(kept)
+    made = validated()
     if place is not None:
-        _remember(place, [list(k) for k in keys])
-    return keys
+        _remember(place, made)
+    return made
 
 
 def _well_formed_keys(kept: object) -> bool:
-    """Genre keys as genre_keys writes them (anything else in the cache is read again)."""
+    """Genre keys as genre_keys keeps them (anything else in the cache is read again)."""
     return isinstance(kept, list) and all(
         isinstance(row, list)
         and len(row) == len(GenreKeys._fields)
@@ -100,6 +125,11 @@ def _well_formed_keys(kept: object) -> bool:
         and type(row[3]) is bool
         for row in kept
     )
+
+
+def _well_formed_terms(kept: object) -> bool:
+    """Terms as fixed_terms keeps them."""
+    return isinstance(kept, list) and all(isinstance(term, str) for term in kept)
 
 
 def _file_digest(kind: str, path: Path) -> str | None:

@@ -363,12 +363,13 @@ def _cache_file(dictionary: Path) -> Path | None:
 
 @lru_cache(maxsize=1)
 def terms() -> tuple[str, ...]:
-    """The fixed 公文 terms of corpus/terms.yaml (党史学习教育, 乡村振兴 …)."""
-    from drafter.bank.store import load_yaml_model
-    from drafter.models import Terms
+    """The fixed 公文 terms of corpus/terms.yaml (党史学习教育, 乡村振兴 …), as the Terms model read them (kept in the
+    cache while the file and the models are unchanged: deciding a title's genre needs them, and loading pydantic for
+    them was half of a cold `drafter format`)."""
+    from drafter.bank.listing import fixed_terms
     from drafter.resources import bundled
 
-    return tuple(load_yaml_model(bundled(TERMS_FILE), Terms).terms)
+    return fixed_terms(bundled(TERMS_FILE))
 
 
 COMMON_WORD_FREQUENCY = 100  # jieba counts 看看 6297, 想想 1494, 走走 366; 上上 6 and 会会 3 are noise
