@@ -39,6 +39,12 @@ class Console(rich.console.Console):
     the command ends quietly with status 0 (the CLI catches the error), as it does with --json; rich's own
     handling exits with 1, the status of a file that could not be read."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Text from documents and answers is data: a ":warning:" in it stays as written, not an emoji (and rich's
+        # table of emoji names, 9 ms, is never loaded).
+        kwargs.setdefault("emoji", False)
+        super().__init__(*args, **kwargs)
+
     def on_broken_pipe(self) -> None:
         raise BrokenPipeError
 

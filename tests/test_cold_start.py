@@ -354,3 +354,10 @@ def test_a_new_paragraph_style_is_the_one_python_docx_adds() -> None:
         character = docx.Document()
         character.styles.add_style("落款", WD_STYLE_TYPE.CHARACTER)
         _paragraph_style(character, "落款", "仿宋_GB2312", "Times New Roman", 16.0)
+
+
+def test_text_that_looks_like_an_emoji_name_is_printed_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.show import Console
+
+    Console(highlight=False).print("第三部分:warning:风险提示 :smile:")
+    assert capsys.readouterr().out == "第三部分:warning:风险提示 :smile:\n"
