@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import rich.console
 from rich.markup import escape
-from rich.table import Table
-from rich.tree import Tree
 
 from drafter.errors import UsageError, WriteError
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
+    from rich.tree import Tree
 
     from drafter.bank.templates import ReviewStore
     from drafter.mining.run import DocumentRecord, MineSummary
@@ -59,6 +58,8 @@ def print_outlines(outlines: list[Outline]) -> None:
 
 def outline_tree(outline: Outline) -> Tree:
     """A rich Tree of one outline with its metadata."""
+    from rich.tree import Tree
+
     # Everything shown comes from the document: escaped, so that "[2023]" is text, not markup.
     title, genre, source = (
         escape(outline.title or "（无标题）"),
@@ -83,6 +84,8 @@ def outline_tree(outline: Outline) -> Tree:
 
 def print_clean_report(report: CleanReport, *, stderr: bool) -> None:
     """A table of how often each cleaning rule fired and where."""
+    from rich.table import Table
+
     table = Table(title="清洗报告")
     table.add_column("规则")
     table.add_column("说明")
@@ -144,6 +147,8 @@ def mining_progress(min_files: int = 4) -> Iterator[Callable[[int, int], None]]:
 
 def print_mine_summary(summary: MineSummary) -> None:
     """The tables printed at the end of `drafter mine`: genres, then the documents that were skipped."""
+    from rich.table import Table
+
     console = Console(highlight=False)
     table = Table(title=f"提炼结果（写入 {escape(str(summary.out_dir))}）")
     for column in ("文种", "篇数", "提纲节数", "常用语"):
@@ -218,6 +223,8 @@ def _reason_kind(record: DocumentRecord) -> str:
 
 def print_genres(rows: list[dict[str, Any]]) -> None:
     """A table of genres."""
+    from rich.table import Table
+
     table = Table(title="文种")
     for column, justify in (
         ("id", "left"),
@@ -251,6 +258,8 @@ def highlight_slots(text: str) -> str:
 
 def print_phrases(phrases: list[Phrase], genre_names: dict[str, str] | None = None) -> None:
     """A table of phrases a person can scan: how general each is, and where a single-source one comes from."""
+    from rich.table import Table
+
     from drafter.bank.phrasebook import STATUS_NAMES
     from drafter.models import ROLE_NAMES
 
@@ -289,6 +298,8 @@ def print_review_stores(stores: list[ReviewStore]) -> None:
 
 def print_profile(profile: UnitProfile, path: Path, *, edited: bool) -> None:
     """The unit profile, field by field, and where it is kept."""
+    from rich.table import Table
+
     from drafter.writing.profile import FIELD_NAMES
 
     console = Console(highlight=False)
@@ -322,6 +333,7 @@ def print_profile(profile: UnitProfile, path: Path, *, edited: bool) -> None:
 def print_findings(reports: list[FileReport]) -> None:
     """A table of findings per file, and a count by severity."""
     from rich.markup import escape
+    from rich.table import Table
 
     from drafter.output.check.findings import SEVERITY_NAMES
 
