@@ -329,3 +329,46 @@ def test_a_heading_with_nothing_bracketed_before_its_full_stop_is_split_there_as
     from drafter.reading.headings import split_run_in
 
     assert split_run_in(text) == _split_run_in_the_long_way(text)
+
+
+def test_the_files_of_a_folder_are_those_rglob_finds_in_the_same_order(tmp_path: Path) -> None:
+    """Listing a folder with os.scandir: nested folders, hidden and lock files, drafter's own copies, upper-case
+    suffixes, a link to a file, a link to a device and a link back up the tree (not followed), as rglob lists them."""
+    from drafter.reading.read import _NOT_SOURCES, SUPPORTED_SUFFIXES, iter_source_files
+
+    for name in (
+        "b.txt",
+        "a/2.docx",
+        "a/10.DOCX",
+        "a/b/c.md",
+        "a/.hidden.txt",
+        "a/~$lock.docx",
+        "a/x.fixed.docx",
+        "a/notes.xlsx",
+        "z/报告.pdf",
+        "z/一.doc",
+        "z/trailing.",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "b" / "up").symlink_to(tmp_path)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "zero.docx").symlink_to("/dev/zero")
+    expected = sorted(
+        (
+            p
+            for p in tmp_path.rglob("*")
+            if p.suffix.lower() in SUPPORTED_SUFFIXES and not _NOT_SOURCES.search(p.name) and p.is_file()
+        ),
+        key=lambda p: p.parts,
+    )
+    assert iter_source_files(tmp_path) == expected
+    assert [p.relative_to(tmp_path).as_posix() for p in expected] == [
+        "a/10.DOCX",
+        "a/2.docx",
+        "a/b/c.md",
+        "b.txt",
+        "link.txt",
+        "z/一.doc",
+        "z/报告.pdf",
+    ]
