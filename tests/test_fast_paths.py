@@ -372,3 +372,31 @@ def test_the_files_of_a_folder_are_those_rglob_finds_in_the_same_order(tmp_path:
         "z/一.doc",
         "z/报告.pdf",
     ]
+
+
+def test_the_lexicon_built_in_two_processes_is_the_one_built_in_one() -> None:
+    """Mining on a new machine builds the filters in a process of their own and the edge tables in its own: the
+    same bytes as one process building both."""
+    from drafter.mining.lexicon import _dictionary_file, build
+
+    assert build(_dictionary_file(), processes=2).to_bytes() == build(_dictionary_file(), processes=1).to_bytes()
+
+
+@pytest.mark.parametrize("cache", ["empty", "none"])
+def test_mining_prepares_the_lexicon_once_and_hands_it_on(tmp_path: Path, cache: str) -> None:
+    """Built once by prepare_lexicon, then lexicon() gives that one: read from the cache written meanwhile, or,
+    where no cache directory can keep it, the very object (never built a second time)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import drafter.mining.lexicon as L\n"
+        "built = []\nreal = L.build\nL.build = lambda *a, **k: built.append(a) or real(*a, **k)\n"
+        + ("L._cache_file = lambda dictionary: None\n" if cache == "none" else "")
+        + "prepared = L.prepare_lexicon(2)\n"
+        "assert L.lexicon() is prepared and L.prepare_lexicon(2) is prepared and len(built) == 1, built\n"
+        "assert prepared.known('审计') and '看看' in prepared.doubled\n"
+    )
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", script], check=True, env=env)
+    assert any((tmp_path / "cache").glob("lexicon-*.bin")) == (cache == "empty")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import zlib
+from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -282,6 +283,23 @@ def _add_edges(starts: dict[str, int], ends: dict[str, int], word: str) -> None:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon: read from the user's cache, or built from jieba's dictionary (and then cached)."""
+    return _PREPARED.pop() if _PREPARED else _cached_or_built(processes=1)
+
+
+# A lexicon prepare_lexicon built, handed to lexicon() once (also where no cache directory can keep it).
+_PREPARED: list[Lexicon] = []
+
+
+def prepare_lexicon(processes: int) -> Lexicon:
+    """The lexicon, built in two processes where it is not in the cache yet and `processes` allows (mining on a new
+    machine: nothing else can start before it)."""
+    if not lexicon.cache_info().currsize:
+        _PREPARED[:] = [_cached_or_built(processes)]
+    return lexicon()
+
+
+def _cached_or_built(processes: int) -> Lexicon:
+    """The lexicon from the user's cache, else built (in up to two processes) and cached."""
     dictionary = _dictionary_file()
     cache = _cache_file(dictionary)
     if cache is not None and cache.exists():
@@ -291,7 +309,7 @@ def lexicon() -> Lexicon:
             cached = None
         if cached is not None:
             return cached
-    built = build(dictionary)
+    built = build(dictionary, processes)
     if cache is not None:
         from drafter.errors import UserError
         from drafter.files import write_atomic
@@ -302,38 +320,92 @@ def lexicon() -> Lexicon:
     return built
 
 
-def build(dictionary: Path) -> Lexicon:
-    """The filters from jieba's dictionary file and the 公文 terms."""
+def build(dictionary: Path, processes: int = 1) -> Lexicon:
+    """The filters and the tables of word edges from jieba's dictionary file and the 公文 terms (the filters in a
+    process of their own when `processes` allows: each half is about half the work)."""
+    lines = dictionary.read_text(encoding="utf-8").splitlines()
+    with _elsewhere(_filters, lines, processes > 1) as filters:
+        starts, ends, doubled = _edge_tables(lines)
+        sets = filters()
+    return Lexicon(*sets, edges=(pack_edges(starts), pack_edges(ends)), doubled=frozenset(doubled))
+
+
+def _entries(lines: list[str]) -> Iterator[tuple[str, str]]:
+    """The words of the dictionary's lines (at most LONGEST_WORD characters) and their parts of speech."""
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
+            yield parts[0], parts[2]
+
+
+def _filters(lines: list[str]) -> tuple[BitSet, BitSet, BitSet, BitSet, BitSet]:
+    """The words, places, words that name no topic, verbs and function words of the dictionary (and the terms)."""
     words, places, plain, verbs, functions = (BitSet(bits) for _, bits in _SIZES)
+    for word, tag in _entries(lines):
+        hashes = word_hashes(word)
+        if tag in FUNCTION_WORDS:
+            functions.add_hashed(*hashes)  # single characters too: 并, 均, 在
+        if len(word) < 2:
+            continue
+        words.add_hashed(*hashes)
+        if tag == "ns":
+            places.add_hashed(*hashes)
+        elif tag in NEVER_TOPIC:
+            plain.add_hashed(*hashes)
+        if tag == "v":
+            verbs.add_hashed(*hashes)
+    for term in terms():
+        words.add(term)
+    return words, places, plain, verbs, functions
+
+
+def _edge_tables(lines: list[str]) -> tuple[dict[str, int], dict[str, int], set[str]]:
+    """The tables of word starts and ends of the dictionary (and the terms), and its common doubled words."""
     starts: dict[str, int] = {}
     ends: dict[str, int] = {}
     doubled: set[str] = set()
-    with dictionary.open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) >= 2 and _common_doubled(parts[0], parts[1]):
-                doubled.add(parts[0])
-            if len(parts) < 3 or len(parts[0]) > LONGEST_WORD:
-                continue
-            word, tag = parts[0], parts[2]
-            hashes = word_hashes(word)
-            if tag in FUNCTION_WORDS:
-                functions.add_hashed(*hashes)  # single characters too: 并, 均, 在
-            if len(word) < 2:
-                continue
-            words.add_hashed(*hashes)
-            _add_edges(starts, ends, word)
-            if tag == "ns":
-                places.add_hashed(*hashes)
-            elif tag in NEVER_TOPIC:
-                plain.add_hashed(*hashes)
-            if tag == "v":
-                verbs.add_hashed(*hashes)
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and _common_doubled(parts[0], parts[1]):
+            doubled.add(parts[0])
+        if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
+            _add_edges(starts, ends, parts[0])
     for term in terms():
-        words.add(term)
         _add_edges(starts, ends, term)
-    edges = (pack_edges(starts), pack_edges(ends))
-    return Lexicon(words, places, plain, verbs, functions, edges=edges, doubled=frozenset(doubled))
+    return starts, ends, doubled
+
+
+@contextlib.contextmanager
+def _elsewhere(
+    function: Callable[[list[str]], _Filters], lines: list[str], wanted: bool
+) -> Iterator[Callable[[], _Filters]]:
+    """A call giving `function(lines)`: started now in a process of its own when `wanted` and one can start, else
+    run in this process when called; the process is stopped on the way out (also on an error or Ctrl-C)."""
+    import multiprocessing
+    import sys
+
+    context = multiprocessing.get_context("spawn" if sys.platform in ("win32", "darwin") else "fork")
+    try:
+        pool = context.Pool(1, initializer=_leave_interrupts_to_the_parent) if wanted else None
+    except (OSError, ImportError):
+        pool = None
+    if pool is None:
+        yield lambda: function(lines)
+        return
+    try:
+        yield pool.apply_async(function, (lines,)).get
+    finally:
+        pool.terminate()
+
+
+_Filters = tuple[BitSet, BitSet, BitSet, BitSet, BitSet]
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """In the helper process: Ctrl-C stops the parent, which stops it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dictionary_file() -> Path:

@@ -46,7 +46,7 @@ from drafter.mining.combine import PartialBank
 from drafter.mining.discover import bucket_of
 from drafter.mining.extract import mine_document
 from drafter.mining.genres import GENERAL_GENRE
-from drafter.mining.lexicon import lexicon
+from drafter.mining.lexicon import prepare_lexicon
 from drafter.mining.reduce import Mined, reduce_buckets
 from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, Outline, PhraseBank, RegisterPhrases, Skeleton
 from drafter.reading.clean import CleanReport, load_rules
@@ -232,9 +232,9 @@ def mine(
     if not files:
         reasons = "".join(f.message for f in summary.failures)
         raise UsageError(f"{reasons}没有找到可供提炼的 {FORMATS_READ} 文件。请指定语料文件或目录。")
-    lexicon().for_segmenting()  # built before the workers fork, so that they share it instead of each its own
-    buckets: dict[str, PartialBank] = {}
     jobs = default_jobs() if jobs is None else jobs
+    prepare_lexicon(jobs).for_segmenting()  # before the workers fork, so that they share it instead of each its own
+    buckets: dict[str, PartialBank] = {}
     speculate = _speculates(files, genres)
     copies = _Copies(summary)
     _use_genres(genres)
