@@ -400,3 +400,57 @@ def test_mining_prepares_the_lexicon_once_and_hands_it_on(tmp_path: Path, cache:
     env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
     subprocess.run([sys.executable, "-c", script], check=True, env=env)
     assert any((tmp_path / "cache").glob("lexicon-*.bin")) == (cache == "empty")
+
+
+_GENRE_TEXTS = st.lists(
+    st.sampled_from(["审计整改", "供水管网", "审计", "中医药", "供水", "乡村振兴", "整改落实"]), max_size=5
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["审计", "供水", "卫生", "教育", "民政"]), st.lists(_GENRE_TEXTS.map("，".join), max_size=4)
+    ),
+    st.dictionaries(st.sampled_from(["审计", "供水"]), st.lists(st.sampled_from(["中医药", "供水管网"]), max_size=2)),
+)
+@settings(max_examples=100, deadline=None)
+def test_specific_words_for_several_repeats_from_one_count_are_those_of_one_count_each(
+    materials: dict[str, list[str]], headings: dict[str, list[str]]
+) -> None:
+    from drafter.mining.neutral import Specificity
+
+    common = frozenset(["整改"])
+    each = Specificity.of_each(materials, common, (3, 1, 2), headings)
+    assert [found.words for found in each] == [
+        _specific_the_long_way(materials, common, repeats, headings) for repeats in (3, 1, 2)
+    ]
+
+
+def _specific_the_long_way(
+    materials: dict[str, list[str]], common: frozenset[str], repeats: int, headings: dict[str, list[str]]
+) -> dict[str, frozenset[str]]:
+    """Specificity.of as it was: one count for one number of repeats."""
+    from collections import Counter
+
+    from drafter.mining.lexicon import lexicon
+    from drafter.mining.neutral import _WORD, LONGEST
+
+    if len(materials) < 2:
+        return {}
+    words_of, plain = lexicon().forward, lexicon().names_no_topic
+    genres_of: dict[str, set[str]] = {}
+    repeated: dict[str, set[str]] = {}
+    for genre, texts in materials.items():
+        tally = Counter(w for text in texts for w in words_of(text) if len(w) > 1)
+        counts = {w: n for w, n in tally.items() if _WORD.match(w) and not plain(w)}
+        named = {w for text in headings.get(genre, []) for w in words_of(text)}
+        for word, count in counts.items():
+            genres_of.setdefault(word, set()).add(genre)
+            if count >= repeats or word in named:
+                repeated.setdefault(word, set()).add(genre)
+    limit = max(1, len(materials) // 4)
+    return {
+        word: frozenset(genres)
+        for word, genres in genres_of.items()
+        if len(genres) <= limit and word in repeated and len(word) <= LONGEST and word not in common
+    }

@@ -8,6 +8,7 @@ offered to a genre that lacks them. Nothing here is a hand list: the distributio
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -36,15 +37,28 @@ class Specificity:
         """Specific words from each genre's texts (no genre to contrast with: nothing is specific); `common`: words
         never specific (used widely elsewhere); `repeats`: how often a genre must use a word for it to be its own;
         `headings`: texts of a genre whose words are its own at once (headings name lines of work)."""
+        (found,) = cls.of_each(materials, common, (repeats,), headings, words_of)
+        return found
+
+    @classmethod
+    def of_each(
+        cls,
+        materials: dict[str, list[str]],
+        common: frozenset[str],
+        repeats: tuple[int, ...],
+        headings: dict[str, list[str]] | None = None,
+        words_of: Callable[[str], list[str]] | None = None,
+    ) -> tuple[Specificity, ...]:
+        """`of` for each of several `repeats`, from one count of the words (the count is the cost)."""
         if len(materials) < 2:
-            return cls({})
+            return tuple(cls({}) for _ in repeats)
         from drafter.mining.lexicon import lexicon
 
         # Forward matching alone: the counts need the words, not the best reading of every boundary.
         words_of, plain = words_of or lexicon().forward, lexicon().names_no_topic
         limit = max(1, len(materials) // 4)
         genres_of: dict[str, set[str]] = {}
-        repeated: dict[str, set[str]] = {}
+        most: dict[str, float] = {}  # the most a genre uses the word (a heading's word: without limit)
         for genre, texts in materials.items():
             words = (w for text in texts for w in words_of(text))
             # Counted first, then each distinct word judged once (not at every occurrence).
@@ -53,14 +67,13 @@ class Specificity:
             named = {w for text in (headings or {}).get(genre, []) for w in words_of(text)}
             for word, count in counts.items():
                 genres_of.setdefault(word, set()).add(genre)
-                if count >= repeats or word in named:
-                    repeated.setdefault(word, set()).add(genre)
-        specific = {
+                most[word] = max(most.get(word, 0), math.inf if word in named else count)
+        candidates = {
             word: frozenset(genres)
             for word, genres in genres_of.items()
-            if len(genres) <= limit and word in repeated and len(word) <= LONGEST and word not in common
+            if len(genres) <= limit and len(word) <= LONGEST and word not in common
         }
-        return cls(specific)
+        return tuple(cls({w: g for w, g in candidates.items() if most[w] >= least}) for least in repeats)
 
     @staticmethod
     def widely_used(

@@ -133,8 +133,7 @@ def reduce_buckets(
             continue
         if bank is None or not bank.count:
             continue
-        lenient = writers_words(bank, common, terms_of, WRITERS_REPEATS)
-        strict = writers_words(bank, common, terms_of, 1)
+        lenient, strict = writers_words(bank, common, terms_of, (WRITERS_REPEATS, 1))
         own_lines = genre.family in OWN_LINE_FAMILIES or genre.report == PERSONAL or _urban_and_rural(bank)
         writers = strict if own_lines else lenient
         skeleton = _without_own_lines(_genre_skeleton(genre, bank, general_skeleton, writers), genre, bank, common)
@@ -286,20 +285,20 @@ def writers_words(
     bank: PartialBank,
     common: frozenset[str] = frozenset(),
     words_of: Callable[[str], list[str]] | None = None,
-    repeats: int = WRITERS_REPEATS,
-) -> Specificity:
+    repeats: tuple[int, ...] = (WRITERS_REPEATS,),
+) -> tuple[Specificity, ...]:
     """Words only one writer of a genre uses (供水 in a water company's report, 中医 in a 中医院's, 初二 in a teacher's
     summary): where a genre gathers the reports of several writers, what one of them alone names in the headings of
     its work parts, or says `repeats` times, is its own line of work, which the others cannot sign. One writer is one
     document here (a unit's archive of several years then shares its line of work across its documents); a genre of
-    one document has no one to contrast with."""
+    one document has no one to contrast with. One Specificity for each number of `repeats`."""
     headings = {
         document.title: [
             h for part in document.parts if part.role in WORK_ROLES for h in (part.heading, *part.children)
         ]
         for document in bank.documents
     }
-    return Specificity.of(document_materials(bank), common, repeats=repeats, headings=headings, words_of=words_of)
+    return Specificity.of_each(document_materials(bank), common, repeats, headings, words_of)
 
 
 def document_materials(bank: PartialBank) -> dict[str, list[str]]:
