@@ -323,25 +323,27 @@ def _cached_or_built(processes: int) -> Lexicon:
 def build(dictionary: Path, processes: int = 1) -> Lexicon:
     """The filters and the tables of word edges from jieba's dictionary file and the 公文 terms (the filters in a
     process of their own when `processes` allows: each half is about half the work)."""
-    lines = dictionary.read_text(encoding="utf-8").splitlines()
-    with _elsewhere(_filters, lines, processes > 1) as filters:
-        starts, ends, doubled = _edge_tables(lines)
+    # Each reads the file line by line: the lines held at once were 30 MB more in this process, which the workers
+    # forked from it then counted again each.
+    with _elsewhere(_filters, dictionary, processes > 1) as filters:
+        starts, ends, doubled = _edge_tables(dictionary)
         sets = filters()
     return Lexicon(*sets, edges=(pack_edges(starts), pack_edges(ends)), doubled=frozenset(doubled))
 
 
-def _entries(lines: list[str]) -> Iterator[tuple[str, str]]:
+def _entries(dictionary: Path) -> Iterator[tuple[str, str]]:
     """The words of the dictionary's lines (at most LONGEST_WORD characters) and their parts of speech."""
-    for line in lines:
-        parts = line.split()
-        if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
-            yield parts[0], parts[2]
+    with dictionary.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
+                yield parts[0], parts[2]
 
 
-def _filters(lines: list[str]) -> tuple[BitSet, BitSet, BitSet, BitSet, BitSet]:
+def _filters(dictionary: Path) -> tuple[BitSet, BitSet, BitSet, BitSet, BitSet]:
     """The words, places, words that name no topic, verbs and function words of the dictionary (and the terms)."""
     words, places, plain, verbs, functions = (BitSet(bits) for _, bits in _SIZES)
-    for word, tag in _entries(lines):
+    for word, tag in _entries(dictionary):
         hashes = word_hashes(word)
         if tag in FUNCTION_WORDS:
             functions.add_hashed(*hashes)  # single characters too: 并, 均, 在
@@ -359,17 +361,18 @@ def _filters(lines: list[str]) -> tuple[BitSet, BitSet, BitSet, BitSet, BitSet]:
     return words, places, plain, verbs, functions
 
 
-def _edge_tables(lines: list[str]) -> tuple[dict[str, int], dict[str, int], set[str]]:
+def _edge_tables(dictionary: Path) -> tuple[dict[str, int], dict[str, int], set[str]]:
     """The tables of word starts and ends of the dictionary (and the terms), and its common doubled words."""
     starts: dict[str, int] = {}
     ends: dict[str, int] = {}
     doubled: set[str] = set()
-    for line in lines:
-        parts = line.split()
-        if len(parts) >= 2 and _common_doubled(parts[0], parts[1]):
-            doubled.add(parts[0])
-        if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
-            _add_edges(starts, ends, parts[0])
+    with dictionary.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 2 and _common_doubled(parts[0], parts[1]):
+                doubled.add(parts[0])
+            if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
+                _add_edges(starts, ends, parts[0])
     for term in terms():
         _add_edges(starts, ends, term)
     return starts, ends, doubled
@@ -377,9 +380,9 @@ def _edge_tables(lines: list[str]) -> tuple[dict[str, int], dict[str, int], set[
 
 @contextlib.contextmanager
 def _elsewhere(
-    function: Callable[[list[str]], _Filters], lines: list[str], wanted: bool
+    function: Callable[[Path], _Filters], dictionary: Path, wanted: bool
 ) -> Iterator[Callable[[], _Filters]]:
-    """A call giving `function(lines)`: started now in a process of its own when `wanted` and one can start, else
+    """A call giving `function(dictionary)`: started now in a process of its own when `wanted` and one can start, else
     run in this process when called; the process is stopped on the way out (also on an error or Ctrl-C)."""
     import multiprocessing
     import sys
@@ -390,10 +393,10 @@ def _elsewhere(
     except (OSError, ImportError):
         pool = None
     if pool is None:
-        yield lambda: function(lines)
+        yield lambda: function(dictionary)
         return
     try:
-        yield pool.apply_async(function, (lines,)).get
+        yield pool.apply_async(function, (dictionary,)).get
     finally:
         pool.terminate()
 
