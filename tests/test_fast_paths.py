@@ -454,3 +454,19 @@ def _specific_the_long_way(
         for word, genres in genres_of.items()
         if len(genres) <= limit and word in repeated and len(word) <= LONGEST and word not in common
     }
+
+
+def test_the_lexicons_helper_processes_are_told_to_finish_not_terminated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terminating idle pool workers can leave one waiting for ever on the task queue's lock (a mining run hung so,
+    once in a few): done, they are closed and joined; terminate is for errors and Ctrl-C."""
+    import multiprocessing.pool
+
+    from drafter.mining.lexicon import _dictionary_file, _each_in_a_process
+
+    def refuse(pool: object) -> None:
+        raise AssertionError("terminate() on the way out of a build that went well")
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", refuse)
+    filters, (edges, doubled) = _each_in_a_process(_dictionary_file(), wanted=True)
+    assert filters[0].mask and edges[0] and "看看" in doubled
+    assert not multiprocessing.active_children()

@@ -398,9 +398,15 @@ def _each_in_a_process(dictionary: Path, wanted: bool) -> tuple[_Filters, _Edges
         return _filters(dictionary), _packed_edges(dictionary)
     try:
         filters, edges = pool.apply_async(_filters, (dictionary,)), pool.apply_async(_packed_edges, (dictionary,))
-        return filters.get(), edges.get()
-    finally:
-        pool.terminate()
+        built = filters.get(), edges.get()
+    except BaseException:
+        pool.terminate()  # an error or Ctrl-C: stopped where they are
+        raise
+    # Done: told to finish and waited for (terminating idle workers can leave one waiting on the task queue's lock
+    # for ever, and the join with it).
+    pool.close()
+    pool.join()
+    return built
 
 
 _Filters = tuple[BitSet, BitSet, BitSet, BitSet, BitSet]
@@ -408,10 +414,12 @@ _Edges = tuple[tuple[str, str], set[str]]  # the packed tables of word starts an
 
 
 def _leave_interrupts_to_the_parent() -> None:
-    """In the helper process: Ctrl-C stops the parent, which stops it."""
+    """In a helper process: Ctrl-C stops the parent, which stops it; stopped, it ends at once (it holds nothing to
+    clean up: the parent's handler, inherited, would raise SystemExit wherever it stands)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _dictionary_file() -> Path:
