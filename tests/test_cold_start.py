@@ -110,11 +110,16 @@ def test_an_edited_manifest_is_validated_again(templates: Path) -> None:
 @pytest.mark.parametrize("damage", ["[{", "{}", '[{"id": "shenji"}]', '[{"id": 1, "name": "审计"}]', "null"])
 def test_a_damaged_listing_in_the_cache_is_read_through_the_models_again(templates: Path, damage: str) -> None:
     first = genre_rows(templates)
-    kept = list((templates.parent / "cache").rglob("genres-*.json"))
+    _damage_kept(templates, "genres-*.json", damage)
+    assert genre_rows(templates) == first
+
+
+def _damage_kept(templates: Path, pattern: str, damage: str) -> None:
+    """Overwrite what the cache keeps under `pattern` (there must be some) with `damage`."""
+    kept = list((templates.parent / "cache").rglob(pattern))
     assert kept
     for entry in kept:
         entry.write_text(damage, encoding="utf-8")
-    assert genre_rows(templates) == first
 
 
 def _modules_after(command: list[str], env: dict[str, str]) -> set[str]:
@@ -271,10 +276,7 @@ def test_damaged_genre_keys_in_the_cache_are_read_through_the_models_again(templ
 
     registry = templates / "genres.yaml"
     first = genre_keys(registry)
-    kept = list((templates.parent / "cache").rglob("matchers-*.json"))
-    assert kept
-    for entry in kept:
-        entry.write_text(damage, encoding="utf-8")
+    _damage_kept(templates, "matchers-*.json", damage)
     assert genre_keys(registry) == first
 
 
