@@ -336,19 +336,21 @@ def _packed_edges(dictionary: Path) -> _Edges:
     return (pack_edges(starts), pack_edges(ends)), doubled
 
 
-def _entries(dictionary: Path) -> Iterator[tuple[str, str]]:
-    """The words of the dictionary's lines (at most LONGEST_WORD characters) and their parts of speech."""
+def _entries(dictionary: Path) -> Iterator[tuple[str, str, str]]:
+    """Each line of the dictionary as its word, frequency and part of speech ("" where a line gives none)."""
     with dictionary.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
-            if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
-                yield parts[0], parts[2]
+            if len(parts) >= 2:
+                yield parts[0], parts[1], parts[2] if len(parts) > 2 else ""
 
 
 def _filters(dictionary: Path) -> tuple[BitSet, BitSet, BitSet, BitSet, BitSet]:
     """The words, places, words that name no topic, verbs and function words of the dictionary (and the terms)."""
     words, places, plain, verbs, functions = (BitSet(bits) for _, bits in _SIZES)
-    for word, tag in _entries(dictionary):
+    for word, _, tag in _entries(dictionary):
+        if not tag or len(word) > LONGEST_WORD:
+            continue
         hashes = word_hashes(word)
         if tag in FUNCTION_WORDS:
             functions.add_hashed(*hashes)  # single characters too: 并, 均, 在
@@ -371,13 +373,11 @@ def _edge_tables(dictionary: Path) -> tuple[dict[str, int], dict[str, int], set[
     starts: dict[str, int] = {}
     ends: dict[str, int] = {}
     doubled: set[str] = set()
-    with dictionary.open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) >= 2 and _common_doubled(parts[0], parts[1]):
-                doubled.add(parts[0])
-            if len(parts) >= 3 and len(parts[0]) <= LONGEST_WORD:
-                _add_edges(starts, ends, parts[0])
+    for word, frequency, tag in _entries(dictionary):
+        if _common_doubled(word, frequency):
+            doubled.add(word)
+        if tag and len(word) <= LONGEST_WORD:
+            _add_edges(starts, ends, word)
     for term in terms():
         _add_edges(starts, ends, term)
     return starts, ends, doubled
@@ -385,28 +385,14 @@ def _edge_tables(dictionary: Path) -> tuple[dict[str, int], dict[str, int], set[
 
 def _each_in_a_process(dictionary: Path, wanted: bool) -> tuple[_Filters, _Edges]:
     """The filters and the packed edges of the dictionary, each in a process of its own when `wanted` and processes
-    can start (else here); the processes are stopped on the way out, also on an error or Ctrl-C."""
-    import multiprocessing
-    import sys
+    can start (else here)."""
+    from drafter.mining.pools import process_pool
 
-    context = multiprocessing.get_context("spawn" if sys.platform in ("win32", "darwin") else "fork")
-    try:
-        pool = context.Pool(2, initializer=_leave_interrupts_to_the_parent) if wanted else None
-    except (OSError, ImportError):
-        pool = None
-    if pool is None:
-        return _filters(dictionary), _packed_edges(dictionary)
-    try:
+    with process_pool(2 if wanted else 1, _leave_interrupts_to_the_parent) as pool:
+        if pool is None:
+            return _filters(dictionary), _packed_edges(dictionary)
         filters, edges = pool.apply_async(_filters, (dictionary,)), pool.apply_async(_packed_edges, (dictionary,))
-        built = filters.get(), edges.get()
-    except BaseException:
-        pool.terminate()  # an error or Ctrl-C: stopped where they are
-        raise
-    # Done: told to finish and waited for (terminating idle workers can leave one waiting on the task queue's lock
-    # for ever, and the join with it).
-    pool.close()
-    pool.join()
-    return built
+        return filters.get(), edges.get()
 
 
 _Filters = tuple[BitSet, BitSet, BitSet, BitSet, BitSet]

@@ -15,12 +15,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import itertools
-import multiprocessing
 import multiprocessing.pool
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,7 @@ from drafter.mining.discover import bucket_of
 from drafter.mining.extract import mine_document
 from drafter.mining.genres import GENERAL_GENRE
 from drafter.mining.lexicon import prepare_lexicon
+from drafter.mining.pools import process_pool
 from drafter.mining.reduce import Mined, reduce_buckets
 from drafter.models import Genre, GenreCounts, GenreRegistry, Manifest, Outline, PhraseBank, RegisterPhrases, Skeleton
 from drafter.reading.clean import CleanReport, load_rules
@@ -559,35 +559,10 @@ def default_jobs() -> int:
     return max(1, min(cores, MAX_DEFAULT_JOBS))
 
 
-@contextmanager
-def _workers(jobs: int, genres: list[Genre]) -> Iterator[multiprocessing.pool.Pool | None]:
-    """A process pool for jobs > 1 (None otherwise, and where no pool can start: a sandbox without the
-    semaphores it needs), closed on the way out."""
-    if jobs <= 1:
-        yield None
-        return
-    context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
-    # Workers ignore Ctrl-C: the parent alone is interrupted, terminates them and says so once.
-    try:
-        # What the parent built so far (the lexicon, the registry, modules) is frozen as the workers fork: their
-        # collections then never touch it, and its pages stay shared instead of being copied into each worker.
-        gc.freeze()
-        try:
-            pool = context.Pool(jobs, initializer=_start_worker, initargs=(genres,))
-        finally:
-            gc.unfreeze()
-    except (OSError, ImportError):  # no /dev/shm, no sem_open: mine in this process instead
-        yield None
-        return
-    try:
-        yield pool
-    except BaseException:
-        pool.terminate()  # an error or Ctrl-C: the workers are stopped where they are
-        raise
-    # Done: the workers are told to finish and waited for. Terminating idle workers with signals instead
-    # can leave one of them waiting forever on the task queue's lock, and the join with it.
-    pool.close()
-    pool.join()
+def _workers(jobs: int, genres: list[Genre]) -> AbstractContextManager[multiprocessing.pool.Pool | None]:
+    """The mining workers: a pool for jobs > 1 (None otherwise, and where no pool can start). Workers ignore
+    Ctrl-C: the parent alone is interrupted, terminates them and says so once."""
+    return process_pool(jobs, _start_worker, (genres,))
 
 
 def _start_worker(genres: list[Genre]) -> None:
@@ -603,10 +578,3 @@ def _start_worker(genres: list[Genre]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     install_stop_handlers()  # terminated by the parent: LibreOffice and temporary folders are cleaned up first
     gc.set_threshold(*_DEFAULT_GC)
-
-
-def _fork_unsafe() -> bool:
-    """Fork is not available (Windows) or not advisable (macOS)."""
-    import sys
-
-    return sys.platform in ("win32", "darwin")
