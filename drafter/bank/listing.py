@@ -34,17 +34,7 @@ def genre_rows(templates_option: Path | None) -> list[dict[str, Any]]:
     """id, name, documents, sections, phrases and description of every genre in the registry (counts from the
     manifest; no bank is read)."""
     templates = resolve_templates(templates_option)
-    key = _digest(templates)
-    place = _place(key) if key else None
-    if place is not None:
-        with contextlib.suppress(OSError, ValueError):
-            rows = json.loads(place.read_bytes())
-            if _well_formed(rows):
-                return rows
-    rows = _validated_rows(templates)
-    if place is not None:
-        _remember(place, rows)
-    return rows
+    return _kept(_digest(templates), "genres", lambda: _validated_rows(templates), _well_formed)
 
 
 _TEXTS = ("id", "name", "description")
@@ -80,7 +70,7 @@ def genre_keys(registry: Path) -> list[GenreKeys]:
 
         return [[g.name, list(g.keywords), list(g.units), g.discovered] for g in load_genres(registry)]
 
-    kept = _kept(MATCHERS_FORMAT, "matchers", registry, validated, _well_formed_keys)
+    kept = _kept(_file_digest(MATCHERS_FORMAT, registry), "matchers", validated, _well_formed_keys)
     return [GenreKeys(name, tuple(keywords), tuple(units), discovered) for name, keywords, units, discovered in kept]
 
 
@@ -94,15 +84,14 @@ def fixed_terms(path: Path) -> tuple[str, ...]:
 
         return list(load_yaml_model(path, Terms).terms)
 
-    return tuple(_kept(TERMS_FORMAT, "terms", path, validated, _well_formed_terms))
+    return tuple(_kept(_file_digest(TERMS_FORMAT, path), "terms", validated, _well_formed_terms))
 
 
 def _kept(
-    kind: str, name: str, path: Path, validated: Callable[[], list[Any]], well_formed: Callable[[object], bool]
+    key: str | None, name: str, validated: Callable[[], list[Any]], well_formed: Callable[[object], bool]
 ) -> list[Any]:
-    """What `validated` makes of a file: from the cache while the file's bytes and the models are as when it was
-    kept, else validated now (its errors are the model's) and kept."""
-    key = _file_digest(kind, path)
+    """What `validated` makes of files: from the cache while `key` (a digest of their bytes and the models) is as
+    when it was kept, else validated now (its errors are the model's) and kept; None: never kept."""
     place = _place(key, name) if key else None
     if place is not None:
         with contextlib.suppress(OSError, ValueError):
